@@ -1,0 +1,7 @@
+import { httpHandler } from '../../lib/http/handler.js';
+import { listRecordedMessages } from '../../lib/local/recording-notifier.js';
+import { localMessagesRoute } from '../../lib/local/routes.js';
+
+export const handler = httpHandler(localMessagesRoute, async ({ query }) => ({
+  body: { items: (await listRecordedMessages(query.to)) as never },
+}));

@@ -1,0 +1,75 @@
+/**
+ * A route's contract: method, path, who may call it and the zod schemas of what goes in and out.
+ * The same object drives request validation (lib/http/middlewares/validate-request.ts) and the
+ * OpenAPI document (lib/http/openapi.ts), so the two cannot drift apart.
+ */
+import type { z } from 'zod';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+export type Auth = 'none' | 'session' | 'operator';
+type Schema = z.ZodType;
+
+export interface RouteSpec<
+  B extends Schema | undefined = Schema | undefined,
+  P extends Schema | undefined = Schema | undefined,
+  Q extends Schema | undefined = Schema | undefined,
+  R extends Schema | undefined = Schema | undefined,
+> {
+  operationId: string;
+  method: Method;
+  /** API Gateway / OpenAPI path, e.g. /v1/closure/checks/{checkId}. */
+  path: string;
+  summary: string;
+  tags: string[];
+  auth: Auth;
+  /** Exists only in the local stage. */
+  localOnly?: boolean;
+  /** Honours the Idempotency-Key header (R-SEC-04). */
+  idempotent?: boolean;
+  body?: B;
+  params?: P;
+  query?: Q;
+  success: { status: number; description: string; schema?: R };
+  /** Error statuses this route may answer, besides 400/401/500 which every route may. */
+  errors?: number[];
+}
+
+export function defineRoute<
+  B extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  R extends Schema | undefined = undefined,
+>(spec: RouteSpec<B, P, Q, R>): RouteSpec<B, P, Q, R> {
+  return spec;
+}
+
+type Infer<S> = [NonNullable<S>] extends [never] ? undefined : NonNullable<S> extends Schema ? z.infer<NonNullable<S>> : undefined;
+type InferInput<S> = [NonNullable<S>] extends [never] ? undefined : NonNullable<S> extends Schema ? z.input<NonNullable<S>> : undefined;
+
+export interface Session {
+  accountId: string;
+  /** Keyed hash of the session token: identifies the session without holding the token. */
+  sessionKey: string;
+  status: string;
+}
+
+export interface RequestInfo {
+  requestId: string;
+  sourceIp: string;
+  userAgent: string;
+  headers: Record<string, string | undefined>;
+}
+
+export interface HandlerInput<Spec extends RouteSpec> {
+  body: Infer<Spec['body']>;
+  params: Infer<Spec['params']>;
+  query: Infer<Spec['query']>;
+  session: Spec['auth'] extends 'session' ? Session : undefined;
+  request: RequestInfo;
+}
+
+export interface HandlerOutput<Spec extends RouteSpec> {
+  status?: number;
+  body?: InferInput<Spec['success']['schema']>;
+  headers?: Record<string, string>;
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { defineRoute } from '../http/route.js';
+import { isoTime } from '../http/schemas.js';
+
+export const localMessagesRoute = defineRoute({
+  operationId: 'localListMessages',
+  method: 'GET',
+  path: '/local/messages',
+  summary: 'Every SMS and email the system sent, newest first (local stage only)',
+  tags: ['local'],
+  auth: 'none',
+  localOnly: true,
+  query: z.strictObject({ to: z.string().min(1).max(320).optional() }),
+  success: {
+    status: 200,
+    description: 'Recorded messages',
+    schema: z.object({
+      items: z.array(
+        z.object({
+          channel: z.enum(['sms', 'email']),
+          to: z.string(),
+          kind: z.string(),
+          subject: z.string().optional(),
+          body: z.string(),
+          sentAt: isoTime,
+          messageId: z.string(),
+        }),
+      ),
+    }),
+  },
+});
+
+const clockAnswer = z.object({ now: isoTime });
+
+export const localClockGetRoute = defineRoute({
+  operationId: 'localGetClock',
+  method: 'GET',
+  path: '/local/clock',
+  summary: 'The test clock every function of the local stage reads',
+  tags: ['local'],
+  auth: 'none',
+  localOnly: true,
+  success: { status: 200, description: 'Current test time', schema: clockAnswer },
+});
+
+export const localClockPostRoute = defineRoute({
+  operationId: 'localAdvanceClock',
+  method: 'POST',
+  path: '/local/clock',
+  summary: 'Move the test clock forward (or back) for every function',
+  tags: ['local'],
+  auth: 'none',
+  localOnly: true,
+  body: z.strictObject({ advanceSeconds: z.number().int().min(-10 * 365 * 86400).max(10 * 365 * 86400) }),
+  success: { status: 200, description: 'New test time', schema: clockAnswer },
+});
+
+export const localSchedulerRunRoute = defineRoute({
+  operationId: 'localRunScheduler',
+  method: 'POST',
+  path: '/local/scheduler/run',
+  summary: 'Run the scheduled timer function once, now',
+  tags: ['local'],
+  auth: 'none',
+  localOnly: true,
+  success: { status: 200, description: 'What the run processed', schema: z.object({ processed: z.number().int() }) },
+});

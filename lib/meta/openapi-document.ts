@@ -1,0 +1,9 @@
+import { buildOpenApi } from '../http/openapi.js';
+import { allRoutes } from '../http/routes.js';
+
+let cached: Record<string, unknown> | undefined;
+
+export function openApiDocument(): Record<string, unknown> {
+  cached ??= buildOpenApi(allRoutes) as unknown as Record<string, unknown>;
+  return cached;
+}

@@ -1,0 +1,107 @@
+/**
+ * Conditional writes and transactions that turn DynamoDB's condition failures into typed domain
+ * errors. A use case says what a failed condition means; the store never guesses.
+ */
+import {
+  DeleteCommand,
+  type DeleteCommandInput,
+  PutCommand,
+  type PutCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+  type UpdateCommandInput,
+  type UpdateCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import { db } from './table.js';
+
+/** A condition of a write did not hold. `reasons` has one entry per transaction item (or one for a single write). */
+export class ConditionFailed extends Error {
+  constructor(readonly reasons: Array<string | undefined>) {
+    super('ConditionFailed');
+    this.name = 'ConditionFailed';
+  }
+
+  /** Indexes of the transaction items whose condition failed. */
+  failedItems(): number[] {
+    return this.reasons.flatMap((r, i) => (r === 'ConditionalCheckFailed' ? [i] : []));
+  }
+}
+
+/** Two transactions touched the same item at once; the caller may retry. */
+export class TransactionConflict extends Error {
+  constructor() {
+    super('TransactionConflict');
+    this.name = 'TransactionConflict';
+  }
+}
+
+type Mapper = (failure: ConditionFailed) => Error;
+
+function translate(error: unknown, onConditionFailed?: Mapper): never {
+  const name = (error as { name?: string }).name;
+  if (name === 'ConditionalCheckFailedException') {
+    const failure = new ConditionFailed(['ConditionalCheckFailed']);
+    throw onConditionFailed ? onConditionFailed(failure) : failure;
+  }
+  if (name === 'TransactionCanceledException') {
+    const reasons = ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map(
+      (r) => (r.Code && r.Code !== 'None' ? r.Code : undefined),
+    );
+    if (reasons.some((r) => r === 'ConditionalCheckFailed')) {
+      const failure = new ConditionFailed(reasons);
+      throw onConditionFailed ? onConditionFailed(failure) : failure;
+    }
+    if (reasons.some((r) => r === 'TransactionConflict')) throw new TransactionConflict();
+  }
+  throw error;
+}
+
+export async function put(input: PutCommandInput, onConditionFailed?: Mapper): Promise<void> {
+  try {
+    await db().send(new PutCommand(input));
+  } catch (error) {
+    translate(error, onConditionFailed);
+  }
+}
+
+export async function update(input: UpdateCommandInput, onConditionFailed?: Mapper): Promise<UpdateCommandOutput> {
+  try {
+    return await db().send(new UpdateCommand(input));
+  } catch (error) {
+    return translate(error, onConditionFailed);
+  }
+}
+
+export async function remove(input: DeleteCommandInput, onConditionFailed?: Mapper): Promise<void> {
+  try {
+    await db().send(new DeleteCommand(input));
+  } catch (error) {
+    translate(error, onConditionFailed);
+  }
+}
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * All-or-nothing write. A conflicting concurrent transaction is retried a few times (it is a
+ * transient state, not a rule); a failed condition is translated by `onConditionFailed`.
+ */
+export async function transact(items: TransactItem[], onConditionFailed?: Mapper, attempts = 4): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      try {
+        translate(error, onConditionFailed);
+      } catch (translated) {
+        if (translated instanceof TransactionConflict && attempt < attempts) {
+          await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));
+          continue;
+        }
+        throw translated;
+      }
+    }
+  }
+}
