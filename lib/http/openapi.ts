@@ -1,5 +1,5 @@
 import { createDocument } from 'zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { config } from '../config.js';
 import type { RouteSpec } from './route.js';
 import { problem } from './schemas.js';

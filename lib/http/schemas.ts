@@ -1,5 +1,5 @@
 /** Schemas shared by many routes: problem details, timestamps, pagination. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { config } from '../config.js';
 
 export const isoTime = z.iso.datetime().meta({ description: 'ISO 8601 UTC time', example: '2026-11-23T10:00:00.000Z' });

@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: builds every function as it is deployed (minified ESM, esbuild.config.cjs) and
+ * reports per function: bundle KB, median fresh-process import ms (>= 15 runs) and the ratio to
+ * importing the same handler unbundled (own code compiled, node_modules resolved at run time).
+ * Writes the same figures to bench-results.json. Not a test: it prints and exits 0.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { declaredFunctions, root } from './lib/functions.js';
+
+const require = createRequire(import.meta.url);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const BUDGET = { bundleKB: 400, importMs: 70, ratio: 0.5 };
+const outDir = join(root, '.bench');
+
+function esbuildOptions() {
+  const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, ...options } = require(join(root, 'esbuild.config.cjs'))();
+  return options;
+}
+
+function importMs(file: string): number {
+  const script = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});process.stdout.write(String(performance.now()-t))`;
+  const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, STAGE: 'bench', TABLE_NAME: 'bench', AWS_REGION: 'eu-west-1', NOTIFIER: 'sns', LOG_LEVEL: 'SILENT' },
+  });
+  if (res.status !== 0) throw new Error(`import of ${file} failed: ${res.stderr}`);
+  return Number(res.stdout);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function main(): Promise<void> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const options = esbuildOptions();
+  const rows: Array<{ name: string; bundleKB: number; importMs: number; unbundledMs: number; ratio: number }> = [];
+  for (const fn of declaredFunctions()) {
+    const bundled = join(outDir, 'bundled', `${fn.name}.mjs`);
+    const unbundled = join(outDir, 'unbundled', `${fn.name}.mjs`);
+    await build({ ...options, entryPoints: [join(root, fn.entry)], outfile: bundled, outExtension: undefined, logLevel: 'error' });
+    await build({
+      entryPoints: [join(root, fn.entry)],
+      outfile: unbundled,
+      bundle: true,
+      packages: 'external',
+      format: 'esm',
+      platform: 'node',
+      target: 'node22',
+      logLevel: 'error',
+    });
+    const bundledRuns: number[] = [];
+    const unbundledRuns: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      bundledRuns.push(importMs(bundled));
+      unbundledRuns.push(importMs(unbundled));
+    }
+    const b = median(bundledRuns);
+    const u = median(unbundledRuns);
+    rows.push({
+      name: fn.name,
+      bundleKB: Math.round((statSync(bundled).size / 1024) * 10) / 10,
+      importMs: Math.round(b * 10) / 10,
+      unbundledMs: Math.round(u * 10) / 10,
+      ratio: Math.round((b / u) * 100) / 100,
+    });
+  }
+
+  const flag = (ok: boolean) => (ok ? ' ' : '!');
+  console.log(`Per function (median of ${RUNS} fresh-process imports; budgets: <= ${BUDGET.bundleKB} KB, <= ${BUDGET.importMs} ms, <= ${BUDGET.ratio}x)`);
+  console.log(`${'function'.padEnd(22)} ${'bundle KB'.padStart(10)} ${'import ms'.padStart(10)} ${'unbundled ms'.padStart(13)} ${'ratio'.padStart(6)}`);
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(22)} ${String(r.bundleKB).padStart(9)}${flag(r.bundleKB <= BUDGET.bundleKB)} ${String(r.importMs).padStart(9)}${flag(r.importMs <= BUDGET.importMs)} ${String(r.unbundledMs).padStart(13)} ${String(r.ratio).padStart(5)}${flag(r.ratio <= BUDGET.ratio)}`,
+    );
+  }
+  const over = rows.filter((r) => r.bundleKB > BUDGET.bundleKB || r.importMs > BUDGET.importMs || r.ratio > BUDGET.ratio);
+  console.log(over.length ? `Over budget (!): ${over.map((r) => r.name).join(', ')}` : 'All functions within budget.');
+
+  const file = join(root, 'bench-results.json');
+  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  previous.functions = Object.fromEntries(rows.map((r) => [r.name, { bundleKB: r.bundleKB, importMs: r.importMs, ratio: r.ratio }]));
+  writeFileSync(file, `${JSON.stringify(previous, null, 2)}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 0;
+});

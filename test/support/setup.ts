@@ -1,0 +1,23 @@
+/**
+ * Runs before each test file is imported: points the product's config at DynamoDB Local and a table
+ * of this file's own, so files can run in parallel without seeing each other's items.
+ */
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { ensureTable } from '../../scripts/lib/dynamodb-local.js';
+
+const endpoint = inject('dynamoEndpoint');
+process.env.DYNAMODB_ENDPOINT = endpoint;
+process.env.STAGE = 'test';
+process.env.NOTIFIER = 'local';
+process.env.OPERATOR_KEY = 'test-operator-key';
+process.env.HMAC_SECRET = 'test-hmac-secret';
+process.env.AWS_REGION = 'us-east-1';
+process.env.AWS_ACCESS_KEY_ID = 'local';
+process.env.AWS_SECRET_ACCESS_KEY = 'local';
+process.env.NOTICES_TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:account-center-test-notices';
+process.env.LOG_LEVEL = 'SILENT';
+process.env.POWERTOOLS_DEV = 'false';
+process.env.TABLE_NAME = `test-${randomBytes(6).toString('hex')}`;
+
+await ensureTable(endpoint, process.env.TABLE_NAME);
