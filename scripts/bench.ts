@@ -18,7 +18,7 @@ const BUDGET = { bundleKB: 400, importMs: 70, ratio: 0.5 };
 const outDir = join(root, '.bench');
 
 function esbuildOptions() {
-  const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, ...options } = require(join(root, 'esbuild.config.cjs'))();
+  const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, outputFileExtension: _x, ...options } = require(join(root, 'esbuild.config.cjs'))();
   return options;
 }
 
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   for (const fn of declaredFunctions()) {
     const bundled = join(outDir, 'bundled', `${fn.name}.mjs`);
     const unbundled = join(outDir, 'unbundled', `${fn.name}.mjs`);
-    await build({ ...options, entryPoints: [join(root, fn.entry)], outfile: bundled, outExtension: undefined, logLevel: 'error' });
+    await build({ ...options, entryPoints: [join(root, fn.entry)], outfile: bundled, logLevel: 'error' });
     await build({
       entryPoints: [join(root, fn.entry)],
       outfile: unbundled,
