@@ -28,6 +28,12 @@ export function buildOpenApi(routes: RouteSpec[], includeLocal = config.isLocal)
         ...(route.success.schema ? { content: { 'application/json': { schema: route.success.schema } } } : {}),
       },
     };
+    for (const other of route.otherSuccesses ?? []) {
+      responses[String(other.status)] = {
+        description: other.description,
+        ...(other.schema ? { content: { 'application/json': { schema: other.schema } } } : {}),
+      };
+    }
     for (const status of errorStatuses) {
       responses[String(status)] = {
         description: ERROR_TEXT[status] ?? 'Error',
@@ -42,6 +48,7 @@ export function buildOpenApi(routes: RouteSpec[], includeLocal = config.isLocal)
       summary: route.summary,
       tags: route.tags,
       ...(route.auth === 'session' ? { security: [{ session: [] }] } : {}),
+      ...(route.auth === 'optional' ? { security: [{}, { session: [] }] } : {}),
       ...(route.auth === 'operator' ? { security: [{ operatorKey: [] }] } : {}),
       ...(Object.keys(requestParams).length ? { requestParams } : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),

@@ -6,7 +6,8 @@
 import type { z } from 'zod';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
-export type Auth = 'none' | 'session' | 'operator';
+/** `optional`: a Bearer token is authenticated when present (e.g. purposes of a code that need a session). */
+export type Auth = 'none' | 'session' | 'optional' | 'operator';
 type Schema = z.ZodType;
 
 export interface RouteSpec<
@@ -14,6 +15,7 @@ export interface RouteSpec<
   P extends Schema | undefined = Schema | undefined,
   Q extends Schema | undefined = Schema | undefined,
   R extends Schema | undefined = Schema | undefined,
+  A extends Auth = Auth,
 > {
   operationId: string;
   method: Method;
@@ -21,7 +23,7 @@ export interface RouteSpec<
   path: string;
   summary: string;
   tags: string[];
-  auth: Auth;
+  auth: A;
   /** Exists only in the local stage. */
   localOnly?: boolean;
   /** Honours the Idempotency-Key header (R-SEC-04). */
@@ -30,6 +32,8 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   success: { status: number; description: string; schema?: R };
+  /** Other success answers of the same route (e.g. 201 for a trusted device), for the OpenAPI document. */
+  otherSuccesses?: Array<{ status: number; description: string; schema?: Schema }>;
   /** Error statuses this route may answer, besides 400/401/500 which every route may. */
   errors?: number[];
 }
@@ -39,7 +43,8 @@ export function defineRoute<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   R extends Schema | undefined = undefined,
->(spec: RouteSpec<B, P, Q, R>): RouteSpec<B, P, Q, R> {
+  A extends Auth = Auth,
+>(spec: RouteSpec<B, P, Q, R, A>): RouteSpec<B, P, Q, R, A> {
   return spec;
 }
 
@@ -64,7 +69,7 @@ export interface HandlerInput<Spec extends RouteSpec> {
   body: Infer<Spec['body']>;
   params: Infer<Spec['params']>;
   query: Infer<Spec['query']>;
-  session: Spec['auth'] extends 'session' ? Session : undefined;
+  session: Spec['auth'] extends 'session' ? Session : Spec['auth'] extends 'optional' ? Session | undefined : undefined;
   request: RequestInfo;
 }
 

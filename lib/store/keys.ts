@@ -32,7 +32,7 @@ export interface Key {
   sk: string;
 }
 
-export type ClaimKind = 'EMAIL' | 'MOBILE' | 'LOGINID' | 'TENANT' | 'CERT';
+export type ClaimKind = 'EMAIL' | 'MOBILE' | 'SVCMOBILE' | 'SVCEMAIL' | 'LOGINID' | 'TENANT' | 'CERT';
 
 export const keys = {
   account: (accountId: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: 'PROFILE' }),

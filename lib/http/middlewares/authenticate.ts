@@ -8,11 +8,12 @@ import { state } from '../context.js';
 import type { Auth } from '../route.js';
 
 /** Session hook: a Bearer token must name a live session; the account ID comes only from it. */
-export function sessionAuth(): middy.MiddlewareObj<APIGatewayProxyEventV2> {
+export function sessionAuth(optional = false): middy.MiddlewareObj<APIGatewayProxyEventV2> {
   return {
     before: async function sessionAuthBefore(request) {
       const s = state(request);
       const header = s.request.headers.authorization ?? '';
+      if (optional && !header) return;
       const match = /^Bearer ([A-Za-z0-9_\-.]{16,256})$/.exec(header);
       if (!match?.[1]) throw new Unauthenticated();
       s.session = await authenticateSession(match[1]);
@@ -34,6 +35,7 @@ export function operatorKey(): middy.MiddlewareObj<APIGatewayProxyEventV2> {
 
 export function authFor(auth: Auth): middy.MiddlewareObj<APIGatewayProxyEventV2>[] {
   if (auth === 'session') return [sessionAuth()];
+  if (auth === 'optional') return [sessionAuth(true)];
   if (auth === 'operator') return [operatorKey()];
   return [];
 }

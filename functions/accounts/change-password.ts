@@ -1,0 +1,8 @@
+import { changePassword } from '../../lib/accounts/passwords.js';
+import { changePasswordRoute } from '../../lib/accounts/routes.js';
+import { httpHandler } from '../../lib/http/handler.js';
+
+export const handler = httpHandler(changePasswordRoute, async ({ body, session, request }) => {
+  await changePassword(session, body, request);
+  return {};
+});

@@ -1,0 +1,7 @@
+import { changeCountryRegion } from '../../lib/accounts/enable.js';
+import { countryRegionRoute } from '../../lib/accounts/routes.js';
+import { httpHandler } from '../../lib/http/handler.js';
+
+export const handler = httpHandler(countryRegionRoute, async ({ body, session }) => ({
+  body: await changeCountryRegion(session, body.countryRegion),
+}));

@@ -1,0 +1,7 @@
+import { enableServices } from '../../lib/accounts/enable.js';
+import { enableRoute } from '../../lib/accounts/routes.js';
+import { httpHandler } from '../../lib/http/handler.js';
+
+export const handler = httpHandler(enableRoute, async ({ body, session, request }) => ({
+  body: await enableServices(session, body, request),
+}));

@@ -1,0 +1,7 @@
+import { securityPhoneRoute } from '../../lib/accounts/routes.js';
+import { setSecurityPhone } from '../../lib/accounts/security-phone.js';
+import { httpHandler } from '../../lib/http/handler.js';
+
+export const handler = httpHandler(securityPhoneRoute, async ({ body, session, request }) => ({
+  body: await setSecurityPhone(session, body, request),
+}));

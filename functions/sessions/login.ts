@@ -1,0 +1,5 @@
+import { httpHandler } from '../../lib/http/handler.js';
+import { startLogin } from '../../lib/sessions/login.js';
+import { loginRoute } from '../../lib/sessions/routes.js';
+
+export const handler = httpHandler(loginRoute, async ({ body, request }) => startLogin(body, request));

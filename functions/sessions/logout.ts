@@ -1,0 +1,8 @@
+import { httpHandler } from '../../lib/http/handler.js';
+import { logout } from '../../lib/sessions/login.js';
+import { logoutRoute } from '../../lib/sessions/routes.js';
+
+export const handler = httpHandler(logoutRoute, async ({ session, request }) => {
+  await logout(session, request);
+  return {};
+});

@@ -1,0 +1,8 @@
+import { resetPassword } from '../../lib/accounts/passwords.js';
+import { httpHandler } from '../../lib/http/handler.js';
+import { passwordResetRoute } from '../../lib/sessions/routes.js';
+
+export const handler = httpHandler(passwordResetRoute, async ({ body, request }) => {
+  await resetPassword(body, request);
+  return {};
+});

@@ -1,0 +1,7 @@
+import { httpHandler } from '../../lib/http/handler.js';
+import { verifyLogin } from '../../lib/sessions/login.js';
+import { loginVerifyRoute } from '../../lib/sessions/routes.js';
+
+export const handler = httpHandler(loginVerifyRoute, async ({ params, body, request }) => ({
+  body: await verifyLogin(params.challengeId, body, request),
+}));

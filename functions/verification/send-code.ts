@@ -1,0 +1,7 @@
+import { httpHandler } from '../../lib/http/handler.js';
+import { requestCode } from '../../lib/verification/request-code.js';
+import { sendCodeRoute } from '../../lib/verification/routes.js';
+
+export const handler = httpHandler(sendCodeRoute, async ({ body, session, request }) => ({
+  body: await requestCode(body, session, request),
+}));

@@ -1,0 +1,22 @@
+/** R-LI-01, R-LI-07: an identifier names an account by email, mobile, login ID or tenant name. */
+import { type AccountItem, accountIdByAnyClaim, accountIdByClaim, getAccount } from './account.js';
+import { claimValue, identifierKind } from './rules.js';
+
+export async function resolveAccountId(identifier: string): Promise<string | undefined> {
+  const kind = identifierKind(identifier);
+  if (kind === 'EMAIL') return accountIdByClaim('EMAIL', claimValue.email(identifier));
+  if (kind === 'MOBILE') {
+    const digits = claimValue.mobile(identifier);
+    return accountIdByClaim('MOBILE', digits.startsWith('+') ? digits : `+${digits}`);
+  }
+  const name = claimValue.name(identifier);
+  return accountIdByAnyClaim([
+    ['LOGINID', name],
+    ['TENANT', name],
+  ]);
+}
+
+export async function resolveIdentifier(identifier: string): Promise<AccountItem | undefined> {
+  const accountId = await resolveAccountId(identifier);
+  return accountId ? getAccount(accountId) : undefined;
+}

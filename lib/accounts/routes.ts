@@ -1,0 +1,127 @@
+import * as z from 'zod';
+import { defineRoute } from '../http/route.js';
+import { isoTime, verification } from '../http/schemas.js';
+import { LANGUAGES } from '../notify/templates.js';
+
+/** ISO 3166-1 alpha-2 country/region code. */
+export const countryRegion = z.string().regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 code, e.g. "DE".');
+
+export const signUpRoute = defineRoute({
+  operationId: 'signUp',
+  method: 'POST',
+  path: '/v1/accounts',
+  summary: 'Sign up with country/region, email, email code and password (R-SU-01..03)',
+  tags: ['accounts'],
+  auth: 'none',
+  idempotent: true,
+  body: z.strictObject({
+    countryRegion,
+    email: z.string().min(3).max(254),
+    password: z.string().min(1).max(1024),
+    verification,
+    invitationToken: z.string().min(1).max(256).optional(),
+  }),
+  success: {
+    status: 201,
+    description: 'Account created, with a session',
+    schema: z.object({
+      accountId: z.string(),
+      status: z.literal('registered'),
+      session: z.object({ token: z.string(), expiresAt: isoTime }),
+    }),
+  },
+  errors: [401, 409],
+});
+
+export const enableRoute = defineRoute({
+  operationId: 'enableServices',
+  method: 'POST',
+  path: '/v1/account/enable',
+  summary: 'Enable cloud services: accept the agreements; country/region fixed from now on (R-SU-05)',
+  tags: ['accounts'],
+  auth: 'session',
+  body: z.strictObject({
+    acceptAgreements: z.literal(true, 'The customer agreement and privacy statement must be accepted.'),
+    countryRegion: countryRegion.optional(),
+  }),
+  success: { status: 200, description: 'Services enabled', schema: z.object({ status: z.literal('active'), enabledAt: isoTime }) },
+  errors: [409, 422],
+});
+
+export const countryRegionRoute = defineRoute({
+  operationId: 'changeCountryRegion',
+  method: 'PUT',
+  path: '/v1/account/country-region',
+  summary: 'Change the country/region; only until services are enabled (R-SU-05, R-AI-12)',
+  tags: ['accounts'],
+  auth: 'session',
+  body: z.strictObject({ countryRegion }),
+  success: { status: 200, description: 'Changed', schema: z.object({ countryRegion: z.string() }) },
+  errors: [422],
+});
+
+export const securityPhoneRoute = defineRoute({
+  operationId: 'setSecurityPhone',
+  method: 'PUT',
+  path: '/v1/account/security-phone',
+  summary: 'Set the security phone (HUAWEI ID mobile) with an SMS code sent to it (R-SU-04)',
+  tags: ['accounts'],
+  auth: 'session',
+  body: z.strictObject({ mobile: z.string().min(8).max(24), verification }),
+  success: { status: 200, description: 'Security phone set', schema: z.object({ mobileMasked: z.string() }) },
+  errors: [401, 409, 422],
+});
+
+export const changePasswordRoute = defineRoute({
+  operationId: 'changePassword',
+  method: 'PUT',
+  path: '/v1/account/password',
+  summary: 'Change the password; every other session is revoked (R-LI-05)',
+  tags: ['accounts'],
+  auth: 'session',
+  body: z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }),
+  success: { status: 204, description: 'Password changed' },
+  errors: [422],
+});
+
+const masked = z.string().meta({ description: 'Masked unless named in ?reveal=' });
+
+export const accountView = z.object({
+  accountId: z.string(),
+  status: z.enum(['registered', 'active', 'closed', 'disabled']),
+  loginId: z.string(),
+  email: masked,
+  mobile: masked.optional(),
+  passwordSet: z.boolean(),
+  tenantName: z.string(),
+  countryRegion: z.string(),
+  accountType: z.enum(['unset', 'individual', 'enterprise']),
+  fullName: z.string().optional(),
+  enterpriseName: z.string().optional(),
+  authStatus: z.enum(['unauthenticated', 'pending', 'authenticated']),
+  serviceMobile: masked.optional(),
+  serviceEmail: masked.optional(),
+  taxInfo: z.object({ qualificationName: z.string(), taxId: z.string(), qualificationProof: z.string().optional() }).optional(),
+  contact: z.record(z.string(), z.string()).optional(),
+  industry: z.object({ industry: z.string(), secondaryIndustry: z.string().optional() }).optional(),
+  preferences: z.object({ messageLanguage: z.enum(LANGUAGES), timeZone: z.string(), currency: z.string().optional() }),
+  paymentMethod: z.object({ status: z.enum(['none', 'bound', 'failed']), reason: z.string().optional() }),
+  createdAt: isoTime,
+  enabledAt: isoTime.optional(),
+});
+
+export const getAccountRoute = defineRoute({
+  operationId: 'getAccount',
+  method: 'GET',
+  path: '/v1/account',
+  summary: 'The account, contact data masked unless revealed (R-AI-01)',
+  tags: ['accounts'],
+  auth: 'session',
+  query: z.strictObject({
+    reveal: z
+      .string()
+      .regex(/^(email|mobile|serviceMobile|serviceEmail)(,(email|mobile|serviceMobile|serviceEmail))*$/, 'Comma-separated: email, mobile, serviceMobile, serviceEmail.')
+      .optional(),
+  }),
+  success: { status: 200, description: 'The account', schema: accountView },
+});

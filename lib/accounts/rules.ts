@@ -1,0 +1,101 @@
+/**
+ * Pure rules about account data: email, password, phone numbers, identifiers, masking.
+ * No I/O here; every limit comes from lib/config.ts.
+ */
+import { config } from '../config.js';
+import type { FieldError } from '../errors.js';
+import { isCommonPassword } from './common-passwords.js';
+
+const EMAIL_FORBIDDEN = /[+!#$]/;
+// Pragmatic address syntax: local@domain.tld, no spaces, one @, a dot in the domain.
+const EMAIL_SHAPE = /^[A-Za-z0-9._%&'*/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+/** R-SU-02: the stored form of an email (trimmed, lower case). */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** R-SU-02: problems of an email address; empty when acceptable. */
+export function emailProblems(email: string): string[] {
+  const e = normalizeEmail(email);
+  const problems: string[] = [];
+  if (EMAIL_FORBIDDEN.test(e)) problems.push('An email address may not contain + ! # or $.');
+  if (e.length > 254 || !EMAIL_SHAPE.test(e) || e.includes('..')) problems.push('Enter a valid email address.');
+  return problems;
+}
+
+/** R-SU-03: problems of a new password; empty when acceptable. `context` values may not be the password. */
+export function passwordProblems(password: string, context: string[] = []): string[] {
+  const { minLength, maxLength } = config.password;
+  const problems: string[] = [];
+  if (password.length < minLength) problems.push(`Use at least ${minLength} characters.`);
+  if (password.length > maxLength) problems.push(`Use at most ${maxLength} characters.`);
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) problems.push('Use both letters and digits.');
+  if (/\s/.test(password)) problems.push('Spaces are not allowed.');
+  if (isCommonPassword(password)) problems.push('This password is too common; choose another.');
+  const lower = password.toLowerCase();
+  if (context.some((c) => c.length >= 4 && lower === c.toLowerCase())) problems.push('Do not use your email or name as the password.');
+  return problems;
+}
+
+/** E.164 phone numbers: + then 8 to 15 digits, no leading zero. */
+export function normalizeMobile(mobile: string): string {
+  return mobile.replace(/[\s()-]/g, '');
+}
+
+export function isE164(mobile: string): boolean {
+  return /^\+[1-9]\d{7,14}$/.test(normalizeMobile(mobile));
+}
+
+/** Which claim an identifier can name (R-LI-01, R-LI-07). */
+export type IdentifierKind = 'EMAIL' | 'MOBILE' | 'LOGINID_OR_TENANT';
+
+export function identifierKind(identifier: string): IdentifierKind {
+  const v = identifier.trim();
+  if (v.includes('@')) return 'EMAIL';
+  if (/^\+?[\d\s()-]{8,20}$/.test(v)) return 'MOBILE';
+  return 'LOGINID_OR_TENANT';
+}
+
+/** R-AI-02: tenant name format. */
+export function tenantNameProblems(name: string): string[] {
+  return /^[A-Za-z][A-Za-z0-9_-]{5,31}$/.test(name)
+    ? []
+    : ['A tenant name starts with a letter and has 6 to 32 letters, digits, - or _.'];
+}
+
+/** Login IDs: 6–32 of letters, digits, `_`, `.`, `-`, starting with a letter. */
+export function loginIdProblems(loginId: string): string[] {
+  return /^[A-Za-z][A-Za-z0-9_.-]{5,31}$/.test(loginId)
+    ? []
+    : ['A login ID starts with a letter and has 6 to 32 letters, digits, _ . or -.'];
+}
+
+/** Claim values are compared case-insensitively for names. */
+export const claimValue = {
+  email: (email: string) => normalizeEmail(email),
+  mobile: (mobile: string) => normalizeMobile(mobile),
+  name: (name: string) => name.trim().toLowerCase(),
+};
+
+/** R-AI-01: `zhu*****@qq.com`. */
+export function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  const shown = local.slice(0, Math.min(3, Math.max(1, local.length - 1)));
+  return `${shown}${'*'.repeat(Math.max(3, local.length - shown.length))}@${domain}`;
+}
+
+/** `+86 138****5678` style: keep the country part and the last four digits. */
+export function maskMobile(mobile: string): string {
+  const m = normalizeMobile(mobile);
+  return `${m.slice(0, 3)}${'*'.repeat(Math.max(4, m.length - 7))}${m.slice(-4)}`;
+}
+
+export function maskDestination(channel: 'sms' | 'email', destination: string): string {
+  return channel === 'email' ? maskEmail(destination) : maskMobile(destination);
+}
+
+/** Turns a list of per-field problem lists into FieldErrors for one 400. */
+export function fieldErrors(fields: Record<string, string[]>): FieldError[] {
+  return Object.entries(fields).flatMap(([path, problems]) => problems.map((message) => ({ path, message })));
+}

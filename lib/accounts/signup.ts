@@ -1,0 +1,75 @@
+/** Sign-up (R-SU-01..03, R-SEC-03): the email code proves ownership before uniqueness is revealed. */
+import { now } from '../clock.js';
+import { newId, randomDigits } from '../crypto.js';
+import { Conflict, InvalidCode, ValidationFailed } from '../errors.js';
+import type { RequestInfo } from '../http/route.js';
+import { languageOf } from '../notify/templates.js';
+import { newSession } from '../sessions/tokens.js';
+import { keys } from '../store/keys.js';
+import { TABLE } from '../store/table.js';
+import { transact } from '../store/writes.js';
+import { auditWrite } from '../audit/audit.js';
+import { checkCode } from '../verification/challenges.js';
+import { type AccountItem, claimPut } from './account.js';
+import { hashPassword } from './password.js';
+import { claimValue, emailProblems, fieldErrors, normalizeEmail, passwordProblems } from './rules.js';
+
+export interface SignUpInput {
+  countryRegion: string;
+  email: string;
+  password: string;
+  verification: { challengeId: string; code: string };
+}
+
+export async function signUp(input: SignUpInput, request: RequestInfo) {
+  const email = normalizeEmail(input.email);
+  const errors = fieldErrors({
+    email: emailProblems(input.email),
+    password: passwordProblems(input.password, [email, email.split('@')[0] ?? '']),
+  });
+  if (errors.length) throw new ValidationFailed(errors);
+
+  const { consume } = await checkCode({ ...input.verification, purpose: 'signup', destination: email });
+  const at = now().toISOString();
+  const accountId = newId('ac_');
+  const loginId = `u${randomDigits(11)}`;
+  const tenantName = `hwc${randomDigits(11)}`;
+  const account: AccountItem = {
+    ...keys.account(accountId),
+    accountId,
+    status: 'registered',
+    version: 1,
+    email,
+    loginId,
+    tenantName,
+    countryRegion: input.countryRegion,
+    accountType: 'unset',
+    authStatus: 'unauthenticated',
+    passwordHash: await hashPassword(input.password),
+    sessionEpoch: 0,
+    failedAttempts: 0,
+    preferences: { messageLanguage: languageOf(request.headers['accept-language']), timeZone: 'UTC' },
+    paymentMethod: { status: 'none' },
+    tenantNameChanges: [],
+    createdAt: at,
+  };
+  const session = newSession(accountId, 0);
+  await transact(
+    [
+      consume,
+      claimPut('EMAIL', claimValue.email(email), accountId),
+      claimPut('LOGINID', claimValue.name(loginId), accountId),
+      claimPut('TENANT', claimValue.name(tenantName), accountId),
+      { Put: { TableName: TABLE(), Item: account, ConditionExpression: 'attribute_not_exists(pk)' } },
+      session.write,
+      auditWrite({ accountId, traceName: 'signUp', request, result: 'success' }),
+    ],
+    (failure) => {
+      const failed = failure.failedItems();
+      if (failed.includes(0)) return new InvalidCode();
+      if (failed.includes(1)) return new Conflict('EMAIL_TAKEN', 'An account with this email already exists; log in or reset the password.');
+      return failure;
+    },
+  );
+  return { accountId, status: 'registered' as const, session: { token: session.token, expiresAt: session.expiresAt } };
+}

@@ -1,0 +1,99 @@
+/**
+ * The one audit function (R-AU-01, R-AU-02). A trace is an append-only item (Put with
+ * attribute_not_exists) under the account's audit partition; changed values are masked before they
+ * are stored. Use `auditWrite` inside the transaction of the change it records, or `audit` after it.
+ */
+import { epochSeconds, nowIso } from '../clock.js';
+import { newId } from '../crypto.js';
+import type { RequestInfo } from '../http/route.js';
+import { keys } from '../store/keys.js';
+import { TABLE } from '../store/table.js';
+import { type TransactItem, put } from '../store/writes.js';
+import { maskValue } from './mask.js';
+
+export const TRACE_NAMES = [
+  // R-AU-01, named in the user guide
+  'changeIndividualAuthInfo',
+  'reauthWithEnterpriseInfo',
+  'changeEnterpriseName',
+  'changeEnterpriseEntity',
+  'changePhone',
+  'changeEmail',
+  'addRecipient',
+  'editRecipient',
+  'deleteRecipient',
+  // identity (our extension)
+  'signUp',
+  'enableServices',
+  'login',
+  'loginFailed',
+  'logout',
+  'changePassword',
+  'resetPassword',
+  'setSecurityPhone',
+  // account information
+  'changeTenantName',
+  'changeLoginId',
+  'changeAccountType',
+  'changeNames',
+  'changeTaxInfo',
+  'changeContact',
+  'changeIndustry',
+  'changePreferences',
+  // closure
+  'closureCheck',
+  'closeServices',
+  'restoreServices',
+  'disableServices',
+] as const;
+
+export type TraceName = (typeof TRACE_NAMES)[number];
+
+export interface Change {
+  field: string;
+  old?: unknown;
+  new?: unknown;
+}
+
+export interface TraceInput {
+  accountId: string;
+  traceName: TraceName;
+  request: Pick<RequestInfo, 'requestId' | 'sourceIp'>;
+  result: 'success' | 'failure';
+  changes?: Change[];
+  actor?: string;
+}
+
+/** Traces are kept for a long time but not forever (7 years, a common audit retention). */
+const RETENTION_SECONDS = 7 * 365 * 86_400;
+
+export function auditWrite(input: TraceInput): TransactItem {
+  const time = nowIso();
+  const id = newId('tr_');
+  return {
+    Put: {
+      TableName: TABLE(),
+      Item: {
+        ...keys.auditTrace(input.accountId, time, id),
+        traceId: id,
+        traceName: input.traceName,
+        resourceType: 'accountCenter',
+        time,
+        actor: input.actor ?? input.accountId,
+        sourceIp: input.request.sourceIp,
+        requestId: input.request.requestId,
+        result: input.result,
+        ...(input.changes?.length
+          ? { changes: input.changes.map((c) => ({ field: c.field, old: maskValue(c.field, c.old), new: maskValue(c.field, c.new) })) }
+          : {}),
+        ttl: epochSeconds() + RETENTION_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export async function audit(input: TraceInput): Promise<void> {
+  const item = auditWrite(input).Put!;
+  await put(item);
+}

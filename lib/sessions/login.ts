@@ -1,0 +1,190 @@
+/**
+ * Login (R-LI-01..04, R-SEC-01, R-SEC-03): identifier + password, then a second-step code by the channel
+ * the user picks, unless a trusted device token skips it. Unknown identifier and wrong password get the
+ * same answer after the same work (a dummy hash is verified when no account matches).
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type AccountItem, channelsOf, contactFor, getAccount, requireAccount } from '../accounts/account.js';
+import { resolveIdentifier } from '../accounts/identifiers.js';
+import { verifyAgainstDummy, verifyPassword } from '../accounts/password.js';
+import { maskDestination } from '../accounts/rules.js';
+import { audit, auditWrite } from '../audit/audit.js';
+import { addSeconds, epochSeconds, now } from '../clock.js';
+import { config } from '../config.js';
+import { keyedHash, newId } from '../crypto.js';
+import { InvalidCode, InvalidCredentials, RateLimited, RuleViolation } from '../errors.js';
+import type { RequestInfo } from '../http/route.js';
+import type { Channel } from '../notify/notifier.js';
+import { keys } from '../store/keys.js';
+import { TABLE, db } from '../store/table.js';
+import { type TransactItem, put, transact, update } from '../store/writes.js';
+import { type ChallengeItem, checkCode, sendCode } from '../verification/challenges.js';
+import { isTrustedDevice, newSession, newTrustedDevice } from './tokens.js';
+
+const sourceKey = (ip: string) => keys.rateWindow('loginfail', keyedHash('rate', ip), now().toISOString().slice(0, 13));
+
+async function throttleSource(request: RequestInfo): Promise<void> {
+  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: sourceKey(request.sourceIp) }));
+  if ((Item?.count ?? 0) >= config.sessions.failuresPerSourcePerHour) {
+    throw new RateLimited(3600 - (now().getUTCMinutes() * 60 + now().getUTCSeconds()), 'Too many failed sign-ins from here; try later.');
+  }
+}
+
+async function recordFailure(request: RequestInfo, account: AccountItem | undefined): Promise<never> {
+  await update({
+    TableName: TABLE(),
+    Key: sourceKey(request.sourceIp),
+    UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
+    ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl' },
+    ExpressionAttributeValues: { ':one': 1, ':ttl': epochSeconds() + 7200 },
+  });
+  if (account) await countAccountFailure(account.accountId, request);
+  throw new InvalidCredentials();
+}
+
+/** R-SEC-01: consecutive failures per account; the 100th locks sign-in until a reset by code. */
+async function countAccountFailure(accountId: string, request: RequestInfo): Promise<void> {
+  const res = await update({
+    TableName: TABLE(),
+    Key: keys.account(accountId),
+    UpdateExpression: 'ADD failedAttempts :one',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':one': 1 },
+    ReturnValues: 'UPDATED_NEW',
+  }).catch(() => undefined);
+  const failures = Number(res?.Attributes?.failedAttempts ?? 0);
+  if (failures === config.sessions.lockoutThreshold) {
+    await update({
+      TableName: TABLE(),
+      Key: keys.account(accountId),
+      UpdateExpression: 'SET lockedAt = :at',
+      ExpressionAttributeValues: { ':at': now().toISOString() },
+    });
+  }
+  await audit({ accountId, traceName: 'loginFailed', request, result: 'failure' });
+}
+
+function assertNotLocked(account: AccountItem): void {
+  if (account.failedAttempts >= config.sessions.lockoutThreshold || account.lockedAt) {
+    throw new RuleViolation('ACCOUNT_LOCKED', 'Sign-in is locked after too many failed attempts.', [
+      { condition: 'too-many-failures', message: 'Reset your password with a code sent to your email or mobile number.' },
+    ]);
+  }
+}
+
+/** Issues a session: failures reset, audit written, optional trusted device, all in one transaction. */
+async function completeSignIn(account: AccountItem, request: RequestInfo, extra: TransactItem[], trustDevice: boolean) {
+  const session = newSession(account.accountId, account.sessionEpoch);
+  const device = trustDevice ? newTrustedDevice(account.accountId) : undefined;
+  await transact(
+    [
+      ...extra,
+      session.write,
+      ...(device ? [device.write] : []),
+      {
+        Update: {
+          TableName: TABLE(),
+          Key: keys.account(account.accountId),
+          UpdateExpression: 'SET failedAttempts = :zero',
+          ConditionExpression: '#status <> :disabled AND sessionEpoch = :epoch',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':zero': 0, ':disabled': 'disabled', ':epoch': account.sessionEpoch },
+        },
+      },
+      auditWrite({ accountId: account.accountId, traceName: 'login', request, result: 'success' }),
+    ],
+    () => new InvalidCode('This sign-in attempt has ended; start again.'),
+  );
+  return { token: session.token, expiresAt: session.expiresAt, ...(device ? { deviceToken: device.token } : {}) };
+}
+
+export type LoginAnswer =
+  | { status: 200; body: { challengeId: string; channels: Array<{ channel: Channel; destinationMasked: string }> } }
+  | { status: 201; body: { token: string; expiresAt: string } };
+
+export async function startLogin(input: { identifier: string; password: string; deviceToken?: string }, request: RequestInfo): Promise<LoginAnswer> {
+  await throttleSource(request);
+  const account = await resolveIdentifier(input.identifier);
+  if (!account || account.status === 'disabled') {
+    await verifyAgainstDummy(input.password);
+    return recordFailure(request, undefined);
+  }
+  if (!(await verifyPassword(input.password, account.passwordHash))) return recordFailure(request, account);
+  assertNotLocked(account);
+  if (await isTrustedDevice(input.deviceToken, account.accountId)) {
+    return { status: 201, body: await completeSignIn(account, request, [], false) };
+  }
+  const at = now();
+  const challengeId = newId('lg_');
+  const expiresAt = addSeconds(at, config.sessions.loginChallengeTtlSeconds).toISOString();
+  await put({
+    TableName: TABLE(),
+    Item: {
+      ...keys.challenge(challengeId),
+      challengeId,
+      purpose: 'login',
+      accountId: account.accountId,
+      attempts: 0,
+      expiresAt,
+      createdAt: at.toISOString(),
+      ttl: epochSeconds(at) + 86_400,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
+  const channels = channelsOf(account).map((channel) => ({ channel, destinationMasked: maskDestination(channel, contactFor(account, channel)!) }));
+  return { status: 200, body: { challengeId, channels } };
+}
+
+async function openLoginChallenge(challengeId: string): Promise<ChallengeItem> {
+  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.challenge(challengeId), ConsistentRead: true }));
+  const challenge = Item as ChallengeItem | undefined;
+  if (!challenge || challenge.purpose !== 'login' || challenge.usedAt || !challenge.accountId) {
+    throw new InvalidCode('This sign-in attempt has ended; start again.');
+  }
+  return challenge;
+}
+
+export async function sendLoginCode(challengeId: string, channel: Channel, request: RequestInfo) {
+  const challenge = await openLoginChallenge(challengeId);
+  const account = await requireAccount(challenge.accountId!);
+  const destination = contactFor(account, channel);
+  if (!destination) {
+    throw new RuleViolation('CHANNEL_UNAVAILABLE', `No ${channel === 'sms' ? 'mobile number' : 'email address'} is bound to this account.`, [
+      { condition: 'channel-unavailable', message: 'Choose another channel.' },
+    ]);
+  }
+  const sent = await sendCode({
+    purpose: 'login',
+    channel,
+    destination,
+    accountId: account.accountId,
+    challengeId,
+    sourceIp: request.sourceIp,
+    language: account.preferences.messageLanguage,
+  });
+  return { destinationMasked: maskDestination(channel, destination), expiresAt: sent.expiresAt, resendAfter: sent.resendAfter };
+}
+
+export async function verifyLogin(challengeId: string, input: { code: string; trustDevice?: boolean }, request: RequestInfo) {
+  let checked;
+  try {
+    checked = await checkCode({ challengeId, code: input.code, purpose: 'login' });
+  } catch (error) {
+    if (error instanceof InvalidCode) {
+      const challenge = await openLoginChallenge(challengeId).catch(() => undefined);
+      if (challenge?.accountId) await countAccountFailure(challenge.accountId, request);
+    }
+    throw error;
+  }
+  const account = await getAccount(checked.challenge.accountId!);
+  if (!account || account.status === 'disabled') throw new InvalidCode('This sign-in attempt has ended; start again.');
+  assertNotLocked(account);
+  return completeSignIn(account, request, [checked.consume], input.trustDevice ?? false);
+}
+
+export async function logout(session: { accountId: string; sessionKey: string }, request: RequestInfo): Promise<void> {
+  await transact([
+    { Delete: { TableName: TABLE(), Key: keys.session(session.sessionKey) } },
+    auditWrite({ accountId: session.accountId, traceName: 'logout', request, result: 'success' }),
+  ]);
+}

@@ -1,0 +1,88 @@
+import * as z from 'zod';
+import { defineRoute } from '../http/route.js';
+import { isoTime } from '../http/schemas.js';
+import { channel } from '../verification/routes.js';
+
+const sessionAnswer = z.object({ token: z.string(), expiresAt: isoTime });
+
+export const loginRoute = defineRoute({
+  operationId: 'login',
+  method: 'POST',
+  path: '/v1/sessions',
+  summary: 'Log in with an identifier and password; opens the second step unless the device is trusted (R-LI-01..04)',
+  tags: ['sessions'],
+  auth: 'none',
+  body: z.strictObject({
+    identifier: z.string().min(1).max(320).meta({ description: 'email, mobile number, login ID or tenant name' }),
+    password: z.string().min(1).max(1024),
+    deviceToken: z.string().min(16).max(256).optional(),
+  }),
+  success: {
+    status: 200,
+    description: 'Password accepted: the second step is open; choose a channel',
+    schema: z.union([
+      z.object({ challengeId: z.string(), channels: z.array(z.object({ channel, destinationMasked: z.string() })) }),
+      sessionAnswer,
+    ]),
+  },
+  otherSuccesses: [{ status: 201, description: 'Trusted device: a session at once', schema: sessionAnswer }],
+  errors: [401, 422, 429],
+});
+
+const challengeParams = z.strictObject({ challengeId: z.string().min(1).max(128) });
+
+export const loginCodeRoute = defineRoute({
+  operationId: 'sendLoginCode',
+  method: 'POST',
+  path: '/v1/sessions/challenges/{challengeId}/code',
+  summary: 'Send the second-step code by the chosen channel (R-LI-02, R-VC-06)',
+  tags: ['sessions'],
+  auth: 'none',
+  params: challengeParams,
+  body: z.strictObject({ channel }),
+  success: {
+    status: 202,
+    description: 'Code sent',
+    schema: z.object({ destinationMasked: z.string(), expiresAt: isoTime, resendAfter: isoTime }),
+  },
+  errors: [401, 422, 429],
+});
+
+export const loginVerifyRoute = defineRoute({
+  operationId: 'verifyLoginCode',
+  method: 'POST',
+  path: '/v1/sessions/challenges/{challengeId}/verify',
+  summary: 'Complete the second step; optionally trust this device for 30 days (R-LI-02, R-LI-03)',
+  tags: ['sessions'],
+  auth: 'none',
+  params: challengeParams,
+  body: z.strictObject({ code: z.string().regex(/^\d{6}$/, 'A code is 6 digits.'), trustDevice: z.boolean().optional() }),
+  success: { status: 201, description: 'Session issued', schema: sessionAnswer.extend({ deviceToken: z.string().optional() }) },
+  errors: [401, 422],
+});
+
+export const logoutRoute = defineRoute({
+  operationId: 'logout',
+  method: 'DELETE',
+  path: '/v1/sessions/current',
+  summary: 'Log out: revoke this session (R-LI-05)',
+  tags: ['sessions'],
+  auth: 'session',
+  success: { status: 204, description: 'Logged out' },
+});
+
+export const passwordResetRoute = defineRoute({
+  operationId: 'resetPassword',
+  method: 'POST',
+  path: '/v1/password-resets',
+  summary: 'Reset a forgotten password with a code; revokes every session (R-LI-08)',
+  tags: ['sessions'],
+  auth: 'none',
+  body: z.strictObject({
+    identifier: z.string().min(1).max(320),
+    newPassword: z.string().min(1).max(1024),
+    verification: z.strictObject({ challengeId: z.string().min(1).max(128), code: z.string().regex(/^\d{6}$/, 'A code is 6 digits.') }),
+  }),
+  success: { status: 204, description: 'Password reset' },
+  errors: [401],
+});

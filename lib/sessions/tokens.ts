@@ -1,0 +1,74 @@
+/**
+ * Session and trusted-device tokens (R-LI-03, R-LI-05): opaque random tokens handed to the client once;
+ * only their keyed hashes are stored. Each builder returns the item write so a use case can commit it
+ * in the transaction of the sign-in it completes.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { addSeconds, epochSeconds, now } from '../clock.js';
+import { config } from '../config.js';
+import { keyedHash, randomToken } from '../crypto.js';
+import { keys } from '../store/keys.js';
+import { TABLE, db } from '../store/table.js';
+import type { TransactItem } from '../store/writes.js';
+import { sessionKeyOf } from './authenticate.js';
+
+export interface NewSession {
+  token: string;
+  expiresAt: string;
+  write: TransactItem;
+}
+
+export function newSession(accountId: string, epoch: number): NewSession {
+  const at = now();
+  const token = randomToken();
+  const absoluteExpiresAt = addSeconds(at, config.sessions.absoluteSeconds).toISOString();
+  const idleExpiresAt = addSeconds(at, config.sessions.idleSeconds).toISOString();
+  return {
+    token,
+    expiresAt: idleExpiresAt,
+    write: {
+      Put: {
+        TableName: TABLE(),
+        Item: {
+          ...keys.session(sessionKeyOf(token)),
+          accountId,
+          epoch,
+          createdAt: at.toISOString(),
+          lastSeenAt: at.toISOString(),
+          idleExpiresAt,
+          absoluteExpiresAt,
+          ttl: epochSeconds(new Date(absoluteExpiresAt)),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  };
+}
+
+const deviceKeyOf = (token: string) => keyedHash('device', token);
+
+export function newTrustedDevice(accountId: string): { token: string; write: TransactItem } {
+  const at = now();
+  const token = randomToken();
+  const expiresAt = addSeconds(at, config.sessions.trustedDeviceSeconds);
+  return {
+    token,
+    write: {
+      Put: {
+        TableName: TABLE(),
+        Item: { ...keys.device(deviceKeyOf(token)), accountId, createdAt: at.toISOString(), expiresAt: expiresAt.toISOString(), ttl: epochSeconds(expiresAt) },
+      },
+    },
+  };
+}
+
+/** R-LI-03: is this device token a live trust of this account? */
+export async function isTrustedDevice(token: string | undefined, accountId: string): Promise<boolean> {
+  if (!token) return false;
+  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.device(deviceKeyOf(token)), ConsistentRead: true }));
+  return Boolean(Item && Item.accountId === accountId && Item.expiresAt > now().toISOString());
+}
+
+export function revokeSession(sessionKey: string): TransactItem {
+  return { Delete: { TableName: TABLE(), Key: keys.session(sessionKey) } };
+}

@@ -1,0 +1,246 @@
+/**
+ * Verification challenges (R-VC-01..05, R-SEC-02): a 6-digit CSPRNG code, stored only as a keyed HMAC,
+ * bound to one purpose, one account (or address) and one destination; expires; each attempt is counted
+ * atomically *before* the compare; single use through a conditional write that a use case may put in
+ * the same transaction as the change the code authorizes.
+ */
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { addSeconds, epochSeconds, now } from '../clock.js';
+import { config } from '../config.js';
+import { keyedHash, newId, randomDigits, safeEqual } from '../crypto.js';
+import { InvalidCode, RateLimited } from '../errors.js';
+import { type Channel, notifier } from '../notify/notifier.js';
+import { render } from '../notify/templates.js';
+import { keys } from '../store/keys.js';
+import { TABLE, db } from '../store/table.js';
+import { ConditionFailed, type TransactItem, transact, update } from '../store/writes.js';
+import type { Purpose } from './purposes.js';
+import { type ScopeLimit, type SendRecord, decideSend, emptyRecord } from './send-limits.js';
+
+export interface ChallengeItem {
+  challengeId: string;
+  purpose: Purpose;
+  channel?: Channel;
+  /** Keyed hash of the normalized destination: binds the code to it without a second copy of the value. */
+  destinationKey?: string;
+  /** The destination itself (a new contact is applied from here); deleted with the item by TTL. */
+  destination?: string;
+  accountId?: string;
+  codeHash?: string;
+  attempts: number;
+  expiresAt: string;
+  usedAt?: string;
+  [extra: string]: unknown;
+}
+
+export const destinationKey = (destination: string) => keyedHash('destination', destination);
+const codeHash = (challengeId: string, code: string) => keyedHash('code', `${challengeId}:${code}`);
+
+export interface SendRequest {
+  purpose: Purpose;
+  channel: Channel;
+  destination: string;
+  accountId?: string;
+  sourceIp: string;
+  language: string;
+  /** Re-send into an existing challenge (the login second step); otherwise a new challenge is made. */
+  challengeId?: string;
+  /** When false, everything happens (limits, challenge) but no message leaves: an unknown account (R-SEC-03). */
+  deliver?: boolean;
+}
+
+export interface SendResult {
+  challengeId: string;
+  expiresAt: string;
+  resendAfter: string;
+}
+
+interface Scope {
+  key: { pk: string; sk: string };
+  limit: ScopeLimit;
+}
+
+const DAY = 86_400;
+
+function scopesFor(req: SendRequest): Scope[] {
+  const v = config.verification;
+  const scope = (name: string, value: string, limit: ScopeLimit): Scope => ({
+    key: keys.rateWindow(name, keyedHash('rate', value), 'SENDS'),
+    limit,
+  });
+  return [
+    scope('dest', req.destination, { max: v.maxSendsPerDestinationPerDay, windowSeconds: DAY, cooldownSeconds: v.resendCooldownSeconds }),
+    ...(req.accountId ? [scope('account', req.accountId, { max: v.maxSendsPerAccountPerDay, windowSeconds: DAY, cooldownSeconds: 0 })] : []),
+    scope('source', req.sourceIp, { max: v.maxSendsPerSourcePerHour, windowSeconds: 3600, cooldownSeconds: 0 }),
+  ];
+}
+
+async function readRecords(scopes: Scope[]): Promise<SendRecord[]> {
+  const out = await db().send(
+    new BatchGetCommand({ RequestItems: { [TABLE()]: { Keys: scopes.map((s) => s.key), ConsistentRead: true } } }),
+  );
+  const items = out.Responses?.[TABLE()] ?? [];
+  return scopes.map((s) => {
+    const item = items.find((i) => i.pk === s.key.pk);
+    return item ? { sends: item.sends ?? [], lastByPurpose: item.lastByPurpose ?? {}, version: item.version ?? 0 } : emptyRecord();
+  });
+}
+
+/** R-VC-04, R-SEC-06: enforce the send limits, store the new code, then deliver it. */
+export async function sendCode(req: SendRequest): Promise<SendResult> {
+  const scopes = scopesFor(req);
+  for (let attempt = 1; ; attempt += 1) {
+    const at = now();
+    const records = await readRecords(scopes);
+    const decisions = scopes.map((s, i) => decideSend(records[i]!, req.purpose, at, s.limit));
+    const refused = decisions.filter((d) => !d.allowed);
+    if (refused.length) {
+      throw new RateLimited(Math.max(...refused.map((d) => (d.allowed ? 0 : d.retryAfterSeconds))), 'Wait before requesting another code.');
+    }
+    const challengeId = req.challengeId ?? newId('ch_');
+    const code = randomDigits(config.verification.codeDigits);
+    const expiresAt = addSeconds(at, config.verification.codeTtlSeconds).toISOString();
+    const ttl = epochSeconds(at) + 2 * DAY;
+    const rateWrites: TransactItem[] = scopes.map((s, i) => {
+      const d = decisions[i]!;
+      if (!d.allowed) throw new Error('unreachable');
+      return {
+        Put: {
+          TableName: TABLE(),
+          Item: { ...s.key, ...d.next, ttl },
+          ConditionExpression: 'attribute_not_exists(pk) OR version = :v',
+          ExpressionAttributeValues: { ':v': records[i]!.version },
+        },
+      };
+    });
+    const fields = {
+      purpose: req.purpose,
+      channel: req.channel,
+      destination: req.destination,
+      destinationKey: destinationKey(req.destination),
+      codeHash: codeHash(challengeId, code),
+      attempts: 0,
+      expiresAt,
+      ttl,
+    };
+    const challengeWrite: TransactItem = req.challengeId
+      ? {
+          Update: {
+            TableName: TABLE(),
+            Key: keys.challenge(challengeId),
+            UpdateExpression:
+              'SET channel = :channel, destination = :destination, destinationKey = :destinationKey, codeHash = :codeHash, attempts = :attempts, expiresAt = :expiresAt',
+            ConditionExpression: 'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND accountId = :accountId',
+            ExpressionAttributeValues: {
+              ':channel': fields.channel,
+              ':destination': fields.destination,
+              ':destinationKey': fields.destinationKey,
+              ':codeHash': fields.codeHash,
+              ':attempts': 0,
+              ':expiresAt': expiresAt,
+              ':purpose': req.purpose,
+              ':accountId': req.accountId,
+            },
+          },
+        }
+      : {
+          Put: {
+            TableName: TABLE(),
+            Item: { ...keys.challenge(challengeId), challengeId, ...fields, ...(req.accountId ? { accountId: req.accountId } : {}), createdAt: at.toISOString() },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        };
+    try {
+      await transact([...rateWrites, challengeWrite]);
+    } catch (error) {
+      if (error instanceof ConditionFailed) {
+        if (req.challengeId && error.failedItems().includes(rateWrites.length)) throw new InvalidCode('This sign-in attempt has ended; start again.');
+        if (attempt < 8) {
+          // A concurrent send moved a window on: wait a moment, then decide again.
+          await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 25 * attempt)));
+          continue;
+        }
+        throw new RateLimited(config.verification.resendCooldownSeconds, 'Wait before requesting another code.');
+      }
+      throw error;
+    }
+    if (req.deliver !== false) {
+      const text = render('verification-code', req.language, {
+        code,
+        purpose: req.purpose,
+        minutes: Math.round(config.verification.codeTtlSeconds / 60),
+      });
+      await (await notifier()).send({
+        messageId: `${challengeId}:${attempt}:${at.getTime()}`,
+        channel: req.channel,
+        to: req.destination,
+        kind: 'verification-code',
+        language: req.language,
+        ...(req.channel === 'email' ? { subject: text.subject } : {}),
+        body: text.body,
+      });
+    }
+    const decision = decisions[0]!;
+    return { challengeId, expiresAt, resendAfter: (decision.allowed ? decision.resendAfter : at).toISOString() };
+  }
+}
+
+export interface CodeCheck {
+  challengeId: string;
+  code: string;
+  purpose: Purpose;
+  /** The challenge must belong to this account (session purposes) ... */
+  accountId?: string;
+  /** ... and/or have been sent to this destination. */
+  destination?: string;
+}
+
+export interface CheckedCode {
+  challenge: ChallengeItem;
+  /** Marks the challenge used; put it in the transaction of the change the code authorizes. */
+  consume: TransactItem;
+}
+
+/**
+ * Counts the attempt (atomically, before comparing), then compares in constant time. Every failure
+ * answers the same InvalidCode: unknown, expired, used, dead, wrong purpose, wrong binding, wrong code.
+ */
+export async function checkCode(check: CodeCheck): Promise<CheckedCode> {
+  const at = now().toISOString();
+  const res = await update(
+    {
+      TableName: TABLE(),
+      Key: keys.challenge(check.challengeId),
+      UpdateExpression: 'SET attempts = attempts + :one',
+      ConditionExpression:
+        'attribute_exists(codeHash) AND purpose = :purpose AND attribute_not_exists(usedAt) AND attempts < :max AND expiresAt > :now',
+      ExpressionAttributeValues: { ':one': 1, ':purpose': check.purpose, ':max': config.verification.maxWrongAttempts, ':now': at },
+      ReturnValues: 'ALL_NEW',
+    },
+    () => new InvalidCode(),
+  );
+  const challenge = res.Attributes as ChallengeItem;
+  const codeOk = safeEqual(codeHash(check.challengeId, check.code), challenge.codeHash ?? '');
+  const accountOk = check.accountId === undefined || challenge.accountId === check.accountId;
+  const destinationOk = check.destination === undefined || safeEqual(destinationKey(check.destination), challenge.destinationKey ?? '');
+  if (!codeOk || !accountOk || !destinationOk) throw new InvalidCode();
+  return {
+    challenge,
+    consume: {
+      Update: {
+        TableName: TABLE(),
+        Key: keys.challenge(check.challengeId),
+        UpdateExpression: 'SET usedAt = :now',
+        ConditionExpression: 'attribute_not_exists(usedAt)',
+        ExpressionAttributeValues: { ':now': at },
+      },
+    },
+  };
+}
+
+/** Check and consume in one go, for operations whose change is written separately. */
+export async function consumeCode(check: CodeCheck): Promise<ChallengeItem> {
+  const { challenge, consume } = await checkCode(check);
+  await transact([consume], () => new InvalidCode());
+  return challenge;
+}

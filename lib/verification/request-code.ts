@@ -1,0 +1,88 @@
+/**
+ * POST /v1/verification-codes: works out where a code for a purpose may go, then sends it (R-VC-01..06).
+ * Sessionless purposes: `signup` (the email to sign up with) and `password-reset` (an identifier; the
+ * answer looks the same whether or not an account exists, R-SEC-03). Every other purpose needs a session:
+ * new contacts are validated, existing ones are taken from the account, never from the request.
+ */
+import { type AccountItem, contactFor, requireAccount } from '../accounts/account.js';
+import { resolveIdentifier } from '../accounts/identifiers.js';
+import { emailProblems, isE164, maskDestination, normalizeEmail, normalizeMobile } from '../accounts/rules.js';
+import { keyedHash } from '../crypto.js';
+import { RuleViolation, Unauthenticated, ValidationFailed } from '../errors.js';
+import type { RequestInfo, Session } from '../http/route.js';
+import type { Channel } from '../notify/notifier.js';
+import { languageOf } from '../notify/templates.js';
+import { sendCode } from './challenges.js';
+import { NEW_DESTINATION, type Purpose, SESSIONLESS } from './purposes.js';
+
+export interface CodeRequest {
+  purpose: Exclude<Purpose, 'login'>;
+  channel: Channel;
+  destination?: string;
+}
+
+const invalid = (path: string, message: string) => new ValidationFailed([{ path, message }]);
+
+function newContact(channel: Channel, destination: string | undefined): string {
+  if (!destination) throw invalid('destination', 'Name the new mobile number or email address.');
+  if (channel === 'sms') {
+    if (!isE164(destination)) throw invalid('destination', 'Use the international format, e.g. +4915112345678.');
+    return normalizeMobile(destination);
+  }
+  const problems = emailProblems(destination);
+  if (problems.length) throw invalid('destination', problems[0]!);
+  return normalizeEmail(destination);
+}
+
+/** Purposes that need a code to a contact the account already has, and which state it must be in. */
+function existingContact(account: AccountItem, channel: Channel): string {
+  const destination = contactFor(account, channel);
+  if (!destination) {
+    throw new RuleViolation('CHANNEL_UNAVAILABLE', `No ${channel === 'sms' ? 'mobile number' : 'email address'} is bound to this account.`, [
+      { condition: 'channel-unavailable', message: 'Choose the other channel.' },
+    ]);
+  }
+  return destination;
+}
+
+/** R-SEC-03: a stable, plausible mask for an identifier that names no account. */
+function decoyMask(channel: Channel, identifier: string): string {
+  const digits = keyedHash('decoy', identifier).replace(/\D/g, '').padEnd(4, '7').slice(0, 4);
+  return channel === 'email' ? maskDestination('email', identifier.includes('@') ? identifier : `${identifier.slice(0, 3)}@mail.com`) : `+${digits.slice(0, 2)}*****${digits}`;
+}
+
+export async function requestCode(input: CodeRequest, session: Session | undefined, request: RequestInfo) {
+  const language = languageOf(request.headers['accept-language']);
+  const base = { purpose: input.purpose, channel: input.channel, sourceIp: request.sourceIp };
+  if (input.purpose === 'signup') {
+    if (input.channel !== 'email') throw invalid('channel', 'Sign-up codes go to the email address.');
+    const email = newContact('email', input.destination);
+    const sent = await sendCode({ ...base, destination: email, language });
+    return { ...sent, channel: input.channel, destinationMasked: maskDestination('email', email) };
+  }
+  if (input.purpose === 'password-reset') {
+    if (!input.destination) throw invalid('destination', 'Name the email, mobile number, login ID or tenant name of the account.');
+    const account = await resolveIdentifier(input.destination);
+    const destination = account && account.status !== 'disabled' ? contactFor(account, input.channel) : undefined;
+    const sent = await sendCode({
+      ...base,
+      destination: destination ?? input.destination.trim().toLowerCase(),
+      ...(destination ? { accountId: account!.accountId } : {}),
+      language: account?.preferences.messageLanguage ?? language,
+      deliver: destination !== undefined,
+    });
+    const destinationMasked = destination ? maskDestination(input.channel, destination) : decoyMask(input.channel, input.destination);
+    return { ...sent, channel: input.channel, destinationMasked };
+  }
+  if (!session) throw new Unauthenticated();
+  if (SESSIONLESS.has(input.purpose)) throw new Error('unreachable');
+  const account = await requireAccount(session.accountId);
+  const destination = NEW_DESTINATION.has(input.purpose)
+    ? newContact(input.purpose === 'new-email' ? 'email' : 'sms', input.destination)
+    : existingContact(account, input.channel);
+  if (NEW_DESTINATION.has(input.purpose) && input.channel !== (input.purpose === 'new-email' ? 'email' : 'sms')) {
+    throw invalid('channel', input.purpose === 'new-email' ? 'A new email is verified by email.' : 'A mobile number is verified by SMS.');
+  }
+  const sent = await sendCode({ ...base, destination, accountId: account.accountId, language: account.preferences.messageLanguage });
+  return { ...sent, channel: input.channel, destinationMasked: maskDestination(input.channel, destination) };
+}
