@@ -89,7 +89,33 @@ async function main(): Promise<void> {
   const file = join(root, 'bench-results.json');
   const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   previous.functions = Object.fromEntries(rows.map((r) => [r.name, { bundleKB: r.bundleKB, importMs: r.importMs, ratio: r.ratio }]));
+
+  const ops = runOperations();
+  if (ops) {
+    console.log('\nSDK calls per operation (DynamoDB Local; SNS.Publish counted as in a deployed stage)');
+    for (const [name, op] of Object.entries(ops.operations as Record<string, { sdkCalls: number; calls: Record<string, number> }>)) {
+      const detail = Object.entries(op.calls).map(([k, v]) => `${k}×${v}`).join(', ');
+      console.log(`${name.padEnd(16)} ${String(op.sdkCalls).padStart(3)}  ${detail}`);
+    }
+    console.log(`\nLogin second step (verify code → session), server-side median over ${ops.loginSecondStep.runs} runs against DynamoDB Local, no password hashing: ${ops.loginSecondStep.medianMs} ms`);
+    previous.operations = ops.operations;
+    previous.loginSecondStep = ops.loginSecondStep;
+  }
   writeFileSync(file, `${JSON.stringify(previous, null, 2)}\n`);
+}
+
+/** Operation benchmarks run in a child process with their own DynamoDB Local (scripts/bench-operations.ts). */
+function runOperations(): { operations: object; loginSecondStep: { medianMs: number; runs: number } } | undefined {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-operations.ts')], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RUNS: String(RUNS) },
+  });
+  if (res.status !== 0) {
+    console.log(`\nOperation benchmarks skipped: ${(res.stderr || res.stdout).trim().split('\n').slice(-3).join(' ')}`);
+    return undefined;
+  }
+  return JSON.parse(res.stdout);
 }
 
 main().catch((error) => {

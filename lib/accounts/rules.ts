@@ -20,7 +20,7 @@ export function emailProblems(email: string): string[] {
   const e = normalizeEmail(email);
   const problems: string[] = [];
   if (EMAIL_FORBIDDEN.test(e)) problems.push('An email address may not contain + ! # or $.');
-  if (e.length > 254 || !EMAIL_SHAPE.test(e) || e.includes('..')) problems.push('Enter a valid email address.');
+  else if (e.length > 254 || !EMAIL_SHAPE.test(e) || e.includes('..')) problems.push('Enter a valid email address.');
   return problems;
 }
 
@@ -95,7 +95,7 @@ export function maskDestination(channel: 'sms' | 'email', destination: string): 
   return channel === 'email' ? maskEmail(destination) : maskMobile(destination);
 }
 
-/** Turns a list of per-field problem lists into FieldErrors for one 400. */
+/** Turns per-body-field problem lists into FieldErrors for one 400 (paths as the validator writes them). */
 export function fieldErrors(fields: Record<string, string[]>): FieldError[] {
-  return Object.entries(fields).flatMap(([path, problems]) => problems.map((message) => ({ path, message })));
+  return Object.entries(fields).flatMap(([field, problems]) => problems.map((message) => ({ path: `body.${field}`, message })));
 }

@@ -12,7 +12,7 @@ export async function setSecurityPhone(
   input: { mobile: string; verification: { challengeId: string; code: string } },
   request: RequestInfo,
 ) {
-  if (!isE164(input.mobile)) throw new ValidationFailed([{ path: 'mobile', message: 'Use the international format, e.g. +4915112345678.' }]);
+  if (!isE164(input.mobile)) throw new ValidationFailed([{ path: 'body.mobile', message: 'Use the international format, e.g. +4915112345678.' }]);
   const mobile = normalizeMobile(input.mobile);
   const account = await requireAccount(session.accountId);
   const { consume } = await checkCode({ ...input.verification, purpose: 'security-phone', accountId: account.accountId, destination: mobile });

@@ -21,7 +21,7 @@ export interface CodeRequest {
   destination?: string;
 }
 
-const invalid = (path: string, message: string) => new ValidationFailed([{ path, message }]);
+const invalid = (field: string, message: string) => new ValidationFailed([{ path: `body.${field}`, message }]);
 
 function newContact(channel: Channel, destination: string | undefined): string {
   if (!destination) throw invalid('destination', 'Name the new mobile number or email address.');

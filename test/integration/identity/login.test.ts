@@ -1,0 +1,163 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { handler as changePasswordHandler } from '../../../functions/accounts/change-password.js';
+import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
+import { handler as securityPhoneHandler } from '../../../functions/accounts/security-phone.js';
+import { handler as logoutHandler } from '../../../functions/sessions/logout.js';
+import { handler as resetHandler } from '../../../functions/sessions/reset-password.js';
+import { handler as verifyHandler } from '../../../functions/sessions/verify.js';
+import { setClockOffset } from '../../../lib/clock.js';
+import { config } from '../../../lib/config.js';
+import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
+import { keys } from '../../../lib/store/keys.js';
+import { TABLE, db } from '../../../lib/store/table.js';
+import { invoke } from '../../support/http.js';
+import { PASSWORD, bearer, freshIp, login, signUp, startLogin, uniqueEmail, uniqueMobile, verificationFor } from '../../support/identity.js';
+
+const me = (token: string) => invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) });
+
+async function withSecurityPhone() {
+  const account = await signUp();
+  const mobile = uniqueMobile();
+  const verification = await verificationFor('security-phone', 'sms', mobile, { token: account.token, destination: mobile });
+  const res = await invoke(securityPhoneHandler, { method: 'PUT', path: '/v1/account/security-phone', headers: bearer(account.token), body: { mobile, verification } });
+  expect(res.status).toBe(200);
+  return { ...account, mobile };
+}
+
+afterEach(() => setClockOffset(0));
+
+describe('login', () => {
+  it('R-LI-04 R-SEC-03 unknown identifier and wrong password get the same status and body', async () => {
+    const { email } = await signUp();
+    const unknown = await startLogin(uniqueEmail('ghost'), PASSWORD);
+    const wrong = await startLogin(email, 'Wrong-password-9');
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    const strip = (b: Record<string, unknown>) => ({ ...b, instance: undefined, requestId: undefined });
+    expect(strip(unknown.body)).toEqual(strip(wrong.body));
+    expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('R-LI-01 R-LI-02 R-VC-06 email, mobile, login ID and tenant name all open the second step; the user picks the channel', async () => {
+    const account = await withSecurityPhone();
+    const profile = (await me(account.token)).body;
+    for (const identifier of [account.email, account.mobile, profile.loginId, profile.tenantName.toUpperCase()]) {
+      const res = await startLogin(identifier, PASSWORD);
+      expect(res.status, identifier).toBe(200);
+      expect(res.body.channels.map((c: { channel: string }) => c.channel).sort()).toEqual(['email', 'sms']);
+    }
+    const bySms = await login(account.mobile, PASSWORD, 'sms', account.mobile);
+    expect(bySms.status).toBe(201);
+    expect((await me(bySms.body.token)).status).toBe(200);
+  });
+
+  it('R-LI-02 no session before the code: a wrong code is refused and counts as a failure', async () => {
+    const { email } = await signUp();
+    const started = await startLogin(email, PASSWORD);
+    const challengeId = started.body.challengeId;
+    const res = await invoke(verifyHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/verify`, pathParameters: { challengeId }, body: { code: '000000' } });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('INVALID_CODE');
+  });
+
+  it('R-LI-03 a trusted device skips the second step for 30 days, then no longer', async () => {
+    const { email } = await signUp();
+    const first = await login(email, PASSWORD, 'email', email, true);
+    expect(first.status).toBe(201);
+    const deviceToken = first.body.deviceToken as string;
+    expect(deviceToken).toBeTruthy();
+    const skipped = await startLogin(email, PASSWORD, { deviceToken });
+    expect(skipped.status).toBe(201);
+    expect(skipped.body.token).toBeTruthy();
+    expect((await startLogin(email, 'Wrong-password-9', { deviceToken })).status).toBe(401);
+    setClockOffset((config.sessions.trustedDeviceSeconds + 60) * 1000);
+    expect((await startLogin(email, PASSWORD, { deviceToken })).status).toBe(200);
+  });
+
+  it('R-LI-05 sessions expire after 12 hours idle', async () => {
+    const { token } = await signUp();
+    setClockOffset((config.sessions.idleSeconds - 60) * 1000);
+    expect((await me(token)).status).toBe(200);
+    setClockOffset((2 * config.sessions.idleSeconds - 120) * 1000); // the first use moved the idle expiry on
+    expect((await me(token)).status).toBe(200);
+    setClockOffset((3 * config.sessions.idleSeconds + 60) * 1000);
+    expect((await me(token)).status).toBe(401);
+  });
+
+  it('R-LI-05 logout revokes the session', async () => {
+    const { token } = await signUp();
+    expect((await invoke(logoutHandler, { method: 'DELETE', path: '/v1/sessions/current', headers: bearer(token) })).status).toBe(204);
+    expect((await me(token)).status).toBe(401);
+  });
+
+  it('R-LI-05 R-AI-13 a password change keeps this session, revokes the others and notifies the email', async () => {
+    const { email, token } = await signUp();
+    const other = (await login(email, PASSWORD, 'email', email)).body.token as string;
+    const res = await invoke(changePasswordHandler, {
+      method: 'PUT',
+      path: '/v1/account/password',
+      headers: bearer(token),
+      body: { currentPassword: PASSWORD, newPassword: 'New-Secret-77' },
+    });
+    expect(res.status).toBe(204);
+    expect((await me(token)).status).toBe(200);
+    expect((await me(other)).status).toBe(401);
+    expect((await startLogin(email, PASSWORD)).status).toBe(401);
+    expect((await startLogin(email, 'New-Secret-77')).status).toBe(200);
+    const [notice] = await listRecordedMessages(email, 1);
+    expect(notice).toMatchObject({ kind: 'contact-changed' });
+  });
+
+  it('R-LI-08 a password reset by code revokes every session', async () => {
+    const { email, token } = await signUp();
+    setClockOffset(61_000);
+    const verification = await verificationFor('password-reset', 'email', email, { destination: email });
+    const res = await invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier: email, newPassword: 'Reset-Secret-88', verification } });
+    expect(res.status).toBe(204);
+    expect((await me(token)).status).toBe(401);
+    expect((await startLogin(email, 'Reset-Secret-88')).status).toBe(200);
+  });
+
+  it('R-SEC-03 a reset for an unknown identifier fails exactly like a wrong code', async () => {
+    const ghost = uniqueEmail('ghost');
+    const sent = await verificationFor('password-reset', 'email', ghost, { destination: ghost }).catch(() => undefined);
+    expect(sent).toBeUndefined(); // nothing was delivered to an address that has no account
+    const res = await invoke(resetHandler, {
+      method: 'POST',
+      path: '/v1/password-resets',
+      body: { identifier: ghost, newPassword: 'Reset-Secret-88', verification: { challengeId: 'ch_x', code: '123456' } },
+    });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('INVALID_CODE');
+  });
+
+  it('R-SEC-01 the 100th consecutive failure locks sign-in until a reset by code', async () => {
+    const { email, accountId } = await signUp();
+    await db().send(
+      new UpdateCommand({
+        TableName: TABLE(),
+        Key: keys.account(accountId),
+        UpdateExpression: 'SET failedAttempts = :n',
+        ExpressionAttributeValues: { ':n': config.sessions.lockoutThreshold - 1 },
+      }),
+    );
+    expect((await startLogin(email, 'Wrong-password-9')).status).toBe(401);
+    const locked = await startLogin(email, PASSWORD);
+    expect(locked.status).toBe(422);
+    expect(locked.body.code).toBe('ACCOUNT_LOCKED');
+    expect(locked.body.failures[0].message).toMatch(/reset/i);
+    setClockOffset(61_000);
+    const verification = await verificationFor('password-reset', 'email', email, { destination: email });
+    expect((await invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier: email, newPassword: 'Reset-Secret-88', verification } })).status).toBe(204);
+    expect((await startLogin(email, 'Reset-Secret-88')).status).toBe(200);
+  });
+
+  it('R-LI-04 failures are throttled per source address', async () => {
+    const ip = freshIp();
+    let last;
+    for (let i = 0; i <= config.sessions.failuresPerSourcePerHour; i += 1) last = await startLogin(uniqueEmail('ghost'), 'Wrong-password-9', {}, ip);
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
