@@ -8,13 +8,12 @@
  * | access pattern                          | key condition                                  | index |
  * |-----------------------------------------|------------------------------------------------|-------|
  * | account by ID                           | pk = ACCOUNT#<id>, sk = PROFILE                | table |
- * | unique value → account (email, mobile,  | pk = CLAIM#<kind>#<value>, sk = CLAIM          | table |
- * |   login ID, tenant name, certificate)   |                                                |       |
+ * | unique value → account (kind: EMAIL, MOBILE, SVCMOBILE, SVCEMAIL, LOGINID, TENANT, CERT) | pk = CLAIM#<kind>#<value>, sk = CLAIM | table |
  * | session by token                        | pk = SESSION#<hmac(token)>, sk = SESSION       | table |
  * | trusted device by token                 | pk = DEVICE#<hmac(token)>, sk = DEVICE         | table |
- * | verification challenge by ID            | pk = CHALLENGE#<id>, sk = CHALLENGE            | table |
- * | login challenge by ID                   | pk = LOGIN#<id>, sk = LOGIN                    | table |
- * | send-rate window of a destination/key   | pk = RATE#<scope>#<hmac(key)>, sk = <window>   | table |
+ * | verification or login challenge by ID   | pk = CHALLENGE#<id>, sk = CHALLENGE            | table |
+ * | code sends of a destination/account/IP  | pk = RATE#<dest|account|source>#<hmac>, sk = SENDS | table |
+ * | failed sign-ins of a source, this hour  | pk = RATE#loginfail#<hmac(ip)>, sk = <hour>    | table |
  * | idempotency record                      | pk = IDEMPOTENCY#<scope>#<key>, sk = RECORD    | table |
  * | account's audit traces, newest first    | pk = ACCOUNT#<id>#AUDIT, sk begins <iso time>  | table |
  * | account's timers                        | pk = ACCOUNT#<id>, sk begins TIMER#            | table |
@@ -40,7 +39,6 @@ export const keys = {
   session: (tokenHash: string): Key => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
   device: (tokenHash: string): Key => ({ pk: `DEVICE#${tokenHash}`, sk: 'DEVICE' }),
   challenge: (challengeId: string): Key => ({ pk: `CHALLENGE#${challengeId}`, sk: 'CHALLENGE' }),
-  loginChallenge: (id: string): Key => ({ pk: `LOGIN#${id}`, sk: 'LOGIN' }),
   rateWindow: (scope: string, keyHash: string, window: string): Key => ({ pk: `RATE#${scope}#${keyHash}`, sk: window }),
   idempotency: (scope: string, key: string): Key => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'RECORD' }),
   auditPartition: (accountId: string): string => `ACCOUNT#${accountId}#AUDIT`,

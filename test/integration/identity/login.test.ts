@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler as changePasswordHandler } from '../../../functions/accounts/change-password.js';
 import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
@@ -151,6 +151,19 @@ describe('login', () => {
     const verification = await verificationFor('password-reset', 'email', email, { destination: email });
     expect((await invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier: email, newPassword: 'Reset-Secret-88', verification } })).status).toBe(204);
     expect((await startLogin(email, 'Reset-Secret-88')).status).toBe(200);
+  });
+
+  it('R-AU-01 R-AU-02 sign-in, failed sign-in and password change leave audit traces with source IP and request ID', async () => {
+    const { email, accountId, token } = await signUp();
+    await startLogin(email, 'Wrong-password-9', {}, '192.0.2.77');
+    await login(email, PASSWORD, 'email', email);
+    await invoke(changePasswordHandler, { method: 'PUT', path: '/v1/account/password', headers: bearer(token), body: { currentPassword: PASSWORD, newPassword: 'New-Secret-77' } });
+    const { Items = [] } = await db().send(
+      new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.auditPartition(accountId) } }),
+    );
+    expect(Items.map((i) => i.traceName)).toEqual(['signUp', 'loginFailed', 'login', 'changePassword']);
+    expect(Items[1]).toMatchObject({ resourceType: 'accountCenter', result: 'failure', sourceIp: '192.0.2.77' });
+    expect(Items.every((i) => typeof i.requestId === 'string' && i.requestId.length > 0)).toBe(true);
   });
 
   it('R-LI-04 failures are throttled per source address', async () => {
