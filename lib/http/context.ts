@@ -5,6 +5,8 @@ export interface HttpState {
   startedAt: number;
   request: RequestInfo;
   session?: Session;
+  /** Set while this request holds an Idempotency-Key record (R-SEC-04). */
+  idempotency?: { key: { pk: string; sk: string }; idemKey: string };
   input: { body?: unknown; params?: unknown; query?: unknown };
 }
 

@@ -11,6 +11,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { config } from '../config.js';
 import { state } from './context.js';
 import { authFor } from './middlewares/authenticate.js';
+import { idempotency } from './middlewares/idempotency.js';
 import { problemJson } from './middlewares/problem-json.js';
 import { requestContext } from './middlewares/request-context.js';
 import { testClock } from './middlewares/test-clock.js';
@@ -52,6 +53,7 @@ export function httpHandler<Spec extends RouteSpec>(
     .use(problemJson());
   if (config.testClock) stack.use(testClock());
   for (const mw of authFor(spec.auth)) stack.use(mw);
+  if (spec.idempotent) stack.use(idempotency(spec.operationId));
   if (spec.body) stack.use(httpJsonBodyParser());
   stack.use(validateRequest(spec));
   return stack as unknown as HttpLambda;

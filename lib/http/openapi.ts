@@ -43,6 +43,11 @@ export function buildOpenApi(routes: RouteSpec[], includeLocal = config.isLocal)
     const requestParams: Record<string, z.ZodType> = {};
     if (route.params) requestParams.path = route.params;
     if (route.query) requestParams.query = route.query;
+    if (route.idempotent) {
+      requestParams.header = z.object({
+        'idempotency-key': z.string().min(8).max(128).optional().meta({ description: 'R-SEC-04: a replay within 24 h returns the first answer' }),
+      });
+    }
     const operation = {
       operationId: route.operationId,
       summary: route.summary,

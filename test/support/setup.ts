@@ -16,7 +16,7 @@ process.env.AWS_REGION = 'us-east-1';
 process.env.AWS_ACCESS_KEY_ID = 'local';
 process.env.AWS_SECRET_ACCESS_KEY = 'local';
 process.env.NOTICES_TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:account-center-test-notices';
-process.env.LOG_LEVEL = 'SILENT';
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'SILENT';
 process.env.POWERTOOLS_DEV = 'false';
 process.env.TABLE_NAME = `test-${randomBytes(6).toString('hex')}`;
 

@@ -1,0 +1,86 @@
+import type middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { epochSeconds } from '../../clock.js';
+import { config } from '../../config.js';
+import { keyedHash } from '../../crypto.js';
+import { Conflict, ValidationFailed } from '../../errors.js';
+import { keys } from '../../store/keys.js';
+import { TABLE, db } from '../../store/table.js';
+import { ConditionFailed, put, remove, update } from '../../store/writes.js';
+import { state } from '../context.js';
+
+/**
+ * R-SEC-04 `Idempotency-Key` on POST routes that create: the first answer is kept for 24 h and a
+ * replay with the same body gets it again without running anything; the same key with another body
+ * is 409. The kept answer may hold a session token, so it is stored encrypted under a key derived from
+ * the client's Idempotency-Key (which the table holds only as a keyed hash).
+ */
+export function idempotency(operationId: string): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  const itemKey = (request: middy.Request<APIGatewayProxyEventV2>, idemKey: string) =>
+    keys.idempotency(`${operationId}#${state(request).session?.accountId ?? 'anonymous'}`, keyedHash('idempotency', idemKey));
+  return {
+    before: async function idempotencyBefore(request) {
+      const idemKey = state(request).request.headers['idempotency-key'];
+      if (idemKey === undefined) return undefined;
+      if (!/^[A-Za-z0-9_\-:.]{8,128}$/.test(idemKey)) {
+        throw new ValidationFailed([{ path: 'header.idempotency-key', message: 'Use 8 to 128 letters, digits, _ - : or .' }]);
+      }
+      const bodyHash = createHash('sha256').update(request.event.body ?? '').digest('base64url');
+      const key = itemKey(request, idemKey);
+      try {
+        await put({
+          TableName: TABLE(),
+          Item: { ...key, bodyHash, state: 'running', ttl: epochSeconds() + config.idempotency.ttlSeconds },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        });
+        state(request).idempotency = { key, idemKey };
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof ConditionFailed)) throw error;
+      }
+      const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }));
+      if (!Item || Item.bodyHash !== bodyHash) {
+        throw new Conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request body.');
+      }
+      if (Item.state !== 'done') throw new Conflict('STATE_CONFLICT', 'The first request with this Idempotency-Key is still running.');
+      return { ...(JSON.parse(open(idemKey, Item.response)) as APIGatewayProxyStructuredResultV2) };
+    },
+    after: async function idempotencyAfter(request) {
+      const held = state(request).idempotency;
+      const response = request.response;
+      if (!held || !response) return;
+      await update({
+        TableName: TABLE(),
+        Key: held.key,
+        UpdateExpression: 'SET #state = :done, #response = :response',
+        ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
+        ExpressionAttributeValues: { ':done': 'done', ':response': seal(held.idemKey, JSON.stringify(response)) },
+      });
+    },
+    onError: async function idempotencyOnError(request) {
+      const held = state(request).idempotency;
+      // A failed first attempt keeps nothing: the client may retry with the same key.
+      if (held) await remove({ TableName: TABLE(), Key: held.key }).catch(() => undefined);
+    },
+  };
+}
+
+function keyFor(idemKey: string): Buffer {
+  return createHmac('sha256', config.hmacSecret).update(`idempotency-response\u0000${idemKey}`).digest();
+}
+
+function seal(idemKey: string, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyFor(idemKey), iv);
+  const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), data].map((b) => b.toString('base64url')).join('.');
+}
+
+function open(idemKey: string, sealed: string): string {
+  const [iv, tag, data] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'));
+  const decipher = createDecipheriv('aes-256-gcm', keyFor(idemKey), iv!);
+  decipher.setAuthTag(tag!);
+  return Buffer.concat([decipher.update(data!), decipher.final()]).toString('utf8');
+}
