@@ -125,3 +125,47 @@ export const getAccountRoute = defineRoute({
   }),
   success: { status: 200, description: 'The account', schema: accountView },
 });
+
+export const serviceMobileRoute = defineRoute({
+  operationId: 'changeServiceMobile',
+  method: 'PUT',
+  path: '/v1/account/service-mobile',
+  summary: 'Bind or change the service mobile: a verify-identity code, then a new-mobile code (R-SU-06, R-AI-08)',
+  tags: ['accounts'],
+  auth: 'session',
+  body: z.strictObject({ identity: verification, newMobile: verification }),
+  success: { status: 200, description: 'Changed; the old contact is notified', schema: z.object({ serviceMobile: z.string() }) },
+  errors: [401, 409, 422],
+});
+
+export const serviceEmailRoute = defineRoute({
+  operationId: 'changeServiceEmail',
+  method: 'PUT',
+  path: '/v1/account/service-email',
+  summary: 'Bind or change the service email: a verify-identity code, then a new-email code (R-AI-09)',
+  tags: ['accounts'],
+  auth: 'session',
+  body: z.strictObject({ identity: verification, newEmail: verification }),
+  success: { status: 200, description: 'Changed; the old contact is notified', schema: z.object({ serviceEmail: z.string() }) },
+  errors: [401, 409, 422],
+});
+
+export const paymentMethodRoute = defineRoute({
+  operationId: 'recordPaymentMethod',
+  method: 'PUT',
+  path: '/v1/ops/accounts/{accountId}/payment-method',
+  summary: 'Record the payment-method binding status reported by the payment system; card data is never accepted (R-SU-07)',
+  tags: ['operators'],
+  auth: 'operator',
+  params: z.strictObject({ accountId: z.string().min(1).max(64) }),
+  body: z.union([
+    z.strictObject({ status: z.enum(['none', 'bound']) }),
+    z.strictObject({ status: z.literal('failed'), reason: z.string().min(1).max(500) }),
+  ]),
+  success: {
+    status: 200,
+    description: 'Stored status',
+    schema: z.object({ status: z.enum(['none', 'bound', 'failed']), reason: z.string().optional() }),
+  },
+  errors: [404],
+});

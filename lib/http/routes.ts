@@ -1,7 +1,17 @@
 /** Every HTTP route of the product, for the OpenAPI document and the route/serverless.yml parity test. */
 import { localClockGetRoute, localClockPostRoute, localMessagesRoute, localSchedulerRunRoute } from '../local/routes.js';
 import { getOpenApiRoute } from '../meta/routes.js';
-import { changePasswordRoute, countryRegionRoute, enableRoute, getAccountRoute, securityPhoneRoute, signUpRoute } from '../accounts/routes.js';
+import {
+  changePasswordRoute,
+  countryRegionRoute,
+  enableRoute,
+  getAccountRoute,
+  paymentMethodRoute,
+  securityPhoneRoute,
+  serviceEmailRoute,
+  serviceMobileRoute,
+  signUpRoute,
+} from '../accounts/routes.js';
 import { loginCodeRoute, loginRoute, loginVerifyRoute, logoutRoute, passwordResetRoute } from '../sessions/routes.js';
 import { sendCodeRoute } from '../verification/routes.js';
 import type { RouteSpec } from './route.js';
@@ -25,4 +35,7 @@ export const allRoutes: RouteSpec[] = [
   loginCodeRoute,
   loginVerifyRoute,
   logoutRoute,
+  serviceMobileRoute,
+  serviceEmailRoute,
+  paymentMethodRoute,
 ];

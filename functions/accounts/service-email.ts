@@ -1,0 +1,7 @@
+import { changeServiceContact } from '../../lib/accounts/contact-change.js';
+import { serviceEmailRoute } from '../../lib/accounts/routes.js';
+import { httpHandler } from '../../lib/http/handler.js';
+
+export const handler = httpHandler(serviceEmailRoute, async ({ body, session, request }) => ({
+  body: await changeServiceContact('email', session, { identity: body.identity, next: body.newEmail }, request),
+}));

@@ -1,0 +1,67 @@
+/**
+ * Binding or changing the service mobile number or email (R-SU-06, R-AI-08, R-AI-09, R-AI-13):
+ * a `verify-identity` code to a contact the account already has, then a `new-mobile`/`new-email` code
+ * to the new one (two purposes, R-VC-05). Both codes are consumed in the transaction that moves the
+ * uniqueness claim and changes the account; the old contact is told afterwards.
+ */
+import { auditWrite } from '../audit/audit.js';
+import { nowIso } from '../clock.js';
+import { Conflict, InvalidCode } from '../errors.js';
+import type { RequestInfo, Session } from '../http/route.js';
+import { sendNotice } from '../notify/notice.js';
+import type { ClaimKind } from '../store/keys.js';
+import { type TransactItem, transact } from '../store/writes.js';
+import { checkCode } from '../verification/challenges.js';
+import { type AccountItem, accountUpdate, claimDelete, claimPut, requireAccount, staleAccount } from './account.js';
+import { maskEmail, maskMobile } from './rules.js';
+
+interface Verification {
+  challengeId: string;
+  code: string;
+}
+
+const KINDS = {
+  mobile: { field: 'serviceMobile', claim: 'SVCMOBILE', purpose: 'new-mobile', trace: 'changePhone', taken: 'MOBILE_TAKEN', mask: maskMobile },
+  email: { field: 'serviceEmail', claim: 'SVCEMAIL', purpose: 'new-email', trace: 'changeEmail', taken: 'EMAIL_TAKEN', mask: maskEmail },
+} as const;
+
+export async function changeServiceContact(
+  kind: keyof typeof KINDS,
+  session: Session,
+  input: { identity: Verification; next: Verification },
+  request: RequestInfo,
+) {
+  const k = KINDS[kind];
+  const account = await requireAccount(session.accountId);
+  const identity = await checkCode({ ...input.identity, purpose: 'verify-identity', accountId: account.accountId });
+  const next = await checkCode({ ...input.next, purpose: k.purpose, accountId: account.accountId });
+  const value = next.challenge.destination!;
+  const old = account[k.field] as string | undefined;
+  const items: TransactItem[] = [
+    identity.consume,
+    next.consume,
+    accountUpdate(account, { [k.field]: value }, { expectStatus: ['registered', 'active'] }),
+    auditWrite({ accountId: account.accountId, traceName: k.trace, request, result: 'success', changes: [{ field: k.field, old, new: value }] }),
+  ];
+  if (old !== value) {
+    items.push(claimPut(k.claim as ClaimKind, value, account.accountId));
+    if (old) items.push(claimDelete(k.claim as ClaimKind, old, account.accountId));
+  }
+  await transact(items, (failure) => {
+    const failed = failure.failedItems();
+    if (failed.includes(0) || failed.includes(1)) return new InvalidCode();
+    if (failed.includes(4)) return new Conflict(k.taken, `This ${kind === 'mobile' ? 'mobile number' : 'email address'} belongs to another account.`);
+    return staleAccount();
+  });
+  await noticeOldContact(account, kind, old);
+  return { [k.field]: k.mask(value) } as Record<typeof k.field, string>;
+}
+
+/** R-AI-13: the contact that was replaced (or, for a first binding, the account email) hears of it. */
+async function noticeOldContact(account: AccountItem, kind: keyof typeof KINDS, old: string | undefined): Promise<void> {
+  const language = account.preferences.messageLanguage;
+  const field = kind === 'mobile' ? (language === 'zh' ? '服务手机号' : 'service mobile number') : language === 'zh' ? '服务邮箱' : 'service email';
+  const target =
+    kind === 'mobile' && old ? { channel: 'sms' as const, to: old, language } : { channel: 'email' as const, to: kind === 'email' && old ? old : account.email, language };
+  await sendNotice(target, 'contact-changed', { field, time: nowIso() });
+}
