@@ -63,6 +63,10 @@ export const config = {
 
   idempotency: { ttlSeconds: DAY }, // R-SEC-04
 
+  tenantName: { maxChanges: 3, windowSeconds: 365 * DAY }, // R-AI-02 (rolling year *default*)
+  recipients: { maxPerAccount: 10 }, // R-PR-03 *default*
+  audit: { retentionSeconds: 7 * 365 * DAY }, // R-AU-02 *default*
+
   closure: {
     actionsAllowedAfterSeconds: DAY, // R-CL-07
     retentionSeconds: 90 * DAY, // R-CL-09

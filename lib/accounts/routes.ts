@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { defineRoute } from '../http/route.js';
 import { isoTime, verification } from '../http/schemas.js';
 import { LANGUAGES } from '../notify/templates.js';
+import { CURRENCIES, QUALIFICATIONS } from './catalogues.js';
 
 /** ISO 3166-1 alpha-2 country/region code. */
 export const countryRegion = z.string().regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 code, e.g. "DE".');
@@ -169,3 +170,83 @@ export const paymentMethodRoute = defineRoute({
   },
   errors: [404],
 });
+
+const infoRoute = <B extends z.ZodType, R extends z.ZodType>(operationId: string, path: string, summary: string, body: B, schema: R, errors: number[] = [409, 422]) =>
+  defineRoute({ operationId, method: 'PUT', path, summary, tags: ['account information'], auth: 'session', body, success: { status: 200, description: 'Changed', schema }, errors });
+
+export const tenantNameRoute = infoRoute(
+  'changeTenantName',
+  '/v1/account/tenant-name',
+  'Change the tenant name: 3 times per rolling year; the old name stops working for IAM login (R-AI-02, R-AI-03)',
+  z.strictObject({ tenantName: z.string().min(1).max(64) }),
+  z.object({ tenantName: z.string(), changesLeftThisYear: z.number().int() }),
+);
+
+export const loginIdRoute = infoRoute(
+  'changeLoginId',
+  '/v1/account/login-id',
+  'Change the login ID, once (R-AI-04)',
+  z.strictObject({ loginId: z.string().min(1).max(64) }),
+  z.object({ loginId: z.string() }),
+);
+
+export const accountTypeRoute = infoRoute(
+  'changeAccountType',
+  '/v1/account/type',
+  'Set or change the account type with the matching name (R-AI-05)',
+  z.strictObject({ accountType: z.enum(['individual', 'enterprise']), name: z.string().trim().min(1).max(200) }),
+  z.object({ accountType: z.enum(['individual', 'enterprise']), fullName: z.string().optional(), enterpriseName: z.string().optional() }),
+  [422],
+);
+
+export const namesRoute = infoRoute(
+  'changeNames',
+  '/v1/account/names',
+  'Change the full name or enterprise name while not authenticated (R-AI-06)',
+  z.union([z.strictObject({ fullName: z.string().trim().min(1).max(200) }), z.strictObject({ enterpriseName: z.string().trim().min(1).max(200) })]),
+  z.object({ fullName: z.string().optional(), enterpriseName: z.string().optional() }),
+  [422],
+);
+
+const taxInfo = z.object({ qualificationName: z.string(), taxId: z.string(), qualificationProof: z.string().optional() });
+
+export const taxInfoRoute = infoRoute(
+  'changeTaxInfo',
+  '/v1/account/tax-info',
+  'Tax information with an optional qualification proof (an uploaded material) (R-AI-07)',
+  z.strictObject({
+    qualificationName: z.enum(QUALIFICATIONS),
+    taxId: z.string().regex(/^[A-Za-z0-9-]{5,30}$/, 'A tax ID has 5 to 30 letters, digits or -.'),
+    qualificationProof: z.string().min(1).max(64).optional().meta({ description: 'materialId from POST /v1/materials (purpose qualification-proof)' }),
+  }),
+  taxInfo,
+  [422],
+);
+
+const contactBody = z.strictObject({
+  addressLine1: z.string().trim().min(1).max(200),
+  addressLine2: z.string().trim().max(200).optional(),
+  city: z.string().trim().min(1).max(100),
+  stateProvince: z.string().trim().min(1).max(100),
+  postalCode: z.string().trim().min(1).max(20),
+  paymentCurrency: z.enum(CURRENCIES),
+  industry: z.string().min(1).max(64),
+});
+
+export const contactRoute = infoRoute(
+  'changeContact',
+  '/v1/account/contact',
+  'Contact information; every missing required field is listed in one 400 (R-AI-10)',
+  contactBody,
+  z.record(z.string(), z.string()),
+  [422],
+);
+
+export const industryRoute = infoRoute(
+  'changeIndustry',
+  '/v1/account/industry',
+  'Industry and, where it has them, a secondary industry from the catalogue (R-AI-11)',
+  z.strictObject({ industry: z.string().min(1).max(64), secondaryIndustry: z.string().min(1).max(64).optional() }),
+  z.object({ industry: z.string(), secondaryIndustry: z.string().optional() }),
+  [422],
+);

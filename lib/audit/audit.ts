@@ -4,6 +4,7 @@
  * are stored. Use `auditWrite` inside the transaction of the change it records, or `audit` after it.
  */
 import { epochSeconds, nowIso } from '../clock.js';
+import { config } from '../config.js';
 import { newId } from '../crypto.js';
 import type { RequestInfo } from '../http/route.js';
 import { keys } from '../store/keys.js';
@@ -64,8 +65,6 @@ export interface TraceInput {
   actor?: string;
 }
 
-/** Traces are kept for a long time but not forever (7 years, a common audit retention). */
-const RETENTION_SECONDS = 7 * 365 * 86_400;
 
 export function auditWrite(input: TraceInput): TransactItem {
   const time = nowIso();
@@ -86,7 +85,7 @@ export function auditWrite(input: TraceInput): TransactItem {
         ...(input.changes?.length
           ? { changes: input.changes.map((c) => ({ field: c.field, old: maskValue(c.field, c.old), new: maskValue(c.field, c.new) })) }
           : {}),
-        ttl: epochSeconds() + RETENTION_SECONDS,
+        ttl: epochSeconds() + config.audit.retentionSeconds,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },

@@ -2,6 +2,13 @@
 import { localClockGetRoute, localClockPostRoute, localMessagesRoute, localSchedulerRunRoute } from '../local/routes.js';
 import { getOpenApiRoute } from '../meta/routes.js';
 import {
+  accountTypeRoute,
+  contactRoute,
+  industryRoute,
+  loginIdRoute,
+  namesRoute,
+  taxInfoRoute,
+  tenantNameRoute,
   changePasswordRoute,
   countryRegionRoute,
   enableRoute,
@@ -14,6 +21,9 @@ import {
 } from '../accounts/routes.js';
 import { loginCodeRoute, loginRoute, loginVerifyRoute, logoutRoute, passwordResetRoute } from '../sessions/routes.js';
 import { sendCodeRoute } from '../verification/routes.js';
+import { auditTracesRoute } from '../audit/routes.js';
+import { preferencesRoute } from '../preferences/routes.js';
+import { addRecipientRoute, deleteRecipientRoute, editRecipientRoute, listRecipientsRoute } from '../recipients/routes.js';
 import type { RouteSpec } from './route.js';
 
 export const allRoutes: RouteSpec[] = [
@@ -38,4 +48,18 @@ export const allRoutes: RouteSpec[] = [
   serviceMobileRoute,
   serviceEmailRoute,
   paymentMethodRoute,
+  // account information, preferences, recipients, audit
+  tenantNameRoute,
+  loginIdRoute,
+  accountTypeRoute,
+  namesRoute,
+  taxInfoRoute,
+  contactRoute,
+  industryRoute,
+  preferencesRoute,
+  listRecipientsRoute,
+  addRecipientRoute,
+  editRecipientRoute,
+  deleteRecipientRoute,
+  auditTracesRoute,
 ];

@@ -17,6 +17,9 @@
  * | idempotency record                      | pk = IDEMPOTENCY#<scope>#<key>, sk = RECORD    | table |
  * | account's audit traces, newest first    | pk = ACCOUNT#<id>#AUDIT, sk begins <iso time>  | table |
  * | account's timers                        | pk = ACCOUNT#<id>, sk begins TIMER#            | table |
+ * | account's currency history, oldest first | pk = ACCOUNT#<id>, sk begins CURRENCY#         | table |
+ * | account's message recipients            | pk = ACCOUNT#<id>, sk begins RECIPIENT#        | table |
+ * | account's uploaded material by ID       | pk = ACCOUNT#<id>, sk = MATERIAL#<id>          | table |
  * | due timers and unpublished notices      | duePk = DUE#<shard>, dueSk <= <now iso>        | due   |
  * | outbox notice by ID                     | pk = OUTBOX#<id>, sk = OUTBOX                  | table |
  * | local test clock                        | pk = LOCAL#CLOCK, sk = CLOCK                   | table |
@@ -47,6 +50,9 @@ export const keys = {
     sk: `${timeIso}#${id}`,
   }),
   timer: (accountId: string, kind: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: `TIMER#${kind}` }),
+  currencyChange: (accountId: string, timeIso: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: `CURRENCY#${timeIso}` }),
+  recipient: (accountId: string, recipientId: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: `RECIPIENT#${recipientId}` }),
+  material: (accountId: string, materialId: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: `MATERIAL#${materialId}` }),
   outbox: (id: string): Key => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   clock: (): Key => ({ pk: 'LOCAL#CLOCK', sk: 'CLOCK' }),
   localMessage: (to: string, timeIso: string, id: string): Key => ({ pk: `LOCAL#MSG#${to}`, sk: `${timeIso}#${id}` }),

@@ -1,0 +1,7 @@
+import { changeContact } from '../../lib/accounts/info.js';
+import { contactRoute } from '../../lib/accounts/routes.js';
+import { httpHandler } from '../../lib/http/handler.js';
+
+export const handler = httpHandler(contactRoute, async ({ body, session, request }) => ({
+  body: await changeContact(session, body, request),
+}));

@@ -1,0 +1,46 @@
+/** Pure rules of account information (R-AI-02, R-AI-04, R-AI-05, R-AI-06). */
+import { config } from '../config.js';
+import type { Failure } from '../errors.js';
+import type { AccountItem } from './account.js';
+
+type AccountType = AccountItem['accountType'];
+type AuthStatus = AccountItem['authStatus'];
+
+/** R-AI-05: every allowed move of the account type, and when. Anything not listed is refused. */
+export const TYPE_MOVES: ReadonlyArray<{ from: AccountType; to: AccountType; onlyWhileUnauthenticated: boolean }> = [
+  { from: 'unset', to: 'individual', onlyWhileUnauthenticated: true },
+  { from: 'unset', to: 'enterprise', onlyWhileUnauthenticated: true },
+  { from: 'individual', to: 'enterprise', onlyWhileUnauthenticated: true },
+];
+
+export function typeMoveFailures(from: AccountType, to: AccountType, auth: AuthStatus): Failure[] {
+  if (from === to) return [];
+  const move = TYPE_MOVES.find((m) => m.from === from && m.to === to);
+  if (!move) {
+    return [{ condition: 'type-move-not-allowed', message: `An ${from} account cannot become ${to}.` }];
+  }
+  if (move.onlyWhileUnauthenticated && auth !== 'unauthenticated') {
+    return [{ condition: 'authenticated', message: 'The account type is fixed once real-name authentication is done or pending.' }];
+  }
+  return [];
+}
+
+/** R-AI-06: names are editable only while the account is not authenticated. */
+export function nameEditFailures(auth: AuthStatus): Failure[] {
+  return auth === 'unauthenticated'
+    ? []
+    : [{ condition: 'authenticated', message: 'Names come from real-name authentication now; change them by re-authenticating.' }];
+}
+
+/** R-AI-02: tenant-name changes inside the rolling window, and what a new change would leave. */
+export function tenantNameQuota(changes: string[], at: Date): { recent: string[]; left: number; nextAllowedAt?: string } {
+  const { maxChanges, windowSeconds } = config.tenantName;
+  const since = at.getTime() - windowSeconds * 1000;
+  const recent = changes.filter((t) => Date.parse(t) > since).sort();
+  const left = Math.max(0, maxChanges - recent.length);
+  return {
+    recent,
+    left,
+    ...(left === 0 ? { nextAllowedAt: new Date(Date.parse(recent[0]!) + windowSeconds * 1000).toISOString() } : {}),
+  };
+}

@@ -1,0 +1,14 @@
+/** A material (uploaded file) usable as evidence: it belongs to the account and its bytes passed the content check. */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { RuleViolation } from '../errors.js';
+import { keys } from '../store/keys.js';
+import { TABLE, db } from '../store/table.js';
+
+export async function requireVerifiedMaterial(accountId: string, materialId: string, purpose: string): Promise<void> {
+  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.material(accountId, materialId), ConsistentRead: true }));
+  if (!Item || Item.purpose !== purpose || Item.status !== 'verified') {
+    throw new RuleViolation('MATERIAL_INVALID', 'The material is unknown, still being checked, or not of the right kind.', [
+      { condition: 'material-not-verified', message: 'Upload the file with POST /v1/materials, then complete the upload, and use the materialId it returns.' },
+    ]);
+  }
+}
