@@ -60,8 +60,9 @@ export async function changeServiceContact(
 /** R-AI-13: the contact that was replaced (or, for a first binding, the account email) hears of it. */
 async function noticeOldContact(account: AccountItem, kind: keyof typeof KINDS, old: string | undefined): Promise<void> {
   const language = account.preferences.messageLanguage;
+  const timeZone = account.preferences.timeZone;
   const field = kind === 'mobile' ? (language === 'zh' ? '服务手机号' : 'service mobile number') : language === 'zh' ? '服务邮箱' : 'service email';
   const target =
-    kind === 'mobile' && old ? { channel: 'sms' as const, to: old, language } : { channel: 'email' as const, to: kind === 'email' && old ? old : account.email, language };
+    kind === 'mobile' && old ? { channel: 'sms' as const, to: old, language, timeZone } : { channel: 'email' as const, to: kind === 'email' && old ? old : account.email, language, timeZone };
   await sendNotice(target, 'contact-changed', { field, time: nowIso() });
 }

@@ -24,7 +24,7 @@ function checkNewPassword(account: AccountItem | undefined, password: string, pa
 
 async function noticePasswordChanged(account: AccountItem): Promise<void> {
   await sendNotice(
-    { channel: 'email', to: account.serviceEmail ?? account.email, language: account.preferences.messageLanguage },
+    { channel: 'email', to: account.serviceEmail ?? account.email, language: account.preferences.messageLanguage, timeZone: account.preferences.timeZone },
     'contact-changed',
     { field: account.preferences.messageLanguage === 'zh' ? '密码' : 'password', time: nowIso() },
   );

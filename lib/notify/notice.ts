@@ -10,10 +10,33 @@ export interface NoticeTarget {
   channel: Channel;
   to: string;
   language: string;
+  /** IANA zone the reader lives in (R-PR-01); times in the text are shown in it. */
+  timeZone?: string;
 }
 
+/** `2026-11-23 19:45 GMT+8`: an ISO time as the reader's wall clock. */
+export function localTime(iso: string, timeZone = 'UTC'): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
 export function messageFor(target: NoticeTarget, kind: string, vars: Record<string, string | number>, template = kind): Message {
-  const text = render(template, target.language, vars);
+  const shown = Object.fromEntries(
+    Object.entries(vars).map(([k, v]) => [k, typeof v === 'string' && ISO.test(v) ? localTime(v, target.timeZone) : v]),
+  );
+  const text = render(template, target.language, shown);
   return {
     messageId: newId('msg_'),
     channel: target.channel,

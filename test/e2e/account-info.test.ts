@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { call } from '../support/http.js';
+
+async function codeFor(to: string): Promise<string> {
+  const res = await call('GET', `/local/messages?to=${encodeURIComponent(to)}`);
+  const code = res.body.items[0]?.body.match(/\b(\d{6})\b/)?.[1];
+  expect(code, `a code for ${to}`).toBeTruthy();
+  return code;
+}
+
+async function sendCode(body: object, token?: string) {
+  const res = await call('POST', '/v1/verification-codes', { body, ...(token ? { token } : {}) });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  return res.body.challengeId as string;
+}
+
+describe('account information over HTTP on the local stage', () => {
+  it('R-AI-08 R-AU-01 R-AU-03 R-SEC-05 change the service mobile with two codes, then find changePhone in the audit traces', async () => {
+    const tag = randomBytes(5).toString('hex');
+    const email = `e2e.info.${tag}@example.com`;
+    const mobile = `+4916${String(parseInt(tag, 16)).padStart(9, '0').slice(0, 9)}`;
+    const signupChallenge = await sendCode({ purpose: 'signup', channel: 'email', destination: email });
+    const signUp = await call('POST', '/v1/accounts', {
+      body: { countryRegion: 'DE', email, password: 'E2e-Secret-2026', verification: { challengeId: signupChallenge, code: await codeFor(email) } },
+    });
+    expect(signUp.status).toBe(201);
+    const token = signUp.body.session.token as string;
+
+    const identity = { challengeId: await sendCode({ purpose: 'verify-identity', channel: 'email' }, token), code: await codeFor(email) };
+    const newMobile = { challengeId: await sendCode({ purpose: 'new-mobile', channel: 'sms', destination: mobile }, token), code: await codeFor(mobile) };
+    const changed = await call('PUT', '/v1/account/service-mobile', { token, body: { identity, newMobile } });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+
+    const traces = await call('GET', '/v1/audit/traces?traceName=changePhone', { token });
+    expect(traces.status).toBe(200);
+    expect(traces.body.items).toHaveLength(1);
+    expect(traces.body.items[0]).toMatchObject({ traceName: 'changePhone', resourceType: 'accountCenter', result: 'success' });
+    expect(traces.body.items[0].changes[0].new).not.toBe(mobile);
+
+    // Another account sees none of it.
+    const otherEmail = `e2e.other.${tag}@example.com`;
+    const otherChallenge = await sendCode({ purpose: 'signup', channel: 'email', destination: otherEmail });
+    const other = await call('POST', '/v1/accounts', {
+      body: { countryRegion: 'DE', email: otherEmail, password: 'E2e-Secret-2026', verification: { challengeId: otherChallenge, code: await codeFor(otherEmail) } },
+    });
+    const otherTraces = await call('GET', '/v1/audit/traces?traceName=changePhone', { token: other.body.session.token });
+    expect(otherTraces.body.items).toEqual([]);
+  });
+});
