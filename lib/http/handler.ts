@@ -10,7 +10,7 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { config } from '../config.js';
 import { state } from './context.js';
-import { authFor } from './middlewares/authenticate.js';
+import { authFor, closedAccountGuard } from './middlewares/authenticate.js';
 import { idempotency } from './middlewares/idempotency.js';
 import { problemJson } from './middlewares/problem-json.js';
 import { requestContext } from './middlewares/request-context.js';
@@ -53,6 +53,7 @@ export function httpHandler<Spec extends RouteSpec>(
     .use(problemJson());
   if (config.testClock) stack.use(testClock());
   for (const mw of authFor(spec.auth)) stack.use(mw);
+  if (spec.auth === 'session') stack.use(closedAccountGuard(spec.method, spec.allowedWhenClosed ?? false));
   if (spec.idempotent) stack.use(idempotency(spec.operationId));
   if (spec.body) stack.use(httpJsonBodyParser());
   stack.use(validateRequest(spec));

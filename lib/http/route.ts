@@ -26,6 +26,8 @@ export interface RouteSpec<
   auth: A;
   /** Exists only in the local stage. */
   localOnly?: boolean;
+  /** R-CL-10: a mutating session route refuses closed accounts unless this is set (restore, disable, logout). */
+  allowedWhenClosed?: boolean;
   /** Honours the Idempotency-Key header (R-SEC-04). */
   idempotent?: boolean;
   body?: B;

@@ -22,6 +22,16 @@ import {
 import { loginCodeRoute, loginRoute, loginVerifyRoute, logoutRoute, passwordResetRoute } from '../sessions/routes.js';
 import { sendCodeRoute } from '../verification/routes.js';
 import { auditTracesRoute } from '../audit/routes.js';
+import {
+  closeRoute,
+  closureCheckRoute,
+  closureHoldRoute,
+  closureStatusRoute,
+  disableRoute,
+  latestCheckRoute,
+  restoreRoute,
+  standingRoute,
+} from '../closure/routes.js';
 import { preferencesRoute } from '../preferences/routes.js';
 import { addRecipientRoute, deleteRecipientRoute, editRecipientRoute, listRecipientsRoute } from '../recipients/routes.js';
 import type { RouteSpec } from './route.js';
@@ -62,4 +72,13 @@ export const allRoutes: RouteSpec[] = [
   editRecipientRoute,
   deleteRecipientRoute,
   auditTracesRoute,
+  // closure
+  closureCheckRoute,
+  latestCheckRoute,
+  closeRoute,
+  closureStatusRoute,
+  restoreRoute,
+  disableRoute,
+  standingRoute,
+  closureHoldRoute,
 ];

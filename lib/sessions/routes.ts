@@ -68,6 +68,7 @@ export const logoutRoute = defineRoute({
   summary: 'Log out: revoke this session (R-LI-05)',
   tags: ['sessions'],
   auth: 'session',
+  allowedWhenClosed: true,
   success: { status: 204, description: 'Logged out' },
 });
 

@@ -20,6 +20,9 @@
  * | account's currency history, oldest first | pk = ACCOUNT#<id>, sk begins CURRENCY#         | table |
  * | account's message recipients            | pk = ACCOUNT#<id>, sk begins RECIPIENT#        | table |
  * | account's uploaded material by ID       | pk = ACCOUNT#<id>, sk = MATERIAL#<id>          | table |
+ * | account's standing (billing facts)      | pk = ACCOUNT#<id>, sk = STANDING               | table |
+ * | account's latest closure check          | pk = ACCOUNT#<id>, sk = CLOSURE#LATEST_CHECK   | table |
+ * | all items of an account (disabling)     | pk = ACCOUNT#<id>                              | table |
  * | due timers and unpublished notices      | duePk = DUE#<shard>, dueSk <= <now iso>        | due   |
  * | outbox notice by ID                     | pk = OUTBOX#<id>, sk = OUTBOX                  | table |
  * | local test clock                        | pk = LOCAL#CLOCK, sk = CLOCK                   | table |
@@ -53,6 +56,8 @@ export const keys = {
   currencyChange: (accountId: string, timeIso: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: `CURRENCY#${timeIso}` }),
   recipient: (accountId: string, recipientId: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: `RECIPIENT#${recipientId}` }),
   material: (accountId: string, materialId: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: `MATERIAL#${materialId}` }),
+  standing: (accountId: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: 'STANDING' }),
+  latestClosureCheck: (accountId: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: 'CLOSURE#LATEST_CHECK' }),
   outbox: (id: string): Key => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   clock: (): Key => ({ pk: 'LOCAL#CLOCK', sk: 'CLOCK' }),
   localMessage: (to: string, timeIso: string, id: string): Key => ({ pk: `LOCAL#MSG#${to}`, sk: `${timeIso}#${id}` }),

@@ -77,6 +77,12 @@ export async function requestCode(input: CodeRequest, session: Session | undefin
   if (!session) throw new Unauthenticated();
   if (SESSIONLESS.has(input.purpose)) throw new Error('unreachable');
   const account = await requireAccount(session.accountId);
+  if (account.status === 'closed' && input.purpose !== 'disable-services') {
+    // R-CL-10: during retention only the disable-services code is useful.
+    throw new RuleViolation('NOT_ALLOWED', 'Cloud services are closed: only history, restore and disable are available.', [
+      { condition: 'services-closed', message: 'Restore cloud services (possible 24 hours after closing) or disable them.' },
+    ]);
+  }
   const destination = NEW_DESTINATION.has(input.purpose)
     ? newContact(input.purpose === 'new-email' ? 'email' : 'sms', input.destination)
     : existingContact(account, input.channel);

@@ -2,7 +2,7 @@ import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { config } from '../../config.js';
 import { safeEqual } from '../../crypto.js';
-import { Unauthenticated } from '../../errors.js';
+import { RuleViolation, Unauthenticated } from '../../errors.js';
 import { authenticateSession } from '../../sessions/authenticate.js';
 import { state } from '../context.js';
 import type { Auth } from '../route.js';
@@ -38,4 +38,21 @@ export function authFor(auth: Auth): middy.MiddlewareObj<APIGatewayProxyEventV2>
   if (auth === 'optional') return [sessionAuth(true)];
   if (auth === 'operator') return [operatorKey()];
   return [];
+}
+
+/**
+ * R-CL-10, R-LI-06: during the retention period a closed account may log in and read, but every
+ * mutating route answers 422 NOT_ALLOWED except the ones marked `allowedWhenClosed`. (Writes also
+ * condition on the account status, so a race with a closure cannot slip through.)
+ */
+export function closedAccountGuard(method: string, allowedWhenClosed: boolean): middy.MiddlewareObj<APIGatewayProxyEventV2> {
+  return {
+    before: function closedAccountGuardBefore(request) {
+      const session = state(request).session;
+      if (method === 'GET' || allowedWhenClosed || session?.status !== 'closed') return;
+      throw new RuleViolation('NOT_ALLOWED', 'Cloud services are closed: only history, restore and disable are available.', [
+        { condition: 'services-closed', message: 'Restore cloud services (possible 24 hours after closing) or disable them.' },
+      ]);
+    },
+  };
 }

@@ -1,0 +1,7 @@
+import { runClosureCheck } from '../../lib/closure/check.js';
+import { closureCheckRoute } from '../../lib/closure/routes.js';
+import { httpHandler } from '../../lib/http/handler.js';
+
+export const handler = httpHandler(closureCheckRoute, async ({ body, session, request }) => ({
+  body: await runClosureCheck(session, body, request),
+}));

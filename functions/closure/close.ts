@@ -1,0 +1,7 @@
+import { closeServices } from '../../lib/closure/close.js';
+import { closeRoute } from '../../lib/closure/routes.js';
+import { httpHandler } from '../../lib/http/handler.js';
+
+export const handler = httpHandler(closeRoute, async ({ body, session, request }) => ({
+  body: await closeServices(session, body.checkId, request),
+}));

@@ -1,0 +1,7 @@
+import { disableServices } from '../../lib/closure/close.js';
+import { disableRoute } from '../../lib/closure/routes.js';
+import { httpHandler } from '../../lib/http/handler.js';
+
+export const handler = httpHandler(disableRoute, async ({ body, session, request }) => ({
+  body: await disableServices(session, body.verification, request),
+}));

@@ -1,0 +1,141 @@
+import * as z from 'zod';
+import { defineRoute } from '../http/route.js';
+import { isoTime, verification } from '../http/schemas.js';
+import { STANDING_FLAGS } from './rules.js';
+
+const checkResult = z.object({
+  checkId: z.string(),
+  passed: z.boolean(),
+  checkedAt: isoTime,
+  groups: z.array(
+    z.object({
+      group: z.enum(['account', 'financial', 'orders-resources']),
+      passed: z.boolean(),
+      failures: z.array(z.object({ condition: z.string(), message: z.string() })),
+    }),
+  ),
+});
+
+export const closureCheckRoute = defineRoute({
+  operationId: 'runClosureCheck',
+  method: 'POST',
+  path: '/v1/closure/checks',
+  summary: 'Accept the terms, give a reason and a close-services code; run the three check groups (R-CL-01..04)',
+  tags: ['closure'],
+  auth: 'session',
+  body: z
+    .strictObject({
+      acceptTerms: z.literal(true, 'The closure terms must be accepted.'),
+      reason: z.enum(['no-longer-needed', 'mistakenly-enabled', 'other']),
+      reasonText: z.string().trim().min(1).max(500).optional(),
+      verification,
+    })
+    .refine((b) => b.reason !== 'other' || b.reasonText, { message: 'Describe the reason.', path: ['reasonText'] }),
+  success: { status: 200, description: 'The check result (kept as the latest)', schema: checkResult },
+  errors: [401, 422],
+});
+
+export const latestCheckRoute = defineRoute({
+  operationId: 'getLatestClosureCheck',
+  method: 'GET',
+  path: '/v1/closure/checks/latest',
+  summary: 'The last closure check result (R-CL-04)',
+  tags: ['closure'],
+  auth: 'session',
+  success: { status: 200, description: 'The latest check', schema: checkResult },
+  errors: [404],
+});
+
+export const closeRoute = defineRoute({
+  operationId: 'closeServices',
+  method: 'POST',
+  path: '/v1/closure',
+  summary: 'Proceed to close with a passed, fresh check; re-checked atomically (R-CL-05, R-CL-06)',
+  tags: ['closure'],
+  auth: 'session',
+  body: z.strictObject({ checkId: z.string().min(1).max(64) }),
+  success: {
+    status: 200,
+    description: 'Closed; the 24-hour and 90-day timers run',
+    schema: z.object({ status: z.literal('closed'), closedAt: isoTime, actionsAllowedFrom: isoTime, autoDisableAt: isoTime }),
+  },
+  errors: [409, 422],
+});
+
+export const closureStatusRoute = defineRoute({
+  operationId: 'getClosure',
+  method: 'GET',
+  path: '/v1/closure',
+  summary: 'Closure status and its timers',
+  tags: ['closure'],
+  auth: 'session',
+  success: {
+    status: 200,
+    description: 'Status',
+    schema: z.object({
+      status: z.string(),
+      closedAt: isoTime.optional(),
+      actionsAllowedFrom: isoTime.optional(),
+      autoDisableAt: isoTime.optional(),
+      held: z.boolean().optional(),
+    }),
+  },
+});
+
+export const restoreRoute = defineRoute({
+  operationId: 'restoreServices',
+  method: 'POST',
+  path: '/v1/closure/restore',
+  summary: 'Restore closed cloud services, from 24 hours after closing (R-CL-07)',
+  tags: ['closure'],
+  auth: 'session',
+  allowedWhenClosed: true,
+  success: { status: 200, description: 'Active again', schema: z.object({ status: z.literal('active') }) },
+  errors: [409, 422],
+});
+
+export const disableRoute = defineRoute({
+  operationId: 'disableServices',
+  method: 'POST',
+  path: '/v1/closure/disable',
+  summary: 'Disable cloud services for good, from 24 hours after closing, with a code (R-CL-07, R-CL-08, R-CL-13)',
+  tags: ['closure'],
+  auth: 'session',
+  allowedWhenClosed: true,
+  body: z.strictObject({ acknowledgeDataDeletion: z.literal(true, 'Acknowledge that all data will be deleted.'), verification }),
+  success: {
+    status: 200,
+    description: 'Disabled (final). The HUAWEI ID is not deleted.',
+    schema: z.object({ status: z.literal('disabled'), disabledAt: isoTime, huaweiId: z.string() }),
+  },
+  errors: [401, 409, 422],
+});
+
+export const standingRoute = defineRoute({
+  operationId: 'putStanding',
+  method: 'PUT',
+  path: '/v1/ops/accounts/{accountId}/standing',
+  summary: 'Billing, order, contract and association facts owned by other systems',
+  tags: ['operators'],
+  auth: 'operator',
+  params: z.strictObject({ accountId: z.string().min(1).max(64) }),
+  body: z.strictObject({
+    ...Object.fromEntries(STANDING_FLAGS.map((f) => [f, z.boolean().optional()])),
+    site: z.enum(['international', 'chinese-mainland']).optional(),
+  } as Record<(typeof STANDING_FLAGS)[number], z.ZodOptional<z.ZodBoolean>> & { site: z.ZodOptional<z.ZodEnum<{ international: 'international'; 'chinese-mainland': 'chinese-mainland' }>> }),
+  success: { status: 200, description: 'The stored standing', schema: z.record(z.string(), z.union([z.boolean(), z.string()])) },
+  errors: [404],
+});
+
+export const closureHoldRoute = defineRoute({
+  operationId: 'holdClosure',
+  method: 'POST',
+  path: '/v1/ops/accounts/{accountId}/closure-hold',
+  summary: 'Stop an automatic disable during retention (R-CL-12)',
+  tags: ['operators'],
+  auth: 'operator',
+  params: z.strictObject({ accountId: z.string().min(1).max(64) }),
+  body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
+  success: { status: 200, description: 'Held', schema: z.object({ held: z.literal(true), reason: z.string(), heldAt: isoTime }) },
+  errors: [404, 422],
+});

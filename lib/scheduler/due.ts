@@ -1,0 +1,85 @@
+/**
+ * The sparse due-time index as a work queue (docs/DESIGN.md "Timers"). An item waiting for the
+ * scheduler carries duePk (its shard) and dueSk (<due ISO time>#<id>); the scheduler reads each shard
+ * with `dueSk <= now` and nothing else, never a Scan. Claiming moves dueSk to the end of a lease with a
+ * conditional update on the dueSk that was read, so of two overlapping runs exactly one gets an item;
+ * an item whose worker died becomes due again when the lease ends. Finishing deletes or re-arms it.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { addSeconds, now } from '../clock.js';
+import { config } from '../config.js';
+import { allDueShards, dueAttributes } from '../store/keys.js';
+import { INDEX, TABLE, db } from '../store/table.js';
+import { ConditionFailed, update } from '../store/writes.js';
+
+export interface DueItem {
+  pk: string;
+  sk: string;
+  duePk: string;
+  dueSk: string;
+  /** What the scheduler does with it: a processor name. */
+  dueKind: string;
+  [extra: string]: unknown;
+}
+
+export interface ReadStats {
+  queries: number;
+  scannedCount: number;
+}
+
+/** Everything due now, shard by shard (the index projects all attributes). */
+export async function readDue(at: Date, stats: ReadStats = { queries: 0, scannedCount: 0 }): Promise<DueItem[]> {
+  const bound = `${at.toISOString()}#\uffff`;
+  const out: DueItem[] = [];
+  for (const shard of allDueShards()) {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db().send(
+        new QueryCommand({
+          TableName: TABLE(),
+          IndexName: INDEX.due,
+          KeyConditionExpression: 'duePk = :shard AND dueSk <= :bound',
+          ExpressionAttributeValues: { ':shard': shard, ':bound': bound },
+          Limit: config.scheduler.batchSize,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      stats.queries += 1;
+      stats.scannedCount += page.ScannedCount ?? 0;
+      out.push(...((page.Items ?? []) as DueItem[]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+  return out;
+}
+
+/** Claims an item for one lease; false when another run claimed (or finished) it first. */
+export async function claim(item: Pick<DueItem, 'pk' | 'sk' | 'dueSk'>, ownerId: string): Promise<boolean> {
+  const leaseUntil = addSeconds(now(), config.scheduler.leaseSeconds).toISOString();
+  try {
+    await update({
+      TableName: TABLE(),
+      Key: { pk: item.pk, sk: item.sk },
+      UpdateExpression: 'SET dueSk = :lease, claims = if_not_exists(claims, :zero) + :one',
+      ConditionExpression: 'dueSk = :seen',
+      ExpressionAttributeValues: { ':lease': dueAttributes(ownerId, leaseUntil, item.sk).dueSk, ':seen': item.dueSk, ':zero': 0, ':one': 1 },
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailed) return false;
+    throw error;
+  }
+}
+
+/** Puts an item back in the queue at a later time (a retry or a periodic re-check). */
+export async function rearm(item: Pick<DueItem, 'pk' | 'sk'>, ownerId: string, dueAtIso: string): Promise<void> {
+  await update({
+    TableName: TABLE(),
+    Key: { pk: item.pk, sk: item.sk },
+    UpdateExpression: 'SET duePk = :pk, dueSk = :sk',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':pk': dueAttributes(ownerId, dueAtIso, item.sk).duePk, ':sk': dueAttributes(ownerId, dueAtIso, item.sk).dueSk },
+  }).catch((error) => {
+    if (!(error instanceof ConditionFailed)) throw error;
+  });
+}
