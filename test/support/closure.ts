@@ -1,0 +1,70 @@
+/** In-process drivers for the closure flows. */
+import { expect } from 'vitest';
+import { handler as enableHandler } from '../../functions/accounts/enable.js';
+import { handler as checkHandler } from '../../functions/closure/check.js';
+import { handler as closeHandler } from '../../functions/closure/close.js';
+import { handler as disableHandler } from '../../functions/closure/disable.js';
+import { handler as restoreHandler } from '../../functions/closure/restore.js';
+import { handler as holdHandler } from '../../functions/ops/closure-hold.js';
+import { handler as standingHandler } from '../../functions/ops/standing.js';
+import { invoke } from './http.js';
+import { bearer, signUp, verificationFor } from './identity.js';
+
+export async function activeAccount() {
+  const account = await signUp();
+  const res = await invoke(enableHandler, { method: 'POST', path: '/v1/account/enable', headers: bearer(account.token), body: { acceptAgreements: true } });
+  expect(res.status).toBe(200);
+  return account;
+}
+
+const ops = { 'x-operator-key': 'test-operator-key' };
+
+export async function putStanding(accountId: string, standing: Record<string, boolean | string>) {
+  const res = await invoke(standingHandler, {
+    method: 'PUT',
+    path: `/v1/ops/accounts/${accountId}/standing`,
+    pathParameters: { accountId },
+    headers: ops,
+    body: standing,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+export async function hold(accountId: string, reason = 'litigation') {
+  return invoke(holdHandler, { method: 'POST', path: `/v1/ops/accounts/${accountId}/closure-hold`, pathParameters: { accountId }, headers: ops, body: { reason } });
+}
+
+export async function runCheck(account: { token: string; email: string }, extra: Record<string, unknown> = {}) {
+  const verification = await verificationFor('close-services', 'email', account.email, { token: account.token });
+  return invoke(checkHandler, {
+    method: 'POST',
+    path: '/v1/closure/checks',
+    headers: bearer(account.token),
+    body: { acceptTerms: true, reason: 'no-longer-needed', verification, ...extra },
+  });
+}
+
+export const close = (token: string, checkId: string) =>
+  invoke(closeHandler, { method: 'POST', path: '/v1/closure', headers: bearer(token), body: { checkId } });
+
+/** Sign up, enable, pass a check and close. */
+export async function closedAccount() {
+  const account = await activeAccount();
+  const check = await runCheck(account);
+  expect(check.body.passed).toBe(true);
+  const closed = await close(account.token, check.body.checkId);
+  expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+  return { ...account, closed: closed.body };
+}
+
+export const restore = (token: string) => invoke(restoreHandler, { method: 'POST', path: '/v1/closure/restore', headers: bearer(token) });
+
+export async function disable(account: { token: string; email: string }, acknowledge = true) {
+  const verification = await verificationFor('disable-services', 'email', account.email, { token: account.token });
+  return invoke(disableHandler, {
+    method: 'POST',
+    path: '/v1/closure/disable',
+    headers: bearer(account.token),
+    body: { acknowledgeDataDeletion: acknowledge, verification },
+  });
+}
