@@ -100,5 +100,97 @@ for (let i = 0; i < RUNS + 1; i += 1) {
 runs.sort((a, b) => a - b);
 const medianMs = Math.round(runs[Math.floor(runs.length / 2)]! * 10) / 10;
 
+// Scheduler: 10 due timers among 1 000, then among 100 000 timers that are not due yet.
+const { BatchWriteCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
+const { db, TABLE } = await import('../lib/store/table.js');
+const { dueAttributes, keys } = await import('../lib/store/keys.js');
+const { runScheduler } = await import('../lib/scheduler/run.js');
+const { now } = await import('../lib/clock.js');
+
+async function writeNotDue(count: number, offset: number) {
+  const later = now().getTime() + 30 * 86_400_000;
+  const batches: Array<Record<string, unknown>[]> = [];
+  for (let i = 0; i < count; i += 25) {
+    batches.push(
+      Array.from({ length: Math.min(25, count - i) }, (_, j) => {
+        const accountId = `ac_bench_${offset + i + j}`;
+        const key = keys.timer(accountId, 'closure-90d');
+        const dueAt = new Date(later + (offset + i + j) * 1000).toISOString();
+        return { ...key, ...dueAttributes(accountId, dueAt, key.sk), dueKind: 'closure-90d', accountId, closedAt: 'x' };
+      }),
+    );
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        let pending = batch.map((Item) => ({ PutRequest: { Item } }));
+        while (pending.length) {
+          const out = await db().send(new BatchWriteCommand({ RequestItems: { [TABLE()]: pending } }));
+          pending = (out.UnprocessedItems?.[TABLE()] ?? []) as typeof pending;
+        }
+      }
+    }),
+  );
+}
+
+async function writeDue(round: string) {
+  const closedAt = new Date(now().getTime() - 25 * 3600_000).toISOString();
+  for (let i = 0; i < 10; i += 1) {
+    const accountId = `ac_due_${round}_${i}`;
+    await db().send(
+      new PutCommand({
+        TableName: TABLE(),
+        Item: {
+          ...keys.account(accountId),
+          accountId,
+          status: 'closed',
+          version: 1,
+          email: `${accountId}@example.com`,
+          preferences: { messageLanguage: 'en', timeZone: 'UTC' },
+          closure: { closedAt, autoDisableAt: new Date(now().getTime() + 89 * 86_400_000).toISOString() },
+        },
+      }),
+    );
+    const key = keys.timer(accountId, 'closure-24h');
+    await db().send(
+      new PutCommand({
+        TableName: TABLE(),
+        Item: { ...key, ...dueAttributes(accountId, new Date(now().getTime() - 1000).toISOString(), key.sk), dueKind: 'closure-24h', accountId, closedAt },
+      }),
+    );
+  }
+}
+
+async function schedulerRounds(label: string, rounds = 5) {
+  const times: number[] = [];
+  let itemsRead = 0;
+  let queries = 0;
+  let processed = 0;
+  for (let r = 0; r < rounds; r += 1) {
+    await writeDue(`${label}_${r}`);
+    const started = performance.now();
+    const result = await runScheduler();
+    times.push(performance.now() - started);
+    itemsRead = result.stats!.scannedCount;
+    queries = result.stats!.queries;
+    processed = result.processed;
+  }
+  times.sort((a, b) => a - b);
+  return { dueTimers: 10, processed, itemsRead, queries, runtimeMs: Math.round(times[Math.floor(times.length / 2)]! * 10) / 10 };
+}
+
+await writeNotDue(1000, 0);
+const small = await schedulerRounds('1k');
+await writeNotDue(99_000, 1000);
+const large = await schedulerRounds('100k');
+const scheduler = {
+  among1000: small,
+  among100000: large,
+  runtimeRatio: Math.round((large.runtimeMs / small.runtimeMs) * 100) / 100,
+  dueBuckets: small.queries,
+};
+
 await dynamo.stop();
-process.stdout.write(JSON.stringify({ operations, loginSecondStep: { medianMs, runs: runs.length } }));
+process.stdout.write(JSON.stringify({ operations, loginSecondStep: { medianMs, runs: runs.length }, scheduler }));

@@ -100,12 +100,28 @@ async function main(): Promise<void> {
     console.log(`\nLogin second step (verify code → session), server-side median over ${ops.loginSecondStep.runs} runs against DynamoDB Local, no password hashing: ${ops.loginSecondStep.medianMs} ms`);
     previous.operations = ops.operations;
     previous.loginSecondStep = ops.loginSecondStep;
+    const sch = ops.scheduler;
+    console.log('\nScheduler (DynamoDB Local; 10 due timers, median of 5 runs; target: items read = due items + buckets, ratio <= 1.2)');
+    for (const [label, r] of [['among 1 000 not-due', sch.among1000], ['among 100 000 not-due', sch.among100000]] as const) {
+      console.log(`${label.padEnd(24)} items read ${String(r.itemsRead).padStart(3)}  queries ${r.queries}  processed ${r.processed}  runtime ${r.runtimeMs} ms`);
+    }
+    console.log(`runtime ratio 100 000 / 1 000: ${sch.runtimeRatio}${sch.runtimeRatio <= 1.2 ? '' : ' (over the 1.2 target)'}`);
+    previous.scheduler = sch;
   }
   writeFileSync(file, `${JSON.stringify(previous, null, 2)}\n`);
 }
 
 /** Operation benchmarks run in a child process with their own DynamoDB Local (scripts/bench-operations.ts). */
-function runOperations(): { operations: object; loginSecondStep: { medianMs: number; runs: number } } | undefined {
+interface SchedulerFigures {
+  itemsRead: number;
+  queries: number;
+  processed: number;
+  runtimeMs: number;
+}
+
+function runOperations():
+  | { operations: object; loginSecondStep: { medianMs: number; runs: number }; scheduler: { among1000: SchedulerFigures; among100000: SchedulerFigures; runtimeRatio: number } }
+  | undefined {
   const res = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-operations.ts')], {
     cwd: root,
     encoding: 'utf8',
