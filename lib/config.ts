@@ -29,6 +29,9 @@ export const config = {
   /** Key for HMACs of codes, tokens and cursors. Deployed stages get it from Secrets Manager. */
   hmacSecret: env.HMAC_SECRET || (isLocal ? 'local-only-hmac-secret-do-not-deploy' : ''),
   logLevel: env.LOG_LEVEL ?? 'INFO',
+  /** Where uploaded materials live: 's3' in deployed stages, 'local' files in the local stage and tests. */
+  storage: (env.STORAGE ?? (env.MATERIALS_BUCKET ? 's3' : 'local')) as 's3' | 'local',
+  materialsBucket: env.MATERIALS_BUCKET ?? '',
 
   http: {
     corsOrigins: (env.CORS_ORIGINS ?? '*').split(','),
@@ -81,6 +84,8 @@ export const config = {
   },
 
   local: {
+    uploadsDir: env.LOCAL_UPLOADS_DIR ?? '.local/uploads',
+    baseUrl: env.LOCAL_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`,
     messagesTtlSeconds: 7 * DAY,
   },
 } as const;

@@ -65,6 +65,8 @@ export interface RequestInfo {
   sourceIp: string;
   userAgent: string;
   headers: Record<string, string | undefined>;
+  /** The body as bytes (binary uploads to the local stage); JSON routes use `body` instead. */
+  rawBody?: Buffer;
 }
 
 export interface HandlerInput<Spec extends RouteSpec> {

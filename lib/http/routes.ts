@@ -1,5 +1,6 @@
 /** Every HTTP route of the product, for the OpenAPI document and the route/serverless.yml parity test. */
-import { localClockGetRoute, localClockPostRoute, localMessagesRoute, localSchedulerRunRoute } from '../local/routes.js';
+import { localClockGetRoute, localClockPostRoute, localMessagesRoute, localSchedulerRunRoute, localUploadRoute } from '../local/routes.js';
+import { completeMaterialRoute, declareMaterialRoute } from '../materials/routes.js';
 import { getOpenApiRoute } from '../meta/routes.js';
 import {
   accountTypeRoute,
@@ -42,6 +43,7 @@ export const allRoutes: RouteSpec[] = [
   localClockGetRoute,
   localClockPostRoute,
   localSchedulerRunRoute,
+  localUploadRoute,
   // identity
   sendCodeRoute,
   signUpRoute,
@@ -81,4 +83,7 @@ export const allRoutes: RouteSpec[] = [
   disableRoute,
   standingRoute,
   closureHoldRoute,
+  // materials
+  declareMaterialRoute,
+  completeMaterialRoute,
 ];

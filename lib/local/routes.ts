@@ -65,3 +65,16 @@ export const localSchedulerRunRoute = defineRoute({
   localOnly: true,
   success: { status: 200, description: 'What the run processed', schema: z.object({ processed: z.number().int() }) },
 });
+
+export const localUploadRoute = defineRoute({
+  operationId: 'localUpload',
+  method: 'PUT',
+  path: '/local/uploads/{token}',
+  summary: 'The local stand-in for a presigned S3 upload (local stage only)',
+  tags: ['local'],
+  auth: 'none',
+  localOnly: true,
+  params: z.strictObject({ token: z.string().min(1).max(2048) }),
+  success: { status: 200, description: 'Stored', schema: z.object({ sizeBytes: z.number().int() }) },
+  errors: [403, 413],
+});

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { FILES } from '../support/files.js';
 import { call } from '../support/http.js';
 
 async function codeFor(to: string): Promise<string> {
@@ -46,5 +47,24 @@ describe('account information over HTTP on the local stage', () => {
     });
     const otherTraces = await call('GET', '/v1/audit/traces?traceName=changePhone', { token: other.body.session.token });
     expect(otherTraces.body.items).toEqual([]);
+  });
+
+  it('R-AI-07 a qualification proof uploads as raw bytes through the presigned-style target and passes the content check', async () => {
+    const tag = randomBytes(5).toString('hex');
+    const email = `e2e.upload.${tag}@example.com`;
+    const signupChallenge = await sendCode({ purpose: 'signup', channel: 'email', destination: email });
+    const signUp = await call('POST', '/v1/accounts', {
+      body: { countryRegion: 'DE', email, password: 'E2e-Secret-2026', verification: { challengeId: signupChallenge, code: await codeFor(email) } },
+    });
+    const token = signUp.body.session.token as string;
+    const declared = await call('POST', '/v1/materials', {
+      token,
+      body: { purpose: 'qualification-proof', fileName: 'scan.png', contentType: 'image/png', sizeBytes: FILES.png.length },
+    });
+    expect(declared.status, JSON.stringify(declared.body)).toBe(201);
+    const uploaded = await fetch(declared.body.upload.url, { method: 'PUT', headers: declared.body.upload.headers, body: FILES.png });
+    expect(uploaded.status, await uploaded.clone().text()).toBe(200);
+    const done = await call('POST', `/v1/materials/${declared.body.materialId}/complete`, { token });
+    expect(done.body).toMatchObject({ status: 'verified', fileType: 'png' });
   });
 });

@@ -11,6 +11,7 @@ export interface EventInput {
   pathParameters?: Record<string, string>;
   query?: Record<string, string>;
   sourceIp?: string;
+  isBase64Encoded?: boolean;
 }
 
 export function apiEvent(input: EventInput): APIGatewayProxyEventV2 {
@@ -39,7 +40,7 @@ export function apiEvent(input: EventInput): APIGatewayProxyEventV2 {
       timeEpoch: 0,
     },
     body,
-    isBase64Encoded: false,
+    isBase64Encoded: input.isBase64Encoded ?? false,
   };
 }
 

@@ -3,6 +3,8 @@
  * of this file's own, so files can run in parallel without seeing each other's items.
  */
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { ensureTable } from '../../scripts/lib/dynamodb-local.js';
 
@@ -19,5 +21,6 @@ process.env.NOTICES_TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:account-cent
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'SILENT';
 process.env.POWERTOOLS_DEV = 'false';
 process.env.TABLE_NAME = `test-${randomBytes(6).toString('hex')}`;
+process.env.LOCAL_UPLOADS_DIR = join(tmpdir(), 'account-center-test-uploads');
 
 await ensureTable(endpoint, process.env.TABLE_NAME);

@@ -17,6 +17,9 @@ export function requestContext(): middy.MiddlewareObj<APIGatewayProxyEventV2> {
         sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
         userAgent: headers['user-agent'] ?? '',
         headers,
+        ...(event.body !== undefined && event.body !== null
+          ? { rawBody: Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') }
+          : {}),
       };
       logger.appendKeys({ requestId: s.request.requestId, route: event.routeKey });
     },

@@ -1,0 +1,65 @@
+/**
+ * Local stage / tests: materials on the filesystem (.local/uploads). The upload target is the
+ * local-only route PUT /local/uploads/{token}; the token is an HMAC-signed grant for one key, type and
+ * exact size, like a presigned URL.
+ */
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { addSeconds, now } from '../clock.js';
+import { config } from '../config.js';
+import { keyedHash, safeEqual } from '../crypto.js';
+import type { MaterialStorage, UploadTarget } from '../materials/storage.js';
+
+interface Grant {
+  key: string;
+  contentType: string;
+  sizeBytes: number;
+  expiresAt: string;
+}
+
+export const LOCAL_UPLOAD_CONTENT_TYPE = 'application/octet-stream';
+
+const root = () => resolve(config.local.uploadsDir);
+const pathOf = (key: string) => join(root(), ...key.split('/').map((p) => p.replace(/[^A-Za-z0-9_.-]/g, '_')));
+
+export function grantToken(grant: Grant): string {
+  const payload = Buffer.from(JSON.stringify(grant)).toString('base64url');
+  return `${payload}.${keyedHash('local-upload', payload)}`;
+}
+
+export function readGrant(token: string): Grant | undefined {
+  const [payload, mac] = token.split('.');
+  if (!payload || !mac || !safeEqual(mac, keyedHash('local-upload', payload))) return undefined;
+  const grant = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Grant;
+  return grant.expiresAt > now().toISOString() ? grant : undefined;
+}
+
+export async function storeUpload(grant: Grant, bytes: Buffer): Promise<void> {
+  const file = pathOf(grant.key);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, bytes);
+}
+
+export class LocalFileStorage implements MaterialStorage {
+  async uploadTarget(key: string, contentType: string, sizeBytes: number): Promise<UploadTarget> {
+    const expiresAt = addSeconds(now(), 15 * 60).toISOString();
+    const token = grantToken({ key, contentType, sizeBytes, expiresAt });
+    // serverless-offline passes only application/octet-stream bodies through as bytes, hence this header
+    // locally; the declared type is in the grant. Clients send `upload.headers` as given in every stage.
+    return { method: 'PUT', url: `${config.local.baseUrl}/local/uploads/${token}`, headers: { 'content-type': LOCAL_UPLOAD_CONTENT_TYPE }, expiresAt };
+  }
+
+  async head(key: string, bytes: number): Promise<{ head: Uint8Array; size: number } | undefined> {
+    try {
+      const file = pathOf(key);
+      const size = (await stat(file)).size;
+      return { head: new Uint8Array((await readFile(file)).subarray(0, bytes)), size };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(pathOf(key), { force: true });
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Materials (uploaded evidence, R-AI-07; the real-name capability reuses them): declare, upload to the
+ * presigned target, then complete — completion reads the first bytes and the real size and accepts the
+ * file only if its content is an allowed type and the declared one.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { epochSeconds, nowIso } from '../clock.js';
+import { newId } from '../crypto.js';
+import { NotFound, RuleViolation, ValidationFailed } from '../errors.js';
+import type { Session } from '../http/route.js';
+import { keys } from '../store/keys.js';
+import { TABLE, db } from '../store/table.js';
+import { put, update } from '../store/writes.js';
+import { type FileType, type MaterialPurpose, SNIFF_BYTES, contentProblem, declarationProblems, typeOfDeclaration } from './rules.js';
+import { materialStorage } from './storage.js';
+
+const PENDING_TTL_SECONDS = 86_400;
+
+export async function declareMaterial(session: Session, input: { purpose: MaterialPurpose; fileName: string; contentType: string; sizeBytes: number }) {
+  const problems = declarationProblems(input.purpose, input.fileName, input.contentType, input.sizeBytes);
+  if (problems.length) throw new ValidationFailed(problems.map((p) => ({ path: `body.${p.field}`, message: p.message })));
+  const materialId = newId('mt_');
+  const objectKey = `materials/${session.accountId}/${materialId}`;
+  const upload = await materialStorage().uploadTarget(objectKey, input.contentType, input.sizeBytes);
+  await put({
+    TableName: TABLE(),
+    Item: {
+      ...keys.material(session.accountId, materialId),
+      materialId,
+      purpose: input.purpose,
+      declaredType: typeOfDeclaration(input.fileName, input.contentType),
+      sizeBytes: input.sizeBytes,
+      objectKey,
+      status: 'awaiting-upload',
+      createdAt: nowIso(),
+      ttl: epochSeconds() + PENDING_TTL_SECONDS,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
+  return { materialId, upload };
+}
+
+export async function completeMaterial(session: Session, materialId: string) {
+  const key = keys.material(session.accountId, materialId);
+  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }));
+  if (!Item) throw new NotFound();
+  if (Item.status === 'verified') return { materialId, status: 'verified' as const, fileType: Item.fileType as FileType };
+  const stored = await materialStorage().head(Item.objectKey, SNIFF_BYTES);
+  if (!stored) {
+    throw new RuleViolation('UPLOAD_MISSING', 'Nothing was uploaded for this material yet.', [
+      { condition: 'upload-missing', message: 'Upload the file to the target from POST /v1/materials, then complete again.' },
+    ]);
+  }
+  const problem = contentProblem(Item.purpose as MaterialPurpose, Item.declaredType as FileType, stored.head, stored.size);
+  if (problem) {
+    await materialStorage().remove(Item.objectKey);
+    await update({ TableName: TABLE(), Key: key, UpdateExpression: 'SET #s = :rejected', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':rejected': 'rejected' } });
+    throw new RuleViolation('MATERIAL_INVALID', 'The uploaded file was refused.', [{ condition: 'content-check', message: `${problem} Declare and upload an allowed file.` }]);
+  }
+  await update({
+    TableName: TABLE(),
+    Key: key,
+    UpdateExpression: 'SET #s = :verified, fileType = :type, sizeBytes = :size, verifiedAt = :at REMOVE #ttl',
+    ExpressionAttributeNames: { '#s': 'status', '#ttl': 'ttl' },
+    ExpressionAttributeValues: { ':verified': 'verified', ':type': Item.declaredType, ':size': stored.size, ':at': nowIso() },
+  });
+  return { materialId, status: 'verified' as const, fileType: Item.declaredType as FileType };
+}

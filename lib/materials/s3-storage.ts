@@ -1,0 +1,79 @@
+/**
+ * S3 adapter without the S3 client: the three calls it needs (presigned PUT, ranged GET, DELETE) are
+ * signed with SigV4 from @smithy/signature-v4 and sent with fetch. Measured reason: @aws-sdk/client-s3
+ * would push this function's bundle past the 400 KB budget.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { addSeconds, now } from '../clock.js';
+import { config } from '../config.js';
+import type { MaterialStorage, UploadTarget } from './storage.js';
+
+/** SigV4's hash constructor (HMAC when given a secret), on node:crypto. */
+type Data = string | ArrayBuffer | ArrayBufferView;
+const bytes = (d: Data) => (typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
+
+class NodeSha256 {
+  private readonly hash;
+  constructor(secret?: Data) {
+    this.hash = secret ? createHmac('sha256', bytes(secret)) : createHash('sha256');
+  }
+  update(data: Data): void {
+    this.hash.update(bytes(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
+function signer(): SignatureV4 {
+  return new SignatureV4({
+    service: 's3',
+    region: config.region,
+    sha256: NodeSha256,
+    uriEscapePath: false,
+    applyChecksum: false,
+    credentials: async () => ({
+      accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
+      secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+      ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
+    }),
+  });
+}
+
+const UPLOAD_TTL_SECONDS = 15 * 60;
+
+export class S3Storage implements MaterialStorage {
+  private readonly host = `${config.materialsBucket}.s3.${config.region}.amazonaws.com`;
+
+  private request(method: string, key: string, headers: Record<string, string> = {}) {
+    return { method, protocol: 'https:', hostname: this.host, path: `/${key.split('/').map(encodeURIComponent).join('/')}`, headers: { host: this.host, ...headers }, query: {} };
+  }
+
+  async uploadTarget(key: string, contentType: string, sizeBytes: number): Promise<UploadTarget> {
+    // The bucket encrypts by default; size and type are signed, so S3 refuses any other upload.
+    const headers = { 'content-type': contentType, 'content-length': String(sizeBytes) };
+    const signed = await signer().presign(this.request('PUT', key, headers), {
+      expiresIn: UPLOAD_TTL_SECONDS,
+      signingDate: now(),
+      signableHeaders: new Set(['content-type', 'content-length']),
+    });
+    const query = new URLSearchParams(signed.query as Record<string, string>).toString();
+    return { method: 'PUT', url: `https://${this.host}${signed.path}?${query}`, headers, expiresAt: addSeconds(now(), UPLOAD_TTL_SECONDS).toISOString() };
+  }
+
+  async head(key: string, bytes: number): Promise<{ head: Uint8Array; size: number } | undefined> {
+    const signed = await signer().sign(this.request('GET', key, { range: `bytes=0-${bytes - 1}`, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), { signingDate: now() });
+    const res = await fetch(`https://${this.host}${signed.path}`, { headers: signed.headers as Record<string, string> });
+    if (res.status === 404 || res.status === 403) return undefined;
+    if (!res.ok) throw new Error(`S3 GET failed: ${res.status}`);
+    const size = Number(res.headers.get('content-range')?.split('/')[1] ?? res.headers.get('content-length') ?? 0);
+    return { head: new Uint8Array(await res.arrayBuffer()), size };
+  }
+
+  async remove(key: string): Promise<void> {
+    const signed = await signer().sign(this.request('DELETE', key, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), { signingDate: now() });
+    const res = await fetch(`https://${this.host}${signed.path}`, { method: 'DELETE', headers: signed.headers as Record<string, string> });
+    if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE failed: ${res.status}`);
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Where uploaded materials live (R-RN-08: privately, never listed). Port with two adapters, chosen
+ * here: S3 (deployed; presigned PUT with the size and type signed, so S3 refuses anything else) and
+ * the local filesystem (local stage and tests; uploads go to PUT /local/uploads/{token}).
+ */
+import { config } from '../config.js';
+import { LocalFileStorage } from '../local/file-storage.js';
+import { S3Storage } from './s3-storage.js';
+
+export interface UploadTarget {
+  method: 'PUT';
+  url: string;
+  /** Headers the client must send exactly (they are part of the signature). */
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+export interface MaterialStorage {
+  uploadTarget(key: string, contentType: string, sizeBytes: number): Promise<UploadTarget>;
+  /** The first `bytes` bytes and the real size, or undefined when nothing was uploaded. */
+  head(key: string, bytes: number): Promise<{ head: Uint8Array; size: number } | undefined>;
+  remove(key: string): Promise<void>;
+}
+
+let chosen: MaterialStorage | undefined;
+
+export function materialStorage(): MaterialStorage {
+  chosen ??= config.storage === 's3' ? new S3Storage() : new LocalFileStorage();
+  return chosen;
+}

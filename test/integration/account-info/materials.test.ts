@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
+import { handler as taxHandler } from '../../../functions/accounts/tax-info.js';
+import { handler as uploadHandler } from '../../../functions/local/upload.js';
+import { handler as completeHandler } from '../../../functions/materials/complete.js';
+import { handler as declareHandler } from '../../../functions/materials/declare.js';
+import { FILES } from '../../support/files.js';
+import { invoke } from '../../support/http.js';
+import { bearer, signUp } from '../../support/identity.js';
+
+async function declare(token: string, fileName: string, contentType: string, sizeBytes: number) {
+  return invoke(declareHandler, { method: 'POST', path: '/v1/materials', headers: bearer(token), body: { purpose: 'qualification-proof', fileName, contentType, sizeBytes } });
+}
+async function upload(target: { url: string; headers: Record<string, string> }, bytes: Buffer) {
+  const token = new URL(target.url).pathname.split('/').pop()!;
+  return invoke(uploadHandler, {
+    method: 'PUT',
+    path: `/local/uploads/${token}`,
+    pathParameters: { token },
+    headers: target.headers,
+    body: bytes.toString('base64'),
+    isBase64Encoded: true,
+  });
+}
+const complete = (token: string, materialId: string) =>
+  invoke(completeHandler, { method: 'POST', path: `/v1/materials/${materialId}/complete`, pathParameters: { materialId }, headers: bearer(token) });
+
+describe('qualification proof upload', () => {
+  it('R-AI-07 declare → upload → complete checks the bytes; the verified material is the tax-info proof', async () => {
+    const { token } = await signUp();
+    const declared = await declare(token, 'certificate.PDF', 'application/pdf', FILES.pdf.length);
+    expect(declared.status, JSON.stringify(declared.body)).toBe(201);
+    expect((await upload(declared.body.upload, FILES.pdf)).status).toBe(200);
+    const done = await complete(token, declared.body.materialId);
+    expect(done.body).toEqual({ materialId: declared.body.materialId, status: 'verified', fileType: 'pdf' });
+    const tax = await invoke(taxHandler, {
+      method: 'PUT',
+      path: '/v1/account/tax-info',
+      headers: bearer(token),
+      body: { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: declared.body.materialId },
+    });
+    expect(tax.status).toBe(200);
+    const me = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) });
+    expect(me.body.taxInfo.qualificationProof).toBe(declared.body.materialId);
+  });
+
+  it('R-AI-07 a file whose bytes are not what it claims is refused, whatever its name', async () => {
+    const { token } = await signUp();
+    const declared = await declare(token, 'scan.png', 'image/png', FILES.exe.length);
+    expect((await upload(declared.body.upload, FILES.exe)).status).toBe(200);
+    const done = await complete(token, declared.body.materialId);
+    expect(done.status).toBe(422);
+    expect(done.body.code).toBe('MATERIAL_INVALID');
+    const tax = await invoke(taxHandler, {
+      method: 'PUT',
+      path: '/v1/account/tax-info',
+      headers: bearer(token),
+      body: { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: declared.body.materialId },
+    });
+    expect(tax.status).toBe(422);
+  });
+
+  it('R-AI-07 the upload target takes exactly the declared size and type; completing before uploading says so', async () => {
+    const { token } = await signUp();
+    const declared = await declare(token, 'scan.png', 'image/png', FILES.png.length);
+    expect((await upload(declared.body.upload, Buffer.concat([FILES.png, Buffer.alloc(10)]))).status).toBe(413);
+    expect((await upload({ ...declared.body.upload, headers: { 'content-type': 'application/pdf' } }, FILES.png)).status).toBe(403);
+    expect((await complete(token, declared.body.materialId)).body.code).toBe('UPLOAD_MISSING');
+    expect((await declare(token, 'virus.exe', 'application/octet-stream', 100)).status).toBe(400);
+    expect((await declare(token, 'huge.pdf', 'application/pdf', 6 * 1024 * 1024)).status).toBe(400);
+  });
+
+  it('R-SEC-05 R-RN-08 another account cannot complete or use a material: 404 / 422', async () => {
+    const owner = await signUp();
+    const other = await signUp();
+    const declared = await declare(owner.token, 'scan.png', 'image/png', FILES.png.length);
+    await upload(declared.body.upload, FILES.png);
+    expect((await complete(other.token, declared.body.materialId)).status).toBe(404);
+    expect((await complete(owner.token, declared.body.materialId)).status).toBe(200);
+    const tax = await invoke(taxHandler, {
+      method: 'PUT',
+      path: '/v1/account/tax-info',
+      headers: bearer(other.token),
+      body: { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: declared.body.materialId },
+    });
+    expect(tax.status).toBe(422);
+  });
+});
