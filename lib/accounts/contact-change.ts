@@ -66,3 +66,16 @@ async function noticeOldContact(account: AccountItem, kind: keyof typeof KINDS, 
     kind === 'mobile' && old ? { channel: 'sms' as const, to: old, language, timeZone } : { channel: 'email' as const, to: kind === 'email' && old ? old : account.email, language, timeZone };
   await sendNotice(target, 'contact-changed', { field, time: nowIso() });
 }
+
+const FIELD_TEXT: Record<string, { en: string; zh: string }> = {
+  loginId: { en: 'login ID', zh: '登录帐号' },
+  mobile: { en: 'mobile number', zh: '手机号' },
+};
+
+/** R-AI-13 for the HUAWEI ID's own fields (login ID, security phone): the old mobile if any, else the email. */
+export async function noticeContactChanged(account: AccountItem, field: keyof typeof FIELD_TEXT, oldMobile?: string): Promise<void> {
+  const language = account.preferences.messageLanguage;
+  const timeZone = account.preferences.timeZone;
+  const target = oldMobile ? { channel: 'sms' as const, to: oldMobile, language, timeZone } : { channel: 'email' as const, to: account.email, language, timeZone };
+  await sendNotice(target, 'contact-changed', { field: FIELD_TEXT[field]![language === 'zh' ? 'zh' : 'en'], time: nowIso() });
+}

@@ -14,7 +14,8 @@ export const TYPE_MOVES: ReadonlyArray<{ from: AccountType; to: AccountType; onl
 ];
 
 export function typeMoveFailures(from: AccountType, to: AccountType, auth: AuthStatus): Failure[] {
-  if (from === to) return [];
+  // Same type with a new name is a name edit (R-AI-06).
+  if (from === to) return nameEditFailures(auth);
   const move = TYPE_MOVES.find((m) => m.from === from && m.to === to);
   if (!move) {
     return [{ condition: 'type-move-not-allowed', message: `An ${from} account cannot become ${to}.` }];

@@ -7,9 +7,10 @@ import { now } from '../clock.js';
 import { Conflict, RuleViolation, ValidationFailed } from '../errors.js';
 import type { RequestInfo, Session } from '../http/route.js';
 import type { ClaimKind } from '../store/keys.js';
-import { ConditionFailed, type TransactItem, transact } from '../store/writes.js';
+import { ConditionFailed, type TransactItem, TransactionConflict, transact } from '../store/writes.js';
 import { type AccountItem, accountUpdate, claimDelete, claimPut, requireAccount, staleAccount } from './account.js';
 import { industryProblems } from './catalogues.js';
+import { noticeContactChanged } from './contact-change.js';
 import { nameEditFailures, tenantNameQuota, typeMoveFailures } from './info-rules.js';
 import { claimValue, loginIdProblems, tenantNameProblems } from './rules.js';
 
@@ -59,6 +60,10 @@ async function changeAccount(
       ]);
       return { ...account, ...p.set };
     } catch (error) {
+      if (error instanceof TransactionConflict) {
+        if (attempt >= 5) throw staleAccount();
+        continue;
+      }
       if (!(error instanceof ConditionFailed)) throw error;
       const extraFailed = error.failedItems().filter((i) => i >= 2).map((i) => i - 2);
       const mapped = extraFailed.length ? onExtraFailed?.(extraFailed) : undefined;
@@ -122,6 +127,7 @@ export async function changeLoginId(session: Session, loginId: string, request: 
     },
     (failed) => (failed.includes(0) ? new Conflict('LOGIN_ID_TAKEN', 'This login ID is taken.') : undefined),
   );
+  await noticeContactChanged(updated, 'loginId'); // R-AI-13
   return { loginId: updated.loginId };
 }
 

@@ -59,11 +59,14 @@ export async function resetPassword(
   input: { identifier: string; newPassword: string; verification: { challengeId: string; code: string } },
   request: RequestInfo,
 ) {
+  // Rules that do not depend on the account first; rules that do (not your email or name) only after the
+  // code proved control of the account, so the answer never tells whether an identifier exists (R-SEC-03).
+  checkNewPassword(undefined, input.newPassword, 'newPassword');
   const account = await resolveIdentifier(input.identifier);
-  checkNewPassword(account, input.newPassword, 'newPassword');
-  // An unknown identifier still spends an attempt and fails like a wrong code (R-SEC-03).
+  // An unknown identifier still spends an attempt and fails like a wrong code.
   const { consume } = await checkCode({ ...input.verification, purpose: 'password-reset', accountId: account?.accountId ?? '-' });
   if (!account || account.status === 'disabled') throw new InvalidCode();
+  checkNewPassword(account, input.newPassword, 'newPassword');
   await transact(
     [
       consume,

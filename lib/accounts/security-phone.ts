@@ -5,6 +5,7 @@ import type { RequestInfo, Session } from '../http/route.js';
 import { type TransactItem, transact } from '../store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { accountUpdate, claimDelete, claimPut, requireAccount, staleAccount } from './account.js';
+import { noticeContactChanged } from './contact-change.js';
 import { claimValue, isE164, maskMobile, normalizeMobile } from './rules.js';
 
 export async function setSecurityPhone(
@@ -33,5 +34,6 @@ export async function setSecurityPhone(
     if (failed.includes(1)) return new Conflict('MOBILE_TAKEN', 'This mobile number belongs to another account.');
     return staleAccount();
   });
+  await noticeContactChanged(account, 'mobile', account.mobile); // R-AI-13
   return { mobileMasked: maskMobile(mobile) };
 }

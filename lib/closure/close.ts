@@ -119,6 +119,9 @@ export async function restoreServices(session: Session, request: RequestInfo) {
 export async function disableServices(session: Session, verification: { challengeId: string; code: string }, request: RequestInfo) {
   const account = await requireAccount(session.accountId);
   assertActionsAllowed(account);
+  if (account.closureHold) {
+    throw notAllowed('closure-held', 'Customer service has put this closure on hold; contact them before disabling.', 'The closure is on hold.');
+  }
   const blockers = disableBlockers((await readStanding(account.accountId)).standing);
   if (blockers.length) throw new RuleViolation('NOT_ALLOWED', 'Pay all outstanding amounts before disabling.', blockers);
   const { consume } = await checkCode({ ...verification, purpose: 'disable-services', accountId: account.accountId });

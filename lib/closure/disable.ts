@@ -1,20 +1,25 @@
 /**
- * Disabling cloud services (R-CL-08, R-CL-11, R-CL-13): one transaction replaces the account with a
- * minimal retained record (dates, reason, billing reference for invoices and transactions), deletes every
- * other item of the account (recipients, history, timers, standing, checks, materials), releases the
- * email, mobile, login ID and tenant-name claims, and revokes every session (the epoch moves on and the
- * status is final). The notice goes out through the outbox, addressed before the address is deleted.
+ * Disabling cloud services (R-CL-08, R-CL-11, R-CL-13): one bounded transaction replaces the account
+ * with a minimal retained record (dates, reason, billing reference for invoices and transactions),
+ * releases the email, mobile, login ID and tenant-name claims, removes the closure timers, revokes every
+ * session (the epoch moves on and the status is final) and arms a purge. The purge then deletes every
+ * other item of the account (recipients, history, standing, checks, materials and their files) in
+ * batches; it runs at once and, should it fail, again from the scheduler until it is done. The notice
+ * goes out through the outbox, addressed before the address is deleted.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountItem } from '../accounts/account.js';
 import { claimValue } from '../accounts/rules.js';
 import { auditWrite } from '../audit/audit.js';
 import { nowIso } from '../clock.js';
 import type { RequestInfo } from '../http/route.js';
 import { outboxEntry, publishNow } from '../notify/outbox.js';
-import { type ClaimKind, keys } from '../store/keys.js';
+import { logger } from '../logger.js';
+import { materialStorage } from '../materials/storage.js';
+import { type DueItem, claim } from '../scheduler/due.js';
+import { type ClaimKind, dueAttributes, keys } from '../store/keys.js';
 import { TABLE, db } from '../store/table.js';
-import { type TransactItem, transact } from '../store/writes.js';
+import { type TransactItem, remove, transact } from '../store/writes.js';
 import { closureNotice } from './notices.js';
 
 export const HUAWEI_ID_NOTE =
@@ -32,17 +37,35 @@ function claimsOf(account: AccountItem): Array<[ClaimKind, string]> {
   return claims.filter((c): c is [ClaimKind, string] => c[1] !== undefined);
 }
 
-async function otherItemsOf(accountId: string): Promise<Array<{ pk: string; sk: string }>> {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: TABLE(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.account(accountId).pk },
-      ProjectionExpression: 'pk, sk',
-      ConsistentRead: true,
-    }),
-  );
-  return (out.Items ?? []).filter((i) => i.sk !== 'PROFILE') as Array<{ pk: string; sk: string }>;
+const PURGE = 'purge';
+
+/** Deletes whatever the account still holds besides its retained record (idempotent, batched). */
+export async function purgeAccountItems(item: DueItem): Promise<void> {
+  const accountId = item.accountId as string;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: TABLE(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.account(accountId).pk },
+        ProjectionExpression: 'pk, sk, objectKey, finalKey',
+        ConsistentRead: true,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    const doomed = (out.Items ?? []).filter((i) => i.sk !== 'PROFILE' && i.sk !== keys.timer(accountId, PURGE).sk);
+    for (const file of doomed.flatMap((i) => [i.objectKey, i.finalKey]).filter(Boolean)) await materialStorage().remove(file);
+    for (let i = 0; i < doomed.length; i += 25) {
+      let pending = doomed.slice(i, i + 25).map((d) => ({ DeleteRequest: { Key: { pk: d.pk, sk: d.sk } } }));
+      while (pending.length) {
+        const res = await db().send(new BatchWriteCommand({ RequestItems: { [TABLE()]: pending } }));
+        pending = (res.UnprocessedItems?.[TABLE()] ?? []) as typeof pending;
+      }
+    }
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  await remove({ TableName: TABLE(), Key: keys.timer(accountId, PURGE) });
 }
 
 export interface DisableOptions {
@@ -54,6 +77,8 @@ export interface DisableOptions {
 
 export async function disableAccount(account: AccountItem, options: DisableOptions): Promise<{ disabledAt: string }> {
   const disabledAt = nowIso();
+  const purgeKey = keys.timer(account.accountId, PURGE);
+  const purgeDue = dueAttributes(account.accountId, disabledAt, purgeKey.sk);
   const closure = (account.closure ?? {}) as { closedAt?: string; reason?: string };
   const notice = outboxEntry(closureNotice(account, 'services-disabled', { disabledAt }));
   const retained = {
@@ -77,17 +102,23 @@ export async function disableAccount(account: AccountItem, options: DisableOptio
       Put: {
         TableName: TABLE(),
         Item: retained,
-        ConditionExpression: 'version = :v AND #status = :closed',
+        ConditionExpression: 'version = :v AND #status = :closed AND attribute_not_exists(closureHold)',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':v': account.version, ':closed': 'closed' },
       },
     },
-    ...(await otherItemsOf(account.accountId)).map((key) => ({ Delete: { TableName: TABLE(), Key: key } })),
     ...claimsOf(account).map(([kind, value]) => ({ Delete: { TableName: TABLE(), Key: keys.claim(kind, value) } })),
+    { Delete: { TableName: TABLE(), Key: keys.timer(account.accountId, 'closure-24h') } },
+    { Delete: { TableName: TABLE(), Key: keys.timer(account.accountId, 'closure-90d') } },
+    { Put: { TableName: TABLE(), Item: { ...purgeKey, ...purgeDue, dueKind: PURGE, accountId: account.accountId } } },
     notice.write,
     auditWrite({ accountId: account.accountId, traceName: 'disableServices', request: options.request, result: 'success', actor: options.by === 'scheduler' ? 'scheduler' : account.accountId }),
   ];
   await transact(items);
   await publishNow([notice.pending]);
+  const purge = { ...purgeKey, ...purgeDue, dueKind: PURGE, accountId: account.accountId };
+  if (await claim(purge, account.accountId)) {
+    await purgeAccountItems(purge).catch((error: Error) => logger.warn('purge deferred to the scheduler', { error: error.name }));
+  }
   return { disabledAt };
 }

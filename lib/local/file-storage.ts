@@ -3,7 +3,7 @@
  * local-only route PUT /local/uploads/{token}; the token is an HMAC-signed grant for one key, type and
  * exact size, like a presigned URL.
  */
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { addSeconds, now } from '../clock.js';
 import { config } from '../config.js';
@@ -57,6 +57,12 @@ export class LocalFileStorage implements MaterialStorage {
     } catch {
       return undefined;
     }
+  }
+
+  async promote(fromKey: string, toKey: string): Promise<void> {
+    const to = pathOf(toKey);
+    await mkdir(dirname(to), { recursive: true });
+    await copyFile(pathOf(fromKey), to);
   }
 
   async remove(key: string): Promise<void> {

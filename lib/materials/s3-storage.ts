@@ -71,6 +71,13 @@ export class S3Storage implements MaterialStorage {
     return { head: new Uint8Array(await res.arrayBuffer()), size };
   }
 
+  async promote(fromKey: string, toKey: string): Promise<void> {
+    const source = `/${config.materialsBucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`;
+    const signed = await signer().sign(this.request('PUT', toKey, { 'x-amz-copy-source': source, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), { signingDate: now() });
+    const res = await fetch(`https://${this.host}${signed.path}`, { method: 'PUT', headers: signed.headers as Record<string, string> });
+    if (!res.ok) throw new Error(`S3 copy failed: ${res.status}`);
+  }
+
   async remove(key: string): Promise<void> {
     const signed = await signer().sign(this.request('DELETE', key, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), { signingDate: now() });
     const res = await fetch(`https://${this.host}${signed.path}`, { method: 'DELETE', headers: signed.headers as Record<string, string> });

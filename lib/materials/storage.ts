@@ -19,6 +19,8 @@ export interface MaterialStorage {
   uploadTarget(key: string, contentType: string, sizeBytes: number): Promise<UploadTarget>;
   /** The first `bytes` bytes and the real size, or undefined when nothing was uploaded. */
   head(key: string, bytes: number): Promise<{ head: Uint8Array; size: number } | undefined>;
+  /** Copies an uploaded object to a key the client cannot write (what is checked is what is kept). */
+  promote(fromKey: string, toKey: string): Promise<void>;
   remove(key: string): Promise<void>;
 }
 

@@ -51,7 +51,7 @@ async function publishClaimed(item: DueItem & { message: Message; attempts?: num
     const attempts = (item.attempts ?? 0) + 1;
     const backoff = Math.min(3600, 30 * 2 ** Math.min(attempts, 7));
     logger.warn('notice publish failed; will retry', { messageId: item.message.messageId, kind: item.message.kind, attempts, error: (error as Error).name });
-    await rearm(item, OWNER(item.message), addSeconds(now(), backoff).toISOString());
+    await rearm(item, OWNER(item.message), addSeconds(now(), backoff).toISOString(), attempts);
     return false;
   }
   await remove({ TableName: TABLE(), Key: { pk: item.pk, sk: item.sk } });

@@ -72,13 +72,14 @@ export async function claim(item: Pick<DueItem, 'pk' | 'sk' | 'dueSk'>, ownerId:
 }
 
 /** Puts an item back in the queue at a later time (a retry or a periodic re-check). */
-export async function rearm(item: Pick<DueItem, 'pk' | 'sk'>, ownerId: string, dueAtIso: string): Promise<void> {
+export async function rearm(item: Pick<DueItem, 'pk' | 'sk'>, ownerId: string, dueAtIso: string, attempts?: number): Promise<void> {
+  const due = dueAttributes(ownerId, dueAtIso, item.sk);
   await update({
     TableName: TABLE(),
     Key: { pk: item.pk, sk: item.sk },
-    UpdateExpression: 'SET duePk = :pk, dueSk = :sk',
+    UpdateExpression: `SET duePk = :pk, dueSk = :sk${attempts === undefined ? '' : ', attempts = :attempts'}`,
     ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeValues: { ':pk': dueAttributes(ownerId, dueAtIso, item.sk).duePk, ':sk': dueAttributes(ownerId, dueAtIso, item.sk).dueSk },
+    ExpressionAttributeValues: { ':pk': due.duePk, ':sk': due.dueSk, ...(attempts === undefined ? {} : { ':attempts': attempts }) },
   }).catch((error) => {
     if (!(error instanceof ConditionFailed)) throw error;
   });

@@ -3,6 +3,7 @@
  * claim each item (conditional, so overlapping runs never process one twice) and hand it to its
  * processor. A failing item is logged and comes due again when its lease ends.
  */
+import { purgeAccountItems } from '../closure/disable.js';
 import { processClosureTimer } from '../closure/timers.js';
 import { now } from '../clock.js';
 import { logger } from '../logger.js';
@@ -18,6 +19,7 @@ const processors: Record<string, (item: DueItem) => Promise<unknown>> = {
   outbox: retryOutboxItem,
   'closure-24h': processClosureTimer,
   'closure-90d': processClosureTimer,
+  purge: purgeAccountItems,
 };
 
 const ownerOf = (item: DueItem) => (item.accountId as string | undefined) ?? (item.message as { messageId: string } | undefined)?.messageId ?? item.pk;

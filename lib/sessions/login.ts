@@ -13,6 +13,7 @@ import { addSeconds, epochSeconds, now } from '../clock.js';
 import { config } from '../config.js';
 import { keyedHash, newId } from '../crypto.js';
 import { InvalidCode, InvalidCredentials, RateLimited, RuleViolation } from '../errors.js';
+import { sendNotice } from '../notify/notice.js';
 import type { RequestInfo } from '../http/route.js';
 import type { Channel } from '../notify/notifier.js';
 import { keys } from '../store/keys.js';
@@ -54,23 +55,26 @@ async function countAccountFailure(accountId: string, request: RequestInfo): Pro
   }).catch(() => undefined);
   const failures = Number(res?.Attributes?.failedAttempts ?? 0);
   if (failures === config.sessions.lockoutThreshold) {
+    const lockedAt = now().toISOString();
     await update({
       TableName: TABLE(),
       Key: keys.account(accountId),
       UpdateExpression: 'SET lockedAt = :at',
-      ExpressionAttributeValues: { ':at': now().toISOString() },
+      ExpressionAttributeValues: { ':at': lockedAt },
     });
+    const account = await getAccount(accountId);
+    if (account) {
+      await sendNotice(
+        { channel: 'email', to: account.serviceEmail ?? account.email, language: account.preferences.messageLanguage, timeZone: account.preferences.timeZone },
+        'account-locked',
+        { time: lockedAt },
+      );
+    }
   }
   await audit({ accountId, traceName: 'loginFailed', request, result: 'failure' });
 }
 
-function assertNotLocked(account: AccountItem): void {
-  if (account.failedAttempts >= config.sessions.lockoutThreshold || account.lockedAt) {
-    throw new RuleViolation('ACCOUNT_LOCKED', 'Sign-in is locked after too many failed attempts.', [
-      { condition: 'too-many-failures', message: 'Reset your password with a code sent to your email or mobile number.' },
-    ]);
-  }
-}
+const isLocked = (account: AccountItem) => account.failedAttempts >= config.sessions.lockoutThreshold || Boolean(account.lockedAt);
 
 /** Issues a session: failures reset, audit written, optional trusted device, all in one transaction. */
 async function completeSignIn(account: AccountItem, request: RequestInfo, extra: TransactItem[], trustDevice: boolean) {
@@ -109,8 +113,10 @@ export async function startLogin(input: { identifier: string; password: string; 
     await verifyAgainstDummy(input.password);
     return recordFailure(request, undefined);
   }
-  if (!(await verifyPassword(input.password, account.passwordHash))) return recordFailure(request, account);
-  assertNotLocked(account);
+  // R-SEC-01: a locked account answers exactly like a wrong password, so the lock is no password oracle;
+  // its owner was told by email when it locked and unlocks it with a password reset by code.
+  const passwordOk = await verifyPassword(input.password, account.passwordHash);
+  if (!passwordOk || isLocked(account)) return recordFailure(request, account);
   if (await isTrustedDevice(input.deviceToken, account.accountId)) {
     return { status: 201, body: await completeSignIn(account, request, [], false) };
   }
@@ -126,6 +132,9 @@ export async function startLogin(input: { identifier: string; password: string; 
       accountId: account.accountId,
       attempts: 0,
       expiresAt,
+      // The sign-in attempt ends at this time whatever codes are re-sent, and only for this password.
+      loginExpiresAt: expiresAt,
+      epoch: account.sessionEpoch,
       createdAt: at.toISOString(),
       ttl: epochSeconds(at) + 86_400,
     },
@@ -138,7 +147,7 @@ export async function startLogin(input: { identifier: string; password: string; 
 async function openLoginChallenge(challengeId: string): Promise<ChallengeItem> {
   const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.challenge(challengeId), ConsistentRead: true }));
   const challenge = Item as ChallengeItem | undefined;
-  if (!challenge || challenge.purpose !== 'login' || challenge.usedAt || !challenge.accountId) {
+  if (!challenge || challenge.purpose !== 'login' || challenge.usedAt || !challenge.accountId || String(challenge.loginExpiresAt) <= now().toISOString()) {
     throw new InvalidCode('This sign-in attempt has ended; start again.');
   }
   return challenge;
@@ -177,8 +186,9 @@ export async function verifyLogin(challengeId: string, input: { code: string; tr
     throw error;
   }
   const account = await getAccount(checked.challenge.accountId!);
-  if (!account || account.status === 'disabled') throw new InvalidCode('This sign-in attempt has ended; start again.');
-  assertNotLocked(account);
+  const ended = new InvalidCode('This sign-in attempt has ended; start again.');
+  if (!account || account.status === 'disabled' || isLocked(account)) throw ended;
+  if (String(checked.challenge.loginExpiresAt) <= now().toISOString() || checked.challenge.epoch !== account.sessionEpoch) throw ended;
   return completeSignIn(account, request, [checked.consume], input.trustDevice ?? false);
 }
 

@@ -100,6 +100,7 @@ export async function sendCode(req: SendRequest): Promise<SendResult> {
     const challengeId = req.challengeId ?? newId('ch_');
     const code = randomDigits(config.verification.codeDigits);
     const expiresAt = addSeconds(at, config.verification.codeTtlSeconds).toISOString();
+    // A re-sent code into an existing challenge (login) never outlives the challenge itself.
     const ttl = epochSeconds(at) + 2 * DAY;
     const rateWrites: TransactItem[] = scopes.map((s, i) => {
       const d = decisions[i]!;
@@ -130,7 +131,8 @@ export async function sendCode(req: SendRequest): Promise<SendResult> {
             Key: keys.challenge(challengeId),
             UpdateExpression:
               'SET channel = :channel, destination = :destination, destinationKey = :destinationKey, codeHash = :codeHash, attempts = :attempts, expiresAt = :expiresAt',
-            ConditionExpression: 'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND accountId = :accountId',
+            ConditionExpression:
+              'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND accountId = :accountId AND (attribute_not_exists(loginExpiresAt) OR loginExpiresAt > :now)',
             ExpressionAttributeValues: {
               ':channel': fields.channel,
               ':destination': fields.destination,
@@ -140,6 +142,7 @@ export async function sendCode(req: SendRequest): Promise<SendResult> {
               ':expiresAt': expiresAt,
               ':purpose': req.purpose,
               ':accountId': req.accountId,
+              ':now': at.toISOString(),
             },
           },
         }

@@ -33,7 +33,7 @@ describe('tenant name', () => {
     for (const bad of ['1abcdef', 'abc', 'has space', `a${'b'.repeat(32)}`, 'dot.name']) expect((await rename(token, bad)).status, bad).toBe(400);
   });
 
-  it('R-AI-02 R-AI-03 a rename releases the old name: IAM-style login by it stops, the new one works, others may take the old one', async () => {
+  it('R-AI-02 R-AI-03 R-LI-07 a rename releases the old name: IAM-style login by it stops, the new one works, others may take the old one', async () => {
     const { token, email } = await signUp();
     const oldName = (await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) })).body.tenantName;
     expect((await startLogin(oldName, PASSWORD)).status).toBe(200);
@@ -83,9 +83,12 @@ describe('tenant name', () => {
 });
 
 describe('login ID, type and names', () => {
-  it('R-AI-04 the login ID can be changed exactly once', async () => {
+  it('R-AI-04 R-AI-13 the login ID can be changed exactly once, and the owner is told', async () => {
     const { token } = await signUp();
     expect((await put(loginIdHandler, '/v1/account/login-id', token, { loginId: uniqueName('lid') })).status).toBe(200);
+    const { listRecordedMessages } = await import('../../../lib/local/recording-notifier.js');
+    const email = (await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token), query: { reveal: 'email' } })).body.email;
+    expect((await listRecordedMessages(email, 1))[0]).toMatchObject({ kind: 'contact-changed' }); // R-AI-13
     const again = await put(loginIdHandler, '/v1/account/login-id', token, { loginId: uniqueName('lid') });
     expect(again.status).toBe(422);
     expect(again.body.code).toBe('NOT_ALLOWED');
@@ -114,6 +117,8 @@ describe('login ID, type and names', () => {
     const res = await put(namesHandler, '/v1/account/names', token, { fullName: 'Someone Else' });
     expect(res.status).toBe(422);
     expect(res.body.failures.map((f: { condition: string }) => f.condition)).toContain('authenticated');
+    // ...and not through the type route with the same type either.
+    expect((await put(typeHandler, '/v1/account/type', token, { accountType: 'individual', name: 'Someone Else' })).status).toBe(422);
   });
 });
 

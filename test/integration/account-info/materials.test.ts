@@ -85,4 +85,17 @@ describe('qualification proof upload', () => {
     });
     expect(tax.status).toBe(422);
   });
+
+  it('R-AI-07 re-uploading to the target after the check cannot swap the checked bytes', async () => {
+    const { token, accountId } = await signUp();
+    const declared = await declare(token, 'scan.png', 'image/png', FILES.png.length);
+    await upload(declared.body.upload, FILES.png);
+    expect((await complete(token, declared.body.materialId)).status).toBe(200);
+    const swapped = Buffer.concat([FILES.exe, Buffer.alloc(FILES.png.length - FILES.exe.length)]);
+    await upload(declared.body.upload, swapped);
+    const { materialStorage } = await import('../../../lib/materials/storage.js');
+    const kept = await materialStorage().head(`materials/${accountId}/${declared.body.materialId}`, 8);
+    expect(Buffer.from(kept!.head)).toEqual(FILES.png.subarray(0, 8));
+    expect((await complete(token, declared.body.materialId)).body.status).toBe('verified');
+  });
 });

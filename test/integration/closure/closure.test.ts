@@ -190,6 +190,24 @@ describe('restoring and disabling', () => {
   });
 });
 
+describe('disabling an account with many items', () => {
+  it('R-CL-11 every item of the account is deleted, however many (no transaction limit), files included', async () => {
+    const account = await closedAccount();
+    const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+    const extra = Array.from({ length: 140 }, (_, i) => ({ ...keys.material(account.accountId, `mt_${i}`), status: 'verified' }));
+    for (let i = 0; i < extra.length; i += 25) {
+      await db().send(new BatchWriteCommand({ RequestItems: { [TABLE()]: extra.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+    }
+    setClockOffset(25 * HOUR);
+    const token = await relogin(account);
+    expect((await disable({ ...account, token })).status).toBe(200);
+    const rest = await db().send(
+      new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.account(account.accountId).pk } }),
+    );
+    expect(rest.Items!.map((i) => i.sk)).toEqual(['PROFILE']);
+  });
+});
+
 describe('scheduler', () => {
   it('R-CL-07 R-CL-09 R-CL-11 the scheduler sends the 24-hour notice, and at 90 days disables; the email is reusable', async () => {
     const account = await closedAccount();
@@ -207,13 +225,17 @@ describe('scheduler', () => {
     expect(again.accountId).not.toBe(account.accountId);
   });
 
-  it('R-CL-12 an operator hold stops the automatic disable', async () => {
+  it('R-CL-12 an operator hold stops the automatic disable, and the customer\'s too', async () => {
     const account = await closedAccount();
     expect((await hold(account.accountId)).status).toBe(200);
     setClockOffset(91 * DAY);
     await runScheduler();
     const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(account.accountId) }));
     expect(Item!.status).toBe('closed');
+    const token = await relogin(account);
+    const refused = await disable({ ...account, token });
+    expect(refused.status).toBe(422);
+    expect(refused.body.failures[0].condition).toBe('closure-held');
     const active = await activeAccount();
     expect((await hold(active.accountId)).status).toBe(422);
     expect((await hold('ac_unknown')).status).toBe(404);

@@ -5,6 +5,7 @@ import { handler as getAccountHandler } from '../../../functions/accounts/get.js
 import { handler as securityPhoneHandler } from '../../../functions/accounts/security-phone.js';
 import { handler as logoutHandler } from '../../../functions/sessions/logout.js';
 import { handler as resetHandler } from '../../../functions/sessions/reset-password.js';
+import { handler as loginCodeHandler } from '../../../functions/sessions/send-code.js';
 import { handler as verifyHandler } from '../../../functions/sessions/verify.js';
 import { setClockOffset } from '../../../lib/clock.js';
 import { config } from '../../../lib/config.js';
@@ -12,7 +13,7 @@ import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { keys } from '../../../lib/store/keys.js';
 import { TABLE, db } from '../../../lib/store/table.js';
 import { invoke } from '../../support/http.js';
-import { PASSWORD, bearer, freshIp, login, signUp, startLogin, uniqueEmail, uniqueMobile, verificationFor } from '../../support/identity.js';
+import { PASSWORD, bearer, freshIp, latestCode, login, signUp, startLogin, uniqueEmail, uniqueMobile, verificationFor } from '../../support/identity.js';
 
 const me = (token: string) => invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) });
 
@@ -132,7 +133,7 @@ describe('login', () => {
     expect(res.body.code).toBe('INVALID_CODE');
   });
 
-  it('R-SEC-01 the 100th consecutive failure locks sign-in until a reset by code', async () => {
+  it('R-SEC-01 the 100th consecutive failure locks sign-in (answered like a wrong password, the owner is told) until a reset by code', async () => {
     const { email, accountId } = await signUp();
     await db().send(
       new UpdateCommand({
@@ -142,15 +143,49 @@ describe('login', () => {
         ExpressionAttributeValues: { ':n': config.sessions.lockoutThreshold - 1 },
       }),
     );
-    expect((await startLogin(email, 'Wrong-password-9')).status).toBe(401);
+    const wrong = await startLogin(email, 'Wrong-password-9');
+    expect(wrong.status).toBe(401);
+    const [notice] = await listRecordedMessages(email, 1);
+    expect(notice!.kind).toBe('account-locked');
     const locked = await startLogin(email, PASSWORD);
-    expect(locked.status).toBe(422);
-    expect(locked.body.code).toBe('ACCOUNT_LOCKED');
-    expect(locked.body.failures[0].message).toMatch(/reset/i);
+    expect(locked.status).toBe(401); // no password oracle: the right password answers like a wrong one
+    expect(locked.body.code).toBe(wrong.body.code);
     setClockOffset(61_000);
     const verification = await verificationFor('password-reset', 'email', email, { destination: email });
     expect((await invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier: email, newPassword: 'Reset-Secret-88', verification } })).status).toBe(204);
     expect((await startLogin(email, 'Reset-Secret-88')).status).toBe(200);
+  });
+
+  it('R-SEC-03 a reset attempt without a code answers the same for an existing and an unknown identifier, even for a password equal to it', async () => {
+    const { email } = await signUp();
+    const attempt = (identifier: string) =>
+      invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier, newPassword: identifier, verification: { challengeId: 'ch_x', code: '123456' } } });
+    const known = await attempt(email);
+    const unknown = await attempt(uniqueEmail('ghost'));
+    expect([known.status, known.body.code]).toEqual([401, 'INVALID_CODE']);
+    expect([unknown.status, unknown.body.code]).toEqual([401, 'INVALID_CODE']);
+  });
+
+  it('R-LI-02 R-LI-05 a sign-in attempt opened with a password that was reset since cannot complete', async () => {
+    const { email } = await signUp();
+    const started = await startLogin(email, PASSWORD);
+    const challengeId = started.body.challengeId;
+    setClockOffset(61_000);
+    const verification = await verificationFor('password-reset', 'email', email, { destination: email });
+    expect((await invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier: email, newPassword: 'Reset-Secret-88', verification } })).status).toBe(204);
+    setClockOffset(122_000);
+    const sent = await invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel: 'email' }, sourceIp: freshIp() });
+    expect(sent.status).toBe(202);
+    const res = await invoke(verifyHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/verify`, pathParameters: { challengeId }, body: { code: await latestCode(email) } });
+    expect(res.status).toBe(401);
+  });
+
+  it('R-LI-02 a sign-in attempt ends after 10 minutes, however often its code is re-sent', async () => {
+    const { email } = await signUp();
+    const challengeId = (await startLogin(email, PASSWORD)).body.challengeId;
+    setClockOffset((config.sessions.loginChallengeTtlSeconds + 1) * 1000);
+    const sent = await invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel: 'email' }, sourceIp: freshIp() });
+    expect(sent.status).toBe(401);
   });
 
   it('R-AU-01 R-AU-02 sign-in, failed sign-in and password change leave audit traces with source IP and request ID', async () => {
