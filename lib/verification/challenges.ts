@@ -15,7 +15,7 @@ import { keys } from '../store/keys.js';
 import { TABLE, db } from '../store/table.js';
 import { ConditionFailed, type TransactItem, transact, update } from '../store/writes.js';
 import type { Purpose } from './purposes.js';
-import { type ScopeLimit, type SendRecord, decideSend, emptyRecord } from './send-limits.js';
+import { type ScopeLimit, type SendDecision, type SendRecord, decideSend, emptyRecord } from './send-limits.js';
 
 export interface ChallengeItem {
   challengeId: string;
@@ -103,8 +103,7 @@ export async function sendCode(req: SendRequest): Promise<SendResult> {
     // A re-sent code into an existing challenge (login) never outlives the challenge itself.
     const ttl = epochSeconds(at) + 2 * DAY;
     const rateWrites: TransactItem[] = scopes.map((s, i) => {
-      const d = decisions[i]!;
-      if (!d.allowed) throw new Error('unreachable');
+      const d = decisions[i] as Extract<SendDecision, { allowed: true }>; // all allowed: refusals were thrown above
       return {
         Put: {
           TableName: TABLE(),

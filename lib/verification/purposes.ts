@@ -18,8 +18,5 @@ export type Purpose = (typeof PURPOSES)[number];
 /** Purposes a client may request through POST /v1/verification-codes (login codes come from the login flow). */
 export const REQUESTABLE_PURPOSES = PURPOSES.filter((p) => p !== 'login') as Exclude<Purpose, 'login'>[];
 
-/** Purposes requested without a session. */
-export const SESSIONLESS: ReadonlySet<Purpose> = new Set<Purpose>(['signup', 'password-reset']);
-
 /** Purposes whose destination is a new contact given in the request, not one the account already has. */
 export const NEW_DESTINATION: ReadonlySet<Purpose> = new Set<Purpose>(['new-mobile', 'new-email', 'security-phone']);

@@ -13,7 +13,7 @@ import type { RequestInfo, Session } from '../http/route.js';
 import type { Channel } from '../notify/notifier.js';
 import { languageOf } from '../notify/templates.js';
 import { sendCode } from './challenges.js';
-import { NEW_DESTINATION, type Purpose, SESSIONLESS } from './purposes.js';
+import { NEW_DESTINATION, type Purpose } from './purposes.js';
 
 export interface CodeRequest {
   purpose: Exclude<Purpose, 'login'>;
@@ -75,7 +75,6 @@ export async function requestCode(input: CodeRequest, session: Session | undefin
     return { ...sent, channel: input.channel, destinationMasked };
   }
   if (!session) throw new Unauthenticated();
-  if (SESSIONLESS.has(input.purpose)) throw new Error('unreachable');
   const account = await requireAccount(session.accountId);
   if (account.status === 'closed' && input.purpose !== 'disable-services') {
     // R-CL-10: during retention only the disable-services code is useful.
