@@ -62,6 +62,9 @@ export const config = {
     trustedDeviceSeconds: 30 * DAY, // R-LI-03 *default*
     lockoutThreshold: 100, // R-SEC-01
     failuresPerSourcePerHour: 50, // R-LI-04 throttling per source *default*
+    /** R-LI-04 per account *default*: after this many consecutive failures, attempts wait 2^(n-free) s, up to the cap. */
+    accountFreeFailures: 10,
+    accountMaxBackoffSeconds: 15 * MINUTE,
   },
 
   idempotency: { ttlSeconds: DAY }, // R-SEC-04

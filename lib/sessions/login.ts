@@ -20,6 +20,7 @@ import { keys } from '../store/keys.js';
 import { TABLE, db } from '../store/table.js';
 import { type TransactItem, put, transact, update } from '../store/writes.js';
 import { type ChallengeItem, checkCode, sendCode } from '../verification/challenges.js';
+import { isThrottled } from './throttle.js';
 import { isTrustedDevice, newSession, newTrustedDevice } from './tokens.js';
 
 const sourceKey = (ip: string) => keys.rateWindow('loginfail', keyedHash('rate', ip), now().toISOString().slice(0, 13));
@@ -48,9 +49,9 @@ async function countAccountFailure(accountId: string, request: RequestInfo): Pro
   const res = await update({
     TableName: TABLE(),
     Key: keys.account(accountId),
-    UpdateExpression: 'ADD failedAttempts :one',
+    UpdateExpression: 'ADD failedAttempts :one SET lastFailedAt = :at',
     ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeValues: { ':one': 1 },
+    ExpressionAttributeValues: { ':one': 1, ':at': now().toISOString() },
     ReturnValues: 'UPDATED_NEW',
   }).catch(() => undefined);
   const failures = Number(res?.Attributes?.failedAttempts ?? 0);
@@ -115,6 +116,11 @@ export async function startLogin(input: { identifier: string; password: string; 
   }
   // R-SEC-01: a locked account answers exactly like a wrong password, so the lock is no password oracle;
   // its owner was told by email when it locked and unlocks it with a password reset by code.
+  // R-LI-04: inside an account's back-off the password is not even compared (same answer, same work).
+  if (isThrottled(account.failedAttempts, account.lastFailedAt as string | undefined, now())) {
+    await verifyAgainstDummy(input.password);
+    return recordFailure(request, undefined);
+  }
   const passwordOk = await verifyPassword(input.password, account.passwordHash);
   if (!passwordOk || isLocked(account)) return recordFailure(request, account);
   if (await isTrustedDevice(input.deviceToken, account.accountId)) {

@@ -201,6 +201,24 @@ describe('login', () => {
     expect(Items.every((i) => typeof i.requestId === 'string' && i.requestId.length > 0)).toBe(true);
   });
 
+  it('R-LI-04 repeated failures are throttled per account: inside the back-off even the right password is refused alike', async () => {
+    const { email, accountId } = await signUp();
+    await db().send(
+      new UpdateCommand({
+        TableName: TABLE(),
+        Key: keys.account(accountId),
+        UpdateExpression: 'SET failedAttempts = :n',
+        ExpressionAttributeValues: { ':n': config.sessions.accountFreeFailures + 2 },
+      }),
+    );
+    const wrong = await startLogin(email, 'Wrong-password-9'); // 13th failure: 8 s back-off
+    const throttled = await startLogin(email, PASSWORD);
+    expect(throttled.status).toBe(401);
+    expect(throttled.body.code).toBe(wrong.body.code);
+    setClockOffset(9_000);
+    expect((await startLogin(email, PASSWORD)).status).toBe(200);
+  });
+
   it('R-LI-04 failures are throttled per source address', async () => {
     const ip = freshIp();
     let last;
