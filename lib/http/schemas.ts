@@ -22,9 +22,12 @@ export const paginationQuery = {
   cursor: z.string().max(2048).optional(),
 };
 
+/** A one-time code as typed by its owner (R-VC-01). */
+export const code = z.string().regex(/^\d{6}$/, 'A code is 6 digits.');
+
 export const verification = z
   .strictObject({
     challengeId: z.string().min(1).max(128),
-    code: z.string().regex(/^\d{6}$/, 'A code is 6 digits.'),
+    code,
   })
   .meta({ id: 'Verification' });

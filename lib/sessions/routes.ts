@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from '../http/route.js';
-import { isoTime } from '../http/schemas.js';
+import { code, isoTime, verification } from '../http/schemas.js';
 import { channel } from '../verification/routes.js';
 
 const sessionAnswer = z.object({ token: z.string(), expiresAt: isoTime });
@@ -56,7 +56,7 @@ export const loginVerifyRoute = defineRoute({
   tags: ['sessions'],
   auth: 'none',
   params: challengeParams,
-  body: z.strictObject({ code: z.string().regex(/^\d{6}$/, 'A code is 6 digits.'), trustDevice: z.boolean().optional() }),
+  body: z.strictObject({ code, trustDevice: z.boolean().optional() }),
   success: { status: 201, description: 'Session issued', schema: sessionAnswer.extend({ deviceToken: z.string().optional() }) },
   errors: [401, 422],
 });
@@ -82,7 +82,7 @@ export const passwordResetRoute = defineRoute({
   body: z.strictObject({
     identifier: z.string().min(1).max(320),
     newPassword: z.string().min(1).max(1024),
-    verification: z.strictObject({ challengeId: z.string().min(1).max(128), code: z.string().regex(/^\d{6}$/, 'A code is 6 digits.') }),
+    verification,
   }),
   success: { status: 204, description: 'Password reset' },
   errors: [401],

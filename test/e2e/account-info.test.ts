@@ -1,32 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FILES } from '../support/files.js';
+import { codeFor, sendCode, signUpOverHttp, uniqueE2eEmail } from '../support/e2e.js';
 import { call } from '../support/http.js';
-
-async function codeFor(to: string): Promise<string> {
-  const res = await call('GET', `/local/messages?to=${encodeURIComponent(to)}`);
-  const code = res.body.items[0]?.body.match(/\b(\d{6})\b/)?.[1];
-  expect(code, `a code for ${to}`).toBeTruthy();
-  return code;
-}
-
-async function sendCode(body: object, token?: string) {
-  const res = await call('POST', '/v1/verification-codes', { body, ...(token ? { token } : {}) });
-  expect(res.status, JSON.stringify(res.body)).toBe(202);
-  return res.body.challengeId as string;
-}
 
 describe('account information over HTTP on the local stage', () => {
   it('R-AI-08 R-AU-01 R-AU-03 R-SEC-05 change the service mobile with two codes, then find changePhone in the audit traces', async () => {
     const tag = randomBytes(5).toString('hex');
-    const email = `e2e.info.${tag}@example.com`;
     const mobile = `+4916${String(parseInt(tag, 16)).padStart(9, '0').slice(0, 9)}`;
-    const signupChallenge = await sendCode({ purpose: 'signup', channel: 'email', destination: email });
-    const signUp = await call('POST', '/v1/accounts', {
-      body: { countryRegion: 'DE', email, password: 'E2e-Secret-2026', verification: { challengeId: signupChallenge, code: await codeFor(email) } },
-    });
-    expect(signUp.status).toBe(201);
-    const token = signUp.body.session.token as string;
+    const { email, token } = await signUpOverHttp(uniqueE2eEmail('info'));
 
     const identity = { challengeId: await sendCode({ purpose: 'verify-identity', channel: 'email' }, token), code: await codeFor(email) };
     const newMobile = { challengeId: await sendCode({ purpose: 'new-mobile', channel: 'sms', destination: mobile }, token), code: await codeFor(mobile) };
@@ -40,23 +22,13 @@ describe('account information over HTTP on the local stage', () => {
     expect(traces.body.items[0].changes[0].new).not.toBe(mobile);
 
     // Another account sees none of it.
-    const otherEmail = `e2e.other.${tag}@example.com`;
-    const otherChallenge = await sendCode({ purpose: 'signup', channel: 'email', destination: otherEmail });
-    const other = await call('POST', '/v1/accounts', {
-      body: { countryRegion: 'DE', email: otherEmail, password: 'E2e-Secret-2026', verification: { challengeId: otherChallenge, code: await codeFor(otherEmail) } },
-    });
-    const otherTraces = await call('GET', '/v1/audit/traces?traceName=changePhone', { token: other.body.session.token });
+    const other = await signUpOverHttp(uniqueE2eEmail('other'));
+    const otherTraces = await call('GET', '/v1/audit/traces?traceName=changePhone', { token: other.token });
     expect(otherTraces.body.items).toEqual([]);
   });
 
   it('R-AI-07 a qualification proof uploads as raw bytes through the presigned-style target and passes the content check', async () => {
-    const tag = randomBytes(5).toString('hex');
-    const email = `e2e.upload.${tag}@example.com`;
-    const signupChallenge = await sendCode({ purpose: 'signup', channel: 'email', destination: email });
-    const signUp = await call('POST', '/v1/accounts', {
-      body: { countryRegion: 'DE', email, password: 'E2e-Secret-2026', verification: { challengeId: signupChallenge, code: await codeFor(email) } },
-    });
-    const token = signUp.body.session.token as string;
+    const { token } = await signUpOverHttp(uniqueE2eEmail('upload'));
     const declared = await call('POST', '/v1/materials', {
       token,
       body: { purpose: 'qualification-proof', fileName: 'scan.png', contentType: 'image/png', sizeBytes: FILES.png.length },

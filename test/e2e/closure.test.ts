@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { E2E_PASSWORD, codeFor, emailVerification, messages, signUpOverHttp, uniqueE2eEmail } from '../support/e2e.js';
 import { call } from '../support/http.js';
 
-const PASSWORD = 'E2e-Secret-2026';
 const OPS = { 'x-operator-key': 'local-operator-key' };
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -16,32 +15,15 @@ afterAll(async () => {
   await call('POST', '/local/clock', { body: { advanceSeconds: -advanced } });
 });
 
-async function messages(to: string) {
-  return (await call('GET', `/local/messages?to=${encodeURIComponent(to)}`)).body.items as Array<{ kind: string; body: string }>;
-}
-async function codeFor(to: string) {
-  const code = (await messages(to)).find((m) => m.kind === 'verification-code')?.body.match(/\b(\d{6})\b/)?.[1];
-  expect(code).toBeTruthy();
-  return code!;
-}
-async function verification(purpose: string, email: string, token?: string, destination?: string) {
-  const res = await call('POST', '/v1/verification-codes', { ...(token ? { token } : {}), body: { purpose, channel: 'email', ...(destination ? { destination } : {}) } });
-  expect(res.status, JSON.stringify(res.body)).toBe(202);
-  return { challengeId: res.body.challengeId as string, code: await codeFor(email) };
-}
+const signUp = (email?: string) => signUpOverHttp(email ?? uniqueE2eEmail('close'));
 
-async function signUp(email = `e2e.close.${randomBytes(5).toString('hex')}@example.com`) {
-  const res = await call('POST', '/v1/accounts', { body: { countryRegion: 'DE', email, password: PASSWORD, verification: await verification('signup', email, undefined, email) } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { email, accountId: res.body.accountId as string, token: res.body.session.token as string };
-}
 async function activeAccount() {
   const account = await signUp();
   expect((await call('POST', '/v1/account/enable', { token: account.token, body: { acceptAgreements: true } })).status).toBe(200);
   return account;
 }
 async function login(email: string) {
-  const started = await call('POST', '/v1/sessions', { body: { identifier: email, password: PASSWORD } });
+  const started = await call('POST', '/v1/sessions', { body: { identifier: email, password: E2E_PASSWORD } });
   if (started.status !== 200) return started;
   const { challengeId } = started.body;
   expect((await call('POST', `/v1/sessions/challenges/${challengeId}/code`, { body: { channel: 'email' } })).status).toBe(202);
@@ -49,7 +31,7 @@ async function login(email: string) {
 }
 const standing = (accountId: string, body: object) => call('PUT', `/v1/ops/accounts/${accountId}/standing`, { headers: OPS, body });
 async function check(a: { email: string; token: string }) {
-  return call('POST', '/v1/closure/checks', { token: a.token, body: { acceptTerms: true, reason: 'no-longer-needed', verification: await verification('close-services', a.email, a.token) } });
+  return call('POST', '/v1/closure/checks', { token: a.token, body: { acceptTerms: true, reason: 'no-longer-needed', verification: await emailVerification('close-services', a.email, a.token) } });
 }
 async function closeNow(a: { email: string; token: string }) {
   const c = await check(a);
@@ -90,10 +72,10 @@ describe('closure over HTTP on the local stage (test clock)', () => {
     const token = (await login(a.email)).body.token;
     const res = await call('POST', '/v1/closure/disable', {
       token,
-      body: { acknowledgeDataDeletion: true, verification: await verification('disable-services', a.email, token) },
+      body: { acknowledgeDataDeletion: true, verification: await emailVerification('disable-services', a.email, token) },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect((await call('POST', '/v1/sessions', { body: { identifier: a.email, password: PASSWORD } })).status).toBe(401);
+    expect((await call('POST', '/v1/sessions', { body: { identifier: a.email, password: E2E_PASSWORD } })).status).toBe(401);
   });
 
   it('R-CL-09 R-CL-11 R-CL-12 close → +91 d → scheduler run → disabled and the email reusable; a held account is not disabled', async () => {
@@ -106,7 +88,7 @@ describe('closure over HTTP on the local stage (test clock)', () => {
     const run = await call('POST', '/local/scheduler/run');
     expect(run.status).toBe(200);
     expect(run.body.processed).toBeGreaterThan(0);
-    expect((await call('POST', '/v1/sessions', { body: { identifier: a.email, password: PASSWORD } })).status).toBe(401);
+    expect((await call('POST', '/v1/sessions', { body: { identifier: a.email, password: E2E_PASSWORD } })).status).toBe(401);
     expect((await messages(a.email)).some((m) => m.kind === 'services-disabled')).toBe(true);
     const again = await signUp(a.email);
     expect(again.accountId).not.toBe(a.accountId);

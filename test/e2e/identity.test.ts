@@ -1,22 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { E2E_PASSWORD, codeFor } from '../support/e2e.js';
 import { call } from '../support/http.js';
-
-/** Reads the newest 6-digit code sent to `to`, through the local stage's message sink. */
-async function codeFor(to: string): Promise<string> {
-  const res = await call('GET', `/local/messages?to=${encodeURIComponent(to)}`);
-  expect(res.status).toBe(200);
-  const code = res.body.items[0]?.body.match(/\b(\d{6})\b/)?.[1];
-  expect(code, `a code for ${to}`).toBeTruthy();
-  return code;
-}
 
 describe('identity over HTTP on the local stage', () => {
   it('R-SU-01 R-SU-04 R-SU-05 R-LI-02 R-LI-03 sign up → enable → log out → log in with an SMS code → a trusted device skips the code', async () => {
     const tag = randomBytes(5).toString('hex');
     const email = `e2e.${tag}@example.com`;
     const mobile = `+4917${String(parseInt(tag, 16)).padStart(9, '0').slice(0, 9)}`;
-    const password = 'E2e-Secret-2026';
+    const password = E2E_PASSWORD;
 
     const sent = await call('POST', '/v1/verification-codes', { body: { purpose: 'signup', channel: 'email', destination: email } });
     expect(sent.status).toBe(202);

@@ -22,6 +22,13 @@ async function upload(target: { url: string; headers: Record<string, string> }, 
     isBase64Encoded: true,
   });
 }
+const useAsProof = (token: string, materialId: string) =>
+  invoke(taxHandler, {
+    method: 'PUT',
+    path: '/v1/account/tax-info',
+    headers: bearer(token),
+    body: { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: materialId },
+  });
 const complete = (token: string, materialId: string) =>
   invoke(completeHandler, { method: 'POST', path: `/v1/materials/${materialId}/complete`, pathParameters: { materialId }, headers: bearer(token) });
 
@@ -33,12 +40,7 @@ describe('qualification proof upload', () => {
     expect((await upload(declared.body.upload, FILES.pdf)).status).toBe(200);
     const done = await complete(token, declared.body.materialId);
     expect(done.body).toEqual({ materialId: declared.body.materialId, status: 'verified', fileType: 'pdf' });
-    const tax = await invoke(taxHandler, {
-      method: 'PUT',
-      path: '/v1/account/tax-info',
-      headers: bearer(token),
-      body: { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: declared.body.materialId },
-    });
+    const tax = await useAsProof(token, declared.body.materialId);
     expect(tax.status).toBe(200);
     const me = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) });
     expect(me.body.taxInfo.qualificationProof).toBe(declared.body.materialId);
@@ -51,12 +53,7 @@ describe('qualification proof upload', () => {
     const done = await complete(token, declared.body.materialId);
     expect(done.status).toBe(422);
     expect(done.body.code).toBe('MATERIAL_INVALID');
-    const tax = await invoke(taxHandler, {
-      method: 'PUT',
-      path: '/v1/account/tax-info',
-      headers: bearer(token),
-      body: { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: declared.body.materialId },
-    });
+    const tax = await useAsProof(token, declared.body.materialId);
     expect(tax.status).toBe(422);
   });
 
@@ -77,12 +74,7 @@ describe('qualification proof upload', () => {
     await upload(declared.body.upload, FILES.png);
     expect((await complete(other.token, declared.body.materialId)).status).toBe(404);
     expect((await complete(owner.token, declared.body.materialId)).status).toBe(200);
-    const tax = await invoke(taxHandler, {
-      method: 'PUT',
-      path: '/v1/account/tax-info',
-      headers: bearer(other.token),
-      body: { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: declared.body.materialId },
-    });
+    const tax = await useAsProof(other.token, declared.body.materialId);
     expect(tax.status).toBe(422);
   });
 

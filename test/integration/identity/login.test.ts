@@ -28,6 +28,13 @@ async function withSecurityPhone() {
 
 afterEach(() => setClockOffset(0));
 
+/** Puts an account a given number of consecutive failures in (instead of failing that often). */
+async function setFailedAttempts(accountId: string, n: number) {
+  await db().send(
+    new UpdateCommand({ TableName: TABLE(), Key: keys.account(accountId), UpdateExpression: 'SET failedAttempts = :n', ExpressionAttributeValues: { ':n': n } }),
+  );
+}
+
 describe('login', () => {
   it('R-LI-04 R-SEC-03 unknown identifier and wrong password get the same status and body', async () => {
     const { email } = await signUp();
@@ -135,14 +142,7 @@ describe('login', () => {
 
   it('R-SEC-01 the 100th consecutive failure locks sign-in (answered like a wrong password, the owner is told) until a reset by code', async () => {
     const { email, accountId } = await signUp();
-    await db().send(
-      new UpdateCommand({
-        TableName: TABLE(),
-        Key: keys.account(accountId),
-        UpdateExpression: 'SET failedAttempts = :n',
-        ExpressionAttributeValues: { ':n': config.sessions.lockoutThreshold - 1 },
-      }),
-    );
+    await setFailedAttempts(accountId, config.sessions.lockoutThreshold - 1);
     const wrong = await startLogin(email, 'Wrong-password-9');
     expect(wrong.status).toBe(401);
     const [notice] = await listRecordedMessages(email, 1);
@@ -203,14 +203,7 @@ describe('login', () => {
 
   it('R-LI-04 repeated failures are throttled per account: inside the back-off even the right password is refused alike', async () => {
     const { email, accountId } = await signUp();
-    await db().send(
-      new UpdateCommand({
-        TableName: TABLE(),
-        Key: keys.account(accountId),
-        UpdateExpression: 'SET failedAttempts = :n',
-        ExpressionAttributeValues: { ':n': config.sessions.accountFreeFailures + 2 },
-      }),
-    );
+    await setFailedAttempts(accountId, config.sessions.accountFreeFailures + 2);
     const wrong = await startLogin(email, 'Wrong-password-9'); // 13th failure: 8 s back-off
     const throttled = await startLogin(email, PASSWORD);
     expect(throttled.status).toBe(401);
