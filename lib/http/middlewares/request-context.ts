@@ -16,6 +16,8 @@ export function requestContext(): middy.MiddlewareObj<APIGatewayProxyEventV2> {
       s.request = {
         requestId: apiRequestId(event.requestContext?.requestId) ?? (request.context.awsRequestId || randomUUID()),
         sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+        method: (event.requestContext?.http?.method ?? '').toUpperCase(),
+        path: event.rawPath ?? '',
         userAgent: headers['user-agent'] ?? '',
         headers,
         ...(typeof event.body === 'string' ? { rawBody: Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') } : {}),
