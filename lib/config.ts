@@ -2,7 +2,11 @@
  * The one configuration module: every limit, duration and environment-derived setting lives here.
  * Values marked *default* in SPEC.md are ours; change them here and nowhere else.
  */
+import { checkEnv } from './config-env.js';
+
 const env = process.env;
+/** Validated at cold start: outside the local stage a missing secret or a wildcard origin throws (issue 9 item 10). */
+const checked = checkEnv(env);
 
 const stage = env.STAGE ?? 'local';
 const isLocal = stage === 'local';
@@ -26,15 +30,16 @@ export const config = {
   noticesTopicArn: env.NOTICES_TOPIC_ARN ?? '',
   snsEndpoint: env.SNS_ENDPOINT || undefined,
   operatorKey: env.OPERATOR_KEY || (isLocal ? 'local-operator-key' : ''),
-  /** Key for HMACs of codes, tokens and cursors. Deployed stages get it from Secrets Manager. */
-  hmacSecret: env.HMAC_SECRET || (isLocal ? 'local-only-hmac-secret-do-not-deploy' : ''),
+  /** Key for HMACs of codes, tokens and cursors. Deployed stages get it from Secrets Manager (required there). */
+  hmacSecret: checked.hmacSecret,
   logLevel: env.LOG_LEVEL ?? 'INFO',
   /** Where uploaded materials live: 's3' in deployed stages, 'local' files in the local stage and tests. */
   storage: (env.STORAGE ?? (env.MATERIALS_BUCKET ? 's3' : 'local')) as 's3' | 'local',
   materialsBucket: env.MATERIALS_BUCKET ?? '',
 
   http: {
-    corsOrigins: (env.CORS_ORIGINS ?? '*').split(','),
+    /** Browser origins allowed by CORS (issue 9 item 4): localhost only in the local stage, never `*` when deployed. */
+    corsOrigins: checked.corsOrigins,
   },
 
   pagination: { defaultLimit: 20, maxLimit: 100 },

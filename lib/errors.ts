@@ -65,6 +65,14 @@ export class NotFound extends HttpError {
   }
 }
 
+/** Issue 9 item 15: a known path asked with a method it does not have; `Allow` lists the ones it has. */
+export class MethodNotAllowed extends HttpError {
+  constructor(allowed: string[]) {
+    super(405, 'METHOD_NOT_ALLOWED', 'Method not allowed', `This path allows ${allowed.join(', ')}.`);
+    this.headers.Allow = allowed.join(', ');
+  }
+}
+
 export class Conflict extends HttpError {
   constructor(code: string, detail: string) {
     super(409, code, 'Conflict', detail);

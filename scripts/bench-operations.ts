@@ -16,7 +16,8 @@ Object.assign(process.env, {
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'local',
   AWS_SECRET_ACCESS_KEY: 'local',
-  HMAC_SECRET: 'bench-secret',
+  HMAC_SECRET: 'bench-secret-bench-secret-bench-secret',
+  CORS_ORIGINS: 'https://console.account-center.example',
   LOG_LEVEL: 'SILENT',
 });
 await ensureTable(dynamo.endpoint, 'bench-operations');

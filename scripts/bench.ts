@@ -27,7 +27,7 @@ function importMs(file: string): number {
   const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, STAGE: 'bench', TABLE_NAME: 'bench', AWS_REGION: 'eu-west-1', NOTIFIER: 'sns', LOG_LEVEL: 'SILENT' },
+    env: { ...process.env, STAGE: 'bench', TABLE_NAME: 'bench', AWS_REGION: 'eu-west-1', NOTIFIER: 'sns', LOG_LEVEL: 'SILENT', HMAC_SECRET: 'bench-secret-bench-secret-bench-secret', CORS_ORIGINS: 'https://console.account-center.example' },
   });
   if (res.status !== 0) throw new Error(`import of ${file} failed: ${res.stderr}`);
   return Number(res.stdout);

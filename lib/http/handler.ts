@@ -11,6 +11,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { config } from '../config.js';
 import { state } from './context.js';
 import { authFor, closedAccountGuard } from './middlewares/authenticate.js';
+import { noStore } from './middlewares/cache-control.js';
+import { earlyReturnCleanup } from './middlewares/early-return.js';
 import { idempotency } from './middlewares/idempotency.js';
 import { problemJson } from './middlewares/problem-json.js';
 import { requestContext } from './middlewares/request-context.js';
@@ -46,11 +48,16 @@ export function httpHandler<Spec extends RouteSpec>(
     };
   };
 
-  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(core)
-    .use(requestContext())
-    .use(httpCors({ origins: [...config.http.corsOrigins], headers: 'Authorization,Content-Type,Idempotency-Key,X-Operator-Key' }))
-    .use(httpSecurityHeaders())
-    .use(problemJson());
+  // The edge: every answer (problems and idempotent replays too) gets these headers.
+  const edge = [
+    requestContext(),
+    httpCors({ origins: [...config.http.corsOrigins], headers: 'Authorization,Content-Type,Idempotency-Key,X-Operator-Key' }),
+    httpSecurityHeaders(),
+    noStore(),
+  ] as middy.MiddlewareObj[];
+  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(core);
+  for (const mw of edge) stack.use(mw);
+  stack.use(earlyReturnCleanup(edge)).use(problemJson());
   if (config.testClock) stack.use(testClock());
   for (const mw of authFor(spec.auth)) stack.use(mw);
   if (spec.auth === 'session') stack.use(closedAccountGuard(spec.method, spec.allowedWhenClosed ?? false));

@@ -62,6 +62,9 @@ export interface Session {
 
 export interface RequestInfo {
   requestId: string;
+  /** The HTTP method and path as asked (the default route names them in its answer). */
+  method?: string;
+  path?: string;
   sourceIp: string;
   userAgent: string;
   headers: Record<string, string | undefined>;

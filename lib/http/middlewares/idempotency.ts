@@ -1,8 +1,8 @@
 import type middy from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { epochSeconds } from '../../clock.js';
+import { epochSeconds, nowMs } from '../../clock.js';
 import { config } from '../../config.js';
 import { keyedHash } from '../../crypto.js';
 import { Conflict, ValidationFailed } from '../../errors.js';
@@ -10,11 +10,12 @@ import { keys } from '../../store/keys.js';
 import { TABLE, db } from '../../store/table.js';
 import { ConditionFailed, put, remove, update } from '../../store/writes.js';
 import { state } from '../context.js';
+import { runEarlyReturnCleanup } from './early-return.js';
 
 /**
  * R-SEC-04 `Idempotency-Key` on POST routes that create: the first answer is kept for 24 h and a
  * replay with the same body gets it again without running anything; the same key with another body
- * is 409. The kept answer may hold a session token, so it is stored encrypted under a key derived from
+ * is 409. A replay after the 24 h runs afresh; a first attempt that died keeps the key only for its lease. The kept answer may hold a session token, so it is stored encrypted under a key derived from
  * the client's Idempotency-Key (which the table holds only as a keyed hash).
  */
 export function idempotency(operationId: string): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
@@ -27,25 +28,26 @@ export function idempotency(operationId: string): middy.MiddlewareObj<APIGateway
       if (!/^[A-Za-z0-9_\-:.]{8,128}$/.test(idemKey)) {
         throw new ValidationFailed([{ path: 'header.idempotency-key', message: 'Use 8 to 128 letters, digits, _ - : or .' }]);
       }
-      const bodyHash = createHash('sha256').update(request.event.body ?? '').digest('base64url');
+      const bodyHash = createHash('sha256').update(typeof request.event.body === 'string' ? request.event.body : '').digest('base64url');
       const key = itemKey(request, idemKey);
-      try {
-        await put({
-          TableName: TABLE(),
-          Item: { ...key, bodyHash, state: 'running', ttl: epochSeconds() + config.idempotency.ttlSeconds },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        });
-        state(request).idempotency = { key, idemKey };
-        return undefined;
-      } catch (error) {
-        if (!(error instanceof ConditionFailed)) throw error;
+      // Two rounds at most: the record may disappear (a failed first attempt) between our write and our read.
+      for (let round = 0; round < 2; round += 1) {
+        if (await claim(key, bodyHash, leaseMs(request.context))) {
+          state(request).idempotency = { key, idemKey };
+          return undefined;
+        }
+        const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }));
+        if (!Item) continue;
+        if (Item.bodyHash !== bodyHash) {
+          throw new Conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request body.');
+        }
+        if (Item.state !== 'done') throw new Conflict('STATE_CONFLICT', 'The first request with this Idempotency-Key is still running.');
+        // A replay: answer the kept response, but through the edge `after` hooks that middy skips on an early return.
+        request.response = { ...(JSON.parse(open(idemKey, Item.response)) as APIGatewayProxyStructuredResultV2) };
+        await runEarlyReturnCleanup(request as unknown as middy.Request);
+        return request.response;
       }
-      const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }));
-      if (!Item || Item.bodyHash !== bodyHash) {
-        throw new Conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request body.');
-      }
-      if (Item.state !== 'done') throw new Conflict('STATE_CONFLICT', 'The first request with this Idempotency-Key is still running.');
-      return { ...(JSON.parse(open(idemKey, Item.response)) as APIGatewayProxyStructuredResultV2) };
+      throw new Conflict('STATE_CONFLICT', 'The first request with this Idempotency-Key is still running.');
     },
     after: async function idempotencyAfter(request) {
       const held = state(request).idempotency;
@@ -54,7 +56,7 @@ export function idempotency(operationId: string): middy.MiddlewareObj<APIGateway
       await update({
         TableName: TABLE(),
         Key: held.key,
-        UpdateExpression: 'SET #state = :done, #response = :response',
+        UpdateExpression: 'SET #state = :done, #response = :response REMOVE leaseUntil',
         ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
         ExpressionAttributeValues: { ':done': 'done', ':response': seal(held.idemKey, JSON.stringify(response)) },
       });
@@ -65,6 +67,37 @@ export function idempotency(operationId: string): middy.MiddlewareObj<APIGateway
       if (held) await remove({ TableName: TABLE(), Key: held.key }).catch(() => undefined);
     },
   };
+}
+
+/**
+ * The in-progress lease ends when this invocation must have ended (issue 9 item 12b): a first attempt that
+ * timed out leaves a `running` record whose lease has passed, and a retry takes it over.
+ */
+function leaseMs(context: Context): number {
+  const remaining = typeof context.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : 0;
+  return Math.max(1_000, Math.min(remaining > 0 ? remaining : 30_000, 15 * 60_000));
+}
+
+/**
+ * Takes the key when it is free: never used, expired (the TTL only cleans up, so the expiry is checked here:
+ * issue 9 item 12c), or held by a `running` attempt with the same body whose lease has ended.
+ */
+async function claim(key: { pk: string; sk: string }, bodyHash: string, lease: number): Promise<boolean> {
+  const nowMillis = nowMs();
+  try {
+    await put({
+      TableName: TABLE(),
+      Item: { ...key, bodyHash, state: 'running', leaseUntil: nowMillis + lease, ttl: epochSeconds() + config.idempotency.ttlSeconds },
+      ConditionExpression:
+        'attribute_not_exists(pk) OR #ttl <= :nowS OR (#state = :running AND leaseUntil <= :nowMs AND bodyHash = :bodyHash)',
+      ExpressionAttributeNames: { '#state': 'state', '#ttl': 'ttl' },
+      ExpressionAttributeValues: { ':nowS': epochSeconds(), ':nowMs': nowMillis, ':running': 'running', ':bodyHash': bodyHash },
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailed) return false;
+    throw error;
+  }
 }
 
 function keyFor(idemKey: string): Buffer {

@@ -1,6 +1,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
+import { ValidationFailed } from '../../errors.js';
 import { logger } from '../../logger.js';
 import { state } from '../context.js';
 
@@ -15,13 +16,19 @@ export function requestContext(): middy.MiddlewareObj<APIGatewayProxyEventV2> {
       s.request = {
         requestId: apiRequestId(event.requestContext?.requestId) ?? (request.context.awsRequestId || randomUUID()),
         sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+        method: (event.requestContext?.http?.method ?? '').toUpperCase(),
+        path: event.rawPath ?? '',
         userAgent: headers['user-agent'] ?? '',
         headers,
-        ...(event.body !== undefined && event.body !== null
-          ? { rawBody: Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') }
-          : {}),
+        ...(typeof event.body === 'string' ? { rawBody: Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') } : {}),
       };
       logger.appendKeys({ requestId: s.request.requestId, route: event.routeKey });
+      // API Gateway always hands a string; the local emulator hands on a parsed falsy JSON body (false, 0, -0)
+      // as such. Anything but a string is bad input, never a 500 (issue 9 item 14).
+      const body: unknown = event.body;
+      if (body !== undefined && body !== null && typeof body !== 'string') {
+        throw new ValidationFailed([{ path: 'body', message: 'The body must be a JSON object.' }]);
+      }
     },
     after: function requestContextAfter(request) {
       finish(request);

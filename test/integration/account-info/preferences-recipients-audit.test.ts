@@ -116,13 +116,24 @@ describe('audit traces', () => {
     expect(all.body.items.at(-1).traceName).toBe('signUp');
   });
 
-  it('R-AU-03 a tampered cursor or one from another account is a 400', async () => {
+  it('R-AU-03 a tampered cursor or one from another account is a 400 (issue 9 item 7: encrypted, bound to account and filter)', async () => {
     const a = await signUp();
     const b = await signUp();
     for (let i = 0; i < 3; i += 1) await add(a.token, recipient(i));
     const cursor = (await traces(a.token, { limit: '1' })).body.nextCursor as string;
-    expect((await traces(a.token, { limit: '1', cursor: `${cursor}x` })).status).toBe(400);
+    expect((await traces(a.token, { limit: '1', cursor })).status).toBe(200);
+    // Opaque: neither the account ID nor the table keys can be read out of it.
+    expect(Buffer.from(cursor, 'base64url').toString('latin1')).not.toContain(a.accountId);
+    expect(cursor.split('.').map((p) => Buffer.from(p, 'base64url').toString('latin1')).join('')).not.toMatch(/ACCOUNT|"pk"/);
+    const flipped = Buffer.from(cursor, 'base64url');
+    flipped[flipped.length - 1]! ^= 0x01;
+    for (const bad of [`${cursor}x`, flipped.toString('base64url'), cursor.slice(1)]) {
+      const res = await traces(a.token, { limit: '1', cursor: bad });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].path).toBe('query.cursor');
+    }
     expect((await traces(b.token, { limit: '1', cursor })).status).toBe(400);
+    expect((await traces(a.token, { limit: '1', cursor, traceName: 'addRecipient' })).status).toBe(400);
   });
 
   it('R-AU-02 old→new values are masked; traces carry actor, source IP, request ID and result', async () => {

@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 
 const run = promisify(execFile);
 const BUNDLE_BUDGET_KB = 400;
+const DEPLOYED_ORIGINS = ['https://console.account-center.example', 'https://admin.account-center.example'];
 const workFolder = `.esbuild-package-${process.pid}`;
 const out = mkdtempSync(join(tmpdir(), 'ac-package-'));
 let template: any;
@@ -26,6 +27,7 @@ beforeAll(async () => {
       SLS_NOTIFICATIONS_MODE: 'off',
       ESBUILD_WORK_FOLDER: workFolder,
       DYNAMODB_ENDPOINT: '',
+      CORS_ORIGINS: DEPLOYED_ORIGINS.join(','),
     },
     timeout: 180_000,
   });
@@ -88,5 +90,15 @@ describe('deployable package for a non-local stage', () => {
     const bundles = bundlesIn(join(workFolder, '.build'));
     expect(bundles.length).toBeGreaterThan(0);
     for (const file of bundles) expect(statSync(file).size / 1024, file).toBeLessThanOrEqual(BUNDLE_BUDGET_KB);
+  });
+
+  it('issue 9 item 4: API Gateway and every function allow the same CORS origins, the configured ones, never a wildcard', () => {
+    const api = resources().find(([, r]) => r.Type === 'AWS::ApiGatewayV2::Api')![1].Properties;
+    expect(api.CorsConfiguration.AllowOrigins).toEqual(DEPLOYED_ORIGINS);
+    for (const [name, fn] of functions()) {
+      if (!fn.Properties.Environment.Variables.CORS_ORIGINS) continue;
+      expect(fn.Properties.Environment.Variables.CORS_ORIGINS, name).toBe(DEPLOYED_ORIGINS.join(','));
+    }
+    expect(JSON.stringify(api.CorsConfiguration)).not.toContain('*');
   });
 });

@@ -14,8 +14,29 @@ describe('opaque, tamper-evident cursors', () => {
     expect(decodeCursor('a1', undefined)).toBeUndefined();
   });
 
+  it('issue 9 item 7: a cursor is encrypted, so it shows neither keys nor account ID', () => {
+    const cursor = encodeCursor('audit:a1:::', key)!;
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    const plain = Buffer.from(cursor, 'base64url').toString('latin1');
+    for (const secret of ['ACCOUNT', 'a1', 'AUDIT', '2026-11-23', 'pk', 'sk']) expect(plain).not.toContain(secret);
+    for (const part of cursor.split('.')) expect(Buffer.from(part, 'base64url').toString('latin1')).not.toContain('ACCOUNT');
+    // The same key gives another cursor each time (random IV): nothing to correlate.
+    expect(encodeCursor('audit:a1:::', key)).not.toBe(cursor);
+  });
+
+  const flipByte = (c: string, at: number) => {
+    const raw = Buffer.from(c, 'base64url');
+    raw[at % raw.length]! ^= 0x01;
+    return raw.toString('base64url');
+  };
+
   it.each([
     ['an edited payload', (c: string) => `${Buffer.from(JSON.stringify({ pk: 'ACCOUNT#a2#AUDIT', sk: 'z' })).toString('base64url')}.${c.split('.')[1]}`],
+    ['a flipped IV byte', (c: string) => flipByte(c, 0)],
+    ['a flipped tag byte', (c: string) => flipByte(c, 14)],
+    ['a flipped ciphertext byte', (c: string) => flipByte(c, 40)],
+    ['a truncated cursor', (c: string) => c.slice(0, 20)],
+    ['the same cursor for another filter', (_c: string) => encodeCursor('a1:traceName', key)!],
     ['a cursor of another account', (_c: string) => encodeCursor('a2', key)!],
     ['garbage', () => 'not-a-cursor'],
     ['an extra segment', (c: string) => `${c}.x`],
