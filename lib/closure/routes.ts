@@ -32,7 +32,7 @@ export const closureCheckRoute = defineRoute({
     })
     .refine((b) => b.reason !== 'other' || b.reasonText, { message: 'Describe the reason.', path: ['reasonText'] }),
   success: { status: 200, description: 'The check result (kept as the latest)', schema: checkResult },
-  errors: [401, 422],
+  errors: [401, 404, 422],
 });
 
 export const latestCheckRoute = defineRoute({
@@ -59,7 +59,7 @@ export const closeRoute = defineRoute({
     description: 'Closed; the 24-hour and 90-day timers run',
     schema: z.object({ status: z.literal('closed'), closedAt: isoTime, actionsAllowedFrom: isoTime, autoDisableAt: isoTime }),
   },
-  errors: [409, 422],
+  errors: [404, 409, 422],
 });
 
 export const closureStatusRoute = defineRoute({
@@ -108,7 +108,7 @@ export const disableRoute = defineRoute({
     description: 'Disabled (final). The HUAWEI ID is not deleted.',
     schema: z.object({ status: z.literal('disabled'), disabledAt: isoTime, huaweiId: z.string() }),
   },
-  errors: [401, 409, 422],
+  errors: [401, 404, 409, 422],
 });
 
 export const standingRoute = defineRoute({
