@@ -124,7 +124,7 @@ export const standingRoute = defineRoute({
     site: z.enum(['international', 'chinese-mainland']).optional(),
   } as Record<(typeof STANDING_FLAGS)[number], z.ZodOptional<z.ZodBoolean>> & { site: z.ZodOptional<z.ZodEnum<{ international: 'international'; 'chinese-mainland': 'chinese-mainland' }>> }),
   success: { status: 200, description: 'The stored standing', schema: z.record(z.string(), z.union([z.boolean(), z.string()])) },
-  errors: [404],
+  errors: [404, 409],
 });
 
 export const closureHoldRoute = defineRoute({
@@ -137,5 +137,17 @@ export const closureHoldRoute = defineRoute({
   params: z.strictObject({ accountId: z.string().min(1).max(64) }),
   body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
   success: { status: 200, description: 'Held', schema: z.object({ held: z.literal(true), reason: z.string(), heldAt: isoTime }) },
+  errors: [404, 422],
+});
+
+export const liftClosureHoldRoute = defineRoute({
+  operationId: 'liftClosureHold',
+  method: 'DELETE',
+  path: '/v1/ops/accounts/{accountId}/closure-hold',
+  summary: 'Lift a closure hold; an overdue 90-day timer disables the account at the next scheduler run (R-CL-12)',
+  tags: ['operators'],
+  auth: 'operator',
+  params: z.strictObject({ accountId: z.string().min(1).max(64) }),
+  success: { status: 200, description: 'Lifted', schema: z.object({ held: z.literal(false), liftedAt: isoTime, autoDisableAt: isoTime }) },
   errors: [404, 422],
 });
