@@ -273,7 +273,7 @@ describe('the matrix covers every authenticated route (R-SEC-05)', () => {
 describe('(a) no credentials → 401 (R-SEC-05)', () => {
   it.each(sessionRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s without a session, and with a made-up one', async (_name, route) => {
     const handler = await handlerOf(route);
-    for (const headers of [{}, bearer('x'.repeat(43)), { authorization: 'Basic abc' }]) {
+    for (const headers of [{}, bearer('x'.repeat(43)), { authorization: 'Basic abc' }] as Array<Record<string, string>>) {
       const res = await invoke(handler, request(route, world.fixtures, headers));
       expect(res.status, JSON.stringify(res.body)).toBe(401);
       expect(leaked(res.body)).toEqual([]);
@@ -282,7 +282,7 @@ describe('(a) no credentials → 401 (R-SEC-05)', () => {
 
   it.each(operatorRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s without an operator key, and with a wrong one', async (_name, route) => {
     const handler = await handlerOf(route);
-    for (const headers of [{}, { 'x-operator-key': 'not-a-key' }]) {
+    for (const headers of [{}, { 'x-operator-key': 'not-a-key' }] as Array<Record<string, string>>) {
       const res = await invoke(handler, request(route, world.fixtures, headers));
       expect(res.status, JSON.stringify(res.body)).toBe(401);
     }
