@@ -2,6 +2,7 @@
  * The one configuration module: every limit, duration and environment-derived setting lives here.
  * Values marked *default* in SPEC.md are ours; change them here and nowhere else.
  */
+import { createHash } from 'node:crypto';
 import { checkEnv } from './config-env.js';
 
 const env = process.env;
@@ -10,6 +11,30 @@ const checked = checkEnv(env);
 
 const stage = env.STAGE ?? 'local';
 const isLocal = stage === 'local';
+
+/**
+ * Operator keys by operator ID (issue 9 item 9). OPERATOR_KEYS is JSON `{ "<operatorId>": "<hex SHA-256
+ * of the key>" }` (deployed: from Secrets Manager); keys are long random secrets, so a plain SHA-256 is
+ * enough and the configuration never holds a usable key. Without it, the local stage knows one operator,
+ * `local`, whose key is `localKey`; other stages know none. A malformed value fails at cold start.
+ */
+export function operatorKeysFrom(raw: string | undefined, localKey?: string): Record<string, string> {
+  if (!raw) return localKey ? { local: createHash('sha256').update(localKey).digest('hex') } : {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error('OPERATOR_KEYS is not JSON.');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('OPERATOR_KEYS must be a JSON object of operator ID to key hash.');
+  const out: Record<string, string> = {};
+  for (const [id, hash] of Object.entries(parsed)) {
+    if (!/^[A-Za-z0-9_.@-]{1,64}$/.test(id)) throw new Error('OPERATOR_KEYS has an invalid operator ID.');
+    if (typeof hash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(hash)) throw new Error(`OPERATOR_KEYS: the key hash of ${id} is not 64 hex characters.`);
+    out[id] = hash.toLowerCase();
+  }
+  return out;
+}
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -29,7 +54,8 @@ export const config = {
   notifier: (env.NOTIFIER ?? (isLocal ? 'local' : 'sns')) as 'sns' | 'local',
   noticesTopicArn: env.NOTICES_TOPIC_ARN ?? '',
   snsEndpoint: env.SNS_ENDPOINT || undefined,
-  operatorKey: env.OPERATOR_KEY || (isLocal ? 'local-operator-key' : ''),
+  /** Operator ID → SHA-256 (hex) of its key; see operatorKeysFrom. */
+  operatorKeys: operatorKeysFrom(env.OPERATOR_KEYS, isLocal ? env.OPERATOR_KEY || 'local-operator-key' : undefined),
   /** Key for HMACs of codes, tokens and cursors. Deployed stages get it from Secrets Manager (required there). */
   hmacSecret: checked.hmacSecret,
   logLevel: env.LOG_LEVEL ?? 'INFO',

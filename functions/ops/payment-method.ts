@@ -2,6 +2,6 @@ import { recordPaymentMethod } from '../../lib/accounts/payment-method.js';
 import { paymentMethodRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/http/handler.js';
 
-export const handler = httpHandler(paymentMethodRoute, async ({ params, body }) => ({
-  body: await recordPaymentMethod(params.accountId, body),
+export const handler = httpHandler(paymentMethodRoute, async ({ operator, params, body, request }) => ({
+  body: await recordPaymentMethod(operator, params.accountId, body, request),
 }));

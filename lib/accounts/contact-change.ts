@@ -33,8 +33,8 @@ export async function changeServiceContact(
 ) {
   const k = KINDS[kind];
   const account = await requireAccount(session.accountId);
-  const identity = await checkCode({ ...input.identity, purpose: 'verify-identity', accountId: account.accountId });
-  const next = await checkCode({ ...input.next, purpose: k.purpose, accountId: account.accountId });
+  const identity = await checkCode({ ...input.identity, purpose: 'verify-identity', accountId: account.accountId, sessionScoped: true });
+  const next = await checkCode({ ...input.next, purpose: k.purpose, accountId: account.accountId, sessionScoped: true });
   const value = next.challenge.destination!;
   const old = account[k.field] as string | undefined;
   const items: TransactItem[] = [

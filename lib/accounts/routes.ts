@@ -70,7 +70,7 @@ export const securityPhoneRoute = defineRoute({
   auth: 'session',
   body: z.strictObject({ mobile: z.string().min(8).max(24), verification }),
   success: { status: 200, description: 'Security phone set', schema: z.object({ mobileMasked: z.string() }) },
-  errors: [401, 409, 422],
+  errors: [401, 404, 409, 422],
 });
 
 export const changePasswordRoute = defineRoute({
@@ -136,7 +136,7 @@ export const serviceMobileRoute = defineRoute({
   auth: 'session',
   body: z.strictObject({ identity: verification, newMobile: verification }),
   success: { status: 200, description: 'Changed; the old contact is notified', schema: z.object({ serviceMobile: z.string() }) },
-  errors: [401, 409, 422],
+  errors: [401, 404, 409, 422],
 });
 
 export const serviceEmailRoute = defineRoute({
@@ -148,7 +148,7 @@ export const serviceEmailRoute = defineRoute({
   auth: 'session',
   body: z.strictObject({ identity: verification, newEmail: verification }),
   success: { status: 200, description: 'Changed; the old contact is notified', schema: z.object({ serviceEmail: z.string() }) },
-  errors: [401, 409, 422],
+  errors: [401, 404, 409, 422],
 });
 
 export const paymentMethodRoute = defineRoute({
@@ -220,7 +220,7 @@ export const taxInfoRoute = infoRoute(
     qualificationProof: z.string().min(1).max(64).optional().meta({ description: 'materialId from POST /v1/materials (purpose qualification-proof)' }),
   }),
   taxInfo,
-  [422],
+  [404, 422],
 );
 
 const contactBody = z.strictObject({

@@ -16,7 +16,7 @@ export async function setSecurityPhone(
   if (!isE164(input.mobile)) throw new ValidationFailed([{ path: 'body.mobile', message: 'Use the international format, e.g. +4915112345678.' }]);
   const mobile = normalizeMobile(input.mobile);
   const account = await requireAccount(session.accountId);
-  const { consume } = await checkCode({ ...input.verification, purpose: 'security-phone', accountId: account.accountId, destination: mobile });
+  const { consume } = await checkCode({ ...input.verification, purpose: 'security-phone', accountId: account.accountId, destination: mobile, sessionScoped: true });
   if (account.mobile === mobile) {
     await transact([consume], () => new InvalidCode());
     return { mobileMasked: maskMobile(mobile) };

@@ -46,6 +46,11 @@ export const TRACE_NAMES = [
   'closeServices',
   'restoreServices',
   'disableServices',
+  // operator actions on the account (actor = operator:<id>, issue 9 item 9)
+  'putStanding',
+  'recordPaymentMethod',
+  'holdClosure',
+  'liftClosureHold',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];

@@ -40,7 +40,7 @@ export async function runClosureCheck(session: Session, input: CheckInput, reque
       { condition: `status-${account.status}`, message: account.status === 'closed' ? 'The services are already closed.' : 'Enable cloud services first.' },
     ]);
   }
-  const { consume } = await checkCode({ ...input.verification, purpose: 'close-services', accountId: account.accountId });
+  const { consume } = await checkCode({ ...input.verification, purpose: 'close-services', accountId: account.accountId, sessionScoped: true });
   const [{ standing, version }, associations] = await Promise.all([readStanding(account.accountId), associationsOf(account.accountId)]);
   const evaluation = evaluateClosure(standing, associations);
   const result: CheckResult = { checkId: newId('ck_'), passed: evaluation.passed, checkedAt: nowIso(), groups: evaluation.groups };

@@ -7,7 +7,7 @@ import { type AccountItem, accountUpdate, requireAccount, staleAccount } from '.
 import { auditWrite } from '../audit/audit.js';
 import { now } from '../clock.js';
 import { config } from '../config.js';
-import { Conflict, InvalidCode, RuleViolation } from '../errors.js';
+import { Conflict, InvalidCode, NotFound, RuleViolation } from '../errors.js';
 import type { RequestInfo, Session } from '../http/route.js';
 import { outboxEntry, publishNow } from '../notify/outbox.js';
 import { dueAttributes, keys } from '../store/keys.js';
@@ -44,7 +44,9 @@ export async function closeServices(session: Session, checkId: string, request: 
   if (account.status !== 'active') throw notAllowed(`status-${account.status}`, 'Only active cloud services can be closed.');
   const check = await latestCheck(account.accountId);
   const at = now();
-  if (!check || check.checkId !== checkId || check.usedAt || !check.passed || !isFresh(check.checkedAt, at, config.closure.checkFreshSeconds)) {
+  // R-SEC-05: a checkId that is not this account's (latest) check answers as if it did not exist.
+  if (!check || check.checkId !== checkId) throw new NotFound('No such closure check for this account; run the check again.');
+  if (check.usedAt || !check.passed || !isFresh(check.checkedAt, at, config.closure.checkFreshSeconds)) {
     throw new RuleViolation('CHECK_FAILED', 'Closing needs a passed closure check from the last 30 minutes.', [
       { condition: 'check-required', message: 'Run the closure check again (POST /v1/closure/checks) and proceed with its checkId.' },
     ]);
@@ -124,7 +126,7 @@ export async function disableServices(session: Session, verification: { challeng
   }
   const blockers = disableBlockers((await readStanding(account.accountId)).standing);
   if (blockers.length) throw new RuleViolation('NOT_ALLOWED', 'Pay all outstanding amounts before disabling.', blockers);
-  const { consume } = await checkCode({ ...verification, purpose: 'disable-services', accountId: account.accountId });
+  const { consume } = await checkCode({ ...verification, purpose: 'disable-services', accountId: account.accountId, sessionScoped: true });
   try {
     const { disabledAt } = await disableAccount(account, { by: 'customer', request, with: [consume] });
     return { status: 'disabled' as const, disabledAt, huaweiId: HUAWEI_ID_NOTE };

@@ -32,7 +32,7 @@ export const closureCheckRoute = defineRoute({
     })
     .refine((b) => b.reason !== 'other' || b.reasonText, { message: 'Describe the reason.', path: ['reasonText'] }),
   success: { status: 200, description: 'The check result (kept as the latest)', schema: checkResult },
-  errors: [401, 422],
+  errors: [401, 404, 422],
 });
 
 export const latestCheckRoute = defineRoute({
@@ -59,7 +59,7 @@ export const closeRoute = defineRoute({
     description: 'Closed; the 24-hour and 90-day timers run',
     schema: z.object({ status: z.literal('closed'), closedAt: isoTime, actionsAllowedFrom: isoTime, autoDisableAt: isoTime }),
   },
-  errors: [409, 422],
+  errors: [404, 409, 422],
 });
 
 export const closureStatusRoute = defineRoute({
@@ -108,7 +108,7 @@ export const disableRoute = defineRoute({
     description: 'Disabled (final). The HUAWEI ID is not deleted.',
     schema: z.object({ status: z.literal('disabled'), disabledAt: isoTime, huaweiId: z.string() }),
   },
-  errors: [401, 409, 422],
+  errors: [401, 404, 409, 422],
 });
 
 export const standingRoute = defineRoute({
@@ -124,7 +124,7 @@ export const standingRoute = defineRoute({
     site: z.enum(['international', 'chinese-mainland']).optional(),
   } as Record<(typeof STANDING_FLAGS)[number], z.ZodOptional<z.ZodBoolean>> & { site: z.ZodOptional<z.ZodEnum<{ international: 'international'; 'chinese-mainland': 'chinese-mainland' }>> }),
   success: { status: 200, description: 'The stored standing', schema: z.record(z.string(), z.union([z.boolean(), z.string()])) },
-  errors: [404],
+  errors: [404, 409],
 });
 
 export const closureHoldRoute = defineRoute({
@@ -137,5 +137,17 @@ export const closureHoldRoute = defineRoute({
   params: z.strictObject({ accountId: z.string().min(1).max(64) }),
   body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
   success: { status: 200, description: 'Held', schema: z.object({ held: z.literal(true), reason: z.string(), heldAt: isoTime }) },
+  errors: [404, 422],
+});
+
+export const liftClosureHoldRoute = defineRoute({
+  operationId: 'liftClosureHold',
+  method: 'DELETE',
+  path: '/v1/ops/accounts/{accountId}/closure-hold',
+  summary: 'Lift a closure hold; an overdue 90-day timer disables the account at the next scheduler run (R-CL-12)',
+  tags: ['operators'],
+  auth: 'operator',
+  params: z.strictObject({ accountId: z.string().min(1).max(64) }),
+  success: { status: 200, description: 'Lifted', schema: z.object({ held: z.literal(false), liftedAt: isoTime, autoDisableAt: isoTime }) },
   errors: [404, 422],
 });

@@ -6,10 +6,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { getAccount } from '../accounts/account.js';
 import { nowIso } from '../clock.js';
-import { NotFound } from '../errors.js';
+import { auditWrite } from '../audit/audit.js';
+import { Conflict, NotFound } from '../errors.js';
+import type { RequestInfo } from '../http/route.js';
+import { type Operator, operatorActor } from '../ops/operator-keys.js';
 import { keys } from '../store/keys.js';
 import { TABLE, db } from '../store/table.js';
-import { type TransactItem, put } from '../store/writes.js';
+import { type TransactItem, transact } from '../store/writes.js';
 import type { Standing } from './rules.js';
 
 export interface StandingItem {
@@ -35,16 +38,33 @@ export function standingUnchanged(accountId: string, version: number): TransactI
   };
 }
 
-export async function storeStanding(accountId: string, standing: Standing) {
+/** Stores the standing an operator pushed, audited on the account with the operator's ID. */
+export async function storeStanding(operator: Operator, accountId: string, standing: Standing, request: RequestInfo) {
   const account = await getAccount(accountId);
   if (!account || account.status === 'disabled') throw new NotFound();
   const current = await readStanding(accountId);
   const updatedAt = nowIso();
-  await put({
-    TableName: TABLE(),
-    Item: { ...keys.standing(accountId), standing, version: current.version + 1, updatedAt },
-    ConditionExpression: current.version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-    ...(current.version === 0 ? {} : { ExpressionAttributeValues: { ':v': current.version } }),
-  });
+  const changed = Object.keys(standing).filter((f) => current.standing[f as keyof Standing] !== standing[f as keyof Standing]);
+  await transact(
+    [
+      {
+        Put: {
+          TableName: TABLE(),
+          Item: { ...keys.standing(accountId), standing, version: current.version + 1, updatedAt },
+          ConditionExpression: current.version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+          ...(current.version === 0 ? {} : { ExpressionAttributeValues: { ':v': current.version } }),
+        },
+      },
+      auditWrite({
+        accountId,
+        traceName: 'putStanding',
+        request,
+        result: 'success',
+        actor: operatorActor(operator),
+        changes: changed.map((field) => ({ field: `standing.${field}`, old: current.standing[field as keyof Standing], new: standing[field as keyof Standing] })),
+      }),
+    ],
+    () => new Conflict('STATE_CONFLICT', 'The standing changed meanwhile; send it again.'),
+  );
   return { ...standing, updatedAt };
 }

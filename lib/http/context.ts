@@ -1,3 +1,4 @@
+import type { Operator } from '../ops/operator-keys.js';
 import type { RequestInfo, Session } from './route.js';
 
 /** What the middlewares learn about a request and hand to the handler (kept on request.internal-like state). */
@@ -5,6 +6,8 @@ export interface HttpState {
   startedAt: number;
   request: RequestInfo;
   session?: Session;
+  /** The operator an x-operator-key named (operator routes). */
+  operator?: Operator;
   /** Set while this request holds an Idempotency-Key record (R-SEC-04). */
   idempotency?: { key: { pk: string; sk: string }; idemKey: string };
   input: { body?: unknown; params?: unknown; query?: unknown };

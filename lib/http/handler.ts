@@ -36,6 +36,7 @@ export function httpHandler<Spec extends RouteSpec>(
       params: s.input.params,
       query: s.input.query,
       session: s.session,
+      operator: s.operator,
       request: s.request,
     } as HandlerInput<Spec>);
     const status = out.status ?? spec.success.status;

@@ -4,6 +4,7 @@
  * OpenAPI document (lib/http/openapi.ts), so the two cannot drift apart.
  */
 import type { z } from 'zod';
+import type { Operator } from '../ops/operator-keys.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 /** `optional`: a Bearer token is authenticated when present (e.g. purposes of a code that need a session). */
@@ -77,6 +78,8 @@ export interface HandlerInput<Spec extends RouteSpec> {
   params: Infer<Spec['params']>;
   query: Infer<Spec['query']>;
   session: Spec['auth'] extends 'session' ? Session : Spec['auth'] extends 'optional' ? Session | undefined : undefined;
+  /** Who called an operator route (its audit actor). */
+  operator: Spec['auth'] extends 'operator' ? Operator : undefined;
   request: RequestInfo;
 }
 

@@ -30,6 +30,7 @@ import {
   closureStatusRoute,
   disableRoute,
   latestCheckRoute,
+  liftClosureHoldRoute,
   restoreRoute,
   standingRoute,
 } from '../closure/routes.js';
@@ -83,6 +84,7 @@ export const allRoutes: RouteSpec[] = [
   disableRoute,
   standingRoute,
   closureHoldRoute,
+  liftClosureHoldRoute,
   // materials
   declareMaterialRoute,
   completeMaterialRoute,

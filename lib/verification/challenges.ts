@@ -4,11 +4,11 @@
  * atomically *before* the compare; single use through a conditional write that a use case may put in
  * the same transaction as the change the code authorizes.
  */
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { addSeconds, epochSeconds, now } from '../clock.js';
 import { config } from '../config.js';
 import { keyedHash, newId, randomDigits, safeEqual } from '../crypto.js';
-import { InvalidCode, RateLimited } from '../errors.js';
+import { InvalidCode, NotFound, RateLimited } from '../errors.js';
 import { type Channel, notifier } from '../notify/notifier.js';
 import { render } from '../notify/templates.js';
 import { keys } from '../store/keys.js';
@@ -195,6 +195,11 @@ export interface CodeCheck {
   accountId?: string;
   /** ... and/or have been sent to this destination. */
   destination?: string;
+  /**
+   * Set when `accountId` is the caller's session account (R-SEC-05): a challenge that is not this
+   * account's answers 404 like one that does not exist, and spends none of its attempts.
+   */
+  sessionScoped?: boolean;
 }
 
 export interface CheckedCode {
@@ -209,18 +214,29 @@ export interface CheckedCode {
  */
 export async function checkCode(check: CodeCheck): Promise<CheckedCode> {
   const at = now().toISOString();
+  const owned = check.sessionScoped && check.accountId !== undefined;
   const res = await update(
     {
       TableName: TABLE(),
       Key: keys.challenge(check.challengeId),
       UpdateExpression: 'SET attempts = attempts + :one',
-      ConditionExpression:
-        'attribute_exists(codeHash) AND purpose = :purpose AND attribute_not_exists(usedAt) AND attempts < :max AND expiresAt > :now',
-      ExpressionAttributeValues: { ':one': 1, ':purpose': check.purpose, ':max': config.verification.maxWrongAttempts, ':now': at },
+      ConditionExpression: `attribute_exists(codeHash) AND purpose = :purpose AND attribute_not_exists(usedAt) AND attempts < :max AND expiresAt > :now${owned ? ' AND accountId = :account' : ''}`,
+      ExpressionAttributeValues: {
+        ':one': 1,
+        ':purpose': check.purpose,
+        ':max': config.verification.maxWrongAttempts,
+        ':now': at,
+        ...(owned ? { ':account': check.accountId } : {}),
+      },
       ReturnValues: 'ALL_NEW',
     },
     () => new InvalidCode(),
-  );
+  ).catch(async (error: unknown) => {
+    if (owned && error instanceof InvalidCode && !(await isChallengeOf(check.challengeId, check.accountId!))) {
+      throw new NotFound('No such verification challenge for this account.');
+    }
+    throw error;
+  });
   const challenge = res.Attributes as ChallengeItem;
   const codeOk = safeEqual(codeHash(check.challengeId, check.code), challenge.codeHash ?? '');
   const accountOk = check.accountId === undefined || challenge.accountId === check.accountId;
@@ -238,6 +254,12 @@ export async function checkCode(check: CodeCheck): Promise<CheckedCode> {
       },
     },
   };
+}
+
+/** Whether the challenge exists and belongs to the account (read only after a refused attempt). */
+async function isChallengeOf(challengeId: string, accountId: string): Promise<boolean> {
+  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.challenge(challengeId), ConsistentRead: true }));
+  return Item?.accountId === accountId;
 }
 
 /** Check and consume in one go, for operations whose change is written separately. */

@@ -2,7 +2,7 @@
  * Runs before each test file is imported: points the product's config at DynamoDB Local and a table
  * of this file's own, so files can run in parallel without seeing each other's items.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -12,7 +12,8 @@ const endpoint = inject('dynamoEndpoint');
 process.env.DYNAMODB_ENDPOINT = endpoint;
 process.env.STAGE = 'test';
 process.env.NOTIFIER = 'local';
-process.env.OPERATOR_KEY = 'test-operator-key';
+// Operator `test`, key `test-operator-key` (OPERATOR_KEYS holds only the key's SHA-256; issue 9 item 9).
+process.env.OPERATOR_KEYS ??= JSON.stringify({ test: createHash('sha256').update('test-operator-key').digest('hex') });
 process.env.HMAC_SECRET = 'test-hmac-secret';
 process.env.AWS_REGION = 'us-east-1';
 process.env.AWS_ACCESS_KEY_ID = 'local';

@@ -1,8 +1,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { config } from '../../config.js';
-import { safeEqual } from '../../crypto.js';
 import { RuleViolation, Unauthenticated } from '../../errors.js';
+import { operatorForKey } from '../../ops/operator-keys.js';
 import { authenticateSession } from '../../sessions/authenticate.js';
 import { state } from '../context.js';
 import type { Auth } from '../route.js';
@@ -21,14 +20,14 @@ export function sessionAuth(optional = false): middy.MiddlewareObj<APIGatewayPro
   };
 }
 
-/** Operator hook: the x-operator-key header, compared in constant time with the configured secret. */
+/** Operator hook: the x-operator-key header names an operator (lib/ops/operator-keys.ts); its ID goes to the handler. */
 export function operatorKey(): middy.MiddlewareObj<APIGatewayProxyEventV2> {
   return {
     before: function operatorKeyBefore(request) {
-      const given = state(request).request.headers['x-operator-key'] ?? '';
-      if (!config.operatorKey || !safeEqual(given, config.operatorKey)) {
-        throw new Unauthenticated('A valid operator key is required.');
-      }
+      const s = state(request);
+      const operator = operatorForKey(s.request.headers['x-operator-key'] ?? '');
+      if (!operator) throw new Unauthenticated('A valid operator key is required.');
+      s.operator = operator;
     },
   };
 }

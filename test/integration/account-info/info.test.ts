@@ -8,6 +8,7 @@ import { handler as namesHandler } from '../../../functions/accounts/names.js';
 import { handler as taxHandler } from '../../../functions/accounts/tax-info.js';
 import { handler as tenantHandler } from '../../../functions/accounts/tenant-name.js';
 import { handler as typeHandler } from '../../../functions/accounts/type.js';
+import { handler as declareHandler } from '../../../functions/materials/declare.js';
 import { setClockOffset } from '../../../lib/clock.js';
 import { config } from '../../../lib/config.js';
 import { keys } from '../../../lib/store/keys.js';
@@ -126,7 +127,18 @@ describe('tax, contact and industry', () => {
   it('R-AI-07 the qualification name comes from the catalogue; a proof must be a verified material of the account', async () => {
     const { token } = await signUp();
     expect((await put(taxHandler, '/v1/account/tax-info', token, { qualificationName: 'astrologer', taxId: 'DE123456789' })).status).toBe(400);
-    const proof = await put(taxHandler, '/v1/account/tax-info', token, { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: 'mt_unknown' });
+    // An unknown material is not found (R-SEC-05: like another account's); one not yet checked is refused.
+    const unknown = await put(taxHandler, '/v1/account/tax-info', token, { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: 'mt_unknown' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('NOT_FOUND');
+    const declared = await invoke(declareHandler, {
+      method: 'POST',
+      path: '/v1/materials',
+      headers: bearer(token),
+      body: { purpose: 'qualification-proof', fileName: 'scan.png', contentType: 'image/png', sizeBytes: 128 },
+    });
+    expect(declared.status).toBe(201);
+    const proof = await put(taxHandler, '/v1/account/tax-info', token, { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: declared.body.materialId });
     expect(proof.status).toBe(422);
     expect(proof.body.code).toBe('MATERIAL_INVALID');
     const ok = await put(taxHandler, '/v1/account/tax-info', token, { qualificationName: 'vat-registered', taxId: 'DE123456789' });

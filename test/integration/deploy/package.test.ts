@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { compare, grantedActions, usedActions } from '../../support/iam.js';
 
 const run = promisify(execFile);
 const BUNDLE_BUDGET_KB = 400;
@@ -84,6 +85,14 @@ describe('deployable package for a non-local stage', () => {
     expect(resources().some(([, r]) => r.Type === 'AWS::SNS::Topic')).toBe(true);
     const rules = resources().filter(([, r]) => r.Type === 'AWS::Events::Rule');
     expect(rules.map(([, r]) => r.Properties.ScheduleExpression)).toContain('rate(1 minute)');
+  });
+
+  it('issue 9 item 11: the packaged role grants every AWS action the code uses, and no DynamoDB/SNS/S3 action it does not', () => {
+    const role = resources().find(([, r]) => r.Type === 'AWS::IAM::Role')![1];
+    const statements = (role.Properties.Policies as Array<{ PolicyDocument: { Statement: any[] } }>).flatMap((p) => p.PolicyDocument.Statement);
+    const used = usedActions('.');
+    expect(used.unmapped).toEqual([]);
+    expect(compare(used.actions, grantedActions(statements))).toEqual({ missing: [], unused: [] });
   });
 
   it(`every bundle is at most ${BUNDLE_BUDGET_KB} KB (minified ESM)`, () => {

@@ -122,8 +122,20 @@ describe('account view', () => {
     expect(shown.body.email).toBe(email);
   });
 
-  it('R-SEC-05 without a valid session nothing is readable', async () => {
-    const res = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer('x'.repeat(43)) });
-    expect(res.status).toBe(401);
+  it('R-SEC-05 a session reads only its own account: another account\'s ID cannot be asked for and never appears (issue 9)', async () => {
+    const [owner, other] = await Promise.all([signUp(), signUp()]);
+    const own = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(other.token), query: { reveal: 'email' } });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ accountId: other.accountId, email: other.email });
+    // Naming the owner's account anywhere in the request gets nothing of it.
+    for (const query of [{ accountId: owner.accountId }, { reveal: 'email', accountId: owner.accountId }] as Array<Record<string, string>>) {
+      const res = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: { ...bearer(other.token), 'x-account-id': owner.accountId }, query });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).not.toContain(owner.email);
+    }
+    const viaHeader = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: { ...bearer(other.token), 'x-account-id': owner.accountId }, query: { reveal: 'email' } });
+    expect(viaHeader.body.accountId).toBe(other.accountId);
+    expect(JSON.stringify(viaHeader.body)).not.toContain(owner.email);
+    expect(JSON.stringify(viaHeader.body)).not.toContain(owner.accountId);
   });
 });

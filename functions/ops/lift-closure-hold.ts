@@ -1,0 +1,7 @@
+import { liftClosureHold } from '../../lib/closure/hold.js';
+import { liftClosureHoldRoute } from '../../lib/closure/routes.js';
+import { httpHandler } from '../../lib/http/handler.js';
+
+export const handler = httpHandler(liftClosureHoldRoute, async ({ operator, params, request }) => ({
+  body: await liftClosureHold(operator, params.accountId, request),
+}));

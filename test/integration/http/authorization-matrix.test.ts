@@ -1,0 +1,336 @@
+/**
+ * R-SEC-05 (issue 9 item 8): the authorization matrix, GENERATED from the route registry
+ * (lib/http/routes.ts) and the functions of serverless.yml. Every authenticated route is called
+ *   (a) with no credentials and with a bad one                → 401;
+ *   (b) with another account's session on the first account's real objects (every object reference of
+ *       the route — path parameters and body fields — filled with the owner's IDs)   → 404 NOT_FOUND,
+ *       and for routes without references, an answer that carries none of the owner's data;
+ *   (c) with an operator key on a session route, and a session (even the owner's) on an operator route → 401.
+ * Routes whose session is optional (POST /v1/verification-codes: anonymous for sign-up and reset codes)
+ * get (b) only: called with the intruder's session, they must answer nothing of the owner's.
+ * Afterwards every item of the owner is byte-for-byte what it was: nothing was read into an answer,
+ * changed, or spent (a foreign code attempt would show as a changed challenge).
+ *
+ * Object references are DERIVED: `{param}` of the path, and body fields named `<thing>Id` or documented
+ * as one (e.g. qualificationProof: "materialId from POST /v1/materials"). A new route with a reference
+ * that has no fixture, or without a sample body that passes its schema, fails here.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type * as z from 'zod';
+import { getAccount } from '../../../lib/accounts/account.js';
+import { setClockOffset } from '../../../lib/clock.js';
+import type { RouteSpec } from '../../../lib/http/route.js';
+import { allRoutes } from '../../../lib/http/routes.js';
+import { newSession } from '../../../lib/sessions/tokens.js';
+import { keys } from '../../../lib/store/keys.js';
+import { TABLE, db } from '../../../lib/store/table.js';
+import { transact } from '../../../lib/store/writes.js';
+import { declaredFunctions, root } from '../../../scripts/lib/functions.js';
+import { activeAccount, closedAccount, runCheck } from '../../support/closure.js';
+import { type Handler, invoke } from '../../support/http.js';
+import { bearer, uniqueEmail, verificationFor } from '../../support/identity.js';
+import { verifiedMaterial } from '../../support/materials.js';
+import { handler as addRecipientHandler } from '../../../functions/recipients/add.js';
+
+afterEach(() => setClockOffset(0));
+
+const OPERATOR = { 'x-operator-key': 'test-operator-key' };
+const DAY_MS = 86_400_000;
+
+// ---------------------------------------------------------------------------------------------
+// Derivation: the routes, and the object references of each.
+
+type Path = string[];
+interface Reference {
+  where: 'path' | 'body';
+  /** The kind of object: the fixture that fills it (e.g. challengeId, materialId). */
+  kind: string;
+  path: Path;
+}
+
+function defOf(schema: z.ZodType): any {
+  return (schema as unknown as { _zod: { def: any } })._zod.def;
+}
+
+/**
+ * Body fields named `...Id` that hold a value the caller sets, not a reference to an object. A new
+ * `...Id` field is taken for a reference (and needs a fixture) until it is listed here with why.
+ */
+const VALUES_NAMED_ID: Record<string, string> = {
+  loginId: 'the login name the caller chooses for itself (R-AI-04)',
+  taxId: 'a tax registration number (R-AI-07)',
+};
+
+/** Body fields that refer to an object, found by walking the zod schema. */
+function bodyReferences(schema: z.ZodType | undefined, at: Path = [], described?: string): Reference[] {
+  if (!schema) return [];
+  const def = defOf(schema);
+  const description = (schema as { description?: string }).description ?? described;
+  switch (def.type) {
+    case 'object':
+      return Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([key, child]) => {
+        const nested = bodyReferences(child, [...at, key]);
+        if (nested.length) return nested;
+        const leafDescription = descriptionOf(child);
+        const kind = /Id$/.test(key) ? (key in VALUES_NAMED_ID ? undefined : key) : /\b([a-z][A-Za-z]*Id)\b/.exec(leafDescription ?? '')?.[1];
+        return kind && isLeaf(child) ? [{ where: 'body' as const, kind, path: [...at, key] }] : [];
+      });
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return bodyReferences(def.innerType, at, description);
+    case 'pipe':
+      return bodyReferences(def.in, at, description);
+    case 'union':
+      return dedupe((def.options as z.ZodType[]).flatMap((o) => bodyReferences(o, at, description)));
+    case 'intersection':
+      return [...bodyReferences(def.left, at), ...bodyReferences(def.right, at)];
+    default:
+      return [];
+  }
+}
+
+function descriptionOf(schema: z.ZodType): string | undefined {
+  const own = (schema as { description?: string }).description;
+  if (own) return own;
+  const def = defOf(schema);
+  return def.innerType ? descriptionOf(def.innerType) : def.type === 'pipe' ? descriptionOf(def.in) : undefined;
+}
+
+function isLeaf(schema: z.ZodType): boolean {
+  const def = defOf(schema);
+  if (def.innerType) return isLeaf(def.innerType);
+  if (def.type === 'pipe') return isLeaf(def.in);
+  return def.type === 'string';
+}
+
+const dedupe = (refs: Reference[]) => [...new Map(refs.map((r) => [r.path.join('.'), r])).values()];
+
+const pathReferences = (route: RouteSpec): Reference[] =>
+  [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ where: 'path' as const, kind: m[1]!, path: [m[1]!] }));
+
+const functionOf = new Map(declaredFunctions().map((fn) => [fn.name, fn]));
+const authenticated = allRoutes.filter((r) => r.auth === 'session' || r.auth === 'operator');
+const sessionRoutes = authenticated.filter((r) => r.auth === 'session');
+const operatorRoutes = authenticated.filter((r) => r.auth === 'operator');
+const withSession = allRoutes.filter((r) => (r.auth === 'session' || r.auth === 'optional') && !r.localOnly);
+const referencesOf = (route: RouteSpec) => [...pathReferences(route), ...bodyReferences(route.body)];
+
+const handlers = new Map<string, Handler>();
+async function handlerOf(route: RouteSpec): Promise<Handler> {
+  const fn = functionOf.get(route.operationId);
+  if (!fn) throw new Error(`${route.operationId} has no function in serverless.yml`);
+  if (!handlers.has(fn.entry)) handlers.set(fn.entry, (await import(pathToFileURL(join(root, fn.entry)).href)).handler as Handler);
+  return handlers.get(fn.entry)!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The owner's world: one real object of every kind a route can refer to.
+
+interface World {
+  owner: { accountId: string; email: string; token: string };
+  fixtures: Record<string, string>;
+  /** Values that only the owner's data contains; no answer to anyone else may carry one. */
+  markers: string[];
+}
+
+/** Reference kind → the owner's real object of that kind. A new kind without an entry fails the matrix. */
+const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra: Record<string, string> }) => string> = {
+  accountId: (w) => w.owner.accountId,
+  recipientId: (w) => w.extra.recipientId!,
+  materialId: (w) => w.extra.materialId!,
+  checkId: (w) => w.extra.checkId!,
+  challengeId: (w) => w.extra.challengeId!,
+};
+
+/**
+ * Valid bodies of the routes that refer to objects, so that a call gets past validation to the
+ * look-up of the reference (the references themselves are overwritten with the owner's IDs).
+ */
+const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
+  sendVerificationCode: () => ({ purpose: 'verify-identity', channel: 'email' }),
+  runClosureCheck: (f) => ({ acceptTerms: true, reason: 'no-longer-needed', verification: { challengeId: '', code: f.code } }),
+  closeServices: () => ({ checkId: '' }),
+  disableServices: (f) => ({ acknowledgeDataDeletion: true, verification: { challengeId: '', code: f.code } }),
+  setSecurityPhone: (f) => ({ mobile: '+4915112345678', verification: { challengeId: '', code: f.code } }),
+  changeServiceMobile: (f) => ({ identity: { challengeId: '', code: f.code }, newMobile: { challengeId: '', code: f.code } }),
+  changeServiceEmail: (f) => ({ identity: { challengeId: '', code: f.code }, newEmail: { challengeId: '', code: f.code } }),
+  changeTaxInfo: () => ({ qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: '' }),
+  editRecipient: () => ({ name: 'Intruder', email: 'intruder@example.com', messageTypes: ['billing'] }),
+};
+
+function setAt(target: Record<string, unknown>, path: Path, value: string) {
+  let node = target;
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[path.at(-1)!] = value;
+}
+
+function request(route: RouteSpec, fixtures: Record<string, string>, headers: Record<string, string>) {
+  const refs = referencesOf(route);
+  const pathParameters = Object.fromEntries(refs.filter((r) => r.where === 'path').map((r) => [r.kind, fixtures[r.kind]!]));
+  const sample = SAMPLE_BODIES[route.operationId];
+  let body: Record<string, unknown> | undefined;
+  if (route.body) {
+    body = structuredClone((sample?.(fixtures) ?? {}) as Record<string, unknown>);
+    for (const r of refs.filter((x) => x.where === 'body')) setAt(body, r.path, fixtures[r.kind]!);
+  }
+  return {
+    method: route.method,
+    path: route.path.replace(/\{(\w+)\}/g, (_m, p: string) => pathParameters[p] ?? p),
+    pathParameters: Object.keys(pathParameters).length ? pathParameters : undefined,
+    headers,
+    ...(body ? { body } : {}),
+  };
+}
+
+/** A fresh session of `accountId`, minted at the current (test) clock. */
+async function sessionOf(accountId: string): Promise<string> {
+  const account = await getAccount(accountId);
+  const s = newSession(accountId, (account!.sessionEpoch as number | undefined) ?? 0);
+  await transact([s.write]);
+  return s.token;
+}
+
+/** Every item the owner has: its partition, its audit partition, its challenge. */
+async function snapshot(world: World) {
+  const partition = async (pk: string) =>
+    (await db().send(new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }))).Items;
+  const challenge = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.challenge(world.fixtures.challengeId!), ConsistentRead: true }));
+  return {
+    account: await partition(keys.account(world.owner.accountId).pk),
+    audit: await partition(keys.auditPartition(world.owner.accountId)),
+    challenge: challenge.Item,
+  };
+}
+
+let world: World;
+let intruder: { accountId: string };
+let before: Awaited<ReturnType<typeof snapshot>>;
+
+beforeAll(async () => {
+  const owner = await activeAccount();
+  const recipientEmail = uniqueEmail('owner-recipient');
+  const recipientName = `Owner Finance ${owner.accountId.slice(-6)}`;
+  const recipient = await invoke(addRecipientHandler, {
+    method: 'POST',
+    path: '/v1/account/recipients',
+    headers: bearer(owner.token),
+    body: { name: recipientName, email: recipientEmail, messageTypes: ['billing'] },
+  });
+  expect(recipient.status).toBe(201);
+  const check = await runCheck(owner);
+  expect(check.body.passed).toBe(true);
+  const materialId = await verifiedMaterial(owner.token);
+  const code = await verificationFor('verify-identity', 'email', owner.email, { token: owner.token });
+  const extra = { recipientId: recipient.body.recipientId, materialId, checkId: check.body.checkId, challengeId: code.challengeId };
+  const fixtures = { ...Object.fromEntries(Object.entries(FIXTURES).map(([kind, of]) => [kind, of({ owner, extra })])), code: code.code };
+  world = {
+    owner,
+    fixtures,
+    markers: [owner.accountId, owner.email, recipientEmail, recipientName, ...Object.values(extra)],
+  };
+  intruder = await activeAccount();
+  before = await snapshot(world);
+}, 120_000);
+
+const leaked = (answer: unknown) => world.markers.filter((m) => JSON.stringify(answer ?? '').includes(m));
+
+describe('the matrix covers every authenticated route (R-SEC-05)', () => {
+  it('every authenticated route has a function, and there are session and operator routes to test', () => {
+    expect(sessionRoutes.length).toBeGreaterThan(20);
+    expect(operatorRoutes.length).toBeGreaterThan(2);
+    expect(authenticated.filter((r) => !functionOf.has(r.operationId)).map((r) => r.operationId)).toEqual([]);
+  });
+
+  it('every object reference of every route has a fixture (a new kind of reference fails here)', () => {
+    const missing = authenticated.flatMap((r) => referencesOf(r).filter((ref) => !FIXTURES[ref.kind]).map((ref) => `${r.operationId}: ${ref.where} ${ref.path.join('.')}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('the derivation finds the references the routes are known to have', () => {
+    const kinds = (id: string) => referencesOf(allRoutes.find((r) => r.operationId === id)!).map((r) => `${r.where}:${r.path.join('.')}`);
+    expect(kinds('closeServices')).toEqual(['body:checkId']);
+    expect(kinds('changeTaxInfo')).toEqual(['body:qualificationProof']);
+    expect(kinds('changeServiceMobile')).toEqual(['body:identity.challengeId', 'body:newMobile.challengeId']);
+    expect(kinds('editRecipient')).toEqual(['path:recipientId']);
+  });
+
+  it('every route with a body and an object reference has a sample body that passes its schema', () => {
+    const bad = withSession
+      .filter((r) => r.body && referencesOf(r).length)
+      .flatMap((r) => {
+        const body = request(r, world.fixtures, {}).body;
+        const parsed = r.body!.safeParse(body);
+        return parsed.success ? [] : [`${r.operationId}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`];
+      });
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('(a) no credentials → 401 (R-SEC-05)', () => {
+  it.each(sessionRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s without a session, and with a made-up one', async (_name, route) => {
+    const handler = await handlerOf(route);
+    for (const headers of [{}, bearer('x'.repeat(43)), { authorization: 'Basic abc' }] as Array<Record<string, string>>) {
+      const res = await invoke(handler, request(route, world.fixtures, headers));
+      expect(res.status, JSON.stringify(res.body)).toBe(401);
+      expect(leaked(res.body)).toEqual([]);
+    }
+  });
+
+  it.each(operatorRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s without an operator key, and with a wrong one', async (_name, route) => {
+    const handler = await handlerOf(route);
+    for (const headers of [{}, { 'x-operator-key': 'not-a-key' }] as Array<Record<string, string>>) {
+      const res = await invoke(handler, request(route, world.fixtures, headers));
+      expect(res.status, JSON.stringify(res.body)).toBe(401);
+    }
+  });
+});
+
+describe('(b) another account\'s session on the owner\'s objects → 404, and never the owner\'s data (R-SEC-05)', () => {
+  it.each(withSession.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_name, route) => {
+    const handler = await handlerOf(route);
+    // Routes open to closed accounts (restore, disable) are called by a closed intruder past its 24 hours,
+    // so that the look-up of the reference is what answers, not a state rule.
+    // A fresh one for each such route: restoring or logging out must not change the next route's caller.
+    const caller = route.allowedWhenClosed ? await closedAccount() : intruder;
+    if (route.allowedWhenClosed) setClockOffset(DAY_MS + 60_000);
+    const token = await sessionOf(caller.accountId);
+    const res = await invoke(handler, request(route, world.fixtures, bearer(token)));
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+    expect(leaked(res.body)).toEqual([]);
+    if (referencesOf(route).length) {
+      expect(res.status, JSON.stringify(res.body)).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+      expect(route.errors ?? [], 'a route that answers 404 declares it').toContain(404);
+    }
+  });
+});
+
+describe('(c) credentials of the wrong kind → 401 (R-SEC-05)', () => {
+  it.each(sessionRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s with an operator key instead of a session', async (_name, route) => {
+    const res = await invoke(await handlerOf(route), request(route, world.fixtures, OPERATOR));
+    expect(res.status, JSON.stringify(res.body)).toBe(401);
+    expect(leaked(res.body)).toEqual([]);
+  });
+
+  it.each(operatorRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s with a session (the owner\'s own) instead of an operator key', async (_name, route) => {
+    const handler = await handlerOf(route);
+    for (const accountId of [world.owner.accountId, intruder.accountId]) {
+      const res = await invoke(handler, request(route, world.fixtures, bearer(await sessionOf(accountId))));
+      expect(res.status, JSON.stringify(res.body)).toBe(401);
+    }
+  });
+});
+
+describe('after the matrix (R-SEC-05)', () => {
+  it('every item of the owner is exactly as before: nothing was changed, spent or added', async () => {
+    expect(await snapshot(world)).toEqual(before);
+  });
+});

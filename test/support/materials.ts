@@ -1,0 +1,34 @@
+/** In-process drivers for materials: declare, upload to the local target, complete. */
+import { expect } from 'vitest';
+import { handler as uploadHandler } from '../../functions/local/upload.js';
+import { handler as completeHandler } from '../../functions/materials/complete.js';
+import { handler as declareHandler } from '../../functions/materials/declare.js';
+import { FILES } from './files.js';
+import { invoke } from './http.js';
+import { bearer } from './identity.js';
+
+/** A verified `qualification-proof` PNG of the account holding `token`; returns its materialId. */
+export async function verifiedMaterial(token: string): Promise<string> {
+  const declared = await invoke(declareHandler, {
+    method: 'POST',
+    path: '/v1/materials',
+    headers: bearer(token),
+    body: { purpose: 'qualification-proof', fileName: 'scan.png', contentType: 'image/png', sizeBytes: FILES.png.length },
+  });
+  expect(declared.status, JSON.stringify(declared.body)).toBe(201);
+  const target = declared.body.upload as { url: string; headers: Record<string, string> };
+  const uploadToken = new URL(target.url).pathname.split('/').pop()!;
+  const uploaded = await invoke(uploadHandler, {
+    method: 'PUT',
+    path: `/local/uploads/${uploadToken}`,
+    pathParameters: { token: uploadToken },
+    headers: target.headers,
+    body: FILES.png.toString('base64'),
+    isBase64Encoded: true,
+  });
+  expect(uploaded.status).toBe(200);
+  const materialId = declared.body.materialId as string;
+  const done = await invoke(completeHandler, { method: 'POST', path: `/v1/materials/${materialId}/complete`, pathParameters: { materialId }, headers: bearer(token) });
+  expect(done.status, JSON.stringify(done.body)).toBe(200);
+  return materialId;
+}
