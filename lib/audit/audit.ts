@@ -46,6 +46,7 @@ export const TRACE_NAMES = [
   'closeServices',
   'restoreServices',
   'disableServices',
+  'deleteHuaweiId',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];
