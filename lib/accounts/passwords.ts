@@ -6,7 +6,7 @@ import { auditWrite } from '../audit/audit.js';
 import { nowIso } from '../clock.js';
 import { InvalidCode, InvalidCredentials, ValidationFailed } from '../errors.js';
 import type { RequestInfo, Session } from '../http/route.js';
-import { sendNotice } from '../notify/notice.js';
+import { sendAccountNotice } from '../recipients/notices.js';
 import { keys } from '../store/keys.js';
 import { TABLE } from '../store/table.js';
 import { transact } from '../store/writes.js';
@@ -23,7 +23,8 @@ function checkNewPassword(account: AccountItem | undefined, password: string, pa
 }
 
 async function noticePasswordChanged(account: AccountItem): Promise<void> {
-  await sendNotice(
+  await sendAccountNotice(
+    account,
     { channel: 'email', to: account.serviceEmail ?? account.email, language: account.preferences.messageLanguage, timeZone: account.preferences.timeZone },
     'contact-changed',
     { field: account.preferences.messageLanguage === 'zh' ? '密码' : 'password', time: nowIso() },

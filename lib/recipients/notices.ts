@@ -25,6 +25,7 @@ export const NOTICE_MESSAGE_TYPE: Readonly<Record<string, MessageType>> = {
   'services-disabled': 'closure',
   'contact-changed': 'security',
   'account-locked': 'security',
+  'huawei-id-deleted': 'account',
 };
 
 /** Whose language and time zone the recipients' copies use: the account's. */

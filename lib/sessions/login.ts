@@ -13,9 +13,9 @@ import { addSeconds, epochSeconds, now } from '../clock.js';
 import { config } from '../config.js';
 import { keyedHash, newId } from '../crypto.js';
 import { InvalidCode, InvalidCredentials, RateLimited, RuleViolation } from '../errors.js';
-import { sendNotice } from '../notify/notice.js';
 import type { RequestInfo } from '../http/route.js';
 import type { Channel } from '../notify/notifier.js';
+import { sendAccountNotice } from '../recipients/notices.js';
 import { keys } from '../store/keys.js';
 import { TABLE, db } from '../store/table.js';
 import { type TransactItem, put, transact, update } from '../store/writes.js';
@@ -65,7 +65,8 @@ async function countAccountFailure(accountId: string, request: RequestInfo): Pro
     });
     const account = await getAccount(accountId);
     if (account) {
-      await sendNotice(
+      await sendAccountNotice(
+        account,
         { channel: 'email', to: account.serviceEmail ?? account.email, language: account.preferences.messageLanguage, timeZone: account.preferences.timeZone },
         'account-locked',
         { time: lockedAt },

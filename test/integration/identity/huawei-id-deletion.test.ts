@@ -70,7 +70,8 @@ describe('deleting the HUAWEI ID (R-CL-14, issue 9 item 16)', () => {
   it('R-CL-14 a HUAWEI ID that never enabled cloud services can be deleted: its sessions, items and every claim go', async () => {
     const account = await signUp();
     const mobile = await setSecurityPhone(account.token);
-    expect((await invoke(addRecipientHandler, { method: 'POST', path: '/v1/account/recipients', headers: bearer(account.token), body: { name: 'Ops', email: uniqueEmail('ops'), messageTypes: ['account'] } })).status).toBe(201);
+    const ops = uniqueEmail('ops');
+    expect((await invoke(addRecipientHandler, { method: 'POST', path: '/v1/account/recipients', headers: bearer(account.token), body: { name: 'Ops', email: ops, messageTypes: ['account'] } })).status).toBe(201);
     const before = (await profile(account.accountId))!;
     setClockOffset(61_000);
     const verification = await deletionCode(mobile, 'email', account.email);
@@ -84,6 +85,8 @@ describe('deleting the HUAWEI ID (R-CL-14, issue 9 item 16)', () => {
       new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.account(account.accountId).pk }, ConsistentRead: true }),
     );
     expect(rest.Items).toEqual([]);
+    // R-PR-03: the recipient subscribed to account notices hears of it too, addressed before it was deleted.
+    expect((await listRecordedMessages(ops, 5)).map((m) => m.kind)).toEqual(['huawei-id-deleted']);
     expect((await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(account.token) })).status).toBe(401);
   });
 
