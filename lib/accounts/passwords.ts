@@ -17,7 +17,8 @@ import { hashPassword, verifyPassword } from './password.js';
 import { fieldErrors, passwordProblems } from './rules.js';
 
 function checkNewPassword(account: AccountItem | undefined, password: string, path: string): void {
-  const context = account ? [account.email, account.email.split('@')[0] ?? '', account.loginId, account.tenantName] : [];
+  // A HUAWEI ID whose cloud services are disabled has no tenant name any more (R-CL-11).
+  const context = account ? [account.email, account.email.split('@')[0] ?? '', account.loginId, account.tenantName].filter((c): c is string => Boolean(c)) : [];
   const errors = fieldErrors({ [path]: passwordProblems(password, context) });
   if (errors.length) throw new ValidationFailed(errors);
 }
@@ -66,7 +67,7 @@ export async function resetPassword(
   const account = await resolveIdentifier(input.identifier);
   // An unknown identifier still spends an attempt and fails like a wrong code.
   const { consume } = await checkCode({ ...input.verification, purpose: 'password-reset', accountId: account?.accountId ?? '-' });
-  if (!account || account.status === 'disabled') throw new InvalidCode();
+  if (!account) throw new InvalidCode();
   checkNewPassword(account, input.newPassword, 'newPassword');
   await transact(
     [
@@ -74,7 +75,7 @@ export async function resetPassword(
       accountUpdate(
         account,
         { passwordHash: await hashPassword(input.newPassword), sessionEpoch: account.sessionEpoch + 1, failedAttempts: 0 },
-        { remove: ['lockedAt'], expectStatus: ['registered', 'active', 'closed'] },
+        { remove: ['lockedAt'], expectStatus: ['registered', 'active', 'closed', 'disabled'] },
       ),
       auditWrite({ accountId: account.accountId, traceName: 'resetPassword', request, result: 'success' }),
     ],

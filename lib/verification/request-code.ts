@@ -46,13 +46,13 @@ function existingContact(account: AccountItem, channel: Channel): string {
 }
 
 /**
- * Where a code of a sessionless purpose goes: a password reset to the account's contacts (not once its
- * cloud services are disabled); a HUAWEI ID deletion (R-CL-14) to the HUAWEI ID's own email or mobile,
- * whatever the state of its cloud services (the deletion itself judges that, after the code).
+ * Where a code of a sessionless purpose goes: a password reset to the account's contacts (the HUAWEI ID
+ * keeps its password when its cloud services are disabled, R-CL-13); a HUAWEI ID deletion (R-CL-14) to the
+ * HUAWEI ID's own email or mobile, whatever the state of its cloud services (judged after the code).
  */
 function identifierPurposeContact(purpose: Purpose, account: AccountItem, channel: Channel): string | undefined {
   if (purpose === 'delete-huawei-id') return channel === 'email' ? account.email : account.mobile;
-  return account.status !== 'disabled' ? contactFor(account, channel) : undefined;
+  return contactFor(account, channel);
 }
 
 /** R-SEC-03: a stable, plausible mask for an identifier that names no account. */

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/add.js';
+import { handler as resetHandler } from '../../../functions/sessions/reset-password.js';
 import { accountIdByClaim } from '../../../lib/accounts/account.js';
 import { setClockOffset } from '../../../lib/clock.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
@@ -129,6 +130,18 @@ describe('deleting the HUAWEI ID (R-CL-14, issue 9 item 16)', () => {
     expect(await accountIdByClaim('EMAIL', account.email)).toBe(account.accountId);
     expect(await accountIdByClaim('EMAIL', other.email)).toBe(other.accountId);
     expect((await deleteHuaweiId({ identifier: account.email, password: PASSWORD, verification: good })).status).toBe(204);
+  });
+
+  it('R-LI-08 R-CL-13 R-CL-14 a HUAWEI ID whose cloud services are disabled keeps its password: a forgotten one can be reset, then the HUAWEI ID deleted with it', async () => {
+    const account = await disabledHuaweiId();
+    const reset = await verificationFor('password-reset', 'email', account.email, { destination: account.email });
+    const res = await invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier: account.mobile, newPassword: 'Fresh-Horse-58', verification: reset } });
+    expect(res.status, JSON.stringify(res.body)).toBe(204);
+    const proven = await startLogin(account.email, 'Fresh-Horse-58');
+    expect(proven.body.code).toBe('SERVICES_DISABLED');
+    const verification = await deletionCode(account.loginId, 'email', account.email);
+    expect((await deleteHuaweiId({ identifier: account.loginId, password: PASSWORD, verification })).status).toBe(401);
+    expect((await deleteHuaweiId({ identifier: account.loginId, password: 'Fresh-Horse-58', verification })).status).toBe(204);
   });
 
   it('R-SEC-03 R-CL-14 a delete-huawei-id code request answers alike for an unknown identifier and delivers nothing', async () => {
