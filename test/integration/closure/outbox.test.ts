@@ -7,6 +7,7 @@ import { config } from '../../../lib/config.js';
 import { logger } from '../../../lib/logger.js';
 import { TABLE, db } from '../../../lib/store/table.js';
 import { useNotifier } from '../../../lib/notify/notifier.js';
+import { backoffSeconds } from '../../../lib/notify/outbox.js';
 import { SnsNotifier } from '../../../lib/notify/sns-notifier.js';
 import { runScheduler } from '../../../lib/scheduler/run.js';
 import { activeAccount, close, runCheck } from '../../support/closure.js';
@@ -100,7 +101,12 @@ describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
       expect(item.outboxState).toBeUndefined();
       expect(typeof item.duePk).toBe('string');
       const dueAt = String(item.dueSk).split('#')[0]!;
-      if (previousDue) expect(Date.parse(dueAt) - Date.parse(previousDue)).toBeGreaterThan(0);
+      if (previousDue) {
+        // Exponential back-off, capped: the wait after attempt n is backoffSeconds(n) (plus the run's own second).
+        const gap = Date.parse(dueAt) - Date.parse(previousDue);
+        expect(gap).toBeGreaterThanOrEqual(backoffSeconds(attempt) * 1000);
+        expect(gap).toBeLessThan(backoffSeconds(attempt) * 1000 + 5000);
+      }
       previousDue = dueAt;
       offset = Date.parse(dueAt) - Date.now() + 1000;
       setClockOffset(offset);
