@@ -117,6 +117,13 @@ export const config = {
     leaseSeconds: 5 * MINUTE,
   },
 
+  /** Notices in the outbox (issue 9 item 13): retried with back-off, abandoned (and alarmed on) after this many attempts. */
+  outbox: {
+    maxAttempts: 12, // *default*: about 8 hours of retries with the back-off below
+    baseBackoffSeconds: 30,
+    maxBackoffSeconds: HOUR,
+  },
+
   local: {
     uploadsDir: env.LOCAL_UPLOADS_DIR ?? '.local/uploads',
     baseUrl: env.LOCAL_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`,

@@ -8,7 +8,7 @@ import { auditWrite } from '../audit/audit.js';
 import { nowIso } from '../clock.js';
 import { Conflict, InvalidCode } from '../errors.js';
 import type { RequestInfo, Session } from '../http/route.js';
-import { sendNotice } from '../notify/notice.js';
+import { sendAccountNotice } from '../recipients/notices.js';
 import type { ClaimKind } from '../store/keys.js';
 import { type TransactItem, transact } from '../store/writes.js';
 import { checkCode } from '../verification/challenges.js';
@@ -64,7 +64,7 @@ async function noticeOldContact(account: AccountItem, kind: keyof typeof KINDS, 
   const field = kind === 'mobile' ? (language === 'zh' ? '服务手机号' : 'service mobile number') : language === 'zh' ? '服务邮箱' : 'service email';
   const target =
     kind === 'mobile' && old ? { channel: 'sms' as const, to: old, language, timeZone } : { channel: 'email' as const, to: kind === 'email' && old ? old : account.email, language, timeZone };
-  await sendNotice(target, 'contact-changed', { field, time: nowIso() });
+  await sendAccountNotice(account, target, 'contact-changed', { field, time: nowIso() });
 }
 
 const FIELD_TEXT: Record<string, { en: string; zh: string }> = {
@@ -77,5 +77,5 @@ export async function noticeContactChanged(account: AccountItem, field: keyof ty
   const language = account.preferences.messageLanguage;
   const timeZone = account.preferences.timeZone;
   const target = oldMobile ? { channel: 'sms' as const, to: oldMobile, language, timeZone } : { channel: 'email' as const, to: account.email, language, timeZone };
-  await sendNotice(target, 'contact-changed', { field: FIELD_TEXT[field]![language === 'zh' ? 'zh' : 'en'], time: nowIso() });
+  await sendAccountNotice(account, target, 'contact-changed', { field: FIELD_TEXT[field]![language === 'zh' ? 'zh' : 'en'], time: nowIso() });
 }

@@ -6,7 +6,7 @@ import { auditWrite } from '../audit/audit.js';
 import { nowIso } from '../clock.js';
 import { InvalidCode, InvalidCredentials, ValidationFailed } from '../errors.js';
 import type { RequestInfo, Session } from '../http/route.js';
-import { sendNotice } from '../notify/notice.js';
+import { sendAccountNotice } from '../recipients/notices.js';
 import { keys } from '../store/keys.js';
 import { TABLE } from '../store/table.js';
 import { transact } from '../store/writes.js';
@@ -17,13 +17,15 @@ import { hashPassword, verifyPassword } from './password.js';
 import { fieldErrors, passwordProblems } from './rules.js';
 
 function checkNewPassword(account: AccountItem | undefined, password: string, path: string): void {
-  const context = account ? [account.email, account.email.split('@')[0] ?? '', account.loginId, account.tenantName] : [];
+  // A HUAWEI ID whose cloud services are disabled has no tenant name any more (R-CL-11).
+  const context = account ? [account.email, account.email.split('@')[0] ?? '', account.loginId, account.tenantName].filter((c): c is string => Boolean(c)) : [];
   const errors = fieldErrors({ [path]: passwordProblems(password, context) });
   if (errors.length) throw new ValidationFailed(errors);
 }
 
 async function noticePasswordChanged(account: AccountItem): Promise<void> {
-  await sendNotice(
+  await sendAccountNotice(
+    account,
     { channel: 'email', to: account.serviceEmail ?? account.email, language: account.preferences.messageLanguage, timeZone: account.preferences.timeZone },
     'contact-changed',
     { field: account.preferences.messageLanguage === 'zh' ? '密码' : 'password', time: nowIso() },
@@ -65,7 +67,7 @@ export async function resetPassword(
   const account = await resolveIdentifier(input.identifier);
   // An unknown identifier still spends an attempt and fails like a wrong code.
   const { consume } = await checkCode({ ...input.verification, purpose: 'password-reset', accountId: account?.accountId ?? '-' });
-  if (!account || account.status === 'disabled') throw new InvalidCode();
+  if (!account) throw new InvalidCode();
   checkNewPassword(account, input.newPassword, 'newPassword');
   await transact(
     [
@@ -73,7 +75,7 @@ export async function resetPassword(
       accountUpdate(
         account,
         { passwordHash: await hashPassword(input.newPassword), sessionEpoch: account.sessionEpoch + 1, failedAttempts: 0 },
-        { remove: ['lockedAt'], expectStatus: ['registered', 'active', 'closed'] },
+        { remove: ['lockedAt'], expectStatus: ['registered', 'active', 'closed', 'disabled'] },
       ),
       auditWrite({ accountId: account.accountId, traceName: 'resetPassword', request, result: 'success' }),
     ],

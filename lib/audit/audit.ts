@@ -51,6 +51,7 @@ export const TRACE_NAMES = [
   'recordPaymentMethod',
   'holdClosure',
   'liftClosureHold',
+  'deleteHuaweiId',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];

@@ -1,22 +1,24 @@
 /**
  * Closure check (R-CL-01..04): terms, reason and a `close-services` code, then the three check groups.
  * The result is kept (the latest one is what "view last check result" shows, and what "proceed to
- * close" refers to); a failed check sends a notice listing the failures, through the outbox.
+ * close" refers to); a notice reports every result through the outbox: a failed check lists the failures,
+ * a passed one says closing may proceed (R-CL-04).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { requireAccount } from '../accounts/account.js';
 import { auditWrite } from '../audit/audit.js';
 import { nowIso } from '../clock.js';
+import { config } from '../config.js';
 import { newId } from '../crypto.js';
 import { InvalidCode, NotFound, RuleViolation } from '../errors.js';
 import type { RequestInfo, Session } from '../http/route.js';
-import { outboxEntry, publishNow } from '../notify/outbox.js';
+import { publishNow } from '../notify/outbox.js';
 import { keys } from '../store/keys.js';
 import { TABLE, db } from '../store/table.js';
 import { transact } from '../store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { associationsOf } from './associations.js';
-import { closureNotice } from './notices.js';
+import { closureNotices } from './notices.js';
 import { type CheckResultGroup, evaluateClosure } from './rules.js';
 import { readStanding } from './standing.js';
 
@@ -45,9 +47,10 @@ export async function runClosureCheck(session: Session, input: CheckInput, reque
   const evaluation = evaluateClosure(standing, associations);
   const result: CheckResult = { checkId: newId('ck_'), passed: evaluation.passed, checkedAt: nowIso(), groups: evaluation.groups };
   const failures = evaluation.groups.flatMap((g) => g.failures);
-  const notice = failures.length
-    ? outboxEntry(closureNotice(account, 'closure-check-failed', { failures: failures.map((f) => `${f.condition} (${f.message})`).join('; ') }))
-    : undefined;
+  // R-CL-04: a notice reports every result (to the recipients subscribed to closure notices too, R-PR-03).
+  const notices = failures.length
+    ? await closureNotices(account, 'closure-check-failed', { failures: failures.map((f) => `${f.condition} (${f.message})`).join('; ') })
+    : await closureNotices(account, 'closure-check-passed', { checkedAt: result.checkedAt, minutes: String(Math.round(config.closure.checkFreshSeconds / 60)) });
   await transact(
     [
       consume,
@@ -58,11 +61,11 @@ export async function runClosureCheck(session: Session, input: CheckInput, reque
         },
       },
       auditWrite({ accountId: account.accountId, traceName: 'closureCheck', request, result: evaluation.passed ? 'success' : 'failure' }),
-      ...(notice ? [notice.write] : []),
+      ...notices.map((n) => n.write),
     ],
     () => new InvalidCode(),
   );
-  if (notice) await publishNow([notice.pending]);
+  await publishNow(notices.map((n) => n.pending));
   return result;
 }
 

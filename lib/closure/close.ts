@@ -9,7 +9,7 @@ import { now } from '../clock.js';
 import { config } from '../config.js';
 import { Conflict, InvalidCode, NotFound, RuleViolation } from '../errors.js';
 import type { RequestInfo, Session } from '../http/route.js';
-import { outboxEntry, publishNow } from '../notify/outbox.js';
+import { publishNow } from '../notify/outbox.js';
 import { dueAttributes, keys } from '../store/keys.js';
 import { TABLE } from '../store/table.js';
 import { ConditionFailed, type TransactItem, transact } from '../store/writes.js';
@@ -17,7 +17,7 @@ import { checkCode } from '../verification/challenges.js';
 import { associationsOf } from './associations.js';
 import { latestCheck } from './check.js';
 import { HUAWEI_ID_NOTE, disableAccount } from './disable.js';
-import { closureNotice } from './notices.js';
+import { closureNotices } from './notices.js';
 import { closureTimes, disableBlockers, evaluateClosure, isFresh } from './rules.js';
 import { readStanding, standingUnchanged } from './standing.js';
 
@@ -59,7 +59,7 @@ export async function closeServices(session: Session, checkId: string, request: 
   const closedAt = at.toISOString();
   const times = closureTimes(at, config.closure.actionsAllowedAfterSeconds, config.closure.retentionSeconds);
   const closure: Closure = { closedAt, ...times, reason: check.reason, checkId };
-  const notice = outboxEntry(closureNotice(account, 'services-closed', { closedAt, ...times }));
+  const notices = await closureNotices(account, 'services-closed', { closedAt, ...times });
   await transact(
     [
       accountUpdate(account, { status: 'closed', closure }, { expectStatus: ['active'] }),
@@ -75,7 +75,7 @@ export async function closeServices(session: Session, checkId: string, request: 
       },
       timerWrite(account.accountId, 'closure-24h', times.actionsAllowedFrom, closedAt),
       timerWrite(account.accountId, 'closure-90d', times.autoDisableAt, closedAt),
-      notice.write,
+      ...notices.map((n) => n.write),
       auditWrite({ accountId: account.accountId, traceName: 'closeServices', request, result: 'success', changes: [{ field: 'status', old: 'active', new: 'closed' }] }),
     ],
     (failure) => {
@@ -85,7 +85,7 @@ export async function closeServices(session: Session, checkId: string, request: 
       return staleAccount();
     },
   );
-  await publishNow([notice.pending]);
+  await publishNow(notices.map((n) => n.pending));
   return { status: 'closed' as const, ...times, closedAt };
 }
 
@@ -103,18 +103,18 @@ function assertActionsAllowed(account: AccountItem): Closure {
 export async function restoreServices(session: Session, request: RequestInfo) {
   const account = await requireAccount(session.accountId);
   assertActionsAllowed(account);
-  const notice = outboxEntry(closureNotice(account, 'services-restored', {}));
+  const notices = await closureNotices(account, 'services-restored', {});
   await transact(
     [
       accountUpdate(account, { status: 'active' }, { remove: ['closure', 'closureHold'], expectStatus: ['closed'] }),
       { Delete: { TableName: TABLE(), Key: keys.timer(account.accountId, 'closure-24h') } },
       { Delete: { TableName: TABLE(), Key: keys.timer(account.accountId, 'closure-90d') } },
-      notice.write,
+      ...notices.map((n) => n.write),
       auditWrite({ accountId: account.accountId, traceName: 'restoreServices', request, result: 'success', changes: [{ field: 'status', old: 'closed', new: 'active' }] }),
     ],
     staleAccount,
   );
-  await publishNow([notice.pending]);
+  await publishNow(notices.map((n) => n.pending));
   return { status: 'active' as const };
 }
 

@@ -5,12 +5,12 @@
  */
 import { getAccount } from '../accounts/account.js';
 import { addSeconds, now } from '../clock.js';
-import { outboxEntry, publishNow } from '../notify/outbox.js';
+import { publishNow } from '../notify/outbox.js';
 import { type DueItem, rearm } from '../scheduler/due.js';
 import { transact, remove } from '../store/writes.js';
 import { TABLE } from '../store/table.js';
 import { disableAccount } from './disable.js';
-import { closureNotice } from './notices.js';
+import { closureNotices } from './notices.js';
 
 const SCHEDULER_REQUEST = { requestId: 'scheduler', sourceIp: 'scheduler' };
 const HOLD_RECHECK_SECONDS = 86_400;
@@ -26,9 +26,9 @@ export async function processClosureTimer(item: DueItem): Promise<void> {
     return;
   }
   if (item.dueKind === 'closure-24h') {
-    const notice = outboxEntry(closureNotice(account, 'closure-actions-allowed', { autoDisableAt: closure!.autoDisableAt }));
-    await transact([{ Delete: { TableName: TABLE(), Key: timerKey } }, notice.write]);
-    await publishNow([notice.pending]);
+    const notices = await closureNotices(account, 'closure-actions-allowed', { autoDisableAt: closure!.autoDisableAt });
+    await transact([{ Delete: { TableName: TABLE(), Key: timerKey } }, ...notices.map((n) => n.write)]);
+    await publishNow(notices.map((n) => n.pending));
     return;
   }
   if (account.closureHold) {

@@ -22,6 +22,7 @@ import {
 } from '../accounts/routes.js';
 import { loginCodeRoute, loginRoute, loginVerifyRoute, logoutRoute, passwordResetRoute } from '../sessions/routes.js';
 import { sendCodeRoute } from '../verification/routes.js';
+import { deleteHuaweiIdRoute } from '../huawei-id/routes.js';
 import { auditTracesRoute } from '../audit/routes.js';
 import {
   closeRoute,
@@ -58,6 +59,7 @@ export const allRoutes: RouteSpec[] = [
   loginCodeRoute,
   loginVerifyRoute,
   logoutRoute,
+  deleteHuaweiIdRoute,
   serviceMobileRoute,
   serviceEmailRoute,
   paymentMethodRoute,

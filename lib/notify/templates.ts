@@ -21,6 +21,7 @@ const purposeText: Record<Language, Record<string, string>> = {
     'disable-services': 'disable your cloud services',
     'partner-disassociation': 'disassociate from your partner',
     'partner-operation': 'confirm a partner operation',
+    'delete-huawei-id': 'delete your HUAWEI ID',
   },
   zh: {
     signup: '注册',
@@ -34,6 +35,7 @@ const purposeText: Record<Language, Record<string, string>> = {
     'disable-services': '停用云服务',
     'partner-disassociation': '解除与伙伴的关联',
     'partner-operation': '确认伙伴操作',
+    'delete-huawei-id': '删除您的华为帐号',
   },
 };
 

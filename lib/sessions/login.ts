@@ -13,9 +13,9 @@ import { addSeconds, epochSeconds, now } from '../clock.js';
 import { config } from '../config.js';
 import { keyedHash, newId } from '../crypto.js';
 import { InvalidCode, InvalidCredentials, RateLimited, RuleViolation } from '../errors.js';
-import { sendNotice } from '../notify/notice.js';
 import type { RequestInfo } from '../http/route.js';
 import type { Channel } from '../notify/notifier.js';
+import { sendAccountNotice } from '../recipients/notices.js';
 import { keys } from '../store/keys.js';
 import { TABLE, db } from '../store/table.js';
 import { type TransactItem, put, transact, update } from '../store/writes.js';
@@ -65,7 +65,8 @@ async function countAccountFailure(accountId: string, request: RequestInfo): Pro
     });
     const account = await getAccount(accountId);
     if (account) {
-      await sendNotice(
+      await sendAccountNotice(
+        account,
         { channel: 'email', to: account.serviceEmail ?? account.email, language: account.preferences.messageLanguage, timeZone: account.preferences.timeZone },
         'account-locked',
         { time: lockedAt },
@@ -74,6 +75,14 @@ async function countAccountFailure(accountId: string, request: RequestInfo): Pro
   }
   await audit({ accountId, traceName: 'loginFailed', request, result: 'failure' });
 }
+
+/** R-LI-06, R-CL-14: the answer to a proven password of a HUAWEI ID whose cloud services are disabled. */
+const servicesDisabled = () =>
+  new RuleViolation(
+    'SERVICES_DISABLED',
+    'The cloud services of this HUAWEI ID are disabled and cannot be used again. The only action offered is to delete the HUAWEI ID (POST /v1/huawei-id/deletions).',
+    [{ condition: 'services-disabled', message: 'Delete the HUAWEI ID with its password and a delete-huawei-id code, or keep it for other Huawei services.' }],
+  );
 
 const isLocked = (account: AccountItem) => account.failedAttempts >= config.sessions.lockoutThreshold || Boolean(account.lockedAt);
 
@@ -110,7 +119,7 @@ export type LoginAnswer =
 export async function startLogin(input: { identifier: string; password: string; deviceToken?: string }, request: RequestInfo): Promise<LoginAnswer> {
   await throttleSource(request);
   const account = await resolveIdentifier(input.identifier);
-  if (!account || account.status === 'disabled') {
+  if (!account) {
     await verifyAgainstDummy(input.password);
     return recordFailure(request, undefined);
   }
@@ -123,6 +132,8 @@ export async function startLogin(input: { identifier: string; password: string; 
   }
   const passwordOk = await verifyPassword(input.password, account.passwordHash);
   if (!passwordOk || isLocked(account)) return recordFailure(request, account);
+  // R-LI-06, R-CL-13: the HUAWEI ID outlives its cloud services; once its password is proven, say so.
+  if (account.status === 'disabled') throw servicesDisabled();
   if (await isTrustedDevice(input.deviceToken, account.accountId)) {
     return { status: 201, body: await completeSignIn(account, request, [], false) };
   }

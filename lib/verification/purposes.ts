@@ -11,6 +11,7 @@ export const PURPOSES = [
   'disable-services',
   'partner-disassociation',
   'partner-operation',
+  'delete-huawei-id',
 ] as const;
 
 export type Purpose = (typeof PURPOSES)[number];
@@ -20,3 +21,6 @@ export const REQUESTABLE_PURPOSES = PURPOSES.filter((p) => p !== 'login') as Exc
 
 /** Purposes whose destination is a new contact given in the request, not one the account already has. */
 export const NEW_DESTINATION: ReadonlySet<Purpose> = new Set<Purpose>(['new-mobile', 'new-email', 'security-phone']);
+
+/** Purposes requested without a session, to an identifier of the account (R-SEC-03: same answer whether or not it exists). */
+export const IDENTIFIER_PURPOSES: ReadonlySet<Purpose> = new Set<Purpose>(['password-reset', 'delete-huawei-id']);

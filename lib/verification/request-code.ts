@@ -1,7 +1,7 @@
 /**
  * POST /v1/verification-codes: works out where a code for a purpose may go, then sends it (R-VC-01..06).
- * Sessionless purposes: `signup` (the email to sign up with) and `password-reset` (an identifier; the
- * answer looks the same whether or not an account exists, R-SEC-03). Every other purpose needs a session:
+ * Sessionless purposes: `signup` (the email to sign up with), `password-reset` and `delete-huawei-id`
+ * (an identifier; the answer looks the same whether or not an account exists, R-SEC-03). Every other purpose needs a session:
  * new contacts are validated, existing ones are taken from the account, never from the request.
  */
 import { type AccountItem, contactFor, requireAccount } from '../accounts/account.js';
@@ -13,7 +13,7 @@ import type { RequestInfo, Session } from '../http/route.js';
 import type { Channel } from '../notify/notifier.js';
 import { languageOf } from '../notify/templates.js';
 import { sendCode } from './challenges.js';
-import { NEW_DESTINATION, type Purpose } from './purposes.js';
+import { IDENTIFIER_PURPOSES, NEW_DESTINATION, type Purpose } from './purposes.js';
 
 export interface CodeRequest {
   purpose: Exclude<Purpose, 'login'>;
@@ -45,6 +45,16 @@ function existingContact(account: AccountItem, channel: Channel): string {
   return destination;
 }
 
+/**
+ * Where a code of a sessionless purpose goes: a password reset to the account's contacts (the HUAWEI ID
+ * keeps its password when its cloud services are disabled, R-CL-13); a HUAWEI ID deletion (R-CL-14) to the
+ * HUAWEI ID's own email or mobile, whatever the state of its cloud services (judged after the code).
+ */
+function identifierPurposeContact(purpose: Purpose, account: AccountItem, channel: Channel): string | undefined {
+  if (purpose === 'delete-huawei-id') return channel === 'email' ? account.email : account.mobile;
+  return contactFor(account, channel);
+}
+
 /** R-SEC-03: a stable, plausible mask for an identifier that names no account. */
 function decoyMask(channel: Channel, identifier: string): string {
   const digits = keyedHash('decoy', identifier).replace(/\D/g, '').padEnd(4, '7').slice(0, 4);
@@ -60,10 +70,10 @@ export async function requestCode(input: CodeRequest, session: Session | undefin
     const sent = await sendCode({ ...base, destination: email, language });
     return { ...sent, channel: input.channel, destinationMasked: maskDestination('email', email) };
   }
-  if (input.purpose === 'password-reset') {
+  if (IDENTIFIER_PURPOSES.has(input.purpose)) {
     if (!input.destination) throw invalid('destination', 'Name the email, mobile number, login ID or tenant name of the account.');
     const account = await resolveIdentifier(input.destination);
-    const destination = account && account.status !== 'disabled' ? contactFor(account, input.channel) : undefined;
+    const destination = account ? identifierPurposeContact(input.purpose, account, input.channel) : undefined;
     const sent = await sendCode({
       ...base,
       destination: destination ?? input.destination.trim().toLowerCase(),

@@ -16,12 +16,12 @@ export const sendCodeRoute = defineRoute({
     purpose: z.enum(REQUESTABLE_PURPOSES),
     channel,
     destination: z.string().min(1).max(320).optional().meta({
-      description: 'signup: the email; password-reset: an identifier of the account; new-mobile/new-email/security-phone: the new contact',
+      description: 'signup: the email; password-reset and delete-huawei-id: an identifier of the account (HUAWEI ID); new-mobile/new-email/security-phone: the new contact',
     }),
   }),
   success: {
     status: 202,
-    description: 'A code was sent (for password-reset: the same answer whether or not the account exists)',
+    description: 'A code was sent (for password-reset and delete-huawei-id: the same answer whether or not the account exists)',
     schema: z.object({ challengeId: z.string(), channel, destinationMasked: z.string(), expiresAt: isoTime, resendAfter: isoTime }),
   },
   errors: [422, 429],

@@ -65,7 +65,7 @@ describe('closure over HTTP on the local stage (test clock)', () => {
     expect((await call('GET', '/v1/closure', { token })).body.status).toBe('active');
   });
 
-  it('R-CL-08 R-CL-11 close → disable with a code → login refused', async () => {
+  it('R-CL-08 R-CL-11 R-CL-13 R-LI-06 R-CL-14 close → disable with a code → login answers SERVICES_DISABLED → the HUAWEI ID is deleted with password and code (issue 9 item 16)', async () => {
     const a = await activeAccount();
     await closeNow(a);
     await advance(25 * HOUR);
@@ -75,10 +75,27 @@ describe('closure over HTTP on the local stage (test clock)', () => {
       body: { acknowledgeDataDeletion: true, verification: await emailVerification('disable-services', a.email, token) },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.huaweiId).toMatch(/HUAWEI ID is not deleted/);
+    const proven = await call('POST', '/v1/sessions', { body: { identifier: a.email, password: E2E_PASSWORD } });
+    expect(proven.status).toBe(422);
+    expect(proven.body.code).toBe('SERVICES_DISABLED');
+    expect((await call('POST', '/v1/sessions', { body: { identifier: a.email, password: 'Wrong-Secret-2026' } })).status).toBe(401);
+    // R-CL-13: the email still belongs to the HUAWEI ID: signing up with it is refused after the code.
+    const signupAgain = await call('POST', '/v1/accounts', {
+      body: { countryRegion: 'DE', email: a.email, password: E2E_PASSWORD, verification: await emailVerification('signup', a.email, undefined, a.email) },
+    });
+    expect(signupAgain.status).toBe(409);
+    // R-CL-14: deleting the HUAWEI ID, without a session, releases the email.
+    const deleted = await call('POST', '/v1/huawei-id/deletions', {
+      body: { identifier: a.email, password: E2E_PASSWORD, verification: await emailVerification('delete-huawei-id', a.email, undefined, a.email) },
+    });
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(204);
     expect((await call('POST', '/v1/sessions', { body: { identifier: a.email, password: E2E_PASSWORD } })).status).toBe(401);
+    await advance(61); // the sign-up code cooldown of this address
+    expect((await signUp(a.email)).accountId).not.toBe(a.accountId);
   });
 
-  it('R-CL-09 R-CL-11 R-CL-12 close → +91 d → scheduler run → disabled and the email reusable; a held account is not disabled', async () => {
+  it('R-CL-09 R-CL-11 R-CL-12 close → +91 d → scheduler run → disabled; a held account is not disabled', async () => {
     const a = await activeAccount();
     const held = await activeAccount();
     await closeNow(a);
@@ -88,10 +105,8 @@ describe('closure over HTTP on the local stage (test clock)', () => {
     const run = await call('POST', '/local/scheduler/run');
     expect(run.status).toBe(200);
     expect(run.body.processed).toBeGreaterThan(0);
-    expect((await call('POST', '/v1/sessions', { body: { identifier: a.email, password: E2E_PASSWORD } })).status).toBe(401);
+    expect((await call('POST', '/v1/sessions', { body: { identifier: a.email, password: E2E_PASSWORD } })).status).toBe(422);
     expect((await messages(a.email)).some((m) => m.kind === 'services-disabled')).toBe(true);
-    const again = await signUp(a.email);
-    expect(again.accountId).not.toBe(a.accountId);
     const heldLogin = await login(held.email);
     expect(heldLogin.status).toBe(201);
     expect((await call('GET', '/v1/closure', { token: heldLogin.body.token })).body).toMatchObject({ status: 'closed', held: true });

@@ -59,8 +59,8 @@ export async function closedAccount() {
 
 export const restore = (token: string) => invoke(restoreHandler, { method: 'POST', path: '/v1/closure/restore', headers: bearer(token) });
 
-export async function disable(account: { token: string; email: string }, acknowledge = true) {
-  const verification = await verificationFor('disable-services', 'email', account.email, { token: account.token });
+export async function disable(account: { token: string; email: string }, acknowledge = true, given?: { challengeId: string; code: string }) {
+  const verification = given ?? (await verificationFor('disable-services', 'email', account.email, { token: account.token }));
   return invoke(disableHandler, {
     method: 'POST',
     path: '/v1/closure/disable',

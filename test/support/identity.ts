@@ -73,3 +73,22 @@ export async function login(identifier: string, password: string, channel: 'sms'
     body: { code: await latestCode(to), trustDevice },
   });
 }
+
+/** R-SU-04: binds a fresh security phone (the HUAWEI ID mobile, a login identifier); returns it. */
+export async function setSecurityPhone(token: string, mobile = uniqueMobile()): Promise<string> {
+  const { handler } = await import('../../functions/accounts/security-phone.js');
+  const verification = await verificationFor('security-phone', 'sms', mobile, { token, destination: mobile });
+  const res = await invoke(handler, { method: 'PUT', path: '/v1/account/security-phone', headers: bearer(token), body: { mobile, verification } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return mobile;
+}
+
+/** R-CL-14: a `delete-huawei-id` code, requested without a session, to the HUAWEI ID's email or mobile. */
+export async function deletionCode(identifier: string, channel: 'sms' | 'email', to: string) {
+  return verificationFor('delete-huawei-id', channel, to, { destination: identifier });
+}
+
+export async function deleteHuaweiId(body: Record<string, unknown>) {
+  const { handler } = await import('../../functions/huawei-id/delete.js');
+  return invoke(handler, { method: 'POST', path: '/v1/huawei-id/deletions', body, sourceIp: freshIp() });
+}

@@ -17,7 +17,7 @@ import { readDue } from '../../../lib/scheduler/due.js';
 import { TABLE, db } from '../../../lib/store/table.js';
 import { activeAccount, close, closedAccount, disable, hold, putStanding, restore, runCheck } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
-import { PASSWORD, bearer, login, requestCode, signUp, startLogin, verificationFor } from '../../support/identity.js';
+import { PASSWORD, bearer, login, requestCode, setSecurityPhone, startLogin, uniqueEmail, verificationFor } from '../../support/identity.js';
 
 afterEach(() => setClockOffset(0));
 
@@ -149,13 +149,25 @@ describe('restoring and disabling', () => {
     expect(timers.Item).toBeUndefined();
   });
 
-  it('R-CL-07 R-CL-08 disabling needs 24 h, the acknowledgement and a code', async () => {
+  it('R-CL-07 R-CL-08 disabling needs 24 h, the acknowledgement and a valid disable-services code', async () => {
     const account = await closedAccount();
     setClockOffset(HOUR);
     expect((await disable(account)).body.code).toBe('TOO_EARLY');
     setClockOffset(25 * HOUR);
     const token = await relogin(account);
     expect((await disable({ ...account, token }, false)).status).toBe(400);
+    setClockOffset(25 * HOUR + 61_000);
+    const good = await verificationFor('disable-services', 'email', account.email, { token });
+    const wrongDigits = { ...good, code: good.code === '000000' ? '111111' : '000000' };
+    const otherPurpose = await verificationFor('password-reset', 'email', account.email, { destination: account.email });
+    for (const verification of [wrongDigits, { challengeId: 'ch_unknown', code: good.code }, otherPurpose]) {
+      const res = await disable({ ...account, token }, true, verification);
+      expect(res.status, JSON.stringify(res.body)).toBe(401);
+      expect(res.body.code).toBe('INVALID_CODE');
+    }
+    const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(account.accountId), ConsistentRead: true }));
+    expect(Item!.status).toBe('closed');
+    expect((await disable({ ...account, token }, true, good)).status).toBe(200);
   });
 
   it('R-CL-07 outstanding amounts must be paid before disabling at once', async () => {
@@ -168,26 +180,73 @@ describe('restoring and disabling', () => {
     expect(res.body.failures[0].condition).toBe('pending-payments');
   });
 
-  it('R-CL-08 R-CL-11 R-CL-13 R-LI-06 disabled is final: login refused, data deleted, claims released, HUAWEI ID kept', async () => {
-    const account = await closedAccount();
+  it('R-CL-08 R-CL-11 R-CL-13 R-LI-06 disabling purges the cloud data and keeps the HUAWEI ID (email, mobile, login ID, password) bound to it (issue 9 item 16)', async () => {
+    const active = await activeAccount();
+    const mobile = await setSecurityPhone(active.token);
+    expect((await invoke(addRecipientHandler, { method: 'POST', path: '/v1/account/recipients', headers: bearer(active.token), body: { name: 'Ops', email: 'ops@example.com', messageTypes: ['billing'] } })).status).toBe(201);
+    const before = (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(active.accountId), ConsistentRead: true }))).Item!;
+    const check = await runCheck(active);
+    const closed = await close(active.token, check.body.checkId);
+    expect(closed.status).toBe(200);
     setClockOffset(25 * HOUR);
-    const token = await relogin(account);
-    const res = await disable({ ...account, token });
+    const token = await relogin(active);
+    const res = await disable({ ...active, token });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.status).toBe('disabled');
     expect(res.body.huaweiId).toMatch(/HUAWEI ID is not deleted/);
+
+    // R-CL-11: sessions revoked, cloud login impossible.
     expect((await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) })).status).toBe(401);
-    expect((await startLogin(account.email, PASSWORD)).status).toBe(401);
-    expect(await accountIdByClaim('EMAIL', account.email)).toBeUndefined();
-    const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(account.accountId) }));
-    expect(Item).toMatchObject({ status: 'disabled', disabledBy: 'customer', billingRecordsRef: expect.any(String), closedAt: account.closed.closedAt });
-    for (const personal of ['email', 'passwordHash', 'tenantName', 'loginId', 'preferences', 'mobile']) expect(Item).not.toHaveProperty(personal);
+    // R-CL-13: the identity and its claims stay bound to it; the tenant name is released.
+    const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(active.accountId), ConsistentRead: true }));
+    expect(Item).toMatchObject({
+      status: 'disabled',
+      disabledBy: 'customer',
+      billingRecordsRef: expect.any(String),
+      closedAt: closed.body.closedAt,
+      email: active.email,
+      mobile,
+      loginId: before.loginId,
+      passwordHash: before.passwordHash,
+      sessionEpoch: before.sessionEpoch + 1,
+      preferences: { messageLanguage: before.preferences.messageLanguage, timeZone: 'UTC' },
+    });
+    for (const cloud of ['tenantName', 'serviceEmail', 'serviceMobile', 'contact', 'taxInfo', 'accountType', 'fullName', 'enterpriseName', 'paymentMethod', 'recipientCount', 'closure', 'industry']) {
+      expect(Item).not.toHaveProperty(cloud);
+    }
+    expect(await accountIdByClaim('EMAIL', active.email)).toBe(active.accountId);
+    expect(await accountIdByClaim('MOBILE', mobile)).toBe(active.accountId);
+    expect(await accountIdByClaim('LOGINID', String(before.loginId).toLowerCase())).toBe(active.accountId);
+    expect(await accountIdByClaim('TENANT', String(before.tenantName).toLowerCase())).toBeUndefined();
+    // R-CL-11: every other item of the account (recipients, standing, checks, timers) is deleted.
     const rest = await db().send(
-      new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.account(account.accountId).pk } }),
+      new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.account(active.accountId).pk }, ConsistentRead: true }),
     );
     expect(rest.Items!.map((i) => i.sk)).toEqual(['PROFILE']);
-    expect((await signUp(account.email)).accountId).not.toBe(account.accountId);
   });
+
+  it.each([['email'], ['mobile'], ['login ID']])(
+    'R-LI-06 R-CL-14 after disabling, a login by %s whose password is proven answers 422 SERVICES_DISABLED offering only the HUAWEI ID deletion; a wrong password answers the same 401 as an unknown account (issue 9 item 16)',
+    async (by) => {
+      const active = await activeAccount();
+      const mobile = await setSecurityPhone(active.token);
+      const before = (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(active.accountId), ConsistentRead: true }))).Item!;
+      const check = await runCheck(active);
+      expect((await close(active.token, check.body.checkId)).status).toBe(200);
+      setClockOffset(25 * HOUR);
+      expect((await disable({ ...active, token: await relogin(active) })).status).toBe(200);
+      const identifier = by === 'email' ? active.email : by === 'mobile' ? mobile : String(before.loginId);
+      const proven = await startLogin(identifier, PASSWORD);
+      expect(proven.status, JSON.stringify(proven.body)).toBe(422);
+      expect(proven.body).toMatchObject({ code: 'SERVICES_DISABLED', detail: expect.stringMatching(/disabled/) });
+      expect(proven.body.detail).toMatch(/delet\w* (the|your) HUAWEI ID/i);
+      expect(proven.body).not.toHaveProperty('challengeId');
+      const wrong = await startLogin(identifier, 'Wrong-Horse-41');
+      const unknown = await startLogin(uniqueEmail('nobody'), 'Wrong-Horse-41');
+      expect(wrong.status).toBe(401);
+      expect(wrong.body).toEqual({ ...unknown.body, ...(unknown.body.instance ? { instance: wrong.body.instance } : {}) });
+    },
+  );
 });
 
 describe('disabling an account with many items', () => {
@@ -209,7 +268,7 @@ describe('disabling an account with many items', () => {
 });
 
 describe('scheduler', () => {
-  it('R-CL-07 R-CL-09 R-CL-11 the scheduler sends the 24-hour notice, and at 90 days disables; the email is reusable', async () => {
+  it('R-CL-07 R-CL-09 R-CL-11 R-CL-13 the scheduler sends the 24-hour notice, and at 90 days disables; the HUAWEI ID keeps its email', async () => {
     const account = await closedAccount();
     setClockOffset(DAY + 1000);
     await runScheduler();
@@ -220,9 +279,10 @@ describe('scheduler', () => {
     const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(account.accountId) }));
     expect(Item).toMatchObject({ status: 'disabled', disabledBy: 'scheduler' });
     expect((await listRecordedMessages(account.email, 1))[0]!.kind).toBe('services-disabled');
-    expect(await accountIdByClaim('EMAIL', account.email)).toBeUndefined();
-    const again = await signUp(account.email);
-    expect(again.accountId).not.toBe(account.accountId);
+    // R-CL-13: the HUAWEI ID keeps its email; only deleting the HUAWEI ID releases it (R-CL-14).
+    expect(await accountIdByClaim('EMAIL', account.email)).toBe(account.accountId);
+    expect(Item).toMatchObject({ email: account.email });
+    expect(Item).not.toHaveProperty('tenantName');
   });
 
   it('R-CL-12 an operator hold stops the automatic disable, and the customer\'s too', async () => {

@@ -1,9 +1,13 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setClockOffset } from '../../../lib/clock.js';
+import { config } from '../../../lib/config.js';
+import { logger } from '../../../lib/logger.js';
+import { TABLE, db } from '../../../lib/store/table.js';
 import { useNotifier } from '../../../lib/notify/notifier.js';
+import { backoffSeconds } from '../../../lib/notify/outbox.js';
 import { SnsNotifier } from '../../../lib/notify/sns-notifier.js';
 import { runScheduler } from '../../../lib/scheduler/run.js';
 import { activeAccount, close, runCheck } from '../../support/closure.js';
@@ -38,5 +42,85 @@ describe('outbox', () => {
     setClockOffset(60 * 60_000);
     await runScheduler();
     expect(closedNotices()).toHaveLength(2);
+  });
+});
+
+const outboxItems = async (kind: string) => {
+  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const out = await db().send(new ScanCommand({ TableName: TABLE(), FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': 'OUTBOX#' }, ConsistentRead: true }));
+  return (out.Items ?? []).filter((i) => i.message?.kind === kind);
+};
+
+describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
+  beforeEach(() => useNotifier(undefined));
+
+  it.each([
+    ['InvalidParameterException'],
+    ['InvalidParameterValueException'],
+    ['EndpointDisabledException'],
+    ['AuthorizationErrorException'],
+  ])('issue 9 item 13: a permanent SNS error (%s) abandons the notice at once, outside the due index and TTL, with an alarmable log line', async (errorName) => {
+    const account = await activeAccount();
+    const check = await runCheck(account);
+    useNotifier(new SnsNotifier());
+    sns.reset();
+    sns.on(PublishCommand).rejects(Object.assign(new Error('refused'), { name: errorName }));
+    const logged = vi.spyOn(logger, 'error');
+
+    expect((await close(account.token, check.body.checkId)).status).toBe(200);
+    expect(closedNotices()).toHaveLength(1);
+    const [item] = (await outboxItems('services-closed')).filter((i) => i.message.to === account.email);
+    expect(item).toMatchObject({ outboxState: 'abandoned', attempts: 1, lastError: errorName, abandonedAt: expect.any(String) });
+    for (const gone of ['duePk', 'dueSk', 'ttl']) expect(item).not.toHaveProperty(gone);
+    const line = logged.mock.calls.find((c) => c[0] === 'notice abandoned');
+    expect(line?.[1]).toMatchObject({ metric: 'OutboxAbandoned', OutboxAbandoned: 1, reason: 'permanent-error', error: errorName, messageId: item!.message.messageId });
+    expect(JSON.stringify(line)).not.toContain(account.email);
+
+    setClockOffset(2 * 86_400_000);
+    await runScheduler();
+    expect(closedNotices()).toHaveLength(1);
+    logged.mockRestore();
+  });
+
+  it('issue 9 item 13: a transient SNS error is retried with growing back-off and no TTL, then abandoned after the configured attempts', async () => {
+    const account = await activeAccount();
+    const check = await runCheck(account);
+    useNotifier(new SnsNotifier());
+    sns.reset();
+    sns.on(PublishCommand).rejects(Object.assign(new Error('throttled'), { name: 'ThrottledException' }));
+    const logged = vi.spyOn(logger, 'error');
+
+    expect((await close(account.token, check.body.checkId)).status).toBe(200);
+    const mine = async () => (await outboxItems('services-closed')).find((i) => i.message.to === account.email)!;
+    let offset = 0;
+    let previousDue = '';
+    for (let attempt = 1; attempt < config.outbox.maxAttempts; attempt += 1) {
+      const item = await mine();
+      expect(item.attempts).toBe(attempt);
+      expect(item).not.toHaveProperty('ttl');
+      expect(item.outboxState).toBeUndefined();
+      expect(typeof item.duePk).toBe('string');
+      const dueAt = String(item.dueSk).split('#')[0]!;
+      if (previousDue) {
+        // Exponential back-off, capped: the wait after attempt n is backoffSeconds(n) (plus the run's own second).
+        const gap = Date.parse(dueAt) - Date.parse(previousDue);
+        expect(gap).toBeGreaterThanOrEqual(backoffSeconds(attempt) * 1000);
+        expect(gap).toBeLessThan(backoffSeconds(attempt) * 1000 + 5000);
+      }
+      previousDue = dueAt;
+      offset = Date.parse(dueAt) - Date.now() + 1000;
+      setClockOffset(offset);
+      await runScheduler();
+    }
+    expect(closedNotices()).toHaveLength(config.outbox.maxAttempts);
+    const last = await mine();
+    expect(last).toMatchObject({ outboxState: 'abandoned', attempts: config.outbox.maxAttempts, lastError: 'ThrottledException' });
+    for (const gone of ['duePk', 'dueSk', 'ttl']) expect(last).not.toHaveProperty(gone);
+    expect(logged.mock.calls.find((c) => c[0] === 'notice abandoned')?.[1]).toMatchObject({ metric: 'OutboxAbandoned', reason: 'attempts-exhausted' });
+
+    setClockOffset(offset + 7 * 86_400_000);
+    await runScheduler();
+    expect(closedNotices()).toHaveLength(config.outbox.maxAttempts);
+    logged.mockRestore();
   });
 });

@@ -1,0 +1,99 @@
+/**
+ * Deleting the HUAWEI ID (R-CL-14): a separate step from disabling cloud services (R-CL-13), allowed
+ * only while its cloud services are disabled or were never enabled, confirmed without a session by
+ * its password and a `delete-huawei-id` code sent to its email or mobile. It releases the email,
+ * mobile and login ID (and, for a never-enabled account, everything else it held).
+ *
+ * R-SEC-03: an unknown identifier fails exactly like a wrong code (no code could have reached it);
+ * the password and the account's state are judged only after the code proved control of the account.
+ * - services disabled: the retained record (invoices and transactions, R-CL-11) stays, without the
+ *   identity fields; - never enabled: the account item goes and a purge deletes what else it held.
+ */
+import { accountUpdate, claimDelete, staleAccount } from '../accounts/account.js';
+import { resolveIdentifier } from '../accounts/identifiers.js';
+import { verifyPassword } from '../accounts/password.js';
+import { auditWrite } from '../audit/audit.js';
+import { claimsOf, identityOf, purgeNow, purgeTimer } from '../closure/disable.js';
+import { nowIso } from '../clock.js';
+import { InvalidCode, InvalidCredentials, RuleViolation } from '../errors.js';
+import type { RequestInfo } from '../http/route.js';
+import { publishNow } from '../notify/outbox.js';
+import { addTemplates } from '../notify/templates.js';
+import { noticeEntries } from '../recipients/notices.js';
+import { keys } from '../store/keys.js';
+import { TABLE } from '../store/table.js';
+import { type TransactItem, transact } from '../store/writes.js';
+import { checkCode } from '../verification/challenges.js';
+
+addTemplates('huawei-id-deleted', {
+  en: (v) => ({
+    subject: 'Your HUAWEI ID was deleted',
+    body: `Your HUAWEI ID was deleted at ${v.deletedAt}. Its email address, mobile number and login ID are released. If this was not you, contact customer service at once.`,
+  }),
+  zh: (v) => ({
+    subject: '您的华为帐号已删除',
+    body: `您的华为帐号已于 ${v.deletedAt} 删除，其邮箱、手机号和登录名已释放。如非本人操作，请立即联系客服。`,
+  }),
+});
+
+export interface DeletionInput {
+  identifier: string;
+  password: string;
+  verification: { challengeId: string; code: string };
+}
+
+const servicesInUse = (status: string) =>
+  new RuleViolation('SERVICES_NOT_DISABLED', 'A HUAWEI ID can be deleted only while its cloud services are disabled or were never enabled.', [
+    {
+      condition: `services-${status}`,
+      message: status === 'closed' ? 'Disable the closed cloud services first (possible 24 hours after closing).' : 'Close and then disable the cloud services first.',
+    },
+  ]);
+
+export async function deleteHuaweiId(input: DeletionInput, request: RequestInfo): Promise<void> {
+  const account = await resolveIdentifier(input.identifier);
+  // An unknown identifier still spends an attempt and fails like a wrong code.
+  const { consume } = await checkCode({ ...input.verification, purpose: 'delete-huawei-id', accountId: account?.accountId ?? '-' });
+  if (!account) throw new InvalidCode();
+  if (!(await verifyPassword(input.password, account.passwordHash))) throw new InvalidCredentials();
+  if (account.status !== 'disabled' && account.status !== 'registered') throw servicesInUse(account.status);
+
+  const deletedAt = nowIso();
+  const notices = await noticeEntries(
+    account,
+    { channel: 'email', to: account.email, language: account.preferences.messageLanguage, timeZone: account.preferences.timeZone },
+    'huawei-id-deleted',
+    { deletedAt },
+  );
+  const neverEnabled = account.status === 'registered';
+  const purge = neverEnabled ? purgeTimer(account.accountId, deletedAt) : undefined;
+  const accountWrite: TransactItem = neverEnabled
+    ? {
+        Delete: {
+          TableName: TABLE(),
+          Key: keys.account(account.accountId),
+          ConditionExpression: 'version = :v AND #status = :registered',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':v': account.version, ':registered': 'registered' },
+        },
+      }
+    : // The retained record of the disabled services stays (invoices, transactions); the identity goes.
+      accountUpdate(
+        account,
+        { huaweiIdDeletedAt: deletedAt, sessionEpoch: account.sessionEpoch + 1 },
+        { remove: [...Object.keys(identityOf(account)), 'preferences', 'countryRegion'], expectStatus: ['disabled'] },
+      );
+  await transact(
+    [
+      consume,
+      accountWrite,
+      ...claimsOf(account).map(([kind, value]) => claimDelete(kind, value, account.accountId)),
+      ...(purge ? [{ Put: { TableName: TABLE(), Item: purge } }] : []),
+      ...notices.map((n) => n.write),
+      auditWrite({ accountId: account.accountId, traceName: 'deleteHuaweiId', request, result: 'success' }),
+    ],
+    (failure) => (failure.failedItems().includes(0) ? new InvalidCode() : staleAccount()),
+  );
+  await publishNow(notices.map((n) => n.pending));
+  if (purge) await purgeNow(purge);
+}

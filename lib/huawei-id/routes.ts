@@ -1,0 +1,20 @@
+import * as z from 'zod';
+import { defineRoute } from '../http/route.js';
+import { verification } from '../http/schemas.js';
+
+export const deleteHuaweiIdRoute = defineRoute({
+  operationId: 'deleteHuaweiId',
+  method: 'POST',
+  path: '/v1/huawei-id/deletions',
+  summary:
+    'Delete the HUAWEI ID with its password and a delete-huawei-id code; only while its cloud services are disabled or were never enabled (R-CL-14)',
+  tags: ['sessions'],
+  auth: 'none',
+  body: z.strictObject({
+    identifier: z.string().min(1).max(320).meta({ description: 'email, mobile number or login ID of the HUAWEI ID' }),
+    password: z.string().min(1).max(1024),
+    verification,
+  }),
+  success: { status: 204, description: 'The HUAWEI ID is deleted; its email, mobile number and login ID are released' },
+  errors: [401, 422],
+});
