@@ -160,10 +160,16 @@ describe('restoring and disabling', () => {
     const good = await verificationFor('disable-services', 'email', account.email, { token });
     const wrongDigits = { ...good, code: good.code === '000000' ? '111111' : '000000' };
     const otherPurpose = await verificationFor('password-reset', 'email', account.email, { destination: account.email });
-    for (const verification of [wrongDigits, { challengeId: 'ch_unknown', code: good.code }, otherPurpose]) {
+    // A wrong code or another purpose's code is refused as invalid; a challenge that is not this account's is 404 (R-SEC-05).
+    const refusals = [
+      [wrongDigits, 401, 'INVALID_CODE'],
+      [otherPurpose, 401, 'INVALID_CODE'],
+      [{ challengeId: 'ch_unknown', code: good.code }, 404, 'NOT_FOUND'],
+    ] as const;
+    for (const [verification, status, code] of refusals) {
       const res = await disable({ ...account, token }, true, verification);
-      expect(res.status, JSON.stringify(res.body)).toBe(401);
-      expect(res.body.code).toBe('INVALID_CODE');
+      expect(res.status, JSON.stringify(res.body)).toBe(status);
+      expect(res.body.code).toBe(code);
     }
     const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(account.accountId), ConsistentRead: true }));
     expect(Item!.status).toBe('closed');
