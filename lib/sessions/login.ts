@@ -80,7 +80,7 @@ const isLocked = (account: AccountItem) => account.failedAttempts >= config.sess
 /** Issues a session: failures reset, audit written, optional trusted device, all in one transaction. */
 async function completeSignIn(account: AccountItem, request: RequestInfo, extra: TransactItem[], trustDevice: boolean) {
   const session = newSession(account.accountId, account.sessionEpoch);
-  const device = trustDevice ? newTrustedDevice(account.accountId) : undefined;
+  const device = trustDevice ? newTrustedDevice(account.accountId, account.sessionEpoch) : undefined;
   await transact(
     [
       ...extra,
@@ -123,7 +123,7 @@ export async function startLogin(input: { identifier: string; password: string; 
   }
   const passwordOk = await verifyPassword(input.password, account.passwordHash);
   if (!passwordOk || isLocked(account)) return recordFailure(request, account);
-  if (await isTrustedDevice(input.deviceToken, account.accountId)) {
+  if (await isTrustedDevice(input.deviceToken, account)) {
     return { status: 201, body: await completeSignIn(account, request, [], false) };
   }
   const at = now();
