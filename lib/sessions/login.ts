@@ -5,6 +5,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type AccountItem, channelsOf, contactFor, getAccount, requireAccount } from '../accounts/account.js';
+import { countFailure } from '../accounts/lockout.js';
 import { resolveIdentifier } from '../accounts/identifiers.js';
 import { verifyAgainstDummy, verifyPassword } from '../accounts/password.js';
 import { maskDestination } from '../accounts/rules.js';
@@ -13,7 +14,6 @@ import { addSeconds, epochSeconds, now } from '../clock.js';
 import { config } from '../config.js';
 import { keyedHash, newId } from '../crypto.js';
 import { InvalidCode, InvalidCredentials, RateLimited, RuleViolation } from '../errors.js';
-import { sendNotice } from '../notify/notice.js';
 import type { RequestInfo } from '../http/route.js';
 import type { Channel } from '../notify/notifier.js';
 import { keys } from '../store/keys.js';
@@ -44,34 +44,9 @@ async function recordFailure(request: RequestInfo, account: AccountItem | undefi
   throw new InvalidCredentials();
 }
 
-/** R-SEC-01: consecutive failures per account; the 100th locks sign-in until a reset by code. */
+/** R-SEC-01: a failed password counts toward the account's lock (lib/accounts/lockout.ts) and is audited. */
 async function countAccountFailure(accountId: string, request: RequestInfo): Promise<void> {
-  const res = await update({
-    TableName: TABLE(),
-    Key: keys.account(accountId),
-    UpdateExpression: 'ADD failedAttempts :one SET lastFailedAt = :at',
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeValues: { ':one': 1, ':at': now().toISOString() },
-    ReturnValues: 'UPDATED_NEW',
-  }).catch(() => undefined);
-  const failures = Number(res?.Attributes?.failedAttempts ?? 0);
-  if (failures === config.sessions.lockoutThreshold) {
-    const lockedAt = now().toISOString();
-    await update({
-      TableName: TABLE(),
-      Key: keys.account(accountId),
-      UpdateExpression: 'SET lockedAt = :at',
-      ExpressionAttributeValues: { ':at': lockedAt },
-    });
-    const account = await getAccount(accountId);
-    if (account) {
-      await sendNotice(
-        { channel: 'email', to: account.serviceEmail ?? account.email, language: account.preferences.messageLanguage, timeZone: account.preferences.timeZone },
-        'account-locked',
-        { time: lockedAt },
-      );
-    }
-  }
+  await countFailure(accountId);
   await audit({ accountId, traceName: 'loginFailed', request, result: 'failure' });
 }
 
@@ -185,9 +160,10 @@ export async function verifyLogin(challengeId: string, input: { code: string; tr
   try {
     checked = await checkCode({ challengeId, code: input.code, purpose: 'login' });
   } catch (error) {
+    // The failed code was counted toward the account's lock by checkCode (R-SEC-01); here it is audited.
     if (error instanceof InvalidCode) {
       const challenge = await openLoginChallenge(challengeId).catch(() => undefined);
-      if (challenge?.accountId) await countAccountFailure(challenge.accountId, request);
+      if (challenge?.accountId) await audit({ accountId: challenge.accountId, traceName: 'loginFailed', request, result: 'failure' });
     }
     throw error;
   }

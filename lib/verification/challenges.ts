@@ -6,6 +6,7 @@
  */
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { addSeconds, epochSeconds, now } from '../clock.js';
+import { countFailure } from '../accounts/lockout.js';
 import { config } from '../config.js';
 import { keyedHash, newId, randomDigits, safeEqual } from '../crypto.js';
 import { InvalidCode, RateLimited } from '../errors.js';
@@ -225,7 +226,13 @@ export async function checkCode(check: CodeCheck): Promise<CheckedCode> {
   const codeOk = safeEqual(codeHash(check.challengeId, check.code), challenge.codeHash ?? '');
   const accountOk = check.accountId === undefined || challenge.accountId === check.accountId;
   const destinationOk = check.destination === undefined || safeEqual(destinationKey(check.destination), challenge.destinationKey ?? '');
-  if (!codeOk || !accountOk || !destinationOk) throw new InvalidCode();
+  if (!codeOk || !accountOk || !destinationOk) {
+    // R-SEC-01: a compared and failed code of any purpose counts toward the lock of the account it was
+    // submitted for (the session's or the named identifier's), else the account the code was sent for.
+    const charged = check.accountId ?? challenge.accountId;
+    if (charged) await countFailure(charged);
+    throw new InvalidCode();
+  }
   return {
     challenge,
     consume: {
