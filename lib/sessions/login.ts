@@ -134,8 +134,18 @@ async function openLoginChallenge(challengeId: string): Promise<ChallengeItem> {
   return challenge;
 }
 
+/** Issue 9 item 17: one sign-in attempt sends at most `maxCodeSendsPerLogin` codes; then it starts again. */
+function checkSendsLeft(challenge: ChallengeItem): void {
+  if (Number(challenge.codeSends ?? 0) >= config.sessions.maxCodeSendsPerLogin) {
+    throw new RuleViolation('CODE_SENDS_EXHAUSTED', `This sign-in attempt has sent its ${config.sessions.maxCodeSendsPerLogin} codes.`, [
+      { condition: 'code-sends-exhausted', message: 'Use a code already sent, or sign in again with your password.' },
+    ]);
+  }
+}
+
 export async function sendLoginCode(challengeId: string, channel: Channel, request: RequestInfo) {
   const challenge = await openLoginChallenge(challengeId);
+  checkSendsLeft(challenge);
   const account = await requireAccount(challenge.accountId!);
   const destination = contactFor(account, channel);
   if (!destination) {
@@ -149,8 +159,13 @@ export async function sendLoginCode(challengeId: string, channel: Channel, reque
     destination,
     accountId: account.accountId,
     challengeId,
+    maxSends: config.sessions.maxCodeSendsPerLogin,
     sourceIp: request.sourceIp,
     language: account.preferences.messageLanguage,
+  }).catch(async (error: unknown) => {
+    // A parallel send may have taken the last one: say so rather than "ended".
+    if (error instanceof InvalidCode) checkSendsLeft(await openLoginChallenge(challengeId));
+    throw error;
   });
   return { destinationMasked: maskDestination(channel, destination), expiresAt: sent.expiresAt, resendAfter: sent.resendAfter };
 }

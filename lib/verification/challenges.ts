@@ -46,6 +46,8 @@ export interface SendRequest {
   language: string;
   /** Re-send into an existing challenge (the login second step); otherwise a new challenge is made. */
   challengeId?: string;
+  /** With `challengeId`: the most codes the challenge may ever send (counted atomically on it). */
+  maxSends?: number;
   /** When false, everything happens (limits, challenge) but no message leaves: an unknown account (R-SEC-03). */
   deliver?: boolean;
 }
@@ -130,10 +132,12 @@ export async function sendCode(req: SendRequest): Promise<SendResult> {
             TableName: TABLE(),
             Key: keys.challenge(challengeId),
             UpdateExpression:
-              'SET channel = :channel, destination = :destination, destinationKey = :destinationKey, codeHash = :codeHash, attempts = :attempts, expiresAt = :expiresAt',
+              'SET channel = :channel, destination = :destination, destinationKey = :destinationKey, codeHash = :codeHash, attempts = :attempts, expiresAt = :expiresAt, codeSends = if_not_exists(codeSends, :attempts) + :one',
             ConditionExpression:
-              'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND accountId = :accountId AND (attribute_not_exists(loginExpiresAt) OR loginExpiresAt > :now)',
+              'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND accountId = :accountId AND (attribute_not_exists(loginExpiresAt) OR loginExpiresAt > :now) AND (attribute_not_exists(codeSends) OR codeSends < :maxSends)',
             ExpressionAttributeValues: {
+              ':one': 1,
+              ':maxSends': req.maxSends ?? Number.MAX_SAFE_INTEGER,
               ':channel': fields.channel,
               ':destination': fields.destination,
               ':destinationKey': fields.destinationKey,

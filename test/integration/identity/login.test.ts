@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handler as changePasswordHandler } from '../../../functions/accounts/change-password.js';
 import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
 import { handler as securityPhoneHandler } from '../../../functions/accounts/security-phone.js';
+import { handler as auditHandler } from '../../../functions/audit/traces.js';
 import { handler as logoutHandler } from '../../../functions/sessions/logout.js';
 import { handler as resetHandler } from '../../../functions/sessions/reset-password.js';
 import { handler as loginCodeHandler } from '../../../functions/sessions/send-code.js';
@@ -209,6 +210,52 @@ describe('login', () => {
     expect(Items.map((i) => i.traceName)).toEqual(['signUp', 'loginFailed', 'login', 'changePassword']);
     expect(Items[1]).toMatchObject({ resourceType: 'accountCenter', result: 'failure', sourceIp: '192.0.2.77' });
     expect(Items.every((i) => typeof i.requestId === 'string' && i.requestId.length > 0)).toBe(true);
+  });
+
+  it('R-LI-02 R-SEC-06 one sign-in attempt sends at most 3 codes, whatever the channel (issue 9 item 17)', async () => {
+    const account = await withSecurityPhone();
+    const challengeId = (await startLogin(account.email, PASSWORD)).body.challengeId as string;
+    const send = (channel: 'sms' | 'email') =>
+      invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel }, sourceIp: freshIp() });
+    const statuses = [];
+    for (const [i, channel] of (['email', 'sms', 'email', 'sms'] as const).entries()) {
+      setClockOffset((i + 1) * 61_000);
+      statuses.push((await send(channel)).status);
+    }
+    expect(statuses.slice(0, config.sessions.maxCodeSendsPerLogin)).toEqual([202, 202, 202]);
+    setClockOffset(5 * 61_000);
+    const refused = await send('email');
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('CODE_SENDS_EXHAUSTED');
+    expect(statuses[3]).toBe(422);
+    // The codes already sent still work; a new attempt starts a new count.
+    const verified = await invoke(verifyHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/verify`, pathParameters: { challengeId }, body: { code: await latestCode(account.email) } });
+    expect(verified.status).toBe(201);
+  });
+
+  it('R-LI-02 the cap of 3 codes per sign-in attempt holds for parallel sends (issue 9 item 17)', async () => {
+    const account = await withSecurityPhone();
+    const challengeId = (await startLogin(account.email, PASSWORD)).body.challengeId as string;
+    const send = (channel: 'sms' | 'email') =>
+      invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel }, sourceIp: freshIp() });
+    setClockOffset(61_000);
+    expect((await send('email')).status).toBe(202);
+    expect((await send('sms')).status).toBe(202);
+    setClockOffset(122_000);
+    const last = await Promise.all([send('email'), send('sms')]);
+    expect(last.map((r) => r.status).sort()).toEqual([202, 422]);
+  });
+
+  it('R-AU-01 R-LI-05 logout is audited with source IP and request ID (issue 9 item 17)', async () => {
+    const { email, accountId, token } = await signUp();
+    const out = await invoke(logoutHandler, { method: 'DELETE', path: '/v1/sessions/current', headers: bearer(token), sourceIp: '192.0.2.78' });
+    expect(out.status).toBe(204);
+    const other = (await login(email, PASSWORD, 'email', email)).body.token as string;
+    const traces = await invoke(auditHandler, { method: 'GET', path: '/v1/audit/traces', headers: bearer(other), query: { traceName: 'logout' } });
+    expect(traces.status).toBe(200);
+    expect(traces.body.items).toEqual([
+      expect.objectContaining({ traceName: 'logout', resourceType: 'accountCenter', actor: accountId, sourceIp: '192.0.2.78', result: 'success', requestId: out.headers['x-request-id'] }),
+    ]);
   });
 
   it('R-LI-04 repeated failures are throttled per account: inside the back-off even the right password is refused alike', async () => {
