@@ -20,3 +20,13 @@ export async function resolveIdentifier(identifier: string): Promise<AccountItem
   const accountId = await resolveAccountId(identifier);
   return accountId ? getAccount(accountId) : undefined;
 }
+
+/**
+ * R-SEC-03: like resolveIdentifier, but an identifier that names no account costs the same reads: the
+ * account read goes to `decoyAccountId`, which names none. For answers that must not time apart.
+ */
+export async function resolveIdentifierEvenly(identifier: string, decoyAccountId: string): Promise<AccountItem | undefined> {
+  const accountId = await resolveAccountId(identifier);
+  const account = await getAccount(accountId ?? decoyAccountId);
+  return accountId ? account : undefined;
+}
