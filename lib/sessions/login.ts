@@ -6,7 +6,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type AccountItem, channelsOf, contactFor, getAccount, requireAccount } from '../accounts/account.js';
 import { countFailure } from '../accounts/lockout.js';
-import { resolveIdentifier } from '../accounts/identifiers.js';
+import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
 import { verifyAgainstDummy, verifyPassword } from '../accounts/password.js';
 import { maskDestination } from '../accounts/rules.js';
 import { audit, auditWrite } from '../audit/audit.js';
@@ -18,8 +18,9 @@ import type { RequestInfo } from '../http/route.js';
 import type { Channel } from '../notify/notifier.js';
 import { keys } from '../store/keys.js';
 import { TABLE, db } from '../store/table.js';
-import { type TransactItem, put, transact, update } from '../store/writes.js';
+import { ConditionFailed, type TransactItem, put, transact, update } from '../store/writes.js';
 import { type ChallengeItem, checkCode, sendCode } from '../verification/challenges.js';
+import { decoyAccountId } from '../verification/decoys.js';
 import { isThrottled } from './throttle.js';
 import { isTrustedDevice, newSession, newTrustedDevice } from './tokens.js';
 
@@ -32,7 +33,12 @@ async function throttleSource(request: RequestInfo): Promise<void> {
   }
 }
 
-async function recordFailure(request: RequestInfo, account: AccountItem | undefined): Promise<never> {
+/**
+ * A failed sign-in: the source's counter, the account's failure count (R-SEC-01) and an audit trace.
+ * R-SEC-03: without a real account to charge (unknown identifier, or an attempt inside the back-off) the
+ * same calls go to a decoy account ID that names none, under conditions that fail: equal work, no writes.
+ */
+async function recordFailure(request: RequestInfo, charged: { accountId: string; real: boolean }): Promise<never> {
   await update({
     TableName: TABLE(),
     Key: sourceKey(request.sourceIp),
@@ -40,15 +46,16 @@ async function recordFailure(request: RequestInfo, account: AccountItem | undefi
     ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl' },
     ExpressionAttributeValues: { ':one': 1, ':ttl': epochSeconds() + 7200 },
   });
-  if (account) await countAccountFailure(account.accountId, request);
+  await countFailure(charged.accountId); // a decoy ID names no account: the conditional update writes nothing
+  const trace = auditWrite({ accountId: charged.accountId, traceName: 'loginFailed', request, result: 'failure' }).Put!;
+  if (charged.real) await put(trace);
+  else await put({ ...trace, ConditionExpression: 'attribute_exists(pk)' }).catch(ignoreConditionFailed);
   throw new InvalidCredentials();
 }
 
-/** R-SEC-01: a failed password counts toward the account's lock (lib/accounts/lockout.ts) and is audited. */
-async function countAccountFailure(accountId: string, request: RequestInfo): Promise<void> {
-  await countFailure(accountId);
-  await audit({ accountId, traceName: 'loginFailed', request, result: 'failure' });
-}
+const ignoreConditionFailed = (error: unknown) => {
+  if (!(error instanceof ConditionFailed)) throw error;
+};
 
 const isLocked = (account: AccountItem) => account.failedAttempts >= config.sessions.lockoutThreshold || Boolean(account.lockedAt);
 
@@ -84,20 +91,21 @@ export type LoginAnswer =
 
 export async function startLogin(input: { identifier: string; password: string; deviceToken?: string }, request: RequestInfo): Promise<LoginAnswer> {
   await throttleSource(request);
-  const account = await resolveIdentifier(input.identifier);
+  const decoy = { accountId: decoyAccountId(input.identifier), real: false };
+  const account = await resolveIdentifierEvenly(input.identifier, decoy.accountId);
   if (!account || account.status === 'disabled') {
     await verifyAgainstDummy(input.password);
-    return recordFailure(request, undefined);
+    return recordFailure(request, decoy);
   }
   // R-SEC-01: a locked account answers exactly like a wrong password, so the lock is no password oracle;
   // its owner was told by email when it locked and unlocks it with a password reset by code.
   // R-LI-04: inside an account's back-off the password is not even compared (same answer, same work).
   if (isThrottled(account.failedAttempts, account.lastFailedAt as string | undefined, now())) {
     await verifyAgainstDummy(input.password);
-    return recordFailure(request, undefined);
+    return recordFailure(request, decoy);
   }
   const passwordOk = await verifyPassword(input.password, account.passwordHash);
-  if (!passwordOk || isLocked(account)) return recordFailure(request, account);
+  if (!passwordOk || isLocked(account)) return recordFailure(request, { accountId: account.accountId, real: true });
   if (await isTrustedDevice(input.deviceToken, account)) {
     return { status: 201, body: await completeSignIn(account, request, [], false) };
   }

@@ -15,6 +15,7 @@ import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { keys } from '../../../lib/store/keys.js';
 import { TABLE, db } from '../../../lib/store/table.js';
 import { invoke } from '../../support/http.js';
+import { storageWork } from '../../support/storage-work.js';
 import { PASSWORD, bearer, freshIp, latestCode, login, requestCode, signUp, startLogin, uniqueEmail, uniqueMobile, verificationFor } from '../../support/identity.js';
 
 const me = (token: string) => invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) });
@@ -47,6 +48,19 @@ describe('login', () => {
     const strip = (b: Record<string, unknown>) => ({ ...b, instance: undefined, requestId: undefined });
     expect(strip(unknown.body)).toEqual(strip(wrong.body));
     expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('R-LI-04 R-SEC-03 a first wrong password costs the same reads and writes for a real and an unknown account (issue 9 item 2)', async () => {
+    const account = await signUp();
+    const loginId = (await me(account.token)).body.loginId as string;
+    for (const [realIdentifier, unknownIdentifier] of [
+      [account.email, uniqueEmail('ghost')],
+      [loginId, `ghost${loginId}`],
+    ]) {
+      const forReal = await storageWork(async () => expect((await startLogin(realIdentifier!, 'Wrong-password-9')).status).toBe(401));
+      const forNobody = await storageWork(async () => expect((await startLogin(unknownIdentifier!, 'Wrong-password-9')).status).toBe(401));
+      expect(forNobody, realIdentifier).toEqual(forReal);
+    }
   });
 
   it('R-LI-01 R-LI-02 R-VC-06 email, mobile, login ID and tenant name all open the second step; the user picks the channel', async () => {

@@ -8,8 +8,8 @@ import { handler as securityPhoneHandler } from '../../../functions/accounts/sec
 import { maskEmail, maskMobile } from '../../../lib/accounts/rules.js';
 import { setClockOffset } from '../../../lib/clock.js';
 import { useNotifier } from '../../../lib/notify/notifier.js';
-import { db } from '../../../lib/store/table.js';
 import { invoke } from '../../support/http.js';
+import { storageWork } from '../../support/storage-work.js';
 import { bearer, requestCode, signUp, uniqueMobile, verificationFor } from '../../support/identity.js';
 
 type Kind = 'email' | 'mobile' | 'loginId' | 'tenantName';
@@ -87,34 +87,17 @@ describe('password-reset decoys (R-SEC-03, issue 9 item 2)', () => {
   it.each(['email', 'mobile', 'loginId', 'tenantName'] as const)(
     'R-SEC-03: a %s identifier costs the same reads and writes whether or not it names an account',
     async (kind) => {
-      const calls: string[] = [];
-      const name = 'storageWorkOfResetCodes';
-      const describeCall = (command: string, input: Record<string, any>) => {
-        if (command.startsWith('BatchGet')) return `BatchGet×${Object.values(input.RequestItems as Record<string, { Keys: unknown[] }>)[0]!.Keys.length}`;
-        if (command.startsWith('TransactWrite')) return `TransactWrite[${(input.TransactItems as object[]).map((i) => Object.keys(i)[0]).join(',')}]`;
-        return command.replace(/Command$/, '');
-      };
-      db().middlewareStack.add(
-        (next: any, context: any) => async (args: any) => {
-          calls.push(describeCall(String(context.commandName), args.input));
-          return next(args);
-        },
-        { step: 'initialize', name },
-      );
       // Delivery is not storage work (in a deployed stage it is one SNS publish): an in-memory notifier here.
       useNotifier({ send: async () => undefined });
       try {
         const work = async (identifier: string) => {
-          calls.length = 0;
           nextMinute();
-          expect((await resetCode(identifier, 'email')).status).toBe(202);
-          return [...calls];
+          return storageWork(async () => expect((await resetCode(identifier, 'email')).status).toBe(202));
         };
         const forReal = await work(real[kind]);
         const forNobody = await work(unknown[kind]);
         expect(forNobody).toEqual(forReal);
       } finally {
-        db().middlewareStack.remove(name);
         useNotifier(undefined);
       }
     },
