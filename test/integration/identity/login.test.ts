@@ -165,6 +165,20 @@ describe('login', () => {
     }
   });
 
+  it('R-SEC-03 a reset with a wrong code costs the same reads and writes for a real and an unknown identifier (issue 9 item 2)', async () => {
+    const { email } = await signUp();
+    const attempt = (identifier: string) =>
+      storageWork(async () => {
+        const res = await invoke(resetHandler, {
+          method: 'POST',
+          path: '/v1/password-resets',
+          body: { identifier, newPassword: 'Reset-Secret-88', verification: { challengeId: 'ch_x', code: '123456' } },
+        });
+        expect(res.status).toBe(401);
+      });
+    expect(await attempt(uniqueEmail('ghost'))).toEqual(await attempt(email));
+  });
+
   it('R-SEC-01 the 100th consecutive failure locks sign-in (answered like a wrong password, the owner is told) until a reset by code', async () => {
     const { email, accountId } = await signUp();
     await setFailedAttempts(accountId, config.sessions.lockoutThreshold - 1);
