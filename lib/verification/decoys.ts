@@ -24,9 +24,22 @@ export const DECOY_MOBILE_FORMATS = [
   { cc: '39', leads: ['32', '33', '34', '36', '38'], nationalLength: 10 },
 ] as const;
 
+/** The identifier as lookups see it: two spellings that name the same account get the same decoy. */
+function canonical(identifier: string): string {
+  const kind = identifierKind(identifier);
+  if (kind === 'EMAIL') return claimValue.email(identifier);
+  if (kind === 'MOBILE') return mobileOf(identifier);
+  return claimValue.name(identifier);
+}
+
+function mobileOf(identifier: string): string {
+  const digits = claimValue.mobile(identifier.trim());
+  return digits.startsWith('+') ? digits : `+${digits}`;
+}
+
 /** A stream of pseudo-random bytes from the HMAC of the identifier (deterministic, keyed). */
 function bytesOf(purpose: string, identifier: string): Buffer {
-  return Buffer.concat([0, 1].map((i) => Buffer.from(keyedHash(`decoy-${purpose}-${i}`, identifier.trim().toLowerCase()), 'base64url')));
+  return Buffer.concat([0, 1].map((i) => Buffer.from(keyedHash(`decoy-${purpose}-${i}`, canonical(identifier)), 'base64url')));
 }
 
 function decoyEmail(identifier: string): string {
@@ -51,14 +64,11 @@ function decoyMobile(identifier: string): string {
 export function decoyDestination(channel: Channel, identifier: string): string {
   const kind = identifierKind(identifier);
   if (channel === 'email') return kind === 'EMAIL' ? normalizeEmail(identifier) : decoyEmail(identifier);
-  if (kind === 'MOBILE') {
-    const digits = claimValue.mobile(identifier);
-    return digits.startsWith('+') ? digits : `+${digits}`;
-  }
+  if (kind === 'MOBILE') return mobileOf(identifier);
   return decoyMobile(identifier);
 }
 
 /** An account ID that names no account (real ones start with `ac_`), stable per identifier. */
 export function decoyAccountId(identifier: string): string {
-  return `decoy_${keyedHash('decoy-account', identifier.trim().toLowerCase())}`;
+  return `decoy_${keyedHash('decoy-account', canonical(identifier))}`;
 }

@@ -76,6 +76,17 @@ describe('password-reset decoys (R-SEC-03, issue 9 item 2)', () => {
     expect((await resetCode(unknown[kind], channel)).body.destinationMasked).toBe(expected);
   });
 
+  it.each([
+    ['mobile', 'email', '+49 151 9999 0001', '+4915199990001'],
+    ['login ID', 'sms', 'GhostLogin4915', 'ghostlogin4915'],
+    ['email', 'sms', ' Nobody.Home@Example.com', 'nobody.home@example.com'],
+  ] as const)('R-SEC-03: two spellings of one unknown %s get the same decoy %s mask, as they would name the same account', async (_kind, channel, one, other) => {
+    nextMinute();
+    const first = (await resetCode(one, channel)).body.destinationMasked;
+    nextMinute();
+    expect((await resetCode(other, channel)).body.destinationMasked).toBe(first);
+  });
+
   it('R-SEC-03: an invented phone number shows no digits of the identifier', async () => {
     nextMinute();
     const identifier = 'ghost0151123456';
