@@ -8,6 +8,7 @@
  *   number of a real country and length), whose visible digits come from the HMAC, never from the input.
  * The decoy account ID names no account: writes keyed by it cost the same and change nothing real.
  */
+import { mobileClaimOf } from '../accounts/identifiers.js';
 import { claimValue, identifierKind, normalizeEmail } from '../accounts/rules.js';
 import { keyedHash } from '../crypto.js';
 import type { Channel } from '../notify/notifier.js';
@@ -32,10 +33,7 @@ function canonical(identifier: string): string {
   return claimValue.name(identifier);
 }
 
-function mobileOf(identifier: string): string {
-  const digits = claimValue.mobile(identifier.trim());
-  return digits.startsWith('+') ? digits : `+${digits}`;
-}
+const mobileOf = (identifier: string) => mobileClaimOf(identifier.trim());
 
 /** A stream of pseudo-random bytes from the HMAC of the identifier (deterministic, keyed). */
 function bytesOf(purpose: string, identifier: string): Buffer {
