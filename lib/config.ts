@@ -90,6 +90,7 @@ export const config = {
     idleSeconds: 12 * HOUR, // R-LI-05 *default*
     absoluteSeconds: 7 * DAY, // *default*
     loginChallengeTtlSeconds: 10 * MINUTE,
+    maxCodeSendsPerLogin: 3, // issue 9 item 17: codes one sign-in attempt may send, any channel *default*
     trustedDeviceSeconds: 30 * DAY, // R-LI-03 *default*
     lockoutThreshold: 100, // R-SEC-01
     failuresPerSourcePerHour: 50, // R-LI-04 throttling per source *default*

@@ -101,6 +101,54 @@ for (let i = 0; i < RUNS + 1; i += 1) {
 runs.sort((a, b) => a - b);
 const medianMs = Math.round(runs[Math.floor(runs.length / 2)]! * 10) / 10;
 
+// R-SEC-03 (issue 9 item 2): does an answer time apart for a real and an unknown account? Server-side
+// medians over interleaved runs (real and unknown alternate which goes first); each run on a new day so
+// no send limit interferes, and the real account's failure count is set back to 0 so every wrong password
+// is a *first* one. Delivery is excluded (the in-memory notifier; one SNS publish in a deployed stage).
+const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+const { db: table, TABLE: tableName } = await import('../lib/store/table.js');
+const { keys: storeKeys } = await import('../lib/store/keys.js');
+const realAccountId = signUp.value.accountId as string;
+const ghost = `ghost.${randomBytes(4).toString('hex')}@example.com`;
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+async function answer(handler: Handler, body: object, path: string): Promise<number> {
+  const ip = `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+  return timed(() => handler(apiEvent({ method: 'POST', path, body, sourceIp: ip }), lambdaContext()));
+}
+const enumeration = { resetCode: { real: [] as number[], unknown: [] as number[] }, firstWrongPassword: { real: [] as number[], unknown: [] as number[] } };
+const ENUM_RUNS = Math.max(RUNS, 41);
+for (let i = 0; i < ENUM_RUNS + 1; i += 1) {
+  setClockOffset((RUNS + 4 + i) * 86_400_000);
+  await table().send(
+    new UpdateCommand({ TableName: tableName(), Key: storeKeys.account(realAccountId), UpdateExpression: 'SET failedAttempts = :z REMOVE lastFailedAt', ExpressionAttributeValues: { ':z': 0 } }),
+  );
+  const order = i % 2 ? (['real', 'unknown'] as const) : (['unknown', 'real'] as const);
+  for (const who of order) {
+    const identifier = who === 'real' ? email : ghost;
+    const reset = await answer(handlers.sendCode, { purpose: 'password-reset', channel: 'email', destination: identifier }, '/v1/verification-codes');
+    const wrong = await answer(handlers.login, { identifier, password: 'Wrong-password-9' }, '/v1/sessions');
+    if (i > 0) {
+      enumeration.resetCode[who].push(reset); // the first run warms both paths
+      enumeration.firstWrongPassword[who].push(wrong);
+    }
+  }
+}
+const med = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)]! * 10) / 10;
+};
+const enumerationTiming = Object.fromEntries(
+  Object.entries(enumeration).map(([name, t]) => {
+    const real = med(t.real);
+    const unknown = med(t.unknown);
+    return [name, { realMs: real, unknownMs: unknown, ratio: Math.round((unknown / real) * 100) / 100, runs: t.real.length }];
+  }),
+);
+
 // Scheduler: 10 due timers among 1 000, then among 100 000 timers that are not due yet.
 const { BatchWriteCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
 const { db, TABLE } = await import('../lib/store/table.js');
@@ -194,4 +242,4 @@ const scheduler = {
 };
 
 await dynamo.stop();
-process.stdout.write(JSON.stringify({ operations, loginSecondStep: { medianMs, runs: runs.length }, scheduler }));
+process.stdout.write(JSON.stringify({ operations, loginSecondStep: { medianMs, runs: runs.length }, enumerationTiming, scheduler }));

@@ -100,6 +100,11 @@ async function main(): Promise<void> {
     console.log(`\nLogin second step (verify code → session), server-side median over ${ops.loginSecondStep.runs} runs against DynamoDB Local, no password hashing: ${ops.loginSecondStep.medianMs} ms`);
     previous.operations = ops.operations;
     previous.loginSecondStep = ops.loginSecondStep;
+    console.log('\nEnumeration timing, unknown / real account (R-SEC-03; server-side medians, interleaved runs, DynamoDB Local, delivery excluded; 1.00 = indistinguishable)');
+    for (const [name, t] of Object.entries(ops.enumerationTiming)) {
+      console.log(`${name.padEnd(20)} real ${String(t.realMs).padStart(6)} ms  unknown ${String(t.unknownMs).padStart(6)} ms  ratio ${t.ratio.toFixed(2)}  (${t.runs} runs each)`);
+    }
+    previous.enumerationTiming = ops.enumerationTiming;
     const sch = ops.scheduler;
     console.log('\nScheduler (DynamoDB Local; 10 due timers, median of 5 runs; target: items read = due items + buckets, ratio <= 1.2)');
     for (const [label, r] of [['among 1 000 not-due', sch.among1000], ['among 100 000 not-due', sch.among100000]] as const) {
@@ -120,7 +125,12 @@ interface SchedulerFigures {
 }
 
 function runOperations():
-  | { operations: object; loginSecondStep: { medianMs: number; runs: number }; scheduler: { among1000: SchedulerFigures; among100000: SchedulerFigures; runtimeRatio: number } }
+  | {
+      operations: object;
+      loginSecondStep: { medianMs: number; runs: number };
+      enumerationTiming: Record<string, { realMs: number; unknownMs: number; ratio: number; runs: number }>;
+      scheduler: { among1000: SchedulerFigures; among100000: SchedulerFigures; runtimeRatio: number };
+    }
   | undefined {
   const res = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-operations.ts')], {
     cwd: root,

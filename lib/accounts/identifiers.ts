@@ -2,13 +2,16 @@
 import { type AccountItem, accountIdByAnyClaim, accountIdByClaim, getAccount } from './account.js';
 import { claimValue, identifierKind } from './rules.js';
 
+/** The MOBILE claim value a mobile-shaped identifier is looked up by (also the decoy's, lib/verification/decoys.ts). */
+export function mobileClaimOf(identifier: string): string {
+  const digits = claimValue.mobile(identifier);
+  return digits.startsWith('+') ? digits : `+${digits}`;
+}
+
 export async function resolveAccountId(identifier: string): Promise<string | undefined> {
   const kind = identifierKind(identifier);
   if (kind === 'EMAIL') return accountIdByClaim('EMAIL', claimValue.email(identifier));
-  if (kind === 'MOBILE') {
-    const digits = claimValue.mobile(identifier);
-    return accountIdByClaim('MOBILE', digits.startsWith('+') ? digits : `+${digits}`);
-  }
+  if (kind === 'MOBILE') return accountIdByClaim('MOBILE', mobileClaimOf(identifier));
   const name = claimValue.name(identifier);
   return accountIdByAnyClaim([
     ['LOGINID', name],
@@ -19,4 +22,14 @@ export async function resolveAccountId(identifier: string): Promise<string | und
 export async function resolveIdentifier(identifier: string): Promise<AccountItem | undefined> {
   const accountId = await resolveAccountId(identifier);
   return accountId ? getAccount(accountId) : undefined;
+}
+
+/**
+ * R-SEC-03: like resolveIdentifier, but an identifier that names no account costs the same reads: the
+ * account read goes to `decoyAccountId`, which names none. For answers that must not time apart.
+ */
+export async function resolveIdentifierEvenly(identifier: string, decoyAccountId: string): Promise<AccountItem | undefined> {
+  const accountId = await resolveAccountId(identifier);
+  const account = await getAccount(accountId ?? decoyAccountId);
+  return accountId ? account : undefined;
 }

@@ -12,7 +12,8 @@ import { TABLE } from '../store/table.js';
 import { transact } from '../store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { type AccountItem, accountUpdate, requireAccount, staleAccount } from './account.js';
-import { resolveIdentifier } from './identifiers.js';
+import { decoyAccountId } from '../verification/decoys.js';
+import { resolveIdentifierEvenly } from './identifiers.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { fieldErrors, passwordProblems } from './rules.js';
 
@@ -64,8 +65,9 @@ export async function resetPassword(
   // Rules that do not depend on the account first; rules that do (not your email or name) only after the
   // code proved control of the account, so the answer never tells whether an identifier exists (R-SEC-03).
   checkNewPassword(undefined, input.newPassword, 'newPassword');
-  const account = await resolveIdentifier(input.identifier);
-  // An unknown identifier still spends an attempt and fails like a wrong code.
+  // An unknown identifier costs the same reads (a decoy account ID), still spends an attempt and fails like a wrong code.
+  const decoyId = decoyAccountId(input.identifier);
+  const account = await resolveIdentifierEvenly(input.identifier, decoyId);
   const { consume } = await checkCode({ ...input.verification, purpose: 'password-reset', accountId: account?.accountId ?? '-' });
   if (!account) throw new InvalidCode();
   checkNewPassword(account, input.newPassword, 'newPassword');

@@ -5,7 +5,8 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type AccountItem, channelsOf, contactFor, getAccount, requireAccount } from '../accounts/account.js';
-import { resolveIdentifier } from '../accounts/identifiers.js';
+import { countFailure } from '../accounts/lockout.js';
+import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
 import { verifyAgainstDummy, verifyPassword } from '../accounts/password.js';
 import { maskDestination } from '../accounts/rules.js';
 import { audit, auditWrite } from '../audit/audit.js';
@@ -15,11 +16,11 @@ import { keyedHash, newId } from '../crypto.js';
 import { InvalidCode, InvalidCredentials, RateLimited, RuleViolation } from '../errors.js';
 import type { RequestInfo } from '../http/route.js';
 import type { Channel } from '../notify/notifier.js';
-import { sendAccountNotice } from '../recipients/notices.js';
 import { keys } from '../store/keys.js';
 import { TABLE, db } from '../store/table.js';
-import { type TransactItem, put, transact, update } from '../store/writes.js';
+import { ConditionFailed, type TransactItem, put, transact, update } from '../store/writes.js';
 import { type ChallengeItem, checkCode, sendCode } from '../verification/challenges.js';
+import { decoyAccountId } from '../verification/decoys.js';
 import { isThrottled } from './throttle.js';
 import { isTrustedDevice, newSession, newTrustedDevice } from './tokens.js';
 
@@ -32,7 +33,12 @@ async function throttleSource(request: RequestInfo): Promise<void> {
   }
 }
 
-async function recordFailure(request: RequestInfo, account: AccountItem | undefined): Promise<never> {
+/**
+ * A failed sign-in: the source's counter, the account's failure count (R-SEC-01) and an audit trace.
+ * R-SEC-03: without a real account to charge (unknown identifier, or an attempt inside the back-off) the
+ * same calls go to a decoy account ID that names none, under conditions that fail: equal work, no writes.
+ */
+async function recordFailure(request: RequestInfo, charged: { accountId: string; real: boolean }): Promise<never> {
   await update({
     TableName: TABLE(),
     Key: sourceKey(request.sourceIp),
@@ -40,41 +46,16 @@ async function recordFailure(request: RequestInfo, account: AccountItem | undefi
     ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl' },
     ExpressionAttributeValues: { ':one': 1, ':ttl': epochSeconds() + 7200 },
   });
-  if (account) await countAccountFailure(account.accountId, request);
+  await countFailure(charged.accountId); // a decoy ID names no account: the conditional update writes nothing
+  const trace = auditWrite({ accountId: charged.accountId, traceName: 'loginFailed', request, result: 'failure' }).Put!;
+  if (charged.real) await put(trace);
+  else await put({ ...trace, ConditionExpression: 'attribute_exists(pk)' }).catch(ignoreConditionFailed);
   throw new InvalidCredentials();
 }
 
-/** R-SEC-01: consecutive failures per account; the 100th locks sign-in until a reset by code. */
-async function countAccountFailure(accountId: string, request: RequestInfo): Promise<void> {
-  const res = await update({
-    TableName: TABLE(),
-    Key: keys.account(accountId),
-    UpdateExpression: 'ADD failedAttempts :one SET lastFailedAt = :at',
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeValues: { ':one': 1, ':at': now().toISOString() },
-    ReturnValues: 'UPDATED_NEW',
-  }).catch(() => undefined);
-  const failures = Number(res?.Attributes?.failedAttempts ?? 0);
-  if (failures === config.sessions.lockoutThreshold) {
-    const lockedAt = now().toISOString();
-    await update({
-      TableName: TABLE(),
-      Key: keys.account(accountId),
-      UpdateExpression: 'SET lockedAt = :at',
-      ExpressionAttributeValues: { ':at': lockedAt },
-    });
-    const account = await getAccount(accountId);
-    if (account) {
-      await sendAccountNotice(
-        account,
-        { channel: 'email', to: account.serviceEmail ?? account.email, language: account.preferences.messageLanguage, timeZone: account.preferences.timeZone },
-        'account-locked',
-        { time: lockedAt },
-      );
-    }
-  }
-  await audit({ accountId, traceName: 'loginFailed', request, result: 'failure' });
-}
+const ignoreConditionFailed = (error: unknown) => {
+  if (!(error instanceof ConditionFailed)) throw error;
+};
 
 /** R-LI-06, R-CL-14: the answer to a proven password of a HUAWEI ID whose cloud services are disabled. */
 const servicesDisabled = () =>
@@ -89,7 +70,7 @@ const isLocked = (account: AccountItem) => account.failedAttempts >= config.sess
 /** Issues a session: failures reset, audit written, optional trusted device, all in one transaction. */
 async function completeSignIn(account: AccountItem, request: RequestInfo, extra: TransactItem[], trustDevice: boolean) {
   const session = newSession(account.accountId, account.sessionEpoch);
-  const device = trustDevice ? newTrustedDevice(account.accountId) : undefined;
+  const device = trustDevice ? newTrustedDevice(account.accountId, account.sessionEpoch) : undefined;
   await transact(
     [
       ...extra,
@@ -118,23 +99,24 @@ export type LoginAnswer =
 
 export async function startLogin(input: { identifier: string; password: string; deviceToken?: string }, request: RequestInfo): Promise<LoginAnswer> {
   await throttleSource(request);
-  const account = await resolveIdentifier(input.identifier);
+  const decoy = { accountId: decoyAccountId(input.identifier), real: false };
+  const account = await resolveIdentifierEvenly(input.identifier, decoy.accountId);
   if (!account) {
     await verifyAgainstDummy(input.password);
-    return recordFailure(request, undefined);
+    return recordFailure(request, decoy);
   }
   // R-SEC-01: a locked account answers exactly like a wrong password, so the lock is no password oracle;
   // its owner was told by email when it locked and unlocks it with a password reset by code.
   // R-LI-04: inside an account's back-off the password is not even compared (same answer, same work).
   if (isThrottled(account.failedAttempts, account.lastFailedAt as string | undefined, now())) {
     await verifyAgainstDummy(input.password);
-    return recordFailure(request, undefined);
+    return recordFailure(request, decoy);
   }
   const passwordOk = await verifyPassword(input.password, account.passwordHash);
-  if (!passwordOk || isLocked(account)) return recordFailure(request, account);
+  if (!passwordOk || isLocked(account)) return recordFailure(request, { accountId: account.accountId, real: true });
   // R-LI-06, R-CL-13: the HUAWEI ID outlives its cloud services; once its password is proven, say so.
   if (account.status === 'disabled') throw servicesDisabled();
-  if (await isTrustedDevice(input.deviceToken, account.accountId)) {
+  if (await isTrustedDevice(input.deviceToken, account)) {
     return { status: 201, body: await completeSignIn(account, request, [], false) };
   }
   const at = now();
@@ -170,8 +152,18 @@ async function openLoginChallenge(challengeId: string): Promise<ChallengeItem> {
   return challenge;
 }
 
+/** Issue 9 item 17: one sign-in attempt sends at most `maxCodeSendsPerLogin` codes; then it starts again. */
+function checkSendsLeft(challenge: ChallengeItem): void {
+  if (Number(challenge.codeSends ?? 0) >= config.sessions.maxCodeSendsPerLogin) {
+    throw new RuleViolation('CODE_SENDS_EXHAUSTED', `This sign-in attempt has sent its ${config.sessions.maxCodeSendsPerLogin} codes.`, [
+      { condition: 'code-sends-exhausted', message: 'Use a code already sent, or sign in again with your password.' },
+    ]);
+  }
+}
+
 export async function sendLoginCode(challengeId: string, channel: Channel, request: RequestInfo) {
   const challenge = await openLoginChallenge(challengeId);
+  checkSendsLeft(challenge);
   const account = await requireAccount(challenge.accountId!);
   const destination = contactFor(account, channel);
   if (!destination) {
@@ -185,8 +177,13 @@ export async function sendLoginCode(challengeId: string, channel: Channel, reque
     destination,
     accountId: account.accountId,
     challengeId,
+    maxSends: config.sessions.maxCodeSendsPerLogin,
     sourceIp: request.sourceIp,
     language: account.preferences.messageLanguage,
+  }).catch(async (error: unknown) => {
+    // A parallel send may have taken the last one: say so rather than "ended".
+    if (error instanceof InvalidCode) checkSendsLeft(await openLoginChallenge(challengeId));
+    throw error;
   });
   return { destinationMasked: maskDestination(channel, destination), expiresAt: sent.expiresAt, resendAfter: sent.resendAfter };
 }
@@ -196,9 +193,10 @@ export async function verifyLogin(challengeId: string, input: { code: string; tr
   try {
     checked = await checkCode({ challengeId, code: input.code, purpose: 'login' });
   } catch (error) {
+    // The failed code was counted toward the account's lock by checkCode (R-SEC-01); here it is audited.
     if (error instanceof InvalidCode) {
       const challenge = await openLoginChallenge(challengeId).catch(() => undefined);
-      if (challenge?.accountId) await countAccountFailure(challenge.accountId, request);
+      if (challenge?.accountId) await audit({ accountId: challenge.accountId, traceName: 'loginFailed', request, result: 'failure' });
     }
     throw error;
   }

@@ -47,7 +47,12 @@ export function newSession(accountId: string, epoch: number): NewSession {
 
 const deviceKeyOf = (token: string) => keyedHash('device', token);
 
-export function newTrustedDevice(accountId: string): { token: string; write: TransactItem } {
+/**
+ * R-LI-03, R-LI-08, R-CL-11: a trusted browser is bound to the account's session epoch at the time it
+ * was trusted. A password change, a reset and disabling all move the epoch on, so every browser trusted
+ * before is refused from then on (records expire by TTL; no scan or delete of them is needed).
+ */
+export function newTrustedDevice(accountId: string, epoch: number): { token: string; write: TransactItem } {
   const at = now();
   const token = randomToken();
   const expiresAt = addSeconds(at, config.sessions.trustedDeviceSeconds);
@@ -56,17 +61,17 @@ export function newTrustedDevice(accountId: string): { token: string; write: Tra
     write: {
       Put: {
         TableName: TABLE(),
-        Item: { ...keys.device(deviceKeyOf(token)), accountId, createdAt: at.toISOString(), expiresAt: expiresAt.toISOString(), ttl: epochSeconds(expiresAt) },
+        Item: { ...keys.device(deviceKeyOf(token)), accountId, epoch, createdAt: at.toISOString(), expiresAt: expiresAt.toISOString(), ttl: epochSeconds(expiresAt) },
       },
     },
   };
 }
 
-/** R-LI-03: is this device token a live trust of this account? */
-export async function isTrustedDevice(token: string | undefined, accountId: string): Promise<boolean> {
+/** R-LI-03, R-LI-08: is this device token a live trust of this account, given since its last credential change? */
+export async function isTrustedDevice(token: string | undefined, account: { accountId: string; sessionEpoch: number }): Promise<boolean> {
   if (!token) return false;
   const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.device(deviceKeyOf(token)), ConsistentRead: true }));
-  return Boolean(Item && Item.accountId === accountId && Item.expiresAt > now().toISOString());
+  return Boolean(Item && Item.accountId === account.accountId && Item.epoch === account.sessionEpoch && Item.expiresAt > now().toISOString());
 }
 
 export function revokeSession(sessionKey: string): TransactItem {

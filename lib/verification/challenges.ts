@@ -6,6 +6,7 @@
  */
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { addSeconds, epochSeconds, now } from '../clock.js';
+import { countFailure } from '../accounts/lockout.js';
 import { config } from '../config.js';
 import { keyedHash, newId, randomDigits, safeEqual } from '../crypto.js';
 import { InvalidCode, NotFound, RateLimited } from '../errors.js';
@@ -45,6 +46,8 @@ export interface SendRequest {
   language: string;
   /** Re-send into an existing challenge (the login second step); otherwise a new challenge is made. */
   challengeId?: string;
+  /** With `challengeId`: the most codes the challenge may ever send (counted atomically on it). */
+  maxSends?: number;
   /** When false, everything happens (limits, challenge) but no message leaves: an unknown account (R-SEC-03). */
   deliver?: boolean;
 }
@@ -129,10 +132,12 @@ export async function sendCode(req: SendRequest): Promise<SendResult> {
             TableName: TABLE(),
             Key: keys.challenge(challengeId),
             UpdateExpression:
-              'SET channel = :channel, destination = :destination, destinationKey = :destinationKey, codeHash = :codeHash, attempts = :attempts, expiresAt = :expiresAt',
+              'SET channel = :channel, destination = :destination, destinationKey = :destinationKey, codeHash = :codeHash, attempts = :attempts, expiresAt = :expiresAt, codeSends = if_not_exists(codeSends, :attempts) + :one',
             ConditionExpression:
-              'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND accountId = :accountId AND (attribute_not_exists(loginExpiresAt) OR loginExpiresAt > :now)',
+              'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND accountId = :accountId AND (attribute_not_exists(loginExpiresAt) OR loginExpiresAt > :now) AND (attribute_not_exists(codeSends) OR codeSends < :maxSends)',
             ExpressionAttributeValues: {
+              ':one': 1,
+              ':maxSends': req.maxSends ?? Number.MAX_SAFE_INTEGER,
               ':channel': fields.channel,
               ':destination': fields.destination,
               ':destinationKey': fields.destinationKey,
@@ -241,7 +246,13 @@ export async function checkCode(check: CodeCheck): Promise<CheckedCode> {
   const codeOk = safeEqual(codeHash(check.challengeId, check.code), challenge.codeHash ?? '');
   const accountOk = check.accountId === undefined || challenge.accountId === check.accountId;
   const destinationOk = check.destination === undefined || safeEqual(destinationKey(check.destination), challenge.destinationKey ?? '');
-  if (!codeOk || !accountOk || !destinationOk) throw new InvalidCode();
+  if (!codeOk || !accountOk || !destinationOk) {
+    // R-SEC-01: a compared and failed code of any purpose counts toward the lock of the account it was
+    // submitted for (the session's or the named identifier's), else the account the code was sent for.
+    const charged = check.accountId ?? challenge.accountId;
+    if (charged) await countFailure(charged);
+    throw new InvalidCode();
+  }
   return {
     challenge,
     consume: {

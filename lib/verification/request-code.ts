@@ -5,14 +5,14 @@
  * new contacts are validated, existing ones are taken from the account, never from the request.
  */
 import { type AccountItem, contactFor, requireAccount } from '../accounts/account.js';
-import { resolveIdentifier } from '../accounts/identifiers.js';
+import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
 import { emailProblems, isE164, maskDestination, normalizeEmail, normalizeMobile } from '../accounts/rules.js';
-import { keyedHash } from '../crypto.js';
 import { RuleViolation, Unauthenticated, ValidationFailed } from '../errors.js';
 import type { RequestInfo, Session } from '../http/route.js';
 import type { Channel } from '../notify/notifier.js';
 import { languageOf } from '../notify/templates.js';
 import { sendCode } from './challenges.js';
+import { decoyAccountId, decoyDestination } from './decoys.js';
 import { IDENTIFIER_PURPOSES, NEW_DESTINATION, type Purpose } from './purposes.js';
 
 export interface CodeRequest {
@@ -55,12 +55,6 @@ function identifierPurposeContact(purpose: Purpose, account: AccountItem, channe
   return contactFor(account, channel);
 }
 
-/** R-SEC-03: a stable, plausible mask for an identifier that names no account. */
-function decoyMask(channel: Channel, identifier: string): string {
-  const digits = keyedHash('decoy', identifier).replace(/\D/g, '').padEnd(4, '7').slice(0, 4);
-  return channel === 'email' ? maskDestination('email', identifier.includes('@') ? identifier : `${identifier.slice(0, 3)}@mail.com`) : `+${digits.slice(0, 2)}*****${digits}`;
-}
-
 export async function requestCode(input: CodeRequest, session: Session | undefined, request: RequestInfo) {
   const language = languageOf(request.headers['accept-language']);
   const base = { purpose: input.purpose, channel: input.channel, sourceIp: request.sourceIp };
@@ -72,17 +66,20 @@ export async function requestCode(input: CodeRequest, session: Session | undefin
   }
   if (IDENTIFIER_PURPOSES.has(input.purpose)) {
     if (!input.destination) throw invalid('destination', 'Name the email, mobile number, login ID or tenant name of the account.');
-    const account = await resolveIdentifier(input.destination);
-    const destination = account ? identifierPurposeContact(input.purpose, account, input.channel) : undefined;
+    // R-SEC-03: an identifier without an account (or without a contact on this channel) gets a decoy
+    // destination and account: the same reads, limits, writes and mask; only no message leaves.
+    const decoyId = decoyAccountId(input.destination);
+    const account = await resolveIdentifierEvenly(input.destination, decoyId);
+    const real = account ? identifierPurposeContact(input.purpose, account, input.channel) : undefined;
+    const destination = real ?? decoyDestination(input.channel, input.destination);
     const sent = await sendCode({
       ...base,
-      destination: destination ?? input.destination.trim().toLowerCase(),
-      ...(destination ? { accountId: account!.accountId } : {}),
-      language: account?.preferences.messageLanguage ?? language,
-      deliver: destination !== undefined,
+      destination,
+      accountId: real ? account!.accountId : decoyId,
+      language: real ? account!.preferences.messageLanguage : language,
+      deliver: real !== undefined,
     });
-    const destinationMasked = destination ? maskDestination(input.channel, destination) : decoyMask(input.channel, input.destination);
-    return { ...sent, channel: input.channel, destinationMasked };
+    return { ...sent, channel: input.channel, destinationMasked: maskDestination(input.channel, destination) };
   }
   if (!session) throw new Unauthenticated();
   const account = await requireAccount(session.accountId);

@@ -63,13 +63,17 @@ describe('service mobile and email', () => {
     expect(results.find((r) => r.status === 409)!.body.code).toBe('MOBILE_TAKEN');
   });
 
-  it('R-AI-09 the service email changes the same way and the old email hears of it', async () => {
+  it('R-AI-09 the service email changes the same way and the old email hears of it (issue 9: now read back)', async () => {
     const account = await signUp();
     const email = uniqueEmail('service');
     const identity = await verificationFor('verify-identity', 'email', account.email, { token: account.token });
     const newEmail = await verificationFor('new-email', 'email', email, { token: account.token, destination: email });
     const res = await invoke(serviceEmailHandler, { method: 'PUT', path: '/v1/account/service-email', headers: bearer(account.token), body: { identity, newEmail } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const me = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(account.token), query: { reveal: 'serviceEmail' } });
+    expect(me.status).toBe(200);
+    expect(me.body.serviceEmail).toBe(email);
+    expect(me.body.email).not.toBe(email);
     const [notice] = await listRecordedMessages(account.email, 1);
     expect(notice).toMatchObject({ kind: 'contact-changed' });
   });

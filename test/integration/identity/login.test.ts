@@ -3,17 +3,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handler as changePasswordHandler } from '../../../functions/accounts/change-password.js';
 import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
 import { handler as securityPhoneHandler } from '../../../functions/accounts/security-phone.js';
+import { handler as auditHandler } from '../../../functions/audit/traces.js';
 import { handler as logoutHandler } from '../../../functions/sessions/logout.js';
 import { handler as resetHandler } from '../../../functions/sessions/reset-password.js';
 import { handler as loginCodeHandler } from '../../../functions/sessions/send-code.js';
 import { handler as verifyHandler } from '../../../functions/sessions/verify.js';
+import { getAccount } from '../../../lib/accounts/account.js';
 import { setClockOffset } from '../../../lib/clock.js';
 import { config } from '../../../lib/config.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { keys } from '../../../lib/store/keys.js';
 import { TABLE, db } from '../../../lib/store/table.js';
 import { invoke } from '../../support/http.js';
-import { PASSWORD, bearer, freshIp, latestCode, login, signUp, startLogin, uniqueEmail, uniqueMobile, verificationFor } from '../../support/identity.js';
+import { storageWork } from '../../support/storage-work.js';
+import { PASSWORD, bearer, freshIp, latestCode, login, requestCode, signUp, startLogin, uniqueEmail, uniqueMobile, verificationFor } from '../../support/identity.js';
 
 const me = (token: string) => invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) });
 
@@ -47,6 +50,19 @@ describe('login', () => {
     expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
   });
 
+  it('R-LI-04 R-SEC-03 a first wrong password costs the same reads and writes for a real and an unknown account (issue 9 item 2)', async () => {
+    const account = await signUp();
+    const loginId = (await me(account.token)).body.loginId as string;
+    for (const [realIdentifier, unknownIdentifier] of [
+      [account.email, uniqueEmail('ghost')],
+      [loginId, `ghost${loginId}`],
+    ]) {
+      const forReal = await storageWork(async () => expect((await startLogin(realIdentifier!, 'Wrong-password-9')).status).toBe(401));
+      const forNobody = await storageWork(async () => expect((await startLogin(unknownIdentifier!, 'Wrong-password-9')).status).toBe(401));
+      expect(forNobody, realIdentifier).toEqual(forReal);
+    }
+  });
+
   it('R-LI-01 R-LI-02 R-VC-06 email, mobile, login ID and tenant name all open the second step; the user picks the channel', async () => {
     const account = await withSecurityPhone();
     const profile = (await me(account.token)).body;
@@ -60,13 +76,19 @@ describe('login', () => {
     expect((await me(bySms.body.token)).status).toBe(200);
   });
 
-  it('R-LI-02 no session before the code: a wrong code is refused and counts as a failure', async () => {
-    const { email } = await signUp();
+  it('R-LI-02 R-SEC-01 no session before the code: a wrong code is refused and counts as a failure (issue 9: the count was never checked)', async () => {
+    const { email, accountId } = await signUp();
     const started = await startLogin(email, PASSWORD);
     const challengeId = started.body.challengeId;
-    const res = await invoke(verifyHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/verify`, pathParameters: { challengeId }, body: { code: '000000' } });
+    const sent = await invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel: 'email' }, sourceIp: freshIp() });
+    expect(sent.status).toBe(202);
+    const wrong = (await latestCode(email)) === '000000' ? '111111' : '000000';
+    expect((await getAccount(accountId))!.failedAttempts).toBe(0);
+    const res = await invoke(verifyHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/verify`, pathParameters: { challengeId }, body: { code: wrong } });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('INVALID_CODE');
+    expect(res.body.token).toBeUndefined();
+    expect((await getAccount(accountId))!.failedAttempts).toBe(1);
   });
 
   it('R-LI-03 a trusted device skips the second step for 30 days, then no longer', async () => {
@@ -127,17 +149,34 @@ describe('login', () => {
     expect((await startLogin(email, 'Reset-Secret-88')).status).toBe(200);
   });
 
-  it('R-SEC-03 a reset for an unknown identifier fails exactly like a wrong code', async () => {
+  it('R-SEC-03 a reset for an unknown identifier fails exactly like a wrong code (issue 9: the test could not fail)', async () => {
     const ghost = uniqueEmail('ghost');
-    const sent = await verificationFor('password-reset', 'email', ghost, { destination: ghost }).catch(() => undefined);
-    expect(sent).toBeUndefined(); // nothing was delivered to an address that has no account
-    const res = await invoke(resetHandler, {
-      method: 'POST',
-      path: '/v1/password-resets',
-      body: { identifier: ghost, newPassword: 'Reset-Secret-88', verification: { challengeId: 'ch_x', code: '123456' } },
-    });
-    expect(res.status).toBe(401);
-    expect(res.body.code).toBe('INVALID_CODE');
+    const sent = await requestCode({ purpose: 'password-reset', channel: 'email', destination: ghost });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(202); // answered like a known account ...
+    expect(await listRecordedMessages(ghost, 1)).toEqual([]); // ... but nothing was delivered to an address that has no account
+    for (const code of ['123456', '000000']) {
+      const res = await invoke(resetHandler, {
+        method: 'POST',
+        path: '/v1/password-resets',
+        body: { identifier: ghost, newPassword: 'Reset-Secret-88', verification: { challengeId: sent.body.challengeId, code } },
+      });
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('INVALID_CODE');
+    }
+  });
+
+  it('R-SEC-03 a reset with a wrong code costs the same reads and writes for a real and an unknown identifier (issue 9 item 2)', async () => {
+    const { email } = await signUp();
+    const attempt = (identifier: string) =>
+      storageWork(async () => {
+        const res = await invoke(resetHandler, {
+          method: 'POST',
+          path: '/v1/password-resets',
+          body: { identifier, newPassword: 'Reset-Secret-88', verification: { challengeId: 'ch_x', code: '123456' } },
+        });
+        expect(res.status).toBe(401);
+      });
+    expect(await attempt(uniqueEmail('ghost'))).toEqual(await attempt(email));
   });
 
   it('R-SEC-01 the 100th consecutive failure locks sign-in (answered like a wrong password, the owner is told) until a reset by code', async () => {
@@ -199,6 +238,52 @@ describe('login', () => {
     expect(Items.map((i) => i.traceName)).toEqual(['signUp', 'loginFailed', 'login', 'changePassword']);
     expect(Items[1]).toMatchObject({ resourceType: 'accountCenter', result: 'failure', sourceIp: '192.0.2.77' });
     expect(Items.every((i) => typeof i.requestId === 'string' && i.requestId.length > 0)).toBe(true);
+  });
+
+  it('R-LI-02 R-SEC-06 one sign-in attempt sends at most 3 codes, whatever the channel (issue 9 item 17)', async () => {
+    const account = await withSecurityPhone();
+    const challengeId = (await startLogin(account.email, PASSWORD)).body.challengeId as string;
+    const send = (channel: 'sms' | 'email') =>
+      invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel }, sourceIp: freshIp() });
+    const statuses = [];
+    for (const [i, channel] of (['email', 'sms', 'email', 'sms'] as const).entries()) {
+      setClockOffset((i + 1) * 61_000);
+      statuses.push((await send(channel)).status);
+    }
+    expect(statuses.slice(0, config.sessions.maxCodeSendsPerLogin)).toEqual([202, 202, 202]);
+    setClockOffset(5 * 61_000);
+    const refused = await send('email');
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('CODE_SENDS_EXHAUSTED');
+    expect(statuses[3]).toBe(422);
+    // The codes already sent still work; a new attempt starts a new count.
+    const verified = await invoke(verifyHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/verify`, pathParameters: { challengeId }, body: { code: await latestCode(account.email) } });
+    expect(verified.status).toBe(201);
+  });
+
+  it('R-LI-02 the cap of 3 codes per sign-in attempt holds for parallel sends (issue 9 item 17)', async () => {
+    const account = await withSecurityPhone();
+    const challengeId = (await startLogin(account.email, PASSWORD)).body.challengeId as string;
+    const send = (channel: 'sms' | 'email') =>
+      invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel }, sourceIp: freshIp() });
+    setClockOffset(61_000);
+    expect((await send('email')).status).toBe(202);
+    expect((await send('sms')).status).toBe(202);
+    setClockOffset(122_000);
+    const last = await Promise.all([send('email'), send('sms')]);
+    expect(last.map((r) => r.status).sort()).toEqual([202, 422]);
+  });
+
+  it('R-AU-01 R-LI-05 logout is audited with source IP and request ID (issue 9 item 17)', async () => {
+    const { email, accountId, token } = await signUp();
+    const out = await invoke(logoutHandler, { method: 'DELETE', path: '/v1/sessions/current', headers: bearer(token), sourceIp: '192.0.2.78' });
+    expect(out.status).toBe(204);
+    const other = (await login(email, PASSWORD, 'email', email)).body.token as string;
+    const traces = await invoke(auditHandler, { method: 'GET', path: '/v1/audit/traces', headers: bearer(other), query: { traceName: 'logout' } });
+    expect(traces.status).toBe(200);
+    expect(traces.body.items).toEqual([
+      expect.objectContaining({ traceName: 'logout', resourceType: 'accountCenter', actor: accountId, sourceIp: '192.0.2.78', result: 'success', requestId: out.headers['x-request-id'] }),
+    ]);
   });
 
   it('R-LI-04 repeated failures are throttled per account: inside the back-off even the right password is refused alike', async () => {

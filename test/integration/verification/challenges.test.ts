@@ -1,8 +1,11 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { getAccount } from '../../../lib/accounts/account.js';
 import { setClockOffset } from '../../../lib/clock.js';
 import { config } from '../../../lib/config.js';
+import { keyedHash } from '../../../lib/crypto.js';
 import { InvalidCode } from '../../../lib/errors.js';
+import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { keys } from '../../../lib/store/keys.js';
 import { TABLE, db } from '../../../lib/store/table.js';
 import { checkCode, consumeCode, sendCode } from '../../../lib/verification/challenges.js';
@@ -16,13 +19,16 @@ async function issue(purpose: 'signup' | 'close-services' = 'signup', destinatio
 afterEach(() => setClockOffset(0));
 
 describe('verification challenges', () => {
-  it('R-VC-01 R-VC-02 a code is 6 digits, sent to the destination, stored only as a keyed hash', async () => {
+  it('R-VC-01 R-VC-02 a code is 6 digits, sent to the destination, stored only as a keyed hash (issue 9: the regex could only match)', async () => {
     const c = await issue();
-    expect(c.code).toMatch(/^\d{6}$/);
+    const [message] = await listRecordedMessages(c.destination, 1);
+    expect(message).toMatchObject({ to: c.destination, kind: 'verification-code' });
     const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.challenge(c.challengeId) }));
     expect(JSON.stringify(Item)).not.toContain(c.code);
     expect(Item).toMatchObject({ purpose: 'signup', attempts: 0 });
-    expect(Item!.codeHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The six digits read from the message are the whole code: their keyed hash is what was stored.
+    expect(Item!.codeHash).toBe(keyedHash('code', `${c.challengeId}:${c.code}`));
+    expect(config.verification.codeDigits).toBe(6);
   });
 
   it('R-VC-02 a code is single use', async () => {
@@ -114,10 +120,14 @@ describe('send limits', () => {
     expect(sent).toBe(max);
   });
 
-  it('R-VC-01 a sign-up code goes by email only, to a valid address', async () => {
-    const res = await requestCode({ purpose: 'signup', channel: 'sms', destination: 'a+b@example' });
+  it.each([
+    ['goes by email only', { channel: 'sms', destination: 'valid.address@example.com' }, 'body.channel'],
+    ['goes to a valid address only', { channel: 'email', destination: 'a+b@example' }, 'body.destination'],
+  ])('R-VC-01 a sign-up code %s (issue 9: one fault per case)', async (_rule, fault, path) => {
+    const res = await requestCode({ purpose: 'signup', ...fault });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
   });
 
   it('R-SEC-03 a password-reset code request answers the same shape whether or not the account exists', async () => {
@@ -127,6 +137,8 @@ describe('send limits', () => {
     const items = await db().send(
       new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.challenge(res.body.challengeId).pk } }),
     );
-    expect(items.Items?.[0]?.accountId).toBeUndefined();
+    // Bound to a decoy account ID that names no account, so no code can ever reset anything with it.
+    expect(items.Items?.[0]?.accountId).toMatch(/^decoy_/);
+    expect(await getAccount(items.Items![0]!.accountId)).toBeUndefined();
   });
 });
