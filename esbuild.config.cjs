@@ -1,9 +1,79 @@
 // Bundling options shared by serverless-esbuild (deploy, offline) and scripts/bench.ts.
 // `serverless invoke local` only loads `.js`/`.cjs` handlers; Node 22 then loads the ESM bundle through
 // require(esm). Deployed and offline bundles stay `.mjs`, which Lambda loads as ESM without a package.json.
+const fs = require('node:fs');
+const path = require('node:path');
+
 const invokingLocally = (serverless) => {
   const commands = serverless?.processedInput?.commands ?? [];
   return commands[0] === 'invoke' && commands[1] === 'local';
+};
+
+// The stage being built: `--stage` of serverless (package, deploy, offline); no serverless object (scripts/bench.ts)
+// means "as deployed".
+const stageOf = (serverless) => {
+  if (!serverless) return undefined;
+  try {
+    return serverless.getProvider('aws').getStage();
+  } catch {
+    return serverless.processedInput?.options?.stage ?? serverless.service?.provider?.stage;
+  }
+};
+
+// Local-only adapters (the message recorder, file storage, the test clock) are imported statically by their
+// ports (lib/notify/notifier.ts, lib/materials/storage.ts, the handlers). Outside the local stage config.ts never
+// chooses them, so deployed bundles get stubs with the same exports that throw (lib/local/stubs/).
+const LOCAL_ONLY = ['recording-notifier', 'file-storage', 'test-clock'];
+const localOnlyStubs = {
+  name: 'local-only-stubs',
+  setup(build) {
+    const localDir = path.join(__dirname, 'lib', 'local');
+    build.onResolve({ filter: new RegExp(`(^|/)local/(${LOCAL_ONLY.join('|')})(\\.[jt]s)?$`) }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path);
+      const name = path.basename(target).replace(/\.[jt]s$/, '');
+      if (path.dirname(target) !== localDir || !LOCAL_ONLY.includes(name)) return undefined;
+      return { path: path.join(localDir, 'stubs', `${name}.ts`) };
+    });
+  },
+};
+
+// A module replaced by one with the same exports, each of which throws when called (or constructed) with `reason`.
+// `methodFactories` name exports that only build a method (called eagerly by the library): the method throws.
+function stubModule(file, reason, methodFactories = /^$/) {
+  const source = fs.readFileSync(file, 'utf8');
+  const names = [...source.matchAll(/^export (?:const|function|class) (\w+)|^export \{ (\w+) as (\w+) \}/gm)].map((m) => m[1] ?? m[3]);
+  const body = names.map((n) => `export const ${n} = ${methodFactories.test(n) ? '() => fail' : 'fail'};`);
+  return { contents: [`function fail() { throw new Error(${JSON.stringify(reason)}); }`, ...body].join('\n'), loader: 'js' };
+}
+
+// zod builds JSON Schema converters into every schema class (`.toJSONSchema()`, `~standard.jsonSchema`), so each
+// bundle carries zod's JSON Schema code (measured: about 17 KB) though only the OpenAPI function uses it. In every
+// other function, its modules are replaced by stubs; any function that imports zod-openapi must be listed here, or
+// its build fails.
+const JSON_SCHEMA_FUNCTIONS = ['functions/meta/openapi.ts'].map((f) => path.join(__dirname, f));
+const ZOD_JSON_SCHEMA = /[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](to-json-schema|json-schema-processors|json-schema-generator)\.js$/;
+const zodWithoutJsonSchema = {
+  name: 'zod-without-json-schema',
+  setup(build) {
+    const entries = [].concat(build.initialOptions.entryPoints ?? []).map((e) => path.resolve(typeof e === 'string' ? e : e.in));
+    if (entries.some((e) => JSON_SCHEMA_FUNCTIONS.includes(e))) return;
+    build.onResolve({ filter: /^zod-openapi$/ }, () => ({
+      errors: [{ text: 'zod-openapi needs zod\'s JSON Schema code: add this function to JSON_SCHEMA_FUNCTIONS (esbuild.config.cjs).' }],
+    }));
+    // create*Method() runs when `~standard` is read (e.g. by a Standard Schema consumer): only the method throws.
+    build.onLoad({ filter: ZOD_JSON_SCHEMA }, (args) =>
+      stubModule(args.path, 'JSON Schema is not bundled in this function (esbuild.config.cjs, JSON_SCHEMA_FUNCTIONS).', /^create\w*Method$/),
+    );
+  },
+};
+
+// The SDK's pure-JS SHA-256, which it uses only where node:crypto has no sha256 (never on Node; measured -3.1 KB).
+const SDK_SHA256_JS = /[\\/]node_modules[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]checksum[\\/]sha256[\\/]Sha256Js\.js$/;
+const sdkWithoutJsSha256 = {
+  name: 'sdk-without-js-sha256',
+  setup(build) {
+    build.onLoad({ filter: SDK_SHA256_JS }, (args) => stubModule(args.path, 'The pure-JS SHA-256 is not bundled: node:crypto provides sha256 (esbuild.config.cjs).'));
+  },
 };
 
 module.exports = (serverless) => ({
@@ -25,13 +95,17 @@ module.exports = (serverless) => ({
   // Lambda always passes credentials in the environment: replace the SDK's default credential chain
   // (SSO, INI, IMDS, STS clients) with the environment provider. Measured: about -90 KB per bundle.
   // DynamoDB and SNS have no event-stream operations: the SDK's lazily imported event-stream codec
-  // is replaced by a stub that throws (measured: about -15 KB per bundle).
+  // is replaced by a stub that throws (measured: about -15 KB per bundle). DynamoDB endpoint discovery is off, so
+  // its cache (an LRU library) is replaced by one that stays empty (lib/aws/no-endpoint-cache.ts, measured -8 KB).
   alias: {
     '@aws-sdk/credential-provider-node': './lib/aws/lambda-credentials.ts',
     '@smithy/core/event-streams': './lib/aws/no-event-streams.ts',
+    '@aws-sdk/endpoint-cache': './lib/aws/no-endpoint-cache.ts',
   },
   banner: {
     js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);",
   },
   legalComments: 'none',
+  charset: 'utf8', // non-ASCII text as is rather than escaped (measured: about -1 KB)
+  plugins: [zodWithoutJsonSchema, sdkWithoutJsSha256, ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs])],
 });

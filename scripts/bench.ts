@@ -2,14 +2,17 @@
  * `npm run bench`: builds every function as it is deployed (minified ESM, esbuild.config.cjs) and
  * reports per function: bundle KB, median fresh-process import ms (>= 15 runs) and the ratio to
  * importing the same handler unbundled (own code compiled, node_modules resolved at run time).
- * Writes the same figures to bench-results.json. Not a test: it prints and exits 0.
+ * Then where the largest bundle's bytes come from: KB per npm package and per folder of our own code
+ * (esbuild metafile). Writes the same figures to bench-results.json. Not a test: it prints and exits 0.
+ * Local-only functions are built as the local stage builds them; every other one as deployed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { type Metafile, build } from 'esbuild';
+import { breakdown } from './lib/bundle-breakdown.js';
 import { declaredFunctions, root } from './lib/functions.js';
 
 const require = createRequire(import.meta.url);
@@ -17,8 +20,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const BUDGET = { bundleKB: 400, importMs: 70, ratio: 0.5 };
 const outDir = join(root, '.bench');
 
-function esbuildOptions() {
-  const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, outputFileExtension: _x, ...options } = require(join(root, 'esbuild.config.cjs'))();
+/** The options of esbuild.config.cjs: as deployed, or as the local stage builds (serverless `--stage local`). */
+function esbuildOptions(stage?: 'local') {
+  const serverless = stage ? { getProvider: () => ({ getStage: () => stage }) } : undefined;
+  const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, outputFileExtension: _x, ...options } = require(join(root, 'esbuild.config.cjs'))(serverless);
   return options;
 }
 
@@ -42,12 +47,17 @@ function median(values: number[]): number {
 async function main(): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const options = esbuildOptions();
+  const deployedOptions = esbuildOptions();
+  const localOptions = esbuildOptions('local');
   const rows: Array<{ name: string; bundleKB: number; importMs: number; unbundledMs: number; ratio: number }> = [];
+  let largest: { name: string; bytes: number; metafile: Metafile } | undefined;
   for (const fn of declaredFunctions()) {
     const bundled = join(outDir, 'bundled', `${fn.name}.mjs`);
     const unbundled = join(outDir, 'unbundled', `${fn.name}.mjs`);
-    await build({ ...options, entryPoints: [join(root, fn.entry)], outfile: bundled, logLevel: 'error' });
+    const options = fn.localOnly ? localOptions : deployedOptions;
+    const { metafile } = await build({ ...options, entryPoints: [join(root, fn.entry)], outfile: bundled, metafile: true, logLevel: 'error' });
+    const bytes = statSync(bundled).size;
+    if (!fn.localOnly && (!largest || bytes > largest.bytes)) largest = { name: fn.name, bytes, metafile: metafile! };
     await build({
       entryPoints: [join(root, fn.entry)],
       outfile: unbundled,
@@ -89,6 +99,16 @@ async function main(): Promise<void> {
   const file = join(root, 'bench-results.json');
   const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   previous.functions = Object.fromEntries(rows.map((r) => [r.name, { bundleKB: r.bundleKB, importMs: r.importMs, ratio: r.ratio }]));
+
+  if (largest) {
+    const parts = breakdown(largest.metafile);
+    const ownKB = (prefix: string) => Math.round(parts.filter((p) => p.owner.startsWith(prefix)).reduce((s, p) => s + p.kb, 0) * 10) / 10;
+    console.log(`\nLargest deployed bundle: ${largest.name}, ${Math.round((largest.bytes / 1024) * 10) / 10} KB (KB per npm package / folder of our code; lib ${ownKB('lib')} KB, functions ${ownKB('functions')} KB in all)`);
+    for (const p of parts.filter((x) => x.kb >= 1)) console.log(`${p.owner.padEnd(40)} ${String(p.kb).padStart(6)}`);
+    const small = parts.filter((x) => x.kb < 1);
+    console.log(`${`(${small.length} more, under 1 KB each)`.padEnd(40)} ${String(Math.round(small.reduce((s, p) => s + p.kb, 0) * 10) / 10).padStart(6)}`);
+    previous.largestBundle = { function: largest.name, bundleKB: Math.round((largest.bytes / 1024) * 10) / 10, kbByOwner: Object.fromEntries(parts.map((p) => [p.owner, p.kb])) };
+  }
 
   const ops = runOperations();
   if (ops) {

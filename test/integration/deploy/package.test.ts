@@ -101,6 +101,17 @@ describe('deployable package for a non-local stage', () => {
     for (const file of bundles) expect(statSync(file).size / 1024, file).toBeLessThanOrEqual(BUNDLE_BUDGET_KB);
   });
 
+  it('bundle budget (issue 9, i9-size): no deployed bundle carries a local-only adapter (recorder, file storage, test clock)', () => {
+    // Strings only the real modules contain; test/integration/deploy/bundle-stubs.test.ts shows a local build has them.
+    const markers = ['.messagesTtlSeconds', '"local-upload"', '.offsetMs'];
+    const bundles = bundlesIn(join(workFolder, '.build'));
+    expect(bundles.length).toBeGreaterThan(0);
+    for (const file of bundles) {
+      const text = readFileSync(file, 'utf8');
+      expect(markers.filter((m) => text.includes(m)), file).toEqual([]);
+    }
+  });
+
   it('issue 9 item 4: API Gateway and every function allow the same CORS origins, the configured ones, never a wildcard', () => {
     const api = resources().find(([, r]) => r.Type === 'AWS::ApiGatewayV2::Api')![1].Properties;
     expect(api.CorsConfiguration.AllowOrigins).toEqual(DEPLOYED_ORIGINS);

@@ -1,0 +1,89 @@
+/**
+ * Bundle budget (issue 9, branch i9-size): what esbuild.config.cjs leaves out of a bundle, and that it
+ * leaves it out only where it is never used. Builds a few functions in memory with the config, as
+ * `serverless package --stage prod` and as `serverless offline --stage local` would.
+ */
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import * as realFiles from '../../../lib/local/file-storage.js';
+import * as realRecorder from '../../../lib/local/recording-notifier.js';
+import * as realClock from '../../../lib/local/test-clock.js';
+import * as stubFiles from '../../../lib/local/stubs/file-storage.js';
+import * as stubRecorder from '../../../lib/local/stubs/recording-notifier.js';
+import * as stubClock from '../../../lib/local/stubs/test-clock.js';
+
+const require = createRequire(import.meta.url);
+const root = resolve('.');
+
+/** Strings only the real local-only modules contain (property reads and literals survive minification). */
+const LOCAL_ONLY_MARKERS = {
+  'recording-notifier': '.messagesTtlSeconds',
+  'file-storage': '"local-upload"',
+  'test-clock': '.offsetMs',
+};
+
+async function bundle(entry: string, stage: 'prod' | 'local'): Promise<{ text: string; inputs: string[] }> {
+  const serverless = { getProvider: () => ({ getStage: () => stage }) };
+  const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, outputFileExtension: _x, ...options } = require(join(root, 'esbuild.config.cjs'))(serverless);
+  const out = await build({ ...options, entryPoints: [join(root, entry)], outfile: join(root, '.bench', 'test.mjs'), write: false, metafile: true, logLevel: 'silent' });
+  return { text: out.outputFiles![0]!.text, inputs: Object.keys((out.metafile as Metafile).inputs) };
+}
+
+describe('bundle budget (issue 9, i9-size): local-only adapters stay out of deployed bundles', () => {
+  // disableServices uses all three ports (notifier, material storage, the HTTP test-clock middleware);
+  // schedulerTick reads the test clock outside middy.
+  it.each(['functions/closure/disable.ts', 'functions/scheduler/tick.ts'])('%s: a prod build has none of them, a local build has them all', async (entry) => {
+    const [prod, local] = await Promise.all([bundle(entry, 'prod'), bundle(entry, 'local')]);
+    const used = entry.includes('scheduler') ? ['recording-notifier', 'test-clock'] : Object.keys(LOCAL_ONLY_MARKERS);
+    for (const name of used) {
+      const marker = LOCAL_ONLY_MARKERS[name as keyof typeof LOCAL_ONLY_MARKERS];
+      expect(local.inputs, name).toContain(`lib/local/${name}.ts`);
+      expect(local.text.includes(marker), `${name}: local bundle has ${marker}`).toBe(true);
+      expect(prod.inputs, name).not.toContain(`lib/local/${name}.ts`);
+      expect(prod.text.includes(marker), `${name}: prod bundle has ${marker}`).toBe(false);
+    }
+  });
+
+  it('each stub exports exactly the names of the module it stands in for', () => {
+    expect(Object.keys(stubRecorder).sort()).toEqual(Object.keys(realRecorder).sort());
+    expect(Object.keys(stubFiles).sort()).toEqual(Object.keys(realFiles).sort());
+    expect(Object.keys(stubClock).sort()).toEqual(Object.keys(realClock).sort());
+  });
+
+  it('a stub throws if a deployed stage ever reached a local-only adapter', async () => {
+    await expect(new stubRecorder.RecordingNotifier().send()).rejects.toThrow(/local-only/);
+    expect(() => new stubFiles.LocalFileStorage()).toThrow(/local-only/);
+    await expect(stubClock.advanceTestClock(1)).rejects.toThrow(/local-only/);
+  });
+});
+
+describe("bundle budget (issue 9, i9-size): zod's JSON Schema code only in the OpenAPI function", () => {
+  // "draft-2020-12" is a literal of zod's JSON Schema generator.
+  it('the OpenAPI function keeps it; another function gets the stub, in every stage', async () => {
+    const [openapi, prod, local] = await Promise.all([
+      bundle('functions/meta/openapi.ts', 'prod'),
+      bundle('functions/closure/disable.ts', 'prod'),
+      bundle('functions/closure/disable.ts', 'local'),
+    ]);
+    expect(openapi.text.includes('draft-2020-12')).toBe(true);
+    for (const b of [prod, local]) {
+      expect(b.text.includes('draft-2020-12')).toBe(false);
+      expect(b.text.includes('JSON Schema is not bundled in this function')).toBe(true);
+    }
+  });
+
+  it('a function that imports zod-openapi without being listed fails to build', async () => {
+    await expect(bundle('lib/meta/openapi-document.ts', 'prod')).rejects.toThrow(/JSON_SCHEMA_FUNCTIONS/);
+  });
+});
+
+describe('bundle budget (issue 9, i9-size): SDK code our functions never run', () => {
+  it('neither the LRU library behind the (unused) endpoint-discovery cache nor the pure-JS SHA-256 is bundled', async () => {
+    const prod = await bundle('functions/closure/disable.ts', 'prod');
+    expect(prod.inputs.some((i) => i.includes('node_modules/mnemonist/'))).toBe(false);
+    expect(prod.inputs).toContain('lib/aws/no-endpoint-cache.ts');
+    expect(prod.text.includes('The pure-JS SHA-256 is not bundled')).toBe(true);
+  });
+});
