@@ -42,6 +42,9 @@ export function buildOpenApi(routes: RouteSpec[], includeLocal = config.isLocal)
     if (route.localOnly && !includeLocal) continue;
     const errorStatuses = new Set<number>([400, ...(route.auth === 'none' ? [] : [401]), ...(route.errors ?? [])]);
     if (route.body) errorStatuses.add(415);
+    // What the shared middlewares may answer: a reused Idempotency-Key (409), a closed account (422, R-CL-10).
+    if (route.idempotent) errorStatuses.add(409);
+    if (route.auth === 'session' && route.method !== 'GET' && !route.allowedWhenClosed) errorStatuses.add(422);
     const json = (schema: z.ZodType | undefined) => (schema ? { 'application/json': { schema } } : undefined);
     const responses: Record<string, unknown> = {
       [String(route.success.status)]: responseFor(route.success.status, route.success.description, json(route.success.schema)),

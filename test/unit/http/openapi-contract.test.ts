@@ -114,6 +114,17 @@ describe('issue 9 item 18: headers, servers, security, license, local routes', (
     }
   });
 
+  it('statuses the shared middlewares answer are declared: 409 on idempotent routes, 422 (closed account) on mutating session routes', () => {
+    const missing = allRoutes.flatMap((route) => {
+      const declared = Object.keys(byId(route.operationId).op.responses);
+      return [
+        ...(route.idempotent && !declared.includes('409') ? [`${route.operationId} 409`] : []),
+        ...(route.auth === 'session' && route.method !== 'GET' && !route.allowedWhenClosed && !declared.includes('422') ? [`${route.operationId} 422`] : []),
+      ];
+    });
+    expect(missing).toEqual([]);
+  });
+
   it('/local/scheduler/run declares `stats`; PUT /local/uploads/{token} declares its byte body', () => {
     expect(byId('localRunScheduler').op.responses['200'].content['application/json'].schema.properties.stats).toBeDefined();
     expect(Object.keys(byId('localUpload').op.requestBody.content)).toEqual(['application/octet-stream']);
