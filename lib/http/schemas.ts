@@ -117,11 +117,11 @@ function newPasswordSchema() {
       if (value.length < minLength || value.length > maxLength || !PASSWORD_SHAPE.test(value)) return;
       for (const message of passwordProblems(value)) ctx.addIssue({ code: 'custom', message });
     })
-    .meta({ description: `R-SU-03: ${minLength} to ${maxLength} characters with letters and digits, no spaces, not a common password` });
+    .meta({ format: 'password', description: `R-SU-03: ${minLength} to ${maxLength} characters with letters and digits, no spaces, not a common password` });
 }
 
 /** A password as typed to prove it (no composition rules: it was set under older rules, maybe). */
-export const currentPassword = z.string().min(1).max(1024);
+export const currentPassword = z.string().min(1).max(1024).meta({ format: 'password' });
 
 /** R-AI-02 / R-AI-04: the name formats, as the rules define them. */
 export const tenantName = z.string().regex(TENANT_NAME_PATTERN, 'A tenant name starts with a letter and has 6 to 32 letters, digits, - or _.');

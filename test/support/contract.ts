@@ -44,6 +44,7 @@ function load(baseUrl: string): Promise<Contract> {
     const doc = (await res.json()) as Json;
     const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
+    ajv.addFormat('password', true); // an OpenAPI hint (mask the input), not a constraint
     ajv.addSchema({ $id: 'openapi', components: doc.components ?? {} });
     const templates = Object.keys(doc.paths)
       .map((template) => ({ template, pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`) }))

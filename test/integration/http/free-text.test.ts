@@ -39,6 +39,8 @@ function walk(schema: Json, prefix: string[], base: Json, visit: (leaf: Json, at
     walk(v, prefix, { ...base, ...nest(prefix, consts) }, visit);
   }
   for (const [name, prop] of Object.entries((s.properties ?? {}) as Json)) {
+    // The shared Verification object holds a challenge ID and a 6-digit code, never text.
+    if (prop.$ref === '#/components/schemas/Verification') continue;
     const p = resolve(prop);
     if (p.type === 'object' || p.oneOf || p.anyOf) walk(p, [...prefix, name], base, visit);
     else if (p.type === 'string') visit(p, [...prefix, name], base);
@@ -70,24 +72,11 @@ bodyFields((op, route, leaf, at, base) => {
   }
 });
 
-/** Request strings that are not free text: opaque IDs and tokens (looked up, never stored as given) and passwords (hashed). */
-const NOT_TEXT = new Set([
-  'signUp invitationToken',
-  'signUp verification.challengeId',
-  'changePassword currentPassword',
-  'login password',
-  'login deviceToken',
-  'resetPassword verification.challengeId',
-  'closeServices checkId',
-  'changeTaxInfo qualificationProof',
-  'setSecurityPhone verification.challengeId',
-  'changeServiceMobile identity.challengeId',
-  'changeServiceMobile newMobile.challengeId',
-  'changeServiceEmail identity.challengeId',
-  'changeServiceEmail newEmail.challengeId',
-  'runClosureCheck verification.challengeId',
-  'disableServices verification.challengeId',
-]);
+/**
+ * Request strings that are not free text: opaque IDs and tokens (looked up, never stored as given).
+ * Passwords (`format: password`) and the shared Verification object are recognised without a list.
+ */
+const NOT_TEXT = new Set(['signUp invitationToken', 'login deviceToken', 'closeServices checkId', 'changeTaxInfo qualificationProof']);
 
 const BAD: Array<[string, string]> = [
   ['NUL', '\u0000'],

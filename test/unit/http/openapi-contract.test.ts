@@ -15,6 +15,7 @@ type Json = Record<string, any>;
 const doc = buildOpenApi(allRoutes, true) as unknown as Json;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 (addFormatsModule as unknown as (a: Ajv2020) => void)(ajv);
+ajv.addFormat('password', true);
 ajv.addSchema({ $id: 'openapi', components: doc.components });
 const rebase = (v: unknown): unknown =>
   Array.isArray(v) ? v.map(rebase) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === '$ref' && typeof x === 'string' ? `openapi${x}` : rebase(x)])) : v;
