@@ -46,6 +46,7 @@ describe('the local stage over HTTP', () => {
     it.each([
       ['an undeclared status', 'GET', '/local/clock', 418, json, clock, /status not declared/],
       ['an unknown operation', 'PATCH', '/local/clock', 200, json, clock, /no such operation/],
+      ['an unknown route answering a non-problem 404', 'GET', '/v1/nowhere', 404, json, clock, /content type application\/json not declared/],
       ['a missing X-Request-Id', 'GET', '/local/clock', 200, new Headers({ 'content-type': 'application/json' }), clock, /X-Request-Id missing/],
       ['an undeclared content type', 'GET', '/local/clock', 200, headers({ 'content-type': 'text/html' }), clock, /content type text\/html not declared/],
       ['a body missing a required field', 'GET', '/local/clock', 200, json, '{}', /must have required property 'now'/],

@@ -81,9 +81,11 @@ export async function contractProblems(baseUrl: string, method: string, url: str
   const where = `${method} ${path} → ${answer.status}`;
   const template = c.templates.find((t) => t.pattern.test(path))?.template;
   const operation = template ? (c.doc.paths[template][method.toLowerCase()] as Json | undefined) : undefined;
-  if (!template || !operation) return [`${where}: no such operation in the document`];
-  const declared = operation.responses[String(answer.status)] ?? operation.responses.default;
-  if (!declared) return [`${where}: status not declared (declared: ${Object.keys(operation.responses).join(', ')})`];
+  // An unknown path or method is not in the document; its answer must still be a 404/405 problem.
+  const fallback = { description: 'Unknown route', headers: { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } }, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  if ((!template || !operation) && answer.status !== 404 && answer.status !== 405) return [`${where}: no such operation in the document`];
+  const declared = template && operation ? (operation.responses[String(answer.status)] ?? operation.responses.default) : fallback;
+  if (!declared) return [`${where}: status not declared (declared: ${Object.keys(operation?.responses ?? {}).join(', ')})`];
   const response = resolve(c.doc, declared);
   const problems: string[] = [];
 
