@@ -96,7 +96,7 @@ function phoneSchema() {
       return z.NEVER;
     })
     .meta({
-      description: 'A mobile number in international format, stored as E.164 (spaces, hyphens and brackets are ignored)',
+      description: 'A mobile number in international format, stored as E.164 (spaces, hyphens, brackets and a trunk 0 after the country code are ignored); landlines are refused',
       example: '+4915112345678',
     });
 }
