@@ -1,4 +1,4 @@
-import { securityPhoneRoute } from '../../lib/accounts/routes.js';
+import { securityPhoneRoute } from '../../lib/accounts/security-phone-route.js';
 import { setSecurityPhone } from '../../lib/accounts/security-phone.js';
 import { httpHandler } from '../../lib/http/handler.js';
 

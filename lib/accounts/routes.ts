@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { defineRoute } from '../http/route.js';
-import { isoTime, verification } from '../http/schemas.js';
+import { currentPassword, email, isoTime, loginId, newPassword, tenantName, text, verification } from '../http/schemas.js';
 import { LANGUAGES } from '../notify/templates.js';
-import { CURRENCIES, QUALIFICATIONS } from './catalogues.js';
+import { CURRENCIES, INDUSTRIES, QUALIFICATIONS } from './catalogues.js';
 
 /** ISO 3166-1 alpha-2 country/region code. */
 export const countryRegion = z.string().regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 code, e.g. "DE".');
@@ -17,8 +17,8 @@ export const signUpRoute = defineRoute({
   idempotent: true,
   body: z.strictObject({
     countryRegion,
-    email: z.string().min(3).max(254),
-    password: z.string().min(1).max(1024),
+    email,
+    password: newPassword,
     verification,
     invitationToken: z.string().min(1).max(256).optional(),
   }),
@@ -80,7 +80,7 @@ export const changePasswordRoute = defineRoute({
   summary: 'Change the password; every other session is revoked (R-LI-05)',
   tags: ['accounts'],
   auth: 'session',
-  body: z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }),
+  body: z.strictObject({ currentPassword, newPassword }),
   success: { status: 204, description: 'Password changed' },
   errors: [422],
 });
@@ -161,7 +161,7 @@ export const paymentMethodRoute = defineRoute({
   params: z.strictObject({ accountId: z.string().min(1).max(64) }),
   body: z.union([
     z.strictObject({ status: z.enum(['none', 'bound']) }),
-    z.strictObject({ status: z.literal('failed'), reason: z.string().min(1).max(500) }),
+    z.strictObject({ status: z.literal('failed'), reason: text({ max: 500 }) }),
   ]),
   success: {
     status: 200,
@@ -178,7 +178,7 @@ export const tenantNameRoute = infoRoute(
   'changeTenantName',
   '/v1/account/tenant-name',
   'Change the tenant name: 3 times per rolling year; the old name stops working for IAM login (R-AI-02, R-AI-03)',
-  z.strictObject({ tenantName: z.string().min(1).max(64) }),
+  z.strictObject({ tenantName }),
   z.object({ tenantName: z.string(), changesLeftThisYear: z.number().int() }),
 );
 
@@ -186,7 +186,7 @@ export const loginIdRoute = infoRoute(
   'changeLoginId',
   '/v1/account/login-id',
   'Change the login ID, once (R-AI-04)',
-  z.strictObject({ loginId: z.string().min(1).max(64) }),
+  z.strictObject({ loginId }),
   z.object({ loginId: z.string() }),
 );
 
@@ -194,7 +194,7 @@ export const accountTypeRoute = infoRoute(
   'changeAccountType',
   '/v1/account/type',
   'Set or change the account type with the matching name (R-AI-05)',
-  z.strictObject({ accountType: z.enum(['individual', 'enterprise']), name: z.string().trim().min(1).max(200) }),
+  z.strictObject({ accountType: z.enum(['individual', 'enterprise']), name: text({ max: 200 }) }),
   z.object({ accountType: z.enum(['individual', 'enterprise']), fullName: z.string().optional(), enterpriseName: z.string().optional() }),
   [422],
 );
@@ -203,7 +203,7 @@ export const namesRoute = infoRoute(
   'changeNames',
   '/v1/account/names',
   'Change the full name or enterprise name while not authenticated (R-AI-06)',
-  z.union([z.strictObject({ fullName: z.string().trim().min(1).max(200) }), z.strictObject({ enterpriseName: z.string().trim().min(1).max(200) })]),
+  z.union([z.strictObject({ fullName: text({ max: 200 }) }), z.strictObject({ enterpriseName: text({ max: 200 }) })]),
   z.object({ fullName: z.string().optional(), enterpriseName: z.string().optional() }),
   [422],
 );
@@ -223,14 +223,25 @@ export const taxInfoRoute = infoRoute(
   [404, 422],
 );
 
+/** R-AI-11: the industry catalogue, one variant per industry with its own secondary industries. */
+const industryName = z.enum(Object.keys(INDUSTRIES) as [string, ...string[]]);
+const industryChoice = z.discriminatedUnion(
+  'industry',
+  Object.entries(INDUSTRIES).map(([industry, secondaries]) =>
+    secondaries.length
+      ? z.strictObject({ industry: z.literal(industry), secondaryIndustry: z.enum(secondaries as [string, ...string[]]) })
+      : z.strictObject({ industry: z.literal(industry) }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<{ industry: string; secondaryIndustry?: string }>;
+
 const contactBody = z.strictObject({
-  addressLine1: z.string().trim().min(1).max(200),
-  addressLine2: z.string().trim().max(200).optional(),
-  city: z.string().trim().min(1).max(100),
-  stateProvince: z.string().trim().min(1).max(100),
-  postalCode: z.string().trim().min(1).max(20),
+  addressLine1: text({ max: 200 }),
+  addressLine2: text({ min: 0, max: 200 }).optional(),
+  city: text({ max: 100 }),
+  stateProvince: text({ max: 100 }),
+  postalCode: text({ max: 20 }),
   paymentCurrency: z.enum(CURRENCIES),
-  industry: z.string().min(1).max(64),
+  industry: industryName,
 });
 
 export const contactRoute = infoRoute(
@@ -246,7 +257,7 @@ export const industryRoute = infoRoute(
   'changeIndustry',
   '/v1/account/industry',
   'Industry and, where it has them, a secondary industry from the catalogue (R-AI-11)',
-  z.strictObject({ industry: z.string().min(1).max(64), secondaryIndustry: z.string().min(1).max(64).optional() }),
+  industryChoice,
   z.object({ industry: z.string(), secondaryIndustry: z.string().optional() }),
   [422],
 );

@@ -8,7 +8,7 @@ import { isCommonPassword } from './common-passwords.js';
 
 const EMAIL_FORBIDDEN = /[+!#$]/;
 // Pragmatic address syntax: local@domain.tld, no spaces, one @, a dot in the domain.
-const EMAIL_SHAPE = /^[A-Za-z0-9._%&'*/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+export const EMAIL_PATTERN = /^[A-Za-z0-9._%&'*/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 /** R-SU-02: the stored form of an email (trimmed, lower case). */
 export function normalizeEmail(email: string): string {
@@ -20,7 +20,7 @@ export function emailProblems(email: string): string[] {
   const e = normalizeEmail(email);
   const problems: string[] = [];
   if (EMAIL_FORBIDDEN.test(e)) problems.push('An email address may not contain + ! # or $.');
-  else if (e.length > 254 || !EMAIL_SHAPE.test(e) || e.includes('..')) problems.push('Enter a valid email address.');
+  else if (e.length > 254 || !EMAIL_PATTERN.test(e) || e.includes('..')) problems.push('Enter a valid email address.');
   return problems;
 }
 
@@ -38,7 +38,11 @@ export function passwordProblems(password: string, context: string[] = []): stri
   return problems;
 }
 
-/** E.164 phone numbers: + then 8 to 15 digits, no leading zero. */
+/**
+ * Phone numbers are parsed, validated and normalised to E.164 in one place: the `phone` type of
+ * lib/http/schemas.ts (libphonenumber-js, ./phone.ts; issue 9 item 3). What reaches a use case is E.164
+ * already; these only strip separators and check the shape (identifiers, stored values).
+ */
 export function normalizeMobile(mobile: string): string {
   return mobile.replace(/[\s()-]/g, '');
 }
@@ -58,15 +62,17 @@ export function identifierKind(identifier: string): IdentifierKind {
 }
 
 /** R-AI-02: tenant name format. */
+export const TENANT_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{5,31}$/;
 export function tenantNameProblems(name: string): string[] {
-  return /^[A-Za-z][A-Za-z0-9_-]{5,31}$/.test(name)
+  return TENANT_NAME_PATTERN.test(name)
     ? []
     : ['A tenant name starts with a letter and has 6 to 32 letters, digits, - or _.'];
 }
 
 /** Login IDs: 6–32 of letters, digits, `_`, `.`, `-`, starting with a letter. */
+export const LOGIN_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{5,31}$/;
 export function loginIdProblems(loginId: string): string[] {
-  return /^[A-Za-z][A-Za-z0-9_.-]{5,31}$/.test(loginId)
+  return LOGIN_ID_PATTERN.test(loginId)
     ? []
     : ['A login ID starts with a letter and has 6 to 32 letters, digits, _ . or -.'];
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from '../http/route.js';
-import { isoTime, verification } from '../http/schemas.js';
+import { isoTime, text, verification } from '../http/schemas.js';
 import { STANDING_FLAGS } from './rules.js';
 
 const checkResult = z.object({
@@ -23,14 +23,21 @@ export const closureCheckRoute = defineRoute({
   summary: 'Accept the terms, give a reason and a close-services code; run the three check groups (R-CL-01..04)',
   tags: ['closure'],
   auth: 'session',
-  body: z
-    .strictObject({
+  // Issue 9 item 18: `reasonText` is required exactly when the reason is `other` (a union the document shows).
+  body: z.discriminatedUnion('reason', [
+    z.strictObject({
       acceptTerms: z.literal(true, 'The closure terms must be accepted.'),
-      reason: z.enum(['no-longer-needed', 'mistakenly-enabled', 'other']),
-      reasonText: z.string().trim().min(1).max(500).optional(),
+      reason: z.enum(['no-longer-needed', 'mistakenly-enabled']),
+      reasonText: text({ max: 500 }).optional(),
       verification,
-    })
-    .refine((b) => b.reason !== 'other' || b.reasonText, { message: 'Describe the reason.', path: ['reasonText'] }),
+    }),
+    z.strictObject({
+      acceptTerms: z.literal(true, 'The closure terms must be accepted.'),
+      reason: z.literal('other'),
+      reasonText: text({ max: 500 }).meta({ description: 'Describe the reason.' }),
+      verification,
+    }),
+  ]),
   success: { status: 200, description: 'The check result (kept as the latest)', schema: checkResult },
   errors: [401, 404, 422],
 });
@@ -135,7 +142,7 @@ export const closureHoldRoute = defineRoute({
   tags: ['operators'],
   auth: 'operator',
   params: z.strictObject({ accountId: z.string().min(1).max(64) }),
-  body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
+  body: z.strictObject({ reason: text({ max: 500 }) }),
   success: { status: 200, description: 'Held', schema: z.object({ held: z.literal(true), reason: z.string(), heldAt: isoTime }) },
   errors: [404, 422],
 });

@@ -32,6 +32,8 @@ export interface RouteSpec<
   /** Honours the Idempotency-Key header (R-SEC-04). */
   idempotent?: boolean;
   body?: B;
+  /** A body that is not JSON (bytes), for the OpenAPI document only; the handler reads `request.rawBody`. */
+  rawBody?: { contentType: string; description: string };
   params?: P;
   query?: Q;
   success: { status: number; description: string; schema?: R };

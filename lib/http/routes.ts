@@ -15,11 +15,11 @@ import {
   enableRoute,
   getAccountRoute,
   paymentMethodRoute,
-  securityPhoneRoute,
   serviceEmailRoute,
   serviceMobileRoute,
   signUpRoute,
 } from '../accounts/routes.js';
+import { securityPhoneRoute } from '../accounts/security-phone-route.js';
 import { loginCodeRoute, loginRoute, loginVerifyRoute, logoutRoute, passwordResetRoute } from '../sessions/routes.js';
 import { sendCodeRoute } from '../verification/routes.js';
 import { deleteHuaweiIdRoute } from '../huawei-id/routes.js';

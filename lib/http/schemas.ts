@@ -1,6 +1,13 @@
-/** Schemas shared by many routes: problem details, timestamps, pagination. */
+/**
+ * Schemas shared by many routes: problem details, timestamps, pagination, and the shared field types
+ * every route uses for free text, email addresses, phone numbers and new passwords (issue 9 items 3, 6,
+ * 18). New routes build their bodies from these. Each type carries its rule twice: as a pattern/length the OpenAPI document shows, and as a
+ * refinement calling the pure rule, so the document and the server say the same thing.
+ */
 import * as z from 'zod';
 import { config } from '../config.js';
+import { EMAIL_PATTERN, emailProblems, LOGIN_ID_PATTERN, passwordProblems, TENANT_NAME_PATTERN } from '../accounts/rules.js';
+import { PHONE_INPUT_PATTERN, phoneProblem, toE164 } from '../accounts/phone.js';
 
 export const isoTime = z.iso.datetime().meta({ description: 'ISO 8601 UTC time', example: '2026-11-23T10:00:00.000Z' });
 
@@ -22,6 +29,12 @@ export const paginationQuery = {
   cursor: z.string().max(2048).optional(),
 };
 
+/** R-SEC-04: the Idempotency-Key pattern lib/http/middlewares/idempotency.ts enforces. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,128}$/;
+
+/** How a code or notice travels. */
+export const channel = z.enum(['sms', 'email']);
+
 /** A one-time code as typed by its owner (R-VC-01). */
 export const code = z.string().regex(/^\d{6}$/, 'A code is 6 digits.');
 
@@ -31,3 +44,88 @@ export const verification = z
     code,
   })
   .meta({ id: 'Verification' });
+
+/**
+ * Issue 9 item 6: what free text may hold. Refused: C0 controls (NUL, TAB, CR, LF, ...), DEL and C1
+ * controls, bidi embeddings/overrides (U+202A–202E) and isolates (U+2066–2069), and lone surrogates.
+ * With the `u` flag a surrogate pair is one code point, so only unpaired halves fall in \uD800-\uDFFF.
+ */
+export const SAFE_TEXT = /^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]*$/u;
+export const SAFE_TEXT_MESSAGE = 'Control characters, line breaks, bidirectional overrides and unpaired surrogates are not allowed.';
+
+/**
+ * Free text typed by a person (names, addresses, reasons, file names). `trim` strips spaces at both
+ * ends before the lengths are checked; the characters are checked before trimming.
+ */
+export function text(options: { max: number; min?: number; trim?: boolean }) {
+  const safe = z.string().regex(SAFE_TEXT, SAFE_TEXT_MESSAGE);
+  const trimmed = options.trim === false ? safe : safe.trim();
+  return trimmed.min(options.min ?? 1).max(options.max);
+}
+
+/** R-SU-02: an email address as accepted for sign-up, new emails and recipients. */
+export const email = /* @__PURE__ */ emailSchema();
+
+function emailSchema() {
+  return z
+    .string()
+    .max(254, 'Enter a valid email address.')
+    .regex(EMAIL_PATTERN, 'Enter a valid email address without + ! # or $.')
+    .superRefine((value, ctx) => {
+      // The pattern reported what it could; the rule adds what a pattern cannot say (e.g. "..").
+      if (value.length > 254 || !EMAIL_PATTERN.test(value)) return;
+      for (const message of emailProblems(value)) ctx.addIssue({ code: 'custom', message });
+    })
+    .meta({ description: 'An email address (R-SU-02); + ! # and $ are not allowed', example: 'li.lei@example.com' });
+}
+
+/**
+ * Issue 9 item 3: every phone field is this type: validated and normalised to E.164 in one place
+ * (lib/accounts/phone.ts), so a use case only ever sees the normalised number.
+ */
+export const phone = /* @__PURE__ */ phoneSchema();
+
+function phoneSchema() {
+  return z
+    .string()
+    .regex(PHONE_INPUT_PATTERN, 'Use the international format, e.g. +4915112345678.')
+    .transform((value, ctx) => {
+      const e164 = toE164(value);
+      if (e164) return e164;
+      ctx.addIssue({ code: 'custom', message: phoneProblem(value) ?? 'Use a mobile number.' });
+      return z.NEVER;
+    })
+    .meta({
+      description: 'A mobile number in international format, stored as E.164 (spaces, hyphens, brackets and a trunk 0 after the country code are ignored); landlines are refused',
+      example: '+4915112345678',
+    });
+}
+
+/** R-SU-03: a new password (composition rules here; "not your email or name" needs the account and stays in the use case). */
+const PASSWORD_SHAPE = /^(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[^\s]+$/;
+export const newPassword = /* @__PURE__ */ newPasswordSchema();
+
+function newPasswordSchema() {
+  const { minLength, maxLength } = config.password;
+  return z
+    .string()
+    .min(minLength, `Use at least ${minLength} characters.`)
+    .max(maxLength, `Use at most ${maxLength} characters.`)
+    .regex(PASSWORD_SHAPE, 'Use both letters and digits, and no spaces.')
+    .superRefine((value, ctx) => {
+      // Length and shape are reported above; the rule adds what a pattern cannot say (common passwords).
+      if (value.length < minLength || value.length > maxLength || !PASSWORD_SHAPE.test(value)) return;
+      for (const message of passwordProblems(value)) ctx.addIssue({ code: 'custom', message });
+    })
+    .meta({ format: 'password', description: `R-SU-03: ${minLength} to ${maxLength} characters with letters and digits, no spaces, not a common password` });
+}
+
+/** A password as typed to prove it (no composition rules: it was set under older rules, maybe). */
+export const currentPassword = z.string().min(1).max(1024).meta({ format: 'password' });
+
+/** R-AI-02 / R-AI-04: the name formats, as the rules define them. */
+export const tenantName = z.string().regex(TENANT_NAME_PATTERN, 'A tenant name starts with a letter and has 6 to 32 letters, digits, - or _.');
+export const loginId = z.string().regex(LOGIN_ID_PATTERN, 'A login ID starts with a letter and has 6 to 32 letters, digits, _ . or -.');
+
+/** R-LI-01: an email, mobile number, login ID or tenant name naming an account. */
+export const identifier = text({ max: 320 }).meta({ description: 'email, mobile number, login ID or tenant name' });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineRoute } from '../http/route.js';
-import { isoTime } from '../http/schemas.js';
+import { isoTime, text } from '../http/schemas.js';
+import { LOCAL_UPLOAD_CONTENT_TYPE } from './file-storage.js';
 
 export const localMessagesRoute = defineRoute({
   operationId: 'localListMessages',
@@ -10,7 +11,7 @@ export const localMessagesRoute = defineRoute({
   tags: ['local'],
   auth: 'none',
   localOnly: true,
-  query: z.strictObject({ to: z.string().min(1).max(320).optional() }),
+  query: z.strictObject({ to: text({ max: 320 }).optional() }),
   success: {
     status: 200,
     description: 'Recorded messages',
@@ -63,7 +64,14 @@ export const localSchedulerRunRoute = defineRoute({
   tags: ['local'],
   auth: 'none',
   localOnly: true,
-  success: { status: 200, description: 'What the run processed', schema: z.object({ processed: z.number().int() }) },
+  success: {
+    status: 200,
+    description: 'What the run processed, and what it read to find it',
+    schema: z.object({
+      processed: z.number().int(),
+      stats: z.object({ queries: z.number().int(), scannedCount: z.number().int() }).optional(),
+    }),
+  },
 });
 
 export const localUploadRoute = defineRoute({
@@ -75,6 +83,7 @@ export const localUploadRoute = defineRoute({
   auth: 'none',
   localOnly: true,
   params: z.strictObject({ token: z.string().min(1).max(2048) }),
+  rawBody: { contentType: LOCAL_UPLOAD_CONTENT_TYPE, description: 'The file, exactly as many bytes as declared' },
   success: { status: 200, description: 'Stored', schema: z.object({ sizeBytes: z.number().int() }) },
   errors: [403, 413],
 });

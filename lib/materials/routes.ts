@@ -1,7 +1,30 @@
 import * as z from 'zod';
 import { defineRoute } from '../http/route.js';
-import { isoTime } from '../http/schemas.js';
-import { MATERIAL_PURPOSES } from './rules.js';
+import { isoTime, text } from '../http/schemas.js';
+import { CONTENT_TYPES, MATERIAL_PURPOSES, type MaterialPurpose, declarationProblems } from './rules.js';
+
+/** Issue 9 item 18: per purpose, the content types and sizes it takes; the name's extension must agree (the pure rule). */
+const variants = (Object.entries(MATERIAL_PURPOSES) as Array<[MaterialPurpose, (typeof MATERIAL_PURPOSES)[MaterialPurpose]]>).map(([purpose, rule]) =>
+  z
+    .strictObject({
+      purpose: z.literal(purpose),
+      fileName: text({ max: 200 }),
+      contentType: z.enum([...new Set(rule.types.map((t) => CONTENT_TYPES[t]))] as [string, ...string[]]),
+      sizeBytes: z.number().int().min(1).max(rule.maxBytes),
+    })
+    .superRefine((b, ctx) => {
+      for (const p of declarationProblems(b.purpose, b.fileName, b.contentType, b.sizeBytes)) {
+        if (p.field === 'contentType') ctx.addIssue({ code: 'custom', path: ['contentType'], message: p.message });
+      }
+    }),
+);
+// One purpose today: a union of one would be an illogical `oneOf` in the document.
+const declaration = (variants.length === 1 ? variants[0]! : z.discriminatedUnion('purpose', variants as never)) as unknown as z.ZodType<{
+  purpose: MaterialPurpose;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+}>;
 
 export const declareMaterialRoute = defineRoute({
   operationId: 'declareMaterial',
@@ -11,12 +34,7 @@ export const declareMaterialRoute = defineRoute({
   tags: ['materials'],
   auth: 'session',
   idempotent: true,
-  body: z.strictObject({
-    purpose: z.enum(Object.keys(MATERIAL_PURPOSES) as [keyof typeof MATERIAL_PURPOSES]),
-    fileName: z.string().min(1).max(200),
-    contentType: z.string().min(1).max(200),
-    sizeBytes: z.number().int().min(1),
-  }),
+  body: declaration,
   success: {
     status: 201,
     description: 'Upload the bytes with `upload.method` to `upload.url` and exactly `upload.headers`, then complete',

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CURRENCIES } from '../accounts/catalogues.js';
+import { CURRENCIES, isTimeZone } from '../accounts/catalogues.js';
 import { defineRoute } from '../http/route.js';
 import { LANGUAGES } from '../notify/templates.js';
 
@@ -13,10 +13,15 @@ export const preferencesRoute = defineRoute({
   body: z
     .strictObject({
       messageLanguage: z.enum(LANGUAGES).optional(),
-      timeZone: z.string().min(1).max(64).optional(),
+      timeZone: z
+        .enum(['UTC', ...Intl.supportedValuesOf('timeZone')] as [string, ...string[]])
+        .refine(isTimeZone, 'Use an IANA time zone, e.g. Europe/Berlin.')
+        .optional()
+        .meta({ description: 'An IANA time zone (R-PR-01)' }),
       currency: z.enum(CURRENCIES).optional(),
     })
-    .refine((b) => Object.values(b).some((v) => v !== undefined), 'Change at least one preference.'),
+    .refine((b) => Object.values(b).some((v) => v !== undefined), 'Change at least one preference.')
+    .meta({ minProperties: 1 }),
   success: {
     status: 200,
     description: 'The preferences now',

@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { defineRoute } from '../http/route.js';
-import { isoTime } from '../http/schemas.js';
+import { email, isoTime, phone, text } from '../http/schemas.js';
 
 export const MESSAGE_TYPES = ['billing', 'account', 'security', 'product', 'marketing', 'closure'] as const;
 
 const body = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  email: z.string().email().max(254).optional(),
-  mobile: z.string().min(8).max(24).optional(),
+  name: text({ max: 100 }),
+  email: email.optional(),
+  mobile: phone.optional(),
   messageTypes: z.array(z.enum(MESSAGE_TYPES)).min(1).max(MESSAGE_TYPES.length),
 });
 const recipient = z.object({

@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from '../http/route.js';
-import { code, isoTime, verification } from '../http/schemas.js';
-import { channel } from '../verification/routes.js';
+import { channel, code, currentPassword, identifier, isoTime, newPassword, verification } from '../http/schemas.js';
 
 const sessionAnswer = z.object({ token: z.string(), expiresAt: isoTime });
 
@@ -13,8 +12,8 @@ export const loginRoute = defineRoute({
   tags: ['sessions'],
   auth: 'none',
   body: z.strictObject({
-    identifier: z.string().min(1).max(320).meta({ description: 'email, mobile number, login ID or tenant name' }),
-    password: z.string().min(1).max(1024),
+    identifier,
+    password: currentPassword,
     deviceToken: z.string().min(16).max(256).optional(),
   }),
   success: {
@@ -80,8 +79,8 @@ export const passwordResetRoute = defineRoute({
   tags: ['sessions'],
   auth: 'none',
   body: z.strictObject({
-    identifier: z.string().min(1).max(320),
-    newPassword: z.string().min(1).max(1024),
+    identifier,
+    newPassword,
     verification,
   }),
   success: { status: 204, description: 'Password reset' },

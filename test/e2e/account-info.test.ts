@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FILES } from '../support/files.js';
 import { codeFor, sendCode, signUpOverHttp, uniqueE2eEmail } from '../support/e2e.js';
-import { call } from '../support/http.js';
+import { call, send } from '../support/http.js';
 
 describe('account information over HTTP on the local stage', () => {
   it('R-AI-08 R-AU-01 R-AU-03 R-SEC-05 change the service mobile with two codes, then find changePhone in the audit traces', async () => {
     const tag = randomBytes(5).toString('hex');
-    const mobile = `+4916${String(parseInt(tag, 16)).padStart(9, '0').slice(0, 9)}`;
+    const mobile = `+49151${String(parseInt(tag, 16)).padStart(8, '0').slice(0, 8)}`;
     const { email, token } = await signUpOverHttp(uniqueE2eEmail('info'));
 
     const identity = { challengeId: await sendCode({ purpose: 'verify-identity', channel: 'email' }, token), code: await codeFor(email) };
@@ -34,8 +34,8 @@ describe('account information over HTTP on the local stage', () => {
       body: { purpose: 'qualification-proof', fileName: 'scan.png', contentType: 'image/png', sizeBytes: FILES.png.length },
     });
     expect(declared.status, JSON.stringify(declared.body)).toBe(201);
-    const uploaded = await fetch(declared.body.upload.url, { method: 'PUT', headers: declared.body.upload.headers, body: FILES.png });
-    expect(uploaded.status, await uploaded.clone().text()).toBe(200);
+    const uploaded = await send('PUT', declared.body.upload.url, { headers: declared.body.upload.headers, body: FILES.png });
+    expect(uploaded.status, uploaded.text).toBe(200);
     const done = await call('POST', `/v1/materials/${declared.body.materialId}/complete`, { token });
     expect(done.body).toMatchObject({ status: 'verified', fileType: 'png' });
   });

@@ -1,7 +1,8 @@
 /** Helpers to call a handler in-process with an API Gateway v2 event, and the running local stage over HTTP. */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
+import { contractProblems } from './contract.js';
 
 export interface EventInput {
   method: string;
@@ -78,16 +79,25 @@ export function apiUrl(): string {
   return inject('apiUrl');
 }
 
+/**
+ * The one way e2e files talk to the local stage: every answer is checked against the served OpenAPI
+ * document (test/support/contract.ts) before the test sees it (issue 9 item 18).
+ */
+export async function send(method: string, url: string, init: { headers?: Record<string, string>; body?: RequestInit['body'] } = {}) {
+  const res = await fetch(url.startsWith('http') ? url : `${apiUrl()}${url}`, { method, headers: init.headers, body: init.body });
+  const text = await res.text();
+  expect(await contractProblems(apiUrl(), method, res.url || url, { status: res.status, headers: res.headers, text }), 'the answer conforms to the OpenAPI document').toEqual([]);
+  return { status: res.status, headers: res.headers, text };
+}
+
 export async function call(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
-  const res = await fetch(`${apiUrl()}${path}`, {
-    method,
+  const res = await send(method, path, {
     headers: {
       ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  return { status: res.status, headers: res.headers, body: res.text ? JSON.parse(res.text) : undefined };
 }

@@ -14,7 +14,7 @@ export const PASSWORD = 'Correct-Horse-42';
 /** A fresh source address per call keeps the per-source send limits out of unrelated tests. */
 export const freshIp = () => `198.51.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 export const uniqueEmail = (tag = 'user') => `${tag}.${randomBytes(5).toString('hex')}@example.com`;
-export const uniqueMobile = () => `+4915${String(randomBytes(4).readUInt32BE(0)).padStart(10, '0').slice(0, 9)}`;
+export const uniqueMobile = () => `+49151${String(randomBytes(4).readUInt32BE(0)).padStart(10, '0').slice(0, 8)}`;
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** The newest code sent to `to` (from the local recorder, as a user would read their inbox). */

@@ -70,7 +70,10 @@ describe('message recipients', () => {
     const { token } = await signUp();
     const results = await Promise.all(Array.from({ length: 13 }, (_, i) => add(token, recipient(i))));
     expect(results.filter((r) => r.status === 201)).toHaveLength(config.recipients.maxPerAccount);
-    expect(results.filter((r) => r.status === 422).every((r) => r.body.code === 'QUOTA_EXCEEDED')).toBe(true);
+    // Issue 9: every request beyond the cap is refused with the quota code (not a vacuous `every` over a possibly empty list).
+    expect(results.filter((r) => r.status !== 201).map((r) => [r.status, r.body.code])).toEqual(
+      Array.from({ length: 13 - config.recipients.maxPerAccount }, () => [422, 'QUOTA_EXCEEDED']),
+    );
     expect((await invoke(listHandler, { method: 'GET', path: '/v1/account/recipients', headers: bearer(token) })).body.items).toHaveLength(10);
   });
 
