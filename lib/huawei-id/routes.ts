@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from '../http/route.js';
-import { verification } from '../http/schemas.js';
+import { currentPassword, identifier, verification } from '../http/schemas.js';
 
 export const deleteHuaweiIdRoute = defineRoute({
   operationId: 'deleteHuaweiId',
@@ -11,8 +11,8 @@ export const deleteHuaweiIdRoute = defineRoute({
   tags: ['sessions'],
   auth: 'none',
   body: z.strictObject({
-    identifier: z.string().min(1).max(320).meta({ description: 'email, mobile number or login ID of the HUAWEI ID' }),
-    password: z.string().min(1).max(1024),
+    identifier: identifier.meta({ description: 'email, mobile number or login ID of the HUAWEI ID' }),
+    password: currentPassword,
     verification,
   }),
   success: { status: 204, description: 'The HUAWEI ID is deleted; its email, mobile number and login ID are released' },

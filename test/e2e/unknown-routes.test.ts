@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { apiUrl } from '../support/http.js';
+import { send } from '../support/http.js';
 
 async function raw(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) {
-  const res = await fetch(`${apiUrl()}${path}`, { method, headers: init.headers, body: init.body });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, body: text ? JSON.parse(text) : undefined };
+  const res = await send(method, path, init);
+  return { ...res, body: res.text ? JSON.parse(res.text) : undefined };
 }
 
 function expectEdgeHeaders(headers: Headers) {
