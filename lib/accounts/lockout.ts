@@ -9,7 +9,10 @@ import { keys } from '../store/keys.js';
 import { TABLE } from '../store/table.js';
 import { ConditionFailed, update } from '../store/writes.js';
 import { sendAccountNotice } from '../recipients/notices.js';
-import { getAccount } from './account.js';
+import { type AccountItem, getAccount } from './account.js';
+
+/** Locked for sign-in (R-SEC-01) until a password reset by code. */
+export const isLocked = (account: AccountItem) => account.failedAttempts >= config.sessions.lockoutThreshold || Boolean(account.lockedAt);
 
 /** Counts one failure of an account; an ID that names no account (a decoy) costs the same write and changes nothing. */
 export async function countFailure(accountId: string): Promise<void> {

@@ -9,17 +9,19 @@
  * - services disabled: the retained record (invoices and transactions, R-CL-11) stays, without the
  *   identity fields; - never enabled: the account item goes and a purge deletes what else it held.
  */
-import { accountUpdate, claimDelete, staleAccount } from '../accounts/account.js';
+import { type AccountItem, accountUpdate, claimDelete, staleAccount } from '../accounts/account.js';
 import { resolveIdentifier } from '../accounts/identifiers.js';
-import { verifyPassword } from '../accounts/password.js';
+import { countFailure, isLocked } from '../accounts/lockout.js';
+import { verifyAgainstDummy, verifyPassword } from '../accounts/password.js';
 import { auditWrite } from '../audit/audit.js';
 import { claimsOf, identityOf, purgeNow, purgeTimer } from '../closure/disable.js';
-import { nowIso } from '../clock.js';
+import { now, nowIso } from '../clock.js';
 import { InvalidCode, InvalidCredentials, RuleViolation } from '../errors.js';
 import type { RequestInfo } from '../http/route.js';
 import { publishNow } from '../notify/outbox.js';
 import { addTemplates } from '../notify/templates.js';
 import { noticeEntries } from '../recipients/notices.js';
+import { isThrottled } from '../sessions/throttle.js';
 import { keys } from '../store/keys.js';
 import { TABLE } from '../store/table.js';
 import { type TransactItem, transact } from '../store/writes.js';
@@ -50,12 +52,27 @@ const servicesInUse = (status: string) =>
     },
   ]);
 
+/**
+ * R-SEC-01, R-LI-04: the deletion password is guarded like a sign-in. Inside the account's back-off or while
+ * its sign-in is locked it is not compared (same answer, same work); a wrong one counts toward the lock.
+ */
+async function checkPassword(account: AccountItem, password: string): Promise<void> {
+  if (isThrottled(account.failedAttempts, account.lastFailedAt as string | undefined, now()) || isLocked(account)) {
+    await verifyAgainstDummy(password);
+    throw new InvalidCredentials();
+  }
+  if (!(await verifyPassword(password, account.passwordHash))) {
+    await countFailure(account.accountId);
+    throw new InvalidCredentials();
+  }
+}
+
 export async function deleteHuaweiId(input: DeletionInput, request: RequestInfo): Promise<void> {
   const account = await resolveIdentifier(input.identifier);
   // An unknown identifier still spends an attempt and fails like a wrong code.
   const { consume } = await checkCode({ ...input.verification, purpose: 'delete-huawei-id', accountId: account?.accountId ?? '-' });
   if (!account) throw new InvalidCode();
-  if (!(await verifyPassword(input.password, account.passwordHash))) throw new InvalidCredentials();
+  await checkPassword(account, input.password);
   if (account.status !== 'disabled' && account.status !== 'registered') throw servicesInUse(account.status);
 
   const deletedAt = nowIso();

@@ -4,8 +4,8 @@
  * same answer after the same work (a dummy hash is verified when no account matches).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { type AccountItem, channelsOf, contactFor, getAccount, requireAccount } from '../accounts/account.js';
-import { countFailure } from '../accounts/lockout.js';
+import { type AccountItem, channelsOf, contactFor, getAccount } from '../accounts/account.js';
+import { countFailure, isLocked } from '../accounts/lockout.js';
 import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
 import { verifyAgainstDummy, verifyPassword } from '../accounts/password.js';
 import { maskDestination } from '../accounts/rules.js';
@@ -64,8 +64,6 @@ const servicesDisabled = () =>
     'The cloud services of this HUAWEI ID are disabled and cannot be used again. The only action offered is to delete the HUAWEI ID (POST /v1/huawei-id/deletions).',
     [{ condition: 'services-disabled', message: 'Delete the HUAWEI ID with its password and a delete-huawei-id code, or keep it for other Huawei services.' }],
   );
-
-const isLocked = (account: AccountItem) => account.failedAttempts >= config.sessions.lockoutThreshold || Boolean(account.lockedAt);
 
 /** Issues a session: failures reset, audit written, optional trusted device, all in one transaction. */
 async function completeSignIn(account: AccountItem, request: RequestInfo, extra: TransactItem[], trustDevice: boolean) {
@@ -143,11 +141,21 @@ export async function startLogin(input: { identifier: string; password: string; 
   return { status: 200, body: { challengeId, channels } };
 }
 
+const attemptEnded = () => new InvalidCode('This sign-in attempt has ended; start again.');
+
+/**
+ * R-LI-06, R-LI-08: a sign-in attempt ends when the account can no longer sign in with the password that
+ * opened it: cloud services disabled, password changed or reset (a new session epoch), or sign-in locked.
+ */
+function checkAttemptLive(challenge: ChallengeItem, account: AccountItem): void {
+  if (account.status === 'disabled' || challenge.epoch !== account.sessionEpoch || isLocked(account)) throw attemptEnded();
+}
+
 async function openLoginChallenge(challengeId: string): Promise<ChallengeItem> {
   const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.challenge(challengeId), ConsistentRead: true }));
   const challenge = Item as ChallengeItem | undefined;
   if (!challenge || challenge.purpose !== 'login' || challenge.usedAt || !challenge.accountId || String(challenge.loginExpiresAt) <= now().toISOString()) {
-    throw new InvalidCode('This sign-in attempt has ended; start again.');
+    throw attemptEnded();
   }
   return challenge;
 }
@@ -163,8 +171,10 @@ function checkSendsLeft(challenge: ChallengeItem): void {
 
 export async function sendLoginCode(challengeId: string, channel: Channel, request: RequestInfo) {
   const challenge = await openLoginChallenge(challengeId);
+  const account = await getAccount(challenge.accountId!);
+  if (!account) throw attemptEnded();
+  checkAttemptLive(challenge, account);
   checkSendsLeft(challenge);
-  const account = await requireAccount(challenge.accountId!);
   const destination = contactFor(account, channel);
   if (!destination) {
     throw new RuleViolation('CHANNEL_UNAVAILABLE', `No ${channel === 'sms' ? 'mobile number' : 'email address'} is bound to this account.`, [
@@ -201,9 +211,8 @@ export async function verifyLogin(challengeId: string, input: { code: string; tr
     throw error;
   }
   const account = await getAccount(checked.challenge.accountId!);
-  const ended = new InvalidCode('This sign-in attempt has ended; start again.');
-  if (!account || account.status === 'disabled' || isLocked(account)) throw ended;
-  if (String(checked.challenge.loginExpiresAt) <= now().toISOString() || checked.challenge.epoch !== account.sessionEpoch) throw ended;
+  if (!account || String(checked.challenge.loginExpiresAt) <= now().toISOString()) throw attemptEnded();
+  checkAttemptLive(checked.challenge, account);
   return completeSignIn(account, request, [checked.consume], input.trustDevice ?? false);
 }
 

@@ -16,7 +16,7 @@ import { keys } from '../store/keys.js';
 import { TABLE, db } from '../store/table.js';
 import { ConditionFailed, type TransactItem, transact, update } from '../store/writes.js';
 import type { Purpose } from './purposes.js';
-import { type ScopeLimit, type SendDecision, type SendRecord, decideSend, emptyRecord } from './send-limits.js';
+import { type ScopeLimit, type SendRecord, decideSend, emptyRecord } from './send-limits.js';
 
 export interface ChallengeItem {
   challengeId: string;
@@ -50,6 +50,13 @@ export interface SendRequest {
   maxSends?: number;
   /** When false, everything happens (limits, challenge) but no message leaves: an unknown account (R-SEC-03). */
   deliver?: boolean;
+  /**
+   * R-SEC-03, sessionless identifier purposes: the canonical identifier the code was asked for. The answer
+   * (202 or 429, `resendAfter`) then comes only from the request itself (purpose, channel, identifier; the
+   * source address); the destination's and the account's limits are enforced silently (202, not delivered),
+   * so neither whether an account exists nor which identifiers share one shows in the answer.
+   */
+  identifier?: string;
 }
 
 export interface SendResult {
@@ -61,19 +68,26 @@ export interface SendResult {
 interface Scope {
   key: { pk: string; sk: string };
   limit: ScopeLimit;
+  /** A refusal withholds delivery instead of answering 429 (R-SEC-03). */
+  silent?: boolean;
 }
 
 const DAY = 86_400;
 
 function scopesFor(req: SendRequest): Scope[] {
   const v = config.verification;
-  const scope = (name: string, value: string, limit: ScopeLimit): Scope => ({
+  const scope = (name: string, value: string, limit: ScopeLimit, silent = false): Scope => ({
     key: keys.rateWindow(name, keyedHash('rate', value), 'SENDS'),
     limit,
+    ...(silent ? { silent } : {}),
   });
+  const perDestination = { max: v.maxSendsPerDestinationPerDay, windowSeconds: DAY, cooldownSeconds: v.resendCooldownSeconds };
+  const silent = req.identifier !== undefined;
   return [
-    scope('dest', req.destination, { max: v.maxSendsPerDestinationPerDay, windowSeconds: DAY, cooldownSeconds: v.resendCooldownSeconds }),
-    ...(req.accountId ? [scope('account', req.accountId, { max: v.maxSendsPerAccountPerDay, windowSeconds: DAY, cooldownSeconds: 0 })] : []),
+    // The first scope's cooldown is the `resendAfter` of the answer.
+    ...(silent ? [scope('identifier', `${req.purpose}:${req.channel}:${req.identifier}`, perDestination)] : []),
+    scope('dest', req.destination, perDestination, silent),
+    ...(req.accountId ? [scope('account', req.accountId, { max: v.maxSendsPerAccountPerDay, windowSeconds: DAY, cooldownSeconds: 0 }, silent)] : []),
     scope('source', req.sourceIp, { max: v.maxSendsPerSourcePerHour, windowSeconds: 3600, cooldownSeconds: 0 }),
   ];
 }
@@ -96,7 +110,7 @@ export async function sendCode(req: SendRequest): Promise<SendResult> {
     const at = now();
     const records = await readRecords(scopes);
     const decisions = scopes.map((s, i) => decideSend(records[i]!, req.purpose, at, s.limit));
-    const refused = decisions.filter((d) => !d.allowed);
+    const refused = decisions.filter((d, i) => !d.allowed && !scopes[i]!.silent);
     if (refused.length) {
       throw new RateLimited(Math.max(...refused.map((d) => (d.allowed ? 0 : d.retryAfterSeconds))), 'Wait before requesting another code.');
     }
@@ -105,12 +119,15 @@ export async function sendCode(req: SendRequest): Promise<SendResult> {
     const expiresAt = addSeconds(at, config.verification.codeTtlSeconds).toISOString();
     // A re-sent code into an existing challenge (login) never outlives the challenge itself.
     const ttl = epochSeconds(at) + 2 * DAY;
+    // R-SEC-03: a silent limit reached sends nothing; its scopes then record no send but are written all the same.
+    const withheld = decisions.some((d) => !d.allowed);
     const rateWrites: TransactItem[] = scopes.map((s, i) => {
-      const d = decisions[i] as Extract<SendDecision, { allowed: true }>; // all allowed: refusals were thrown above
+      const d = decisions[i]!;
+      const next = d.allowed && !(withheld && s.silent) ? d.next : { ...records[i]!, version: records[i]!.version + 1 };
       return {
         Put: {
           TableName: TABLE(),
-          Item: { ...s.key, ...d.next, ttl },
+          Item: { ...s.key, ...next, ttl },
           ConditionExpression: 'attribute_not_exists(pk) OR version = :v',
           ExpressionAttributeValues: { ':v': records[i]!.version },
         },
@@ -171,7 +188,7 @@ export async function sendCode(req: SendRequest): Promise<SendResult> {
       }
       throw error;
     }
-    if (req.deliver !== false) {
+    if (req.deliver !== false && !withheld) {
       const text = render('verification-code', req.language, {
         code,
         purpose: req.purpose,

@@ -25,8 +25,8 @@ export const DECOY_MOBILE_FORMATS = [
   { cc: '39', leads: ['32', '33', '34', '36', '38'], nationalLength: 10 },
 ] as const;
 
-/** The identifier as lookups see it: two spellings that name the same account get the same decoy. */
-function canonical(identifier: string): string {
+/** The identifier as lookups see it: two spellings that name the same account get the same decoy (and send limits). */
+export function canonicalIdentifier(identifier: string): string {
   const kind = identifierKind(identifier);
   if (kind === 'EMAIL') return claimValue.email(identifier);
   if (kind === 'MOBILE') return mobileOf(identifier);
@@ -37,7 +37,7 @@ const mobileOf = (identifier: string) => mobileClaimOf(identifier.trim());
 
 /** A stream of pseudo-random bytes from the HMAC of the identifier (deterministic, keyed). */
 function bytesOf(purpose: string, identifier: string): Buffer {
-  return Buffer.concat([0, 1].map((i) => Buffer.from(keyedHash(`decoy-${purpose}-${i}`, canonical(identifier)), 'base64url')));
+  return Buffer.concat([0, 1].map((i) => Buffer.from(keyedHash(`decoy-${purpose}-${i}`, canonicalIdentifier(identifier)), 'base64url')));
 }
 
 function decoyEmail(identifier: string): string {
@@ -68,5 +68,5 @@ export function decoyDestination(channel: Channel, identifier: string): string {
 
 /** An account ID that names no account (real ones start with `ac_`), stable per identifier. */
 export function decoyAccountId(identifier: string): string {
-  return `decoy_${keyedHash('decoy-account', canonical(identifier))}`;
+  return `decoy_${keyedHash('decoy-account', canonicalIdentifier(identifier))}`;
 }

@@ -12,7 +12,7 @@ import type { RequestInfo, Session } from '../http/route.js';
 import type { Channel } from '../notify/notifier.js';
 import { languageOf } from '../notify/templates.js';
 import { sendCode } from './challenges.js';
-import { decoyAccountId, decoyDestination } from './decoys.js';
+import { canonicalIdentifier, decoyAccountId, decoyDestination } from './decoys.js';
 import { IDENTIFIER_PURPOSES, NEW_DESTINATION, type Purpose } from './purposes.js';
 
 export interface CodeRequest {
@@ -67,7 +67,8 @@ export async function requestCode(input: CodeRequest, session: Session | undefin
   if (IDENTIFIER_PURPOSES.has(input.purpose)) {
     if (!input.destination) throw invalid('destination', 'Name the email, mobile number, login ID or tenant name of the account.');
     // R-SEC-03: an identifier without an account (or without a contact on this channel) gets a decoy
-    // destination and account: the same reads, limits, writes and mask; only no message leaves.
+    // destination and account: the same reads, limits, writes and mask; only no message leaves. The answer's
+    // limits are the identifier's own; the destination's and account's are enforced silently (sendCode).
     const decoyId = decoyAccountId(input.destination);
     const account = await resolveIdentifierEvenly(input.destination, decoyId);
     const real = account ? identifierPurposeContact(input.purpose, account, input.channel) : undefined;
@@ -78,6 +79,7 @@ export async function requestCode(input: CodeRequest, session: Session | undefin
       accountId: real ? account!.accountId : decoyId,
       language: real ? account!.preferences.messageLanguage : language,
       deliver: real !== undefined,
+      identifier: canonicalIdentifier(input.destination),
     });
     return { ...sent, channel: input.channel, destinationMasked: maskDestination(input.channel, destination) };
   }

@@ -1,10 +1,11 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/add.js';
 import { handler as resetHandler } from '../../../functions/sessions/reset-password.js';
 import { accountIdByClaim } from '../../../lib/accounts/account.js';
-import { setClockOffset } from '../../../lib/clock.js';
+import { nowIso, setClockOffset } from '../../../lib/clock.js';
+import { config } from '../../../lib/config.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { keys } from '../../../lib/store/keys.js';
 import { TABLE, db } from '../../../lib/store/table.js';
@@ -43,6 +44,18 @@ async function disabledHuaweiId() {
   expect((await disable({ ...account, token })).status).toBe(200);
   setClockOffset(25 * HOUR + 61_000);
   return { ...account, mobile, loginId: String(before.loginId), tenantName: String(before.tenantName) };
+}
+
+/** Puts an account a given number of consecutive failures in, the latest `agoMs` ago (instead of failing that often). */
+async function setFailures(accountId: string, n: number, agoMs = 0) {
+  await db().send(
+    new UpdateCommand({
+      TableName: TABLE(),
+      Key: keys.account(accountId),
+      UpdateExpression: 'SET failedAttempts = :n, lastFailedAt = :at',
+      ExpressionAttributeValues: { ':n': n, ':at': new Date(Date.parse(nowIso()) - agoMs).toISOString() },
+    }),
+  );
 }
 
 describe('deleting the HUAWEI ID (R-CL-14, issue 9 item 16)', () => {
@@ -130,6 +143,34 @@ describe('deleting the HUAWEI ID (R-CL-14, issue 9 item 16)', () => {
     expect(await accountIdByClaim('EMAIL', account.email)).toBe(account.accountId);
     expect(await accountIdByClaim('EMAIL', other.email)).toBe(other.accountId);
     expect((await deleteHuaweiId({ identifier: account.email, password: PASSWORD, verification: good })).status).toBe(204);
+  });
+
+  it('R-SEC-01 a wrong deletion password counts toward the 100-failure lock; the 100th locks it and the right password then answers alike (issue 9 items 16, 17)', async () => {
+    const account = await signUp();
+    const verification = await deletionCode(account.email, 'email', account.email);
+    const wrong = { identifier: account.email, password: 'Wrong-Horse-41', verification };
+    expect((await deleteHuaweiId(wrong)).body.code).toBe('INVALID_CREDENTIALS');
+    expect((await profile(account.accountId))!.failedAttempts).toBe(1);
+    await setFailures(account.accountId, config.sessions.lockoutThreshold - 1, 3600_000); // its back-off is over
+    expect((await deleteHuaweiId(wrong)).body.code).toBe('INVALID_CREDENTIALS');
+    expect((await profile(account.accountId))!).toMatchObject({ failedAttempts: config.sessions.lockoutThreshold, lockedAt: expect.any(String) });
+    expect((await listRecordedMessages(account.email, 1))[0]!.kind).toBe('account-locked');
+    const locked = await deleteHuaweiId({ ...wrong, password: PASSWORD });
+    expect([locked.status, locked.body.code]).toEqual([401, 'INVALID_CREDENTIALS']);
+    expect(await accountIdByClaim('EMAIL', account.email)).toBe(account.accountId);
+  });
+
+  it('R-LI-04 inside the account\'s back-off a deletion is refused like a wrong password, even with the right one, and is not counted (issue 9 items 16, 17)', async () => {
+    const account = await signUp();
+    const verification = await deletionCode(account.email, 'email', account.email);
+    const failures = config.sessions.accountFreeFailures + 3; // an 8 s back-off from now
+    await setFailures(account.accountId, failures);
+    const throttled = await deleteHuaweiId({ identifier: account.email, password: PASSWORD, verification });
+    expect([throttled.status, throttled.body.code]).toEqual([401, 'INVALID_CREDENTIALS']);
+    expect((await profile(account.accountId))!.failedAttempts).toBe(failures);
+    expect(await accountIdByClaim('EMAIL', account.email)).toBe(account.accountId);
+    setClockOffset(9_000);
+    expect((await deleteHuaweiId({ identifier: account.email, password: PASSWORD, verification })).status).toBe(204);
   });
 
   it('R-LI-08 R-CL-13 R-CL-14 a HUAWEI ID whose cloud services are disabled keeps its password: a forgotten one can be reset, then the HUAWEI ID deleted with it', async () => {

@@ -9,11 +9,12 @@ import { handler as resetHandler } from '../../../functions/sessions/reset-passw
 import { handler as loginCodeHandler } from '../../../functions/sessions/send-code.js';
 import { handler as verifyHandler } from '../../../functions/sessions/verify.js';
 import { getAccount } from '../../../lib/accounts/account.js';
-import { setClockOffset } from '../../../lib/clock.js';
+import { clockOffset, setClockOffset } from '../../../lib/clock.js';
 import { config } from '../../../lib/config.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { keys } from '../../../lib/store/keys.js';
 import { TABLE, db } from '../../../lib/store/table.js';
+import { activeAccount, close, disable, runCheck } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
 import { storageWork } from '../../support/storage-work.js';
 import { PASSWORD, bearer, freshIp, latestCode, login, requestCode, signUp, startLogin, uniqueEmail, uniqueMobile, verificationFor } from '../../support/identity.js';
@@ -209,14 +210,61 @@ describe('login', () => {
     const { email } = await signUp();
     const started = await startLogin(email, PASSWORD);
     const challengeId = started.body.challengeId;
+    const sendCode = () =>
+      invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel: 'email' }, sourceIp: freshIp() });
+    expect((await sendCode()).status).toBe(202);
+    const code = await latestCode(email); // sent before the reset
     setClockOffset(61_000);
     const verification = await verificationFor('password-reset', 'email', email, { destination: email });
     expect((await invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier: email, newPassword: 'Reset-Secret-88', verification } })).status).toBe(204);
     setClockOffset(122_000);
+    const sent = await sendCode();
+    expect([sent.status, sent.body.detail]).toEqual([401, 'This sign-in attempt has ended; start again.']); // R-LI-06: no code for it (issue 9 item 16)
+    const res = await invoke(verifyHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/verify`, pathParameters: { challengeId }, body: { code } });
+    expect([res.status, res.body.detail]).toEqual([401, 'This sign-in attempt has ended; start again.']);
+  });
+
+  it.each([
+    [
+      'its cloud services were disabled',
+      async () => {
+        const account = await activeAccount();
+        const check = await runCheck(account);
+        expect((await close(account.token, check.body.checkId)).status).toBe(200);
+        setClockOffset(25 * 3600_000);
+        const challengeId = (await startLogin(account.email, PASSWORD)).body.challengeId as string;
+        const token = (await login(account.email, PASSWORD, 'email', account.email)).body.token as string;
+        expect((await disable({ ...account, token })).status).toBe(200);
+        return { email: account.email, challengeId };
+      },
+    ],
+    [
+      'its password was changed',
+      async () => {
+        const { email, token } = await signUp();
+        const challengeId = (await startLogin(email, PASSWORD)).body.challengeId as string;
+        const body = { currentPassword: PASSWORD, newPassword: 'New-Secret-77' };
+        expect((await invoke(changePasswordHandler, { method: 'PUT', path: '/v1/account/password', headers: bearer(token), body })).status).toBe(204);
+        return { email, challengeId };
+      },
+    ],
+    [
+      'its sign-in was locked (R-SEC-01)',
+      async () => {
+        const { email, accountId } = await signUp();
+        const challengeId = (await startLogin(email, PASSWORD)).body.challengeId as string;
+        await setFailedAttempts(accountId, config.sessions.lockoutThreshold);
+        return { email, challengeId };
+      },
+    ],
+  ] as const)('R-LI-06 R-LI-02 a sign-in attempt opened before %s sends no code: it has ended (issue 9 item 16)', async (_when, arrange) => {
+    const { email, challengeId } = await arrange();
+    setClockOffset(clockOffset() + 61_000); // outside any cooldown
+    const before = (await listRecordedMessages(email, 50)).length;
     const sent = await invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel: 'email' }, sourceIp: freshIp() });
-    expect(sent.status).toBe(202);
-    const res = await invoke(verifyHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/verify`, pathParameters: { challengeId }, body: { code: await latestCode(email) } });
-    expect(res.status).toBe(401);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(401);
+    expect([sent.body.code, sent.body.detail]).toEqual(['INVALID_CODE', 'This sign-in attempt has ended; start again.']);
+    expect((await listRecordedMessages(email, 50)).length).toBe(before);
   });
 
   it('R-LI-02 a sign-in attempt ends after 10 minutes, however often its code is re-sent', async () => {
