@@ -66,6 +66,9 @@ describe('operator keys have IDs (issue 9 item 9)', () => {
     ['a hash that is not 64 hex characters', JSON.stringify({ ops1: 'abc' })],
     ['an empty operator ID', JSON.stringify({ '': sha('k') })],
     ['a plain key instead of its hash', JSON.stringify({ ops1: 'local-operator-key' })],
+    ['two operators with the same key hash (issue 9 item 9: audit would name the wrong one)', JSON.stringify({ ops1: sha('k'), ops2: sha('k') })],
+    ['two operators whose hashes differ only in case', JSON.stringify({ ops1: sha('k'), ops2: sha('k').toUpperCase() })],
+    ['the SHA-256 of the empty key (issue 9 item 9)', JSON.stringify({ ops1: sha('') })],
   ])('OPERATOR_KEYS refuses %s (fails closed at cold start)', (_name, raw) => {
     expect(() => operatorKeysFrom(raw)).toThrow(/OPERATOR_KEYS/);
   });
