@@ -18,6 +18,7 @@ import { handler as holdHandler } from '../../../functions/ops/closure-hold.js';
 import { handler as liftHandler } from '../../../functions/ops/lift-closure-hold.js';
 import { handler as paymentHandler } from '../../../functions/ops/payment-method.js';
 import { handler as standingHandler } from '../../../functions/ops/standing.js';
+import { handler as tracesHandler } from '../../../functions/audit/traces.js';
 import { setClockOffset } from '../../../lib/clock.js';
 import { operatorKeysFrom } from '../../../lib/config.js';
 import { runScheduler } from '../../../lib/scheduler/run.js';
@@ -142,5 +143,18 @@ describe('lifting a closure hold (R-CL-12, issue 9 item 9)', () => {
     expect(notHeld.body.code).toBe('NOT_ALLOWED');
     expect((await lift('ac_unknown', ALICE)).status).toBe(404);
     expect((await lift(account.accountId, {})).status).toBe(401);
+  });
+});
+
+describe('customers see that an operator acted, never which one (issue 9 item 9, R-AU-03)', () => {
+  it('GET /v1/audit/traces shows an operator action with actor "operator"; the stored trace keeps the operator ID', async () => {
+    const account = await signUp();
+    expect((await standing(account.accountId, ALICE)).status).toBe(200);
+    const res = await invoke(tracesHandler, { method: 'GET', path: '/v1/audit/traces', headers: { authorization: `Bearer ${account.token}` } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const seen = (res.body.items as Array<{ traceName: string; actor: string }>).find((t) => t.traceName === 'putStanding');
+    expect(seen?.actor).toBe('operator');
+    expect(JSON.stringify(res.body)).not.toContain('alice');
+    expect(await traces(account.accountId)).toContainEqual({ traceName: 'putStanding', actor: 'operator:alice', result: 'success' });
   });
 });
