@@ -22,7 +22,7 @@ export interface TraceQuery {
  * The actor as the customer sees it (issue 9 item 9): an operator action says `operator`, never which
  * operator; the stored trace keeps `operator:<id>` for operators' own inquiries.
  */
-const customerActor = (actor: unknown) => (typeof actor === 'string' && actor.startsWith('operator:') ? 'operator' : actor);
+const customerActor = (actor: string): string => (actor.startsWith('operator:') ? 'operator' : actor);
 
 export async function queryTraces(session: Session, q: TraceQuery) {
   const pk = keys.auditPartition(session.accountId);

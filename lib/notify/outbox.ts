@@ -108,8 +108,9 @@ async function publishClaimed(item: DueItem & { message: Message; attempts?: num
 /** Right after a commit: try to publish the notices it wrote. Failures stay in the outbox for the scheduler. */
 export async function publishNow(notices: PendingNotice[]): Promise<void> {
   for (const notice of notices) {
-    if (!(await claim(notice, OWNER(notice.message)))) continue;
-    await publishClaimed({ ...notice, duePk: '', dueKind: 'outbox', attempts: 0 });
+    const lease = await claim(notice, OWNER(notice.message));
+    if (!lease) continue;
+    await publishClaimed({ ...notice, dueSk: lease, duePk: '', dueKind: 'outbox', attempts: 0 });
   }
 }
 

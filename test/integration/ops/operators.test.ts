@@ -124,6 +124,34 @@ describe('lifting a closure hold (R-CL-12, issue 9 item 9)', () => {
     expect(await status(account.accountId)).toBe('disabled');
   });
 
+  it('R-CL-12 a lift that lands while the scheduler holds the due 90-day timer of a held account is not undone by its re-arm (issue 9 item 9)', async () => {
+    const account = await closedAccount();
+    expect((await hold(account.accountId, ALICE)).status).toBe(200);
+    setClockOffset(91 * DAY);
+    const timerSk = keys.timer(account.accountId, 'closure-90d').sk;
+    // The interleaving: the scheduler has claimed the timer and read the account as held; just before it
+    // re-arms the timer a day later, the operator's lift puts the timer due now.
+    let lifted: Awaited<ReturnType<typeof lift>> | undefined;
+    const interleave = 'interleave-lift-before-rearm';
+    db().middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { Key?: { sk?: string }; UpdateExpression?: string };
+        if (!lifted && input.Key?.sk === timerSk && input.UpdateExpression?.includes('duePk = :pk')) lifted = await lift(account.accountId, ALICE);
+        return next(args);
+      },
+      { step: 'initialize', name: interleave },
+    );
+    try {
+      await runScheduler();
+    } finally {
+      db().middlewareStack.remove(interleave);
+    }
+    expect(lifted?.status, JSON.stringify(lifted?.body)).toBe(200);
+    expect(await status(account.accountId)).toBe('closed');
+    await runScheduler();
+    expect(await status(account.accountId)).toBe('disabled');
+  });
+
   it('R-CL-12 lifting before the 90 days leaves the timer at its own time', async () => {
     const account = await closedAccount();
     expect((await hold(account.accountId, ALICE)).status).toBe(200);
