@@ -131,6 +131,8 @@ export const config = {
     maxAttempts: 12, // *default*: about 8 hours of retries with the back-off below
     baseBackoffSeconds: 30,
     maxBackoffSeconds: HOUR,
+    /** How long an abandoned item (content dropped, recipient hashed) is kept for inspection *default*. */
+    abandonedRetentionSeconds: 90 * DAY,
   },
 
   local: {
