@@ -6,7 +6,7 @@
  * never its value.
  */
 import * as z from 'zod';
-import { LOCAL_CORS_ORIGINS, originProblem, splitOrigins } from './cors-origins.cjs';
+import { LOCAL_CORS_ORIGINS, originProblem, splitOrigins } from './cors-origins.mjs';
 
 /** The browser origins the local stage allows (issue 9 item 4); the rules are shared with sls/cors.cjs. */
 export { LOCAL_CORS_ORIGINS };
@@ -17,10 +17,7 @@ const originList = (deployed: boolean) =>
     .transform((csv) => splitOrigins(csv))
     .pipe(
       z
-        .array(z.string().superRefine((origin, ctx) => {
-          const problem = originProblem(origin, deployed);
-          if (problem) ctx.addIssue({ code: 'custom', message: problem });
-        }))
+        .array(z.string().refine((origin) => !originProblem(origin, deployed), { error: (i) => originProblem(i.input as string, deployed) }))
         .min(1, 'List at least one origin.'),
     );
 
@@ -29,11 +26,10 @@ const secret = (min: number, rule: string) =>
   z
     .string({ error: 'Required outside the local stage.' })
     .min(min, rule)
-    .refine((v) => v.trim().length > 0, 'Only whitespace.')
-    .refine((v) => !v.includes('{{resolve:'), 'An unresolved {{resolve:...}} reference.');
+    .refine((v) => v.trim() && !v.includes('{{resolve:'), 'Blank, or an unresolved {{resolve:}}.');
 
-/** Local emulators are for the local and test stages only (issue 9 item 10). */
-const notLocal = (message: string) => z.string().optional().refine((v) => !v, message);
+/** Local emulators are for the local and test stages only (issue 9 item 10): at most the deployed value. */
+const deployedOnly = (value?: string) => z.string().optional().refine((v) => !v || v === value, 'Not in a deployed stage.');
 
 export interface CheckedEnv {
   hmacSecret: string;
@@ -51,9 +47,9 @@ export function checkEnv(env: Record<string, string | undefined>): CheckedEnv {
     CORS_ORIGINS: deployed ? originList(true) : originList(false).default([...LOCAL_CORS_ORIGINS]),
     ...(deployed
       ? {
-          NOTIFIER: z.string().optional().refine((v) => !v || v === 'sns', 'A deployed stage publishes through SNS, never the local recorder.'),
-          STORAGE: z.string().optional().refine((v) => !v || v === 's3', 'A deployed stage stores materials in S3, never local files.'),
-          DYNAMODB_ENDPOINT: notLocal('A deployed stage uses DynamoDB itself, not an endpoint override.'),
+          NOTIFIER: deployedOnly('sns'),
+          STORAGE: deployedOnly('s3'),
+          DYNAMODB_ENDPOINT: deployedOnly(),
         }
       : {}),
   });

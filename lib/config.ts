@@ -36,9 +36,9 @@ export function operatorKeysFrom(raw: string | undefined, localKey?: string): Re
     if (typeof hash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(hash)) throw new Error(`OPERATOR_KEYS: the key hash of ${id} is not 64 hex characters.`);
     const lower = hash.toLowerCase();
     // issue 9 item 9: a shared hash would let the audit name the wrong operator; the empty key is no secret.
-    if (lower === EMPTY_KEY_HASH) throw new Error(`OPERATOR_KEYS: the key hash of ${id} is the hash of an empty key.`);
+    if (lower === EMPTY_KEY_HASH) throw new Error(`OPERATOR_KEYS: ${id} has the empty key.`);
     const twin = Object.keys(out).find((other) => out[other] === lower);
-    if (twin) throw new Error(`OPERATOR_KEYS: ${twin} and ${id} have the same key hash.`);
+    if (twin) throw new Error(`OPERATOR_KEYS: ${twin} and ${id} share a key.`);
     out[id] = lower;
   }
   return out;

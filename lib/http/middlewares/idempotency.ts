@@ -89,7 +89,7 @@ const OWNED = 'attribute_exists(pk) AND #owner = :me';
 
 function lostOwnership(error: unknown): void {
   if (!(error instanceof ConditionFailed)) throw error;
-  logger.warn('idempotency record taken over by a later attempt; this answer is not kept');
+  logger.warn('idempotency key taken over');
 }
 
 /**
