@@ -1,27 +1,35 @@
 /**
  * Cold-start check of the environment (issue 9 item 10): a deployed stage without its secret or with a
  * wildcard CORS origin refuses to start, instead of HMACing with '' or reflecting every origin. Only the
- * local stage has built-in values; the test stage must be given its secret. Errors name the variable,
+ * local stage has built-in values; the test stage must be given its secret. A deployed stage refuses the
+ * local emulators (NOTIFIER=local, STORAGE=local, DYNAMODB_ENDPOINT). Errors name the variable,
  * never its value.
  */
 import * as z from 'zod';
+import { LOCAL_CORS_ORIGINS, originProblem, splitOrigins } from './cors-origins.mjs';
 
-/** The browser origins the local stage allows (issue 9 item 4). sls/cors.cjs holds the same list. */
-export const LOCAL_CORS_ORIGINS = [
-  'http://localhost:3000',
-  'http://127.0.0.1:3000',
-  'http://localhost:5173',
-  'http://localhost:8080',
-] as const;
+/** The browser origins the local stage allows (issue 9 item 4); the rules are shared with sls/cors.cjs. */
+export { LOCAL_CORS_ORIGINS };
 
-const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1):\d{1,5}$/;
-const DEPLOYED_ORIGIN = /^https:\/\/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/;
-
-const originList = (pattern: RegExp, rule: string) =>
+const originList = (deployed: boolean) =>
   z
     .string()
-    .transform((csv) => csv.split(',').map((o) => o.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(pattern, rule)).min(1, 'List at least one origin.'));
+    .transform((csv) => splitOrigins(csv))
+    .pipe(
+      z
+        .array(z.string().refine((origin) => !originProblem(origin, deployed), { error: (i) => originProblem(i.input as string, deployed) }))
+        .min(1, 'List at least one origin.'),
+    );
+
+/** A secret that is set: not only whitespace, not a CloudFormation `{{resolve:...}}` left unresolved. */
+const secret = (min: number, rule: string) =>
+  z
+    .string({ error: 'Required outside the local stage.' })
+    .min(min, rule)
+    .refine((v) => v.trim() && !v.includes('{{resolve:'), 'Blank, or an unresolved {{resolve:}}.');
+
+/** Local emulators are for the local and test stages only (issue 9 item 10): at most the deployed value. */
+const deployedOnly = (value?: string) => z.string().optional().refine((v) => !v || v === value, 'Not in a deployed stage.');
 
 export interface CheckedEnv {
   hmacSecret: string;
@@ -35,14 +43,23 @@ export function checkEnv(env: Record<string, string | undefined>): CheckedEnv {
   const schema = z.object({
     HMAC_SECRET: local
       ? z.string().default('local-only-hmac-secret-do-not-deploy')
-      : z.string({ error: 'Required outside the local stage.' }).min(deployed ? 32 : 1, deployed ? 'Use at least 32 characters.' : 'Required.'),
-    CORS_ORIGINS: deployed
-      ? originList(DEPLOYED_ORIGIN, 'Each origin is https://host[:port]; never a wildcard.')
-      : originList(LOCAL_ORIGIN, 'The local and test stages allow only http://localhost:<port> or http://127.0.0.1:<port>.').default([
-          ...LOCAL_CORS_ORIGINS,
-        ]),
+      : secret(deployed ? 32 : 1, deployed ? 'Use at least 32 characters.' : 'Required.'),
+    CORS_ORIGINS: deployed ? originList(true) : originList(false).default([...LOCAL_CORS_ORIGINS]),
+    ...(deployed
+      ? {
+          NOTIFIER: deployedOnly('sns'),
+          STORAGE: deployedOnly('s3'),
+          DYNAMODB_ENDPOINT: deployedOnly(),
+        }
+      : {}),
   });
-  const result = schema.safeParse({ HMAC_SECRET: env.HMAC_SECRET || undefined, CORS_ORIGINS: env.CORS_ORIGINS || undefined });
+  const result = schema.safeParse({
+    HMAC_SECRET: env.HMAC_SECRET || undefined,
+    CORS_ORIGINS: env.CORS_ORIGINS || undefined,
+    NOTIFIER: env.NOTIFIER || undefined,
+    STORAGE: env.STORAGE || undefined,
+    DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT || undefined,
+  });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration for stage "${stage}": ${problems}`);

@@ -12,11 +12,14 @@ const checked = checkEnv(env);
 const stage = env.STAGE ?? 'local';
 const isLocal = stage === 'local';
 
+const EMPTY_KEY_HASH = createHash('sha256').update('').digest('hex');
+
 /**
  * Operator keys by operator ID (issue 9 item 9). OPERATOR_KEYS is JSON `{ "<operatorId>": "<hex SHA-256
  * of the key>" }` (deployed: from Secrets Manager); keys are long random secrets, so a plain SHA-256 is
  * enough and the configuration never holds a usable key. Without it, the local stage knows one operator,
- * `local`, whose key is `localKey`; other stages know none. A malformed value fails at cold start.
+ * `local`, whose key is `localKey`; other stages know none. A malformed value, two operators with one
+ * key hash, or the hash of the empty key fails at cold start.
  */
 export function operatorKeysFrom(raw: string | undefined, localKey?: string): Record<string, string> {
   if (!raw) return localKey ? { local: createHash('sha256').update(localKey).digest('hex') } : {};
@@ -31,7 +34,12 @@ export function operatorKeysFrom(raw: string | undefined, localKey?: string): Re
   for (const [id, hash] of Object.entries(parsed)) {
     if (!/^[A-Za-z0-9_.@-]{1,64}$/.test(id)) throw new Error('OPERATOR_KEYS has an invalid operator ID.');
     if (typeof hash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(hash)) throw new Error(`OPERATOR_KEYS: the key hash of ${id} is not 64 hex characters.`);
-    out[id] = hash.toLowerCase();
+    const lower = hash.toLowerCase();
+    // issue 9 item 9: a shared hash would let the audit name the wrong operator; the empty key is no secret.
+    if (lower === EMPTY_KEY_HASH) throw new Error(`OPERATOR_KEYS: ${id} has the empty key.`);
+    const twin = Object.keys(out).find((other) => out[other] === lower);
+    if (twin) throw new Error(`OPERATOR_KEYS: ${twin} and ${id} share a key.`);
+    out[id] = lower;
   }
   return out;
 }
@@ -123,6 +131,8 @@ export const config = {
     maxAttempts: 12, // *default*: about 8 hours of retries with the back-off below
     baseBackoffSeconds: 30,
     maxBackoffSeconds: HOUR,
+    /** How long an abandoned item (content dropped, recipient hashed) is kept for inspection *default*. */
+    abandonedRetentionSeconds: 90 * DAY,
   },
 
   local: {

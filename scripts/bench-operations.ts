@@ -10,14 +10,15 @@ import { freePort, startDynamoDbLocal, ensureTable } from './lib/dynamodb-local.
 
 const dynamo = await startDynamoDbLocal({ port: await freePort() });
 Object.assign(process.env, {
-  STAGE: 'bench',
+  // The test stage: DynamoDB Local is an emulator, which a deployed stage refuses at cold start (issue 9 item 10).
+  STAGE: 'test',
   TABLE_NAME: 'bench-operations',
   DYNAMODB_ENDPOINT: dynamo.endpoint,
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'local',
   AWS_SECRET_ACCESS_KEY: 'local',
   HMAC_SECRET: 'bench-secret-bench-secret-bench-secret',
-  CORS_ORIGINS: 'https://console.account-center.example',
+  CORS_ORIGINS: 'http://localhost:3000',
   LOG_LEVEL: 'SILENT',
 });
 await ensureTable(dynamo.endpoint, 'bench-operations');

@@ -1,17 +1,17 @@
 // The CORS allowlist per stage (issue 9 item 4), for provider.httpApi.cors and the functions' CORS_ORIGINS,
-// so API Gateway and the code allow the same origins. The local stage allows localhost only (the same list
-// as LOCAL_CORS_ORIGINS in lib/config-env.ts); a deployed stage takes the comma-separated https origins of
-// the CORS_ORIGINS environment variable at package time and refuses a wildcard or an empty list.
-const LOCAL = ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:5173', 'http://localhost:8080'];
-
+// so API Gateway and the code allow the same origins. The local stage allows localhost only; a deployed stage
+// takes the comma-separated https origins of the CORS_ORIGINS environment variable at package time and refuses
+// a wildcard or an empty list. The rules are lib/cors-origins.mjs, the same module lib/config-env.ts checks at
+// cold start: an origin that packages is one every function starts with.
 module.exports = async ({ resolveVariable }) => {
+  const { LOCAL_CORS_ORIGINS, originProblem, splitOrigins } = await import('../lib/cors-origins.mjs');
   const stage = await resolveVariable('sls:stage');
-  const origins =
-    stage === 'local' ? LOCAL : (process.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = stage === 'local' ? [...LOCAL_CORS_ORIGINS] : splitOrigins(process.env.CORS_ORIGINS);
   if (stage !== 'local') {
     if (origins.length === 0) throw new Error(`Stage "${stage}": set CORS_ORIGINS to the allowed https origins.`);
-    const bad = origins.filter((o) => o.includes('*') || !/^https:\/\/[^/]+$/.test(o));
-    if (bad.length) throw new Error(`Stage "${stage}": CORS origins must be https://host[:port], never a wildcard: ${bad.join(', ')}`);
+    const deployed = stage !== 'test';
+    const bad = origins.filter((o) => originProblem(o, deployed));
+    if (bad.length) throw new Error(`Stage "${stage}": CORS origins must be https://host[:port] in lower case, never a wildcard: ${bad.join(', ')}`);
   }
   return { origins, csv: origins.join(',') };
 };

@@ -18,6 +18,12 @@ export interface TraceQuery {
   cursor?: string;
 }
 
+/**
+ * The actor as the customer sees it (issue 9 item 9): an operator action says `operator`, never which
+ * operator; the stored trace keeps `operator:<id>` for operators' own inquiries.
+ */
+const customerActor = (actor: string): string => (actor.startsWith('operator:') ? 'operator' : actor);
+
 export async function queryTraces(session: Session, q: TraceQuery) {
   const pk = keys.auditPartition(session.accountId);
   const scope = `audit:${session.accountId}:${q.from ?? ''}:${q.to ?? ''}:${q.traceName ?? ''}`;
@@ -54,7 +60,7 @@ export async function queryTraces(session: Session, q: TraceQuery) {
       traceName: i.traceName,
       resourceType: i.resourceType,
       time: i.time,
-      actor: i.actor,
+      actor: customerActor(i.actor),
       sourceIp: i.sourceIp,
       requestId: i.requestId,
       result: i.result,

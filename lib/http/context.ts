@@ -9,7 +9,7 @@ export interface HttpState {
   /** The operator an x-operator-key named (operator routes). */
   operator?: Operator;
   /** Set while this request holds an Idempotency-Key record (R-SEC-04). */
-  idempotency?: { key: { pk: string; sk: string }; idemKey: string };
+  idempotency?: { key: { pk: string; sk: string }; idemKey: string; owner: string };
   input: { body?: unknown; params?: unknown; query?: unknown };
 }
 

@@ -4,20 +4,24 @@
  * attempt carries the same message ID. Publishing claims the item first (lib/scheduler/due.ts), so the
  * immediate publisher and an overlapping scheduler run never both send it.
  *
- * Nothing vanishes silently (issue 9 item 13): a queued item has no TTL; a transient failure re-arms it
- * with exponential back-off; a permanent one (publish-errors.ts), or the last of `config.outbox.maxAttempts`,
- * moves it to the final `abandoned` state (out of the due index, no TTL: kept for inspection) and writes
- * one structured log line that is also a CloudWatch metric (`OutboxAbandoned`, embedded metric format).
+ * Nothing vanishes silently (issue 9 item 13): a queued item has no TTL; a failure re-arms it with
+ * exponential back-off; an error tied to the message (publish-errors.ts), or the last of
+ * `config.outbox.maxAttempts`, moves it to the final `abandoned` state and writes one structured log line
+ * that is also a CloudWatch metric (`OutboxAbandoned`, embedded metric format). A stack-wide error (role,
+ * topic, KMS key) is retried like a transient one but alarms at every attempt (`OutboxPublishFailing`).
+ * An abandoned item is out of the due index and keeps only what an operator needs (kind, channel, IDs,
+ * lastError, the recipient as a keyed hash: no body) for `config.outbox.abandonedRetentionSeconds`.
  */
-import { addSeconds, now, nowIso, nowMs } from '../clock.js';
+import { addSeconds, epochSeconds, now, nowIso, nowMs } from '../clock.js';
 import { config } from '../config.js';
+import { keyedHash } from '../crypto.js';
 import { logger } from '../logger.js';
 import { type DueItem, claim, rearm } from '../scheduler/due.js';
 import { dueAttributes, keys } from '../store/keys.js';
 import { TABLE } from '../store/table.js';
 import { ConditionFailed, type TransactItem, remove, update } from '../store/writes.js';
 import { type Message, notifier } from './notifier.js';
-import { isPermanentPublishError } from './publish-errors.js';
+import { publishErrorKind } from './publish-errors.js';
 
 const OWNER = (m: Message) => m.messageId;
 
@@ -55,33 +59,46 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(maxBackoffSeconds, baseBackoffSeconds * 2 ** Math.min(attempts, 16));
 }
 
-/** The final state: out of the due index and without TTL; one alarmable log line (no PII: IDs and names only). */
+/** The recipient of an abandoned notice: a keyed hash, enough to answer "was my notice lost?" for a known address. */
+export function abandonedRecipient(to: string): string {
+  return keyedHash('outbox-recipient', to);
+}
+
+/** A log line that is also a CloudWatch metric (embedded metric format): what an alarm watches. */
+function metricLine(metric: 'OutboxAbandoned' | 'OutboxPublishFailing', message: string, fields: Record<string, unknown>) {
+  logger.error(message, {
+    metric,
+    ...fields,
+    [metric]: 1,
+    _aws: {
+      Timestamp: nowMs(),
+      CloudWatchMetrics: [{ Namespace: config.service, Dimensions: [['stage']], Metrics: [{ Name: metric, Unit: 'Count' }] }],
+    },
+  });
+}
+
+/** The final state: out of the due index, content dropped, kept for a long retention; one alarmable log line (no PII). */
 async function abandon(item: DueItem & { message: Message }, attempts: number, error: string, reason: 'permanent-error' | 'attempts-exhausted') {
+  const { messageId, kind, channel, language, to } = item.message;
   await update({
     TableName: TABLE(),
     Key: { pk: item.pk, sk: item.sk },
-    UpdateExpression: 'SET outboxState = :abandoned, abandonedAt = :at, attempts = :attempts, lastError = :error REMOVE duePk, dueSk, #ttl',
+    UpdateExpression:
+      'SET outboxState = :abandoned, abandonedAt = :at, attempts = :attempts, lastError = :error, message = :kept, #ttl = :ttl REMOVE duePk, dueSk',
     ConditionExpression: 'attribute_exists(pk)',
     ExpressionAttributeNames: { '#ttl': 'ttl' },
-    ExpressionAttributeValues: { ':abandoned': 'abandoned', ':at': nowIso(), ':attempts': attempts, ':error': error },
+    ExpressionAttributeValues: {
+      ':abandoned': 'abandoned',
+      ':at': nowIso(),
+      ':attempts': attempts,
+      ':error': error,
+      ':kept': { messageId, kind, channel, language, to: abandonedRecipient(to) },
+      ':ttl': epochSeconds() + config.outbox.abandonedRetentionSeconds,
+    },
   }).catch((e) => {
     if (!(e instanceof ConditionFailed)) throw e;
   });
-  logger.error('notice abandoned', {
-    metric: 'OutboxAbandoned',
-    reason,
-    messageId: item.message.messageId,
-    kind: item.message.kind,
-    channel: item.message.channel,
-    attempts,
-    error,
-    // CloudWatch embedded metric format: this line is also the metric an alarm watches.
-    OutboxAbandoned: 1,
-    _aws: {
-      Timestamp: nowMs(),
-      CloudWatchMetrics: [{ Namespace: config.service, Dimensions: [['stage']], Metrics: [{ Name: 'OutboxAbandoned', Unit: 'Count' }] }],
-    },
-  });
+  metricLine('OutboxAbandoned', 'notice abandoned', { reason, messageId, kind, channel, attempts, error });
 }
 
 /** Publishes one outbox item that this caller has claimed; on failure it is re-armed with back-off or abandoned. */
@@ -91,12 +108,15 @@ async function publishClaimed(item: DueItem & { message: Message; attempts?: num
   } catch (error) {
     const attempts = (item.attempts ?? 0) + 1;
     const name = (error as Error).name;
-    if (isPermanentPublishError(error)) {
+    const kind = publishErrorKind(error);
+    const { messageId, channel } = item.message;
+    if (kind === 'message') {
       await abandon(item, attempts, name, 'permanent-error');
     } else if (attempts >= config.outbox.maxAttempts) {
       await abandon(item, attempts, name, 'attempts-exhausted');
     } else {
-      logger.warn('notice publish failed; will retry', { messageId: item.message.messageId, kind: item.message.kind, attempts, error: name });
+      if (kind === 'stack') metricLine('OutboxPublishFailing', 'notice publish failing', { messageId, kind: item.message.kind, channel, attempts, error: name });
+      else logger.warn('notice publish failed; will retry', { messageId, kind: item.message.kind, attempts, error: name });
       await rearm(item, OWNER(item.message), addSeconds(now(), backoffSeconds(attempts)).toISOString(), attempts);
     }
     return false;
@@ -108,8 +128,9 @@ async function publishClaimed(item: DueItem & { message: Message; attempts?: num
 /** Right after a commit: try to publish the notices it wrote. Failures stay in the outbox for the scheduler. */
 export async function publishNow(notices: PendingNotice[]): Promise<void> {
   for (const notice of notices) {
-    if (!(await claim(notice, OWNER(notice.message)))) continue;
-    await publishClaimed({ ...notice, duePk: '', dueKind: 'outbox', attempts: 0 });
+    const lease = await claim(notice, OWNER(notice.message));
+    if (!lease) continue;
+    await publishClaimed({ ...notice, dueSk: lease, duePk: '', dueKind: 'outbox', attempts: 0 });
   }
 }
 

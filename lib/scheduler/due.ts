@@ -53,33 +53,41 @@ export async function readDue(at: Date, stats: ReadStats = { queries: 0, scanned
   return out;
 }
 
-/** Claims an item for one lease; false when another run claimed (or finished) it first. */
-export async function claim(item: Pick<DueItem, 'pk' | 'sk' | 'dueSk'>, ownerId: string): Promise<boolean> {
+/**
+ * Claims an item for one lease: answers the item's dueSk while claimed (the lease, which the holder passes
+ * to `rearm`), or false when another run claimed (or finished) it first.
+ */
+export async function claim(item: Pick<DueItem, 'pk' | 'sk' | 'dueSk'>, ownerId: string): Promise<string | false> {
   const leaseUntil = addSeconds(now(), config.scheduler.leaseSeconds).toISOString();
+  const lease = dueAttributes(ownerId, leaseUntil, item.sk).dueSk;
   try {
     await update({
       TableName: TABLE(),
       Key: { pk: item.pk, sk: item.sk },
       UpdateExpression: 'SET dueSk = :lease, claims = if_not_exists(claims, :zero) + :one',
       ConditionExpression: 'dueSk = :seen',
-      ExpressionAttributeValues: { ':lease': dueAttributes(ownerId, leaseUntil, item.sk).dueSk, ':seen': item.dueSk, ':zero': 0, ':one': 1 },
+      ExpressionAttributeValues: { ':lease': lease, ':seen': item.dueSk, ':zero': 0, ':one': 1 },
     });
-    return true;
+    return lease;
   } catch (error) {
     if (error instanceof ConditionFailed) return false;
     throw error;
   }
 }
 
-/** Puts an item back in the queue at a later time (a retry or a periodic re-check). */
-export async function rearm(item: Pick<DueItem, 'pk' | 'sk'>, ownerId: string, dueAtIso: string, attempts?: number): Promise<void> {
+/**
+ * Puts a claimed item back in the queue at a later time (a retry or a periodic re-check). `item.dueSk` is the
+ * lease `claim` answered: the re-arm holds only while the item still carries it (R-CL-12, issue 9 item 9). If
+ * someone else re-armed it meanwhile (a lifted hold puts the 90-day timer due now), theirs stands.
+ */
+export async function rearm(item: Pick<DueItem, 'pk' | 'sk' | 'dueSk'>, ownerId: string, dueAtIso: string, attempts?: number): Promise<void> {
   const due = dueAttributes(ownerId, dueAtIso, item.sk);
   await update({
     TableName: TABLE(),
     Key: { pk: item.pk, sk: item.sk },
     UpdateExpression: `SET duePk = :pk, dueSk = :sk${attempts === undefined ? '' : ', attempts = :attempts'}`,
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeValues: { ':pk': due.duePk, ':sk': due.dueSk, ...(attempts === undefined ? {} : { ':attempts': attempts }) },
+    ConditionExpression: 'dueSk = :claimed',
+    ExpressionAttributeValues: { ':pk': due.duePk, ':sk': due.dueSk, ':claimed': item.dueSk, ...(attempts === undefined ? {} : { ':attempts': attempts }) },
   }).catch((error) => {
     if (!(error instanceof ConditionFailed)) throw error;
   });

@@ -34,9 +34,11 @@ export async function runScheduler(): Promise<SchedulerResult> {
       logger.error('due item without a processor', { dueKind: item.dueKind });
       continue;
     }
-    if (!(await claim(item, ownerOf(item)))) continue;
+    const lease = await claim(item, ownerOf(item));
+    if (!lease) continue;
     try {
-      await processor(item);
+      // The processor holds the item as claimed: a re-arm is conditional on this lease.
+      await processor({ ...item, dueSk: lease });
       processed += 1;
     } catch (error) {
       logger.error('due item failed; it comes due again after its lease', { dueKind: item.dueKind, error: (error as Error).name });

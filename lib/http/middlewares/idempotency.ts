@@ -6,6 +6,7 @@ import { epochSeconds, nowMs } from '../../clock.js';
 import { config } from '../../config.js';
 import { keyedHash } from '../../crypto.js';
 import { Conflict, ValidationFailed } from '../../errors.js';
+import { logger } from '../../logger.js';
 import { keys } from '../../store/keys.js';
 import { TABLE, db } from '../../store/table.js';
 import { ConditionFailed, put, remove, update } from '../../store/writes.js';
@@ -16,7 +17,9 @@ import { runEarlyReturnCleanup } from './early-return.js';
  * R-SEC-04 `Idempotency-Key` on POST routes that create: the first answer is kept for 24 h and a
  * replay with the same body gets it again without running anything; the same key with another body
  * is 409. A replay after the 24 h runs afresh; a first attempt that died keeps the key only for its lease. The kept answer may hold a session token, so it is stored encrypted under a key derived from
- * the client's Idempotency-Key (which the table holds only as a keyed hash).
+ * the client's Idempotency-Key (which the table holds only as a keyed hash). Each claim stores a random
+ * `owner`; the write-back of the answer and the delete after a failure are conditional on it, so an attempt
+ * that outlived its lease never touches the record of the attempt that took over (issue 9 item 12).
  */
 export function idempotency(operationId: string): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   const itemKey = (request: middy.Request<APIGatewayProxyEventV2>, idemKey: string) =>
@@ -32,8 +35,9 @@ export function idempotency(operationId: string): middy.MiddlewareObj<APIGateway
       const key = itemKey(request, idemKey);
       // Two rounds at most: the record may disappear (a failed first attempt) between our write and our read.
       for (let round = 0; round < 2; round += 1) {
-        if (await claim(key, bodyHash, leaseMs(request.context))) {
-          state(request).idempotency = { key, idemKey };
+        const owner = randomBytes(16).toString('base64url');
+        if (await claim(key, bodyHash, leaseMs(request.context), owner)) {
+          state(request).idempotency = { key, idemKey, owner };
           return undefined;
         }
         const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }));
@@ -53,20 +57,39 @@ export function idempotency(operationId: string): middy.MiddlewareObj<APIGateway
       const held = state(request).idempotency;
       const response = request.response;
       if (!held || !response) return;
+      // Only while this attempt still holds the key (issue 9 item 12): one that outlived its lease and was
+      // taken over must not overwrite the other's answer, nor recreate a record that is gone.
       await update({
         TableName: TABLE(),
         Key: held.key,
         UpdateExpression: 'SET #state = :done, #response = :response REMOVE leaseUntil',
-        ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
-        ExpressionAttributeValues: { ':done': 'done', ':response': seal(held.idemKey, JSON.stringify(response)) },
-      });
+        ConditionExpression: OWNED,
+        ExpressionAttributeNames: { '#state': 'state', '#response': 'response', '#owner': 'owner' },
+        ExpressionAttributeValues: { ':done': 'done', ':response': seal(held.idemKey, JSON.stringify(response)), ':me': held.owner },
+      }).catch(lostOwnership);
     },
     onError: async function idempotencyOnError(request) {
       const held = state(request).idempotency;
-      // A failed first attempt keeps nothing: the client may retry with the same key.
-      if (held) await remove({ TableName: TABLE(), Key: held.key }).catch(() => undefined);
+      // A failed first attempt keeps nothing: the client may retry with the same key. Only its own record.
+      if (held) {
+        await remove({
+          TableName: TABLE(),
+          Key: held.key,
+          ConditionExpression: OWNED,
+          ExpressionAttributeNames: { '#owner': 'owner' },
+          ExpressionAttributeValues: { ':me': held.owner },
+        }).catch(() => undefined);
+      }
     },
   };
+}
+
+/** The record is still the one this attempt claimed. */
+const OWNED = 'attribute_exists(pk) AND #owner = :me';
+
+function lostOwnership(error: unknown): void {
+  if (!(error instanceof ConditionFailed)) throw error;
+  logger.warn('idempotency key taken over');
 }
 
 /**
@@ -82,12 +105,12 @@ function leaseMs(context: Context): number {
  * Takes the key when it is free: never used, expired (the TTL only cleans up, so the expiry is checked here:
  * issue 9 item 12c), or held by a `running` attempt with the same body whose lease has ended.
  */
-async function claim(key: { pk: string; sk: string }, bodyHash: string, lease: number): Promise<boolean> {
+async function claim(key: { pk: string; sk: string }, bodyHash: string, lease: number, owner: string): Promise<boolean> {
   const nowMillis = nowMs();
   try {
     await put({
       TableName: TABLE(),
-      Item: { ...key, bodyHash, state: 'running', leaseUntil: nowMillis + lease, ttl: epochSeconds() + config.idempotency.ttlSeconds },
+      Item: { ...key, bodyHash, owner, state: 'running', leaseUntil: nowMillis + lease, ttl: epochSeconds() + config.idempotency.ttlSeconds },
       ConditionExpression:
         'attribute_not_exists(pk) OR #ttl <= :nowS OR (#state = :running AND leaseUntil <= :nowMs AND bodyHash = :bodyHash)',
       ExpressionAttributeNames: { '#state': 'state', '#ttl': 'ttl' },

@@ -2,12 +2,12 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setClockOffset } from '../../../lib/clock.js';
+import { epochSeconds, setClockOffset } from '../../../lib/clock.js';
 import { config } from '../../../lib/config.js';
 import { logger } from '../../../lib/logger.js';
 import { TABLE, db } from '../../../lib/store/table.js';
 import { useNotifier } from '../../../lib/notify/notifier.js';
-import { backoffSeconds } from '../../../lib/notify/outbox.js';
+import { abandonedRecipient, backoffSeconds } from '../../../lib/notify/outbox.js';
 import { SnsNotifier } from '../../../lib/notify/sns-notifier.js';
 import { runScheduler } from '../../../lib/scheduler/run.js';
 import { activeAccount, close, runCheck } from '../../support/closure.js';
@@ -51,6 +51,22 @@ const outboxItems = async (kind: string) => {
   return (out.Items ?? []).filter((i) => i.message?.kind === kind);
 };
 
+/**
+ * issue 9 item 13: an abandoned notice keeps what an operator needs (kind, channel, IDs, lastError) but not
+ * its content: no body, the recipient only as a keyed hash, and a long retention TTL from config.
+ */
+function expectAbandonedContentDropped(item: Record<string, any>, recipient: string) {
+  expect(item.message).not.toHaveProperty('body');
+  expect(item.message).not.toHaveProperty('subject');
+  expect(item.message.to).toBe(abandonedRecipient(recipient));
+  expect(JSON.stringify(item)).not.toContain(recipient);
+  expect(item.message).toMatchObject({ messageId: expect.any(String), kind: 'services-closed', channel: 'email' });
+  const retention = config.outbox.abandonedRetentionSeconds;
+  expect(retention).toBeGreaterThanOrEqual(30 * 86_400);
+  expect(item.ttl).toBeGreaterThanOrEqual(epochSeconds() + retention - 60);
+  expect(item.ttl).toBeLessThanOrEqual(epochSeconds() + retention + 60);
+}
+
 describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
   beforeEach(() => useNotifier(undefined));
 
@@ -58,8 +74,8 @@ describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
     ['InvalidParameterException'],
     ['InvalidParameterValueException'],
     ['EndpointDisabledException'],
-    ['AuthorizationErrorException'],
-  ])('issue 9 item 13: a permanent SNS error (%s) abandons the notice at once, outside the due index and TTL, with an alarmable log line', async (errorName) => {
+    ['OptedOutException'],
+  ])('issue 9 item 13: an SNS error tied to this message (%s) abandons the notice at once, outside the due index, with an alarmable log line and without its content', async (errorName) => {
     const account = await activeAccount();
     const check = await runCheck(account);
     useNotifier(new SnsNotifier());
@@ -69,9 +85,10 @@ describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
 
     expect((await close(account.token, check.body.checkId)).status).toBe(200);
     expect(closedNotices()).toHaveLength(1);
-    const [item] = (await outboxItems('services-closed')).filter((i) => i.message.to === account.email);
+    const [item] = (await outboxItems('services-closed')).filter((i) => i.message.to === abandonedRecipient(account.email));
     expect(item).toMatchObject({ outboxState: 'abandoned', attempts: 1, lastError: errorName, abandonedAt: expect.any(String) });
-    for (const gone of ['duePk', 'dueSk', 'ttl']) expect(item).not.toHaveProperty(gone);
+    for (const gone of ['duePk', 'dueSk']) expect(item).not.toHaveProperty(gone);
+    expectAbandonedContentDropped(item!, account.email);
     const line = logged.mock.calls.find((c) => c[0] === 'notice abandoned');
     expect(line?.[1]).toMatchObject({ metric: 'OutboxAbandoned', OutboxAbandoned: 1, reason: 'permanent-error', error: errorName, messageId: item!.message.messageId });
     expect(JSON.stringify(line)).not.toContain(account.email);
@@ -91,7 +108,8 @@ describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
     const logged = vi.spyOn(logger, 'error');
 
     expect((await close(account.token, check.body.checkId)).status).toBe(200);
-    const mine = async () => (await outboxItems('services-closed')).find((i) => i.message.to === account.email)!;
+    const { messageId } = (await outboxItems('services-closed')).find((i) => i.message.to === account.email)!.message;
+    const mine = async () => (await outboxItems('services-closed')).find((i) => i.message.messageId === messageId)!;
     let offset = 0;
     let previousDue = '';
     for (let attempt = 1; attempt < config.outbox.maxAttempts; attempt += 1) {
@@ -115,12 +133,44 @@ describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
     expect(closedNotices()).toHaveLength(config.outbox.maxAttempts);
     const last = await mine();
     expect(last).toMatchObject({ outboxState: 'abandoned', attempts: config.outbox.maxAttempts, lastError: 'ThrottledException' });
-    for (const gone of ['duePk', 'dueSk', 'ttl']) expect(last).not.toHaveProperty(gone);
+    for (const gone of ['duePk', 'dueSk']) expect(last).not.toHaveProperty(gone);
+    expectAbandonedContentDropped(last, account.email);
     expect(logged.mock.calls.find((c) => c[0] === 'notice abandoned')?.[1]).toMatchObject({ metric: 'OutboxAbandoned', reason: 'attempts-exhausted' });
 
     setClockOffset(offset + 7 * 86_400_000);
     await runScheduler();
     expect(closedNotices()).toHaveLength(config.outbox.maxAttempts);
+    logged.mockRestore();
+  });
+
+  it.each([
+    ['AuthorizationErrorException'],
+    ['NotFoundException'],
+    ['InvalidSecurityException'],
+    ['KMSAccessDeniedException'],
+    ['KMSDisabledException'],
+  ])('issue 9 item 13: a stack-wide SNS error (%s: role, topic or key misconfigured) is retried with back-off, not abandoned, and alarms at once', async (errorName) => {
+    const account = await activeAccount();
+    const check = await runCheck(account);
+    useNotifier(new SnsNotifier());
+    sns.reset();
+    sns.on(PublishCommand).rejectsOnce(Object.assign(new Error('misconfigured'), { name: errorName })).resolves({ MessageId: 'sns-1' });
+    const logged = vi.spyOn(logger, 'error');
+
+    expect((await close(account.token, check.body.checkId)).status).toBe(200);
+    const [item] = (await outboxItems('services-closed')).filter((i) => i.message.to === account.email);
+    expect(item).toMatchObject({ attempts: 1, duePk: expect.any(String), dueSk: expect.any(String) });
+    expect(item!.outboxState).toBeUndefined();
+    expect(logged.mock.calls.find((c) => c[0] === 'notice abandoned')).toBeUndefined();
+    const line = logged.mock.calls.find((c) => c[0] === 'notice publish failing');
+    expect(line?.[1]).toMatchObject({ metric: 'OutboxPublishFailing', OutboxPublishFailing: 1, error: errorName, messageId: item!.message.messageId, attempts: 1 });
+    expect(JSON.stringify(line)).not.toContain(account.email);
+
+    // The misconfiguration is fixed: the next run after the back-off delivers the notice.
+    setClockOffset((backoffSeconds(1) + 5) * 1000);
+    await runScheduler();
+    expect(closedNotices()).toHaveLength(2);
+    expect((await outboxItems('services-closed')).filter((i) => i.message.messageId === item!.message.messageId)).toEqual([]);
     logged.mockRestore();
   });
 });

@@ -3,19 +3,24 @@
  * (lib/http/routes.ts) and the functions of serverless.yml. Every authenticated route is called
  *   (a) with no credentials and with a bad one                → 401;
  *   (b) with another account's session on the first account's real objects (every object reference of
- *       the route — path parameters and body fields — filled with the owner's IDs)   → 404 NOT_FOUND,
- *       and for routes without references, an answer that carries none of the owner's data;
+ *       the route — path parameters and body fields — filled with the owner's IDs)   → 404 NOT_FOUND;
+ *       query references (the owner's audit `cursor`) → 400 or 404; and for routes without references,
+ *       an answer that carries none of the owner's data;
  *   (c) with an operator key on a session route, and a session (even the owner's) on an operator route → 401.
  * Routes whose session is optional (POST /v1/verification-codes: anonymous for sign-up and reset codes)
  * get (b) only: called with the intruder's session, they must answer nothing of the owner's.
+ *   (d) routes without a session that take references (login challenges, password reset, HUAWEI ID deletion,
+ *       sign-up): the owner's challenge (with its real code) used by another party answers exactly what an
+ *       unknown ID of the same shape answers, and spends nothing (issue 9 item 8).
  * Afterwards every item of the owner is byte-for-byte what it was: nothing was read into an answer,
  * changed, or spent (a foreign code attempt would show as a changed challenge).
  *
- * Object references are DERIVED: `{param}` of the path, and body fields named `<thing>Id` or documented
- * as one (e.g. qualificationProof: "materialId from POST /v1/materials"). A new route with a reference
+ * Object references are DERIVED: `{param}` of the path, query fields named `<thing>Id` or `cursor`, and
+ * body fields named `<thing>Id` or documented as one (e.g. qualificationProof: "materialId from POST /v1/materials"). A new route with a reference
  * that has no fixture, or without a sample body that passes its schema, fails here.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -31,9 +36,10 @@ import { transact } from '../../../lib/store/writes.js';
 import { declaredFunctions, root } from '../../../scripts/lib/functions.js';
 import { activeAccount, closedAccount, runCheck } from '../../support/closure.js';
 import { type Handler, invoke } from '../../support/http.js';
-import { bearer, uniqueEmail, verificationFor } from '../../support/identity.js';
+import { PASSWORD, bearer, freshIp, uniqueEmail, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/add.js';
+import { handler as tracesHandler } from '../../../functions/audit/traces.js';
 
 afterEach(() => setClockOffset(0));
 
@@ -45,7 +51,7 @@ const DAY_MS = 86_400_000;
 
 type Path = string[];
 interface Reference {
-  where: 'path' | 'body';
+  where: 'path' | 'body' | 'query';
   /** The kind of object: the fixture that fills it (e.g. challengeId, materialId). */
   kind: string;
   path: Path;
@@ -116,12 +122,27 @@ const dedupe = (refs: Reference[]) => [...new Map(refs.map((r) => [r.path.join('
 const pathReferences = (route: RouteSpec): Reference[] =>
   [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ where: 'path' as const, kind: m[1]!, path: [m[1]!] }));
 
+/**
+ * Query fields that refer to an object: `<thing>Id`, and `cursor` (a page position inside the caller's own
+ * data, so its kind is the route's: `cursor:<operationId>`).
+ */
+function queryReferences(route: RouteSpec): Reference[] {
+  if (!route.query) return [];
+  const shape = (defOf(route.query).shape ?? {}) as Record<string, z.ZodType>;
+  return Object.keys(shape).flatMap((key) => {
+    if (key === 'cursor') return [{ where: 'query' as const, kind: `cursor:${route.operationId}`, path: [key] }];
+    return /Id$/.test(key) && !(key in VALUES_NAMED_ID) ? [{ where: 'query' as const, kind: key, path: [key] }] : [];
+  });
+}
+
 const functionOf = new Map(declaredFunctions().map((fn) => [fn.name, fn]));
 const authenticated = allRoutes.filter((r) => r.auth === 'session' || r.auth === 'operator');
 const sessionRoutes = authenticated.filter((r) => r.auth === 'session');
 const operatorRoutes = authenticated.filter((r) => r.auth === 'operator');
 const withSession = allRoutes.filter((r) => (r.auth === 'session' || r.auth === 'optional') && !r.localOnly);
-const referencesOf = (route: RouteSpec) => [...pathReferences(route), ...bodyReferences(route.body)];
+const referencesOf = (route: RouteSpec) => [...pathReferences(route), ...queryReferences(route), ...bodyReferences(route.body)];
+/** Routes without a session that take references: the challenge is the caller's only credential. */
+const sessionless = allRoutes.filter((r) => r.auth === 'none' && !r.localOnly && referencesOf(r).length);
 
 const handlers = new Map<string, Handler>();
 async function handlerOf(route: RouteSpec): Promise<Handler> {
@@ -148,6 +169,7 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   materialId: (w) => w.extra.materialId!,
   checkId: (w) => w.extra.checkId!,
   challengeId: (w) => w.extra.challengeId!,
+  'cursor:queryAuditTraces': (w) => w.extra.auditCursor!,
 };
 
 /**
@@ -164,6 +186,12 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   changeServiceEmail: (f) => ({ identity: { challengeId: '', code: f.code }, newEmail: { challengeId: '', code: f.code } }),
   changeTaxInfo: () => ({ qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: '' }),
   editRecipient: () => ({ name: 'Intruder', email: 'intruder@example.com', messageTypes: ['billing'] }),
+  // (d) sessionless: another party's own identifiers with the owner's challenge.
+  signUp: (f) => ({ countryRegion: 'DE', email: uniqueEmail('other-party'), password: PASSWORD, verification: { challengeId: '', code: f.code } }),
+  resetPassword: (f) => ({ identifier: f.otherEmail, newPassword: 'Another-Horse-43', verification: { challengeId: '', code: f.code } }),
+  deleteHuaweiId: (f) => ({ identifier: f.otherEmail, password: PASSWORD, verification: { challengeId: '', code: f.code } }),
+  sendLoginCode: () => ({ channel: 'email' }),
+  verifyLoginCode: (f) => ({ code: f.code }),
 };
 
 function setAt(target: Record<string, unknown>, path: Path, value: string) {
@@ -175,6 +203,7 @@ function setAt(target: Record<string, unknown>, path: Path, value: string) {
 function request(route: RouteSpec, fixtures: Record<string, string>, headers: Record<string, string>) {
   const refs = referencesOf(route);
   const pathParameters = Object.fromEntries(refs.filter((r) => r.where === 'path').map((r) => [r.kind, fixtures[r.kind]!]));
+  const query = Object.fromEntries(refs.filter((r) => r.where === 'query').map((r) => [r.path[0]!, fixtures[r.kind]!]));
   const sample = SAMPLE_BODIES[route.operationId];
   let body: Record<string, unknown> | undefined;
   if (route.body) {
@@ -185,6 +214,7 @@ function request(route: RouteSpec, fixtures: Record<string, string>, headers: Re
     method: route.method,
     path: route.path.replace(/\{(\w+)\}/g, (_m, p: string) => pathParameters[p] ?? p),
     pathParameters: Object.keys(pathParameters).length ? pathParameters : undefined,
+    ...(Object.keys(query).length ? { query } : {}),
     headers,
     ...(body ? { body } : {}),
   };
@@ -211,7 +241,7 @@ async function snapshot(world: World) {
 }
 
 let world: World;
-let intruder: { accountId: string };
+let intruder: { accountId: string; email: string };
 let before: Awaited<ReturnType<typeof snapshot>>;
 
 beforeAll(async () => {
@@ -229,14 +259,20 @@ beforeAll(async () => {
   expect(check.body.passed).toBe(true);
   const materialId = await verifiedMaterial(owner.token);
   const code = await verificationFor('verify-identity', 'email', owner.email, { token: owner.token });
-  const extra = { recipientId: recipient.body.recipientId, materialId, checkId: check.body.checkId, challengeId: code.challengeId };
-  const fixtures = { ...Object.fromEntries(Object.entries(FIXTURES).map(([kind, of]) => [kind, of({ owner, extra })])), code: code.code };
+  const page = await invoke(tracesHandler, { method: 'GET', path: '/v1/audit/traces', query: { limit: '1' }, headers: bearer(owner.token) });
+  expect(page.body.nextCursor, JSON.stringify(page.body)).toEqual(expect.any(String));
+  const extra = { recipientId: recipient.body.recipientId, materialId, checkId: check.body.checkId, challengeId: code.challengeId, auditCursor: page.body.nextCursor };
+  intruder = await activeAccount();
+  const fixtures = {
+    ...Object.fromEntries(Object.entries(FIXTURES).map(([kind, of]) => [kind, of({ owner, extra })])),
+    code: code.code,
+    otherEmail: intruder.email,
+  };
   world = {
     owner,
     fixtures,
     markers: [owner.accountId, owner.email, recipientEmail, recipientName, ...Object.values(extra)],
   };
-  intruder = await activeAccount();
   before = await snapshot(world);
 }, 120_000);
 
@@ -250,7 +286,7 @@ describe('the matrix covers every authenticated route (R-SEC-05)', () => {
   });
 
   it('every object reference of every route has a fixture (a new kind of reference fails here)', () => {
-    const missing = authenticated.flatMap((r) => referencesOf(r).filter((ref) => !FIXTURES[ref.kind]).map((ref) => `${r.operationId}: ${ref.where} ${ref.path.join('.')}`));
+    const missing = [...authenticated, ...sessionless].flatMap((r) => referencesOf(r).filter((ref) => !FIXTURES[ref.kind]).map((ref) => `${r.operationId}: ${ref.where} ${ref.path.join('.')}`));
     expect(missing).toEqual([]);
   });
 
@@ -260,10 +296,16 @@ describe('the matrix covers every authenticated route (R-SEC-05)', () => {
     expect(kinds('changeTaxInfo')).toEqual(['body:qualificationProof']);
     expect(kinds('changeServiceMobile')).toEqual(['body:identity.challengeId', 'body:newMobile.challengeId']);
     expect(kinds('editRecipient')).toEqual(['path:recipientId']);
+    expect(kinds('queryAuditTraces')).toEqual(['query:cursor']);
+    expect(kinds('verifyLoginCode')).toEqual(['path:challengeId']);
+    expect(kinds('resetPassword')).toEqual(['body:verification.challengeId']);
+    expect(sessionless.map((r) => r.operationId)).toEqual(
+      expect.arrayContaining(['sendLoginCode', 'verifyLoginCode', 'resetPassword', 'deleteHuaweiId', 'signUp']),
+    );
   });
 
   it('every route with a body and an object reference has a sample body that passes its schema', () => {
-    const bad = withSession
+    const bad = [...withSession, ...sessionless]
       .filter((r) => r.body && referencesOf(r).length)
       .flatMap((r) => {
         const body = request(r, world.fixtures, {}).body;
@@ -305,11 +347,32 @@ describe('(b) another account\'s session on the owner\'s objects → 404, and ne
     const res = await invoke(handler, request(route, world.fixtures, bearer(token)));
     expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
     expect(leaked(res.body)).toEqual([]);
-    if (referencesOf(route).length) {
+    const refs = referencesOf(route);
+    if (refs.some((r) => r.where !== 'query')) {
       expect(res.status, JSON.stringify(res.body)).toBe(404);
       expect(res.body.code).toBe('NOT_FOUND');
       expect(route.errors ?? [], 'a route that answers 404 declares it').toContain(404);
+    } else if (refs.length) {
+      // Only query references (the owner's cursor): refused as a bad or unknown position, never followed.
+      expect([400, 404], JSON.stringify(res.body)).toContain(res.status);
     }
+  });
+});
+
+describe('(d) without a session, the owner\'s challenge used by another party answers as an unknown ID and spends nothing (R-SEC-05, issue 9 item 8)', () => {
+  /** An ID of the same shape as the owner's that names nothing. */
+  const unknownLike = (id: string) => `${id.slice(0, -8)}${randomBytes(6).toString('base64url')}`;
+  const answer = (res: { status: number; body: any }) => ({ status: res.status, code: res.body?.code, type: res.body?.type });
+
+  it.each(sessionless.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_name, route) => {
+    const handler = await handlerOf(route);
+    const unknown = Object.fromEntries(referencesOf(route).map((r) => [r.kind, unknownLike(world.fixtures[r.kind]!)]));
+    const mine = await invoke(handler, { ...request(route, world.fixtures, {}), sourceIp: freshIp() });
+    const none = await invoke(handler, { ...request(route, { ...world.fixtures, ...unknown }, {}), sourceIp: freshIp() });
+    expect(mine.status, JSON.stringify(mine.body)).toBeLessThan(500);
+    expect(mine.status, JSON.stringify(mine.body)).toBeGreaterThanOrEqual(400);
+    expect(answer(mine)).toEqual(answer(none));
+    expect(leaked(mine.body)).toEqual([]);
   });
 });
 

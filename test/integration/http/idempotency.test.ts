@@ -18,7 +18,7 @@ const post = (body: object, key: string, headers: Record<string, string> = {}) =
   invoke(signUpHandler, { method: 'POST', path: '/v1/accounts', body, headers: { 'idempotency-key': key, ...headers } });
 
 /** What a first attempt that timed out leaves behind: the key taken, its handler never finished. */
-async function abandonedFirstAttempt(body: object, key: string, remainingMs: number): Promise<void> {
+async function abandonedFirstAttempt(body: object, key: string, remainingMs: number): Promise<middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>> {
   const request = {
     event: apiEvent({ method: 'POST', path: '/v1/accounts', body, headers: { 'idempotency-key': key } }),
     context: { ...lambdaContext(), getRemainingTimeInMillis: () => remainingMs },
@@ -28,6 +28,7 @@ async function abandonedFirstAttempt(body: object, key: string, remainingMs: num
   } as unknown as middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
   await requestContext().before!(request as never);
   expect(await idempotency('signUp').before!(request)).toBeUndefined();
+  return request;
 }
 
 afterEach(() => setClockOffset(0));
@@ -123,5 +124,46 @@ describe('Idempotency-Key', () => {
     expect(late.status).toBe(401);
     expect(late.body.session).toBeUndefined();
     expect(late.body.code).toBe('INVALID_CODE');
+  });
+
+  describe('an attempt that outlived its lease touches only its own record (issue 9 item 12)', () => {
+    const stored = async (key: string) => {
+      const { db, TABLE } = await import('../../../lib/store/table.js');
+      const { keys } = await import('../../../lib/store/keys.js');
+      const { keyedHash } = await import('../../../lib/crypto.js');
+      const Key = keys.idempotency('signUp#anonymous', keyedHash('idempotency', key));
+      return { db, TABLE, Key, item: async () => (await db().send(new GetCommand({ TableName: TABLE(), Key, ConsistentRead: true }))).Item };
+    };
+
+    it.each([
+      ['its late answer does not overwrite the answer of the attempt that took over', 'after'],
+      ['its late failure does not delete the record of the attempt that took over', 'onError'],
+    ] as const)('R-SEC-04 %s', async (_name, hook) => {
+      const body = await signUpBody();
+      const key = `key-${Date.now()}-${hook}`;
+      const late = await abandonedFirstAttempt(body, key, 1_000);
+      setClockOffset(2_000);
+      const takeover = await post(body, key);
+      expect(takeover.status, JSON.stringify(takeover.body)).toBe(201);
+      // The first attempt wakes up and finishes after all.
+      late.response = { statusCode: 201, headers: {}, body: JSON.stringify({ late: true }) };
+      late.error = hook === 'onError' ? new Error('late failure') : undefined;
+      await idempotency('signUp')[hook]!(late);
+      const replay = await post(body, key);
+      expect(replay.status, JSON.stringify(replay.body)).toBe(201);
+      expect(replay.body).toEqual(takeover.body);
+    });
+
+    it('R-SEC-04 a late answer never recreates a record that is gone (it would lack bodyHash and ttl)', async () => {
+      const body = await signUpBody();
+      const key = `key-${Date.now()}-gone`;
+      const late = await abandonedFirstAttempt(body, key, 1_000);
+      const { db, TABLE, Key, item } = await stored(key);
+      const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
+      await db().send(new DeleteCommand({ TableName: TABLE(), Key }));
+      late.response = { statusCode: 201, headers: {}, body: JSON.stringify({ late: true }) };
+      await idempotency('signUp').after!(late);
+      expect(await item()).toBeUndefined();
+    });
   });
 });

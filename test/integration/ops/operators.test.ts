@@ -18,6 +18,7 @@ import { handler as holdHandler } from '../../../functions/ops/closure-hold.js';
 import { handler as liftHandler } from '../../../functions/ops/lift-closure-hold.js';
 import { handler as paymentHandler } from '../../../functions/ops/payment-method.js';
 import { handler as standingHandler } from '../../../functions/ops/standing.js';
+import { handler as tracesHandler } from '../../../functions/audit/traces.js';
 import { setClockOffset } from '../../../lib/clock.js';
 import { operatorKeysFrom } from '../../../lib/config.js';
 import { runScheduler } from '../../../lib/scheduler/run.js';
@@ -66,6 +67,9 @@ describe('operator keys have IDs (issue 9 item 9)', () => {
     ['a hash that is not 64 hex characters', JSON.stringify({ ops1: 'abc' })],
     ['an empty operator ID', JSON.stringify({ '': sha('k') })],
     ['a plain key instead of its hash', JSON.stringify({ ops1: 'local-operator-key' })],
+    ['two operators with the same key hash (issue 9 item 9: audit would name the wrong one)', JSON.stringify({ ops1: sha('k'), ops2: sha('k') })],
+    ['two operators whose hashes differ only in case', JSON.stringify({ ops1: sha('k'), ops2: sha('k').toUpperCase() })],
+    ['the SHA-256 of the empty key (issue 9 item 9)', JSON.stringify({ ops1: sha('') })],
   ])('OPERATOR_KEYS refuses %s (fails closed at cold start)', (_name, raw) => {
     expect(() => operatorKeysFrom(raw)).toThrow(/OPERATOR_KEYS/);
   });
@@ -120,6 +124,34 @@ describe('lifting a closure hold (R-CL-12, issue 9 item 9)', () => {
     expect(await status(account.accountId)).toBe('disabled');
   });
 
+  it('R-CL-12 a lift that lands while the scheduler holds the due 90-day timer of a held account is not undone by its re-arm (issue 9 item 9)', async () => {
+    const account = await closedAccount();
+    expect((await hold(account.accountId, ALICE)).status).toBe(200);
+    setClockOffset(91 * DAY);
+    const timerSk = keys.timer(account.accountId, 'closure-90d').sk;
+    // The interleaving: the scheduler has claimed the timer and read the account as held; just before it
+    // re-arms the timer a day later, the operator's lift puts the timer due now.
+    let lifted: Awaited<ReturnType<typeof lift>> | undefined;
+    const interleave = 'interleave-lift-before-rearm';
+    db().middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { Key?: { sk?: string }; UpdateExpression?: string };
+        if (!lifted && input.Key?.sk === timerSk && input.UpdateExpression?.includes('duePk = :pk')) lifted = await lift(account.accountId, ALICE);
+        return next(args);
+      },
+      { step: 'initialize', name: interleave },
+    );
+    try {
+      await runScheduler();
+    } finally {
+      db().middlewareStack.remove(interleave);
+    }
+    expect(lifted?.status, JSON.stringify(lifted?.body)).toBe(200);
+    expect(await status(account.accountId)).toBe('closed');
+    await runScheduler();
+    expect(await status(account.accountId)).toBe('disabled');
+  });
+
   it('R-CL-12 lifting before the 90 days leaves the timer at its own time', async () => {
     const account = await closedAccount();
     expect((await hold(account.accountId, ALICE)).status).toBe(200);
@@ -139,5 +171,18 @@ describe('lifting a closure hold (R-CL-12, issue 9 item 9)', () => {
     expect(notHeld.body.code).toBe('NOT_ALLOWED');
     expect((await lift('ac_unknown', ALICE)).status).toBe(404);
     expect((await lift(account.accountId, {})).status).toBe(401);
+  });
+});
+
+describe('customers see that an operator acted, never which one (issue 9 item 9, R-AU-03)', () => {
+  it('GET /v1/audit/traces shows an operator action with actor "operator"; the stored trace keeps the operator ID', async () => {
+    const account = await signUp();
+    expect((await standing(account.accountId, ALICE)).status).toBe(200);
+    const res = await invoke(tracesHandler, { method: 'GET', path: '/v1/audit/traces', headers: { authorization: `Bearer ${account.token}` } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const seen = (res.body.items as Array<{ traceName: string; actor: string }>).find((t) => t.traceName === 'putStanding');
+    expect(seen?.actor).toBe('operator');
+    expect(JSON.stringify(res.body)).not.toContain('alice');
+    expect(await traces(account.accountId)).toContainEqual({ traceName: 'putStanding', actor: 'operator:alice', result: 'success' });
   });
 });

@@ -52,6 +52,9 @@ describe('configuration is checked at cold start and fails closed outside the lo
     process.env.STAGE = 'prod';
     process.env.CORS_ORIGINS = ORIGIN;
     delete process.env.HMAC_SECRET;
+    // A deployed function's environment: no local emulators (which a deployed stage refuses).
+    delete process.env.DYNAMODB_ENDPOINT;
+    delete process.env.NOTIFIER;
     vi.resetModules();
     await expect(import('../../../lib/config.js')).rejects.toThrow(/HMAC_SECRET/);
     process.env.HMAC_SECRET = SECRET;
@@ -75,5 +78,58 @@ describe('httpApi.cors in serverless.yml follows the same allowlist (issue 9 ite
     await expect(corsFor('prod')).rejects.toThrow(/wildcard/);
     delete process.env.CORS_ORIGINS;
     await expect(corsFor('prod')).rejects.toThrow(/CORS_ORIGINS/);
+  });
+});
+
+describe('package time and cold start judge CORS origins alike (issue 9 items 4 and 10)', () => {
+  const candidates = [
+    ORIGIN,
+    'https://admin.example.com:8443',
+    'https://App.example.com',
+    'https://localhost',
+    'https://localhost:8443',
+    'https://console.example.com/',
+    'https://console.example.com/path',
+    'http://console.example.com',
+    'https://*.example.com',
+    'https://-bad.example.com',
+  ];
+
+  it.each(candidates)('issue 9 item 4: %s packages for prod if and only if every function starts with it', async (origin) => {
+    process.env.CORS_ORIGINS = origin;
+    const packaged = await corsFor('prod').then(
+      (c) => c.csv,
+      () => undefined,
+    );
+    let started = true;
+    try {
+      checkEnv({ STAGE: 'prod', HMAC_SECRET: SECRET, CORS_ORIGINS: origin });
+    } catch {
+      started = false;
+    }
+    expect({ packaged: packaged !== undefined, started }).toEqual({ packaged: started, started });
+    if (packaged !== undefined) expect(checkEnv({ STAGE: 'prod', HMAC_SECRET: SECRET, CORS_ORIGINS: packaged }).corsOrigins).toEqual([origin]);
+  });
+});
+
+describe('cold start refuses values that only look configured (issue 9 item 10)', () => {
+  const deployed = { STAGE: 'prod', HMAC_SECRET: SECRET, CORS_ORIGINS: ORIGIN };
+  it.each([
+    ['an HMAC_SECRET of only whitespace', { ...deployed, HMAC_SECRET: ' '.repeat(40) }, /HMAC_SECRET/],
+    ['an HMAC_SECRET of only whitespace in the test stage', { STAGE: 'test', HMAC_SECRET: ' \t ' }, /HMAC_SECRET/],
+    ['an unresolved {{resolve: literal as HMAC_SECRET', { ...deployed, HMAC_SECRET: '{{resolve:secretsmanager:account-center/prod:SecretString:hmacSecret}}' }, /HMAC_SECRET/],
+    ['NOTIFIER=local in a deployed stage', { ...deployed, NOTIFIER: 'local' }, /NOTIFIER/],
+    ['STORAGE=local in a deployed stage', { ...deployed, STORAGE: 'local' }, /STORAGE/],
+    ['a DYNAMODB_ENDPOINT in a deployed stage', { ...deployed, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }, /DYNAMODB_ENDPOINT/],
+  ])('issue 9 item 10: a stage with %s throws at cold start', (_name, env, message) => {
+    expect(() => checkEnv(env)).toThrow(message);
+  });
+
+  it.each([
+    ['the deployed values', { ...deployed, NOTIFIER: 'sns', STORAGE: 's3', DYNAMODB_ENDPOINT: '' }],
+    ['the local emulators in the test stage', { STAGE: 'test', HMAC_SECRET: 'test-hmac-secret', NOTIFIER: 'local', STORAGE: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }],
+    ['the local emulators in the local stage', { STAGE: 'local', NOTIFIER: 'local', STORAGE: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }],
+  ])('issue 9 item 10: %s start', (_name, env) => {
+    expect(() => checkEnv(env)).not.toThrow();
   });
 });
