@@ -67,6 +67,20 @@ const zodWithoutJsonSchema = {
   },
 };
 
+// The OpenAPI function describes the routes' schemas but never validates a request body, so it does not need
+// the phone parser behind the `phone` refinement (libphonenumber-js + its metadata: about 53 KB measured). There
+// lib/accounts/phone.ts becomes a stub whose functions throw; the pattern the document shows lives in phone-pattern.ts.
+const DESCRIBE_ONLY_FUNCTIONS = ['functions/meta/openapi.ts'].map((f) => path.join(__dirname, f));
+const PHONE_PARSER = /[\\/]lib[\\/]accounts[\\/]phone\.ts$/;
+const describeOnlyWithoutPhoneParser = {
+  name: 'describe-only-without-phone-parser',
+  setup(build) {
+    const entries = [].concat(build.initialOptions.entryPoints ?? []).map((e) => path.resolve(typeof e === 'string' ? e : e.in));
+    if (!entries.some((e) => DESCRIBE_ONLY_FUNCTIONS.includes(e))) return;
+    build.onLoad({ filter: PHONE_PARSER }, (args) => stubModule(args.path, 'Phone numbers are not parsed in this function (esbuild.config.cjs, DESCRIBE_ONLY_FUNCTIONS).'));
+  },
+};
+
 // The SDK's pure-JS SHA-256, which it uses only where node:crypto has no sha256 (never on Node; measured -3.1 KB).
 const SDK_SHA256_JS = /[\\/]node_modules[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]checksum[\\/]sha256[\\/]Sha256Js\.js$/;
 const sdkWithoutJsSha256 = {
@@ -107,5 +121,5 @@ module.exports = (serverless) => ({
   },
   legalComments: 'none',
   charset: 'utf8', // non-ASCII text as is rather than escaped (measured: about -1 KB)
-  plugins: [zodWithoutJsonSchema, sdkWithoutJsSha256, ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs])],
+  plugins: [zodWithoutJsonSchema, describeOnlyWithoutPhoneParser, sdkWithoutJsSha256, ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs])],
 });

@@ -33,3 +33,8 @@ export function setClockOffset(ms: number): void {
 export function clockOffset(): number {
   return offsetMs;
 }
+
+/** The system time without the local stage's offset: for log lines only, never for decisions. */
+export function wallClockIso(): string {
+  return new Date().toISOString();
+}

@@ -6,8 +6,7 @@
 import { parsePhoneNumberWithError } from 'libphonenumber-js/core';
 import { mobileMetadata } from './phone-metadata.js';
 
-/** What a client may type: a + and digits, with spaces, hyphens and brackets as separators. */
-export const PHONE_INPUT_PATTERN = /^\+[0-9][0-9 ()-]{6,22}$/;
+import { PHONE_INPUT_PATTERN } from './phone-pattern.js';
 
 const INVALID = 'Use a mobile number in international format, e.g. +4915112345678.';
 

@@ -7,7 +7,8 @@
 import * as z from 'zod';
 import { config } from '../config.js';
 import { EMAIL_PATTERN, emailProblems, LOGIN_ID_PATTERN, passwordProblems, TENANT_NAME_PATTERN } from '../accounts/rules.js';
-import { PHONE_INPUT_PATTERN, phoneProblem, toE164 } from '../accounts/phone.js';
+import { phoneProblem, toE164 } from '../accounts/phone.js';
+import { PHONE_INPUT_PATTERN } from '../accounts/phone-pattern.js';
 
 export const isoTime = z.iso.datetime().meta({ description: 'ISO 8601 UTC time', example: '2026-11-23T10:00:00.000Z' });
 
