@@ -23,18 +23,25 @@ let appended: Record<string, unknown> = {};
 
 function write(level: Level, message: string, extra?: Record<string, unknown>): void {
   if (LEVELS[level] < threshold) return;
+  // Fixed fields last, so a caller's keys can never overwrite level, message or time.
   const entry = {
+    ...extra,
+    ...appended,
+    ...persistent,
     level,
     message,
     // Log lines carry the real time, not the local stage's test clock.
     timestamp: wallClockIso(),
     service: config.service,
     ...(process.env._X_AMZN_TRACE_ID ? { xray_trace_id: process.env._X_AMZN_TRACE_ID.split(';')[0]?.replace('Root=', '') } : {}),
-    ...persistent,
-    ...appended,
-    ...extra,
   };
-  const line = JSON.stringify(entry);
+  let line: string;
+  try {
+    line = JSON.stringify(entry);
+  } catch {
+    // A circular structure or a BigInt must not turn a log call into a failure.
+    line = JSON.stringify({ level, message, timestamp: entry.timestamp, service: config.service, logError: 'unserialisable fields dropped' });
+  }
   if (LEVELS[level] >= LEVELS.WARN) process.stderr.write(`${line}\n`);
   else process.stdout.write(`${line}\n`);
 }

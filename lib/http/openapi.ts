@@ -44,6 +44,9 @@ export function buildOpenApi(routes: RouteSpec[], includeLocal = config.isLocal)
     if (route.body) errorStatuses.add(415);
     // What the shared middlewares may answer: a reused Idempotency-Key (409), a closed account (422, R-CL-10).
     if (route.idempotent) errorStatuses.add(409);
+    // Every write is a conditional write or transaction: the loser of a race with a concurrent change answers 409
+    // STATE_CONFLICT (e.g. parallel preference or password changes), so every writing route declares it.
+    if (route.method !== 'GET' && !route.localOnly) errorStatuses.add(409);
     if (route.auth === 'session' && route.method !== 'GET' && !route.allowedWhenClosed) errorStatuses.add(422);
     const json = (schema: z.ZodType | undefined) => (schema ? { 'application/json': { schema } } : undefined);
     const responses: Record<string, unknown> = {

@@ -49,9 +49,10 @@ export const verification = z
 /**
  * Issue 9 item 6: what free text may hold. Refused: C0 controls (NUL, TAB, CR, LF, ...), DEL and C1
  * controls, bidi embeddings/overrides (U+202A–202E) and isolates (U+2066–2069), and lone surrogates.
+ * Also the line and paragraph separators (U+2028/2029) and the direction marks LRM, RLM and ALM (U+200E/200F, U+061C).
  * With the `u` flag a surrogate pair is one code point, so only unpaired halves fall in \uD800-\uDFFF.
  */
-export const SAFE_TEXT = /^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]*$/u;
+export const SAFE_TEXT = /^[^\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]*$/u;
 export const SAFE_TEXT_MESSAGE = 'Control characters, line breaks, bidirectional overrides and unpaired surrogates are not allowed.';
 
 /**

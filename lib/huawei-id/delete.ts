@@ -10,7 +10,7 @@
  *   identity fields; - never enabled: the account item goes and a purge deletes what else it held.
  */
 import { type AccountItem, accountUpdate, claimDelete, staleAccount } from '../accounts/account.js';
-import { resolveIdentifier } from '../accounts/identifiers.js';
+import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
 import { countFailure, isLocked } from '../accounts/lockout.js';
 import { verifyAgainstDummy, verifyPassword } from '../accounts/password.js';
 import { auditWrite } from '../audit/audit.js';
@@ -26,6 +26,7 @@ import { keys } from '../store/keys.js';
 import { TABLE } from '../store/table.js';
 import { type TransactItem, transact } from '../store/writes.js';
 import { checkCode } from '../verification/challenges.js';
+import { decoyAccountId } from '../verification/decoys.js';
 
 addTemplates('huawei-id-deleted', {
   en: (v) => ({
@@ -68,9 +69,10 @@ async function checkPassword(account: AccountItem, password: string): Promise<vo
 }
 
 export async function deleteHuaweiId(input: DeletionInput, request: RequestInfo): Promise<void> {
-  const account = await resolveIdentifier(input.identifier);
-  // An unknown identifier still spends an attempt and fails like a wrong code.
-  const { consume } = await checkCode({ ...input.verification, purpose: 'delete-huawei-id', accountId: account?.accountId ?? '-' });
+  // R-SEC-03: an unknown identifier costs the same reads (a decoy account), spends an attempt and fails like a wrong code.
+  const decoyId = decoyAccountId(input.identifier);
+  const account = await resolveIdentifierEvenly(input.identifier, decoyId);
+  const { consume } = await checkCode({ ...input.verification, purpose: 'delete-huawei-id', accountId: account?.accountId ?? decoyId });
   if (!account) throw new InvalidCode();
   await checkPassword(account, input.password);
   if (account.status !== 'disabled' && account.status !== 'registered') throw servicesInUse(account.status);

@@ -264,10 +264,11 @@ export async function checkCode(check: CodeCheck): Promise<CheckedCode> {
   const accountOk = check.accountId === undefined || challenge.accountId === check.accountId;
   const destinationOk = check.destination === undefined || safeEqual(destinationKey(check.destination), challenge.destinationKey ?? '');
   if (!codeOk || !accountOk || !destinationOk) {
-    // R-SEC-01: a compared and failed code of any purpose counts toward the lock of the account it was
-    // submitted for (the session's or the named identifier's), else the account the code was sent for.
-    const charged = check.accountId ?? challenge.accountId;
-    if (charged) await countFailure(charged);
+    // R-SEC-01: a compared and failed code of any purpose counts toward the lock of the account the code was
+    // sent for, and only when it was submitted for that same account: a decoy's or another account's challenge
+    // named with a victim's identifier charges nobody (else anyone could lock any account with codes of their own).
+    const charged = challenge.accountId;
+    if (charged && (check.accountId === undefined || check.accountId === charged)) await countFailure(charged);
     throw new InvalidCode();
   }
   return {

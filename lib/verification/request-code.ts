@@ -46,13 +46,24 @@ function existingContact(account: AccountItem, channel: Channel): string {
 }
 
 /**
- * Where a code of a sessionless purpose goes: a password reset to the account's contacts (the HUAWEI ID
- * keeps its password when its cloud services are disabled, R-CL-13); a HUAWEI ID deletion (R-CL-14) to the
- * HUAWEI ID's own email or mobile, whatever the state of its cloud services (judged after the code).
+ * Where a code of a sessionless purpose goes: the HUAWEI ID's own email or mobile (R-LI-08 "the bound email or
+ * mobile"; R-CL-14), never a service contact, whatever the state of its cloud services (the HUAWEI ID keeps its
+ * password when they are disabled, R-CL-13; deletion is judged after the code).
  */
-function identifierPurposeContact(purpose: Purpose, account: AccountItem, channel: Channel): string | undefined {
-  if (purpose === 'delete-huawei-id') return channel === 'email' ? account.email : account.mobile;
-  return contactFor(account, channel);
+function identifierPurposeContact(account: AccountItem, channel: Channel): string | undefined {
+  return channel === 'email' ? account.email : account.mobile;
+}
+
+/**
+ * R-SEC-03: the mask of a sessionless code request. When the code goes to the identifier itself (an email asking
+ * for an email code, a mobile for an SMS code) the mask shows what the caller typed anyway. Otherwise a real mask
+ * would show the real domain, country and length, which no decoy can imitate for every account: the answer then
+ * has one fixed shape for real and unknown identifiers alike (an SMS mask keeps the last two digits, uniform enough
+ * for real numbers and HMAC-derived for decoys).
+ */
+export function identifierMask(channel: Channel, destination: string, identifier: string): string {
+  if (canonicalIdentifier(destination) === canonicalIdentifier(identifier)) return maskDestination(channel, destination);
+  return channel === 'email' ? '***@***' : `+*********${destination.slice(-2)}`;
 }
 
 export async function requestCode(input: CodeRequest, session: Session | undefined, request: RequestInfo) {
@@ -71,7 +82,7 @@ export async function requestCode(input: CodeRequest, session: Session | undefin
     // limits are the identifier's own; the destination's and account's are enforced silently (sendCode).
     const decoyId = decoyAccountId(input.destination);
     const account = await resolveIdentifierEvenly(input.destination, decoyId);
-    const real = account ? identifierPurposeContact(input.purpose, account, input.channel) : undefined;
+    const real = account ? identifierPurposeContact(account, input.channel) : undefined;
     const destination = real ?? decoyDestination(input.channel, input.destination);
     const sent = await sendCode({
       ...base,
@@ -81,7 +92,7 @@ export async function requestCode(input: CodeRequest, session: Session | undefin
       deliver: real !== undefined,
       identifier: canonicalIdentifier(input.destination),
     });
-    return { ...sent, channel: input.channel, destinationMasked: maskDestination(input.channel, destination) };
+    return { ...sent, channel: input.channel, destinationMasked: identifierMask(input.channel, destination, input.destination) };
   }
   if (!session) throw new Unauthenticated();
   const account = await requireAccount(session.accountId);

@@ -5,14 +5,16 @@ import { logger } from '../../logger.js';
 /**
  * Renders every error as RFC 9457 problem details. Our HttpErrors keep their status and code;
  * middy's own HTTP errors (malformed JSON, wrong content type) become 400/415; anything else is a
- * bare 500 with no internal detail (the error is logged by name and stack only).
+ * bare 500 with no internal detail (the error is logged by name and stack frames only, never its message).
  */
 export function problemJson(): middy.MiddlewareObj {
   return {
     onError: function problemJsonOnError(request) {
       const error = toHttpError(request.error);
       if (error.status >= 500) {
-        logger.error('unhandled error', { errorName: (request.error as Error)?.name, stack: (request.error as Error)?.stack });
+        // The stack's first line is the message, which may quote input (PII): only the frames are logged.
+        const error = request.error as Error | undefined;
+        logger.error('unhandled error', { errorName: error?.name, frames: error?.stack?.split('\n').slice(1, 11).map((l) => l.trim()) });
       }
       request.response = {
         statusCode: error.status,

@@ -90,6 +90,11 @@ const BAD: Array<[string, string]> = [
   ['left-to-right embedding', '\u202A'],
   ['first strong isolate', '\u2068'],
   ['pop directional isolate', '\u2069'],
+  ['line separator', '\u2028'],
+  ['paragraph separator', '\u2029'],
+  ['left-to-right mark', '\u200E'],
+  ['right-to-left mark', '\u200F'],
+  ['arabic letter mark', '\u061C'],
   ['lone high surrogate', '\uD83D'],
   ['lone low surrogate', '\uDE00'],
 ];

@@ -11,6 +11,7 @@ import { keys } from '../../../lib/store/keys.js';
 import { TABLE, db } from '../../../lib/store/table.js';
 import { activeAccount, close, disable, runCheck } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
+import { storageWork } from '../../support/storage-work.js';
 import {
   PASSWORD,
   bearer,
@@ -197,5 +198,21 @@ describe('deleting the HUAWEI ID (R-CL-14, issue 9 item 16)', () => {
     const mobileCode = (await listRecordedMessages(account.mobile, 1))[0]!;
     expect(mobileCode.kind).toBe('verification-code');
     expect(mobileCode.body).toMatch(/delete your HUAWEI ID/);
+  });
+
+  it('R-SEC-03 R-CL-14 a deletion with a wrong code costs the same reads and writes for a real and an unknown identifier (issue 9 review)', async () => {
+    const account = await disabledHuaweiId();
+    const unknown = uniqueEmail('nobody');
+    const attempt = async (identifier: string) => {
+      const res = await requestCode({ purpose: 'delete-huawei-id', channel: 'email', destination: identifier });
+      expect(res.status).toBe(202);
+      // A code that is certainly wrong: not the one delivered to a real identifier (nothing is delivered for an unknown one).
+      const delivered = identifier === account.email ? (await listRecordedMessages(identifier, 1))[0]!.body.match(/\b(\d{6})\b/)![1] : '';
+      const wrong = { challengeId: res.body.challengeId as string, code: delivered === '000000' ? '111111' : '000000' };
+      return storageWork(async () => expect((await deleteHuaweiId({ identifier, password: PASSWORD, verification: wrong })).status).toBe(401));
+    };
+    const forReal = await attempt(account.email);
+    const forNobody = await attempt(unknown);
+    expect(forNobody).toEqual(forReal);
   });
 });

@@ -14,7 +14,7 @@ import { checkCode, sendCode } from '../../../lib/verification/challenges.js';
 import { PURPOSES } from '../../../lib/verification/purposes.js';
 import { activeAccount } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
-import { PASSWORD, bearer, freshIp, latestCode, signUp, startLogin, uniqueEmail, verificationFor } from '../../support/identity.js';
+import { PASSWORD, bearer, freshIp, latestCode, requestCode, signUp, startLogin, uniqueEmail, verificationFor } from '../../support/identity.js';
 
 afterEach(() => setClockOffset(0));
 
@@ -88,4 +88,26 @@ describe('failed codes count toward the account lock (R-SEC-01, issue 9 item 17)
     expect(notice!.kind).toBe('account-locked');
     expect((await startLogin(account.email, PASSWORD)).status).toBe(401);
   });
+});
+
+describe('a code charges only the account it was sent for (R-SEC-01, issue 9 review)', () => {
+  it.each(['an unknown identifier (a decoy challenge)', "the attacker's own account"])(
+    'R-SEC-01: wrong codes on a challenge of %s, submitted with a victim\'s identifier, do not count toward the victim\'s lock',
+    async (whose) => {
+      const victim = await signUp();
+      const attacker = whose.startsWith('the') ? await signUp() : undefined;
+      const destination = attacker ? attacker.email : uniqueEmail('nobody');
+      const sent = await requestCode({ purpose: 'password-reset', channel: 'email', destination }, { sourceIp: freshIp() });
+      expect(sent.status).toBe(202);
+      for (let i = 0; i < 5; i += 1) {
+        const res = await invoke(resetHandler, {
+          method: 'POST',
+          path: '/v1/password-resets',
+          body: { identifier: victim.email, newPassword: 'Reset-Secret-88', verification: { challengeId: sent.body.challengeId, code: String(100000 + i) } },
+        });
+        expect(res.status).toBe(401);
+      }
+      expect(await failures(victim.accountId)).toBe(0);
+    },
+  );
 });

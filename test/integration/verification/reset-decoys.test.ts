@@ -6,11 +6,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
 import { handler as securityPhoneHandler } from '../../../functions/accounts/security-phone.js';
 import { maskEmail, maskMobile } from '../../../lib/accounts/rules.js';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { setClockOffset } from '../../../lib/clock.js';
+import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
+import { keys } from '../../../lib/store/keys.js';
+import { TABLE, db } from '../../../lib/store/table.js';
+import { decoyDestination } from '../../../lib/verification/decoys.js';
 import { useNotifier } from '../../../lib/notify/notifier.js';
 import { invoke } from '../../support/http.js';
 import { storageWork } from '../../support/storage-work.js';
-import { bearer, requestCode, signUp, uniqueMobile, verificationFor } from '../../support/identity.js';
+import { bearer, requestCode, signUp, uniqueEmail, uniqueMobile, verificationFor } from '../../support/identity.js';
 
 type Kind = 'email' | 'mobile' | 'loginId' | 'tenantName';
 type Channel = 'email' | 'sms';
@@ -20,6 +25,10 @@ const NATIONAL_MOBILE_LENGTHS: Record<string, number[]> = { '1': [10], '33': [9]
 
 /** The shape of a mask: what an observer can tell from it without knowing the address behind it. */
 function shapeOf(mask: string): string {
+  // A code that does not go to the identifier itself shows a fixed shape (issue 9 review: a real mask would show the
+  // real domain, country and length, which no decoy can imitate).
+  if (mask === '***@***') return 'email: opaque';
+  if (/^\+\*{9}\d{2}$/.test(mask)) return 'phone: opaque, 2 digits';
   const email = /^([^*@]+)(\*+)@([a-z0-9-]+(?:\.[a-z0-9-]+)+)$/.exec(mask);
   if (email) return `email: ${email[1]!.length} visible, ${email[2]!.length >= 3 ? '3+' : email[2]!.length} stars, a domain`;
   const phone = /^\+(\d{2})(\*+)(\d{4})$/.exec(mask);
@@ -87,12 +96,34 @@ describe('password-reset decoys (R-SEC-03, issue 9 item 2)', () => {
     expect((await resetCode(other, channel)).body.destinationMasked).toBe(first);
   });
 
-  it('R-SEC-03: an invented phone number shows no digits of the identifier', async () => {
+  it('R-SEC-03: an invented phone number shows no digits of the identifier, only two of the HMAC-derived decoy', async () => {
     nextMinute();
     const identifier = 'ghost0151123456';
     const mask = (await resetCode(identifier, 'sms')).body.destinationMasked as string;
-    expect(mask).toMatch(/^\+\d{2}\*+\d{4}$/);
-    expect(identifier).not.toContain(mask.slice(-4));
+    expect(mask).toBe(`+*********${decoyDestination('sms', identifier).slice(-2)}`);
+  });
+
+  it.each([
+    ['loginId', 'email', '***@***'],
+    ['tenantName', 'email', '***@***'],
+    ['mobile', 'email', '***@***'],
+  ] as const)('R-SEC-03: a real %s asking for a %s code shows neither the real domain nor the length (issue 9 review)', async (kind, channel, mask) => {
+    nextMinute();
+    expect((await resetCode(real[kind], channel)).body.destinationMasked).toBe(mask);
+    nextMinute();
+    expect((await resetCode(unknown[kind], channel)).body.destinationMasked).toBe(mask);
+  });
+
+  it('R-SEC-03 R-LI-08: an account with a service email still answers the identifier\'s own mask; the code goes to the HUAWEI ID email (issue 9 review)', async () => {
+    const account = await signUp();
+    const serviceEmail = uniqueEmail('svc');
+    await db().send(new UpdateCommand({ TableName: TABLE(), Key: keys.account(account.accountId), UpdateExpression: 'SET serviceEmail = :e', ExpressionAttributeValues: { ':e': serviceEmail } }));
+    const before = (await listRecordedMessages(account.email)).length;
+    nextMinute();
+    const forReal = await resetCode(account.email, 'email');
+    expect(forReal.body.destinationMasked).toBe(maskEmail(account.email));
+    expect((await listRecordedMessages(account.email)).length).toBe(before + 1);
+    expect(await listRecordedMessages(serviceEmail)).toEqual([]);
   });
 
   it.each(['email', 'mobile', 'loginId', 'tenantName'] as const)(
