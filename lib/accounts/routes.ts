@@ -237,6 +237,7 @@ const industryChoice = z.discriminatedUnion(
 const contactBody = z.strictObject({
   addressLine1: text({ max: 200 }),
   addressLine2: text({ min: 0, max: 200 }).optional(),
+  commune: text({ min: 0, max: 100 }).optional(), // R-AI-10 (changed: the commune, where the address has one)
   city: text({ max: 100 }),
   stateProvince: text({ max: 100 }),
   postalCode: text({ max: 20 }),

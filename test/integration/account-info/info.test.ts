@@ -156,9 +156,9 @@ describe('tax, contact and industry', () => {
     expect(paths).toEqual(['body.addressLine1', 'body.city', 'body.industry', 'body.paymentCurrency', 'body.postalCode', 'body.stateProvince']);
   });
 
-  it('R-AI-10 a complete contact is stored and shown', async () => {
+  it('R-AI-10 a complete contact, with the optional line 2 and commune, is stored and shown', async () => {
     const { token } = await signUp();
-    const contact = { addressLine1: 'Main St 1', city: 'Berlin', stateProvince: 'Berlin', postalCode: '10115', paymentCurrency: 'EUR', industry: 'finance' };
+    const contact = { addressLine1: 'Main St 1', addressLine2: 'Hinterhaus', commune: 'Mitte', city: 'Berlin', stateProvince: 'Berlin', postalCode: '10115', paymentCurrency: 'EUR', industry: 'finance' };
     expect((await put(contactHandler, '/v1/account/contact', token, contact)).status).toBe(200);
     const me = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) });
     expect(me.body.contact).toEqual(contact);
