@@ -61,18 +61,6 @@ export const countryRegionRoute = defineRoute({
   errors: [422],
 });
 
-export const securityPhoneRoute = defineRoute({
-  operationId: 'setSecurityPhone',
-  method: 'PUT',
-  path: '/v1/account/security-phone',
-  summary: 'Set the security phone (HUAWEI ID mobile) with an SMS code sent to it (R-SU-04)',
-  tags: ['accounts'],
-  auth: 'session',
-  body: z.strictObject({ mobile: z.string().min(8).max(24), verification }),
-  success: { status: 200, description: 'Security phone set', schema: z.object({ mobileMasked: z.string() }) },
-  errors: [401, 404, 409, 422],
-});
-
 export const changePasswordRoute = defineRoute({
   operationId: 'changePassword',
   method: 'PUT',

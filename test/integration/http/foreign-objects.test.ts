@@ -39,22 +39,14 @@ describe('another account\'s objects answer 404 (R-SEC-05, issue 9 item 8)', () 
   it('R-SEC-05 another account\'s verification challenge answers 404, even with its right code, and spends none of its attempts', async () => {
     const [owner, other] = await Promise.all([activeAccount(), activeAccount()]);
     const verification = await verificationFor('close-services', 'email', owner.email, { token: owner.token });
-    const res = await invoke(checkHandler, {
-      method: 'POST',
-      path: '/v1/closure/checks',
-      headers: bearer(other.token),
-      body: { acceptTerms: true, reason: 'no-longer-needed', verification },
-    });
+    const runCheckAs = (token: string) =>
+      invoke(checkHandler, { method: 'POST', path: '/v1/closure/checks', headers: bearer(token), body: { acceptTerms: true, reason: 'no-longer-needed', verification } });
+    const res = await runCheckAs(other.token);
     expect(res.status, JSON.stringify(res.body)).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
     expect(await challengeAttempts(verification.challengeId)).toBe(0);
     // The owner's code still works: nothing of it was spent.
-    const own = await invoke(checkHandler, {
-      method: 'POST',
-      path: '/v1/closure/checks',
-      headers: bearer(owner.token),
-      body: { acceptTerms: true, reason: 'no-longer-needed', verification },
-    });
+    const own = await runCheckAs(owner.token);
     expect(own.status, JSON.stringify(own.body)).toBe(200);
   });
 
