@@ -21,7 +21,7 @@ const stageOf = (serverless) => {
 };
 
 // Local-only adapters (the message recorder, file storage, the test clock) are imported statically by their
-// ports (lib/notify/notifier.ts, lib/materials/storage.ts, the handlers). Outside the local stage config.ts never
+// ports (lib/core/notify/notifier.ts, lib/materials/storage.ts, the handlers). Outside the local stage config.ts never
 // chooses them, so deployed bundles get stubs with the same exports that throw (lib/local/stubs/).
 const LOCAL_ONLY = ['recording-notifier', 'file-storage', 'test-clock'];
 const localOnlyStubs = {
@@ -110,11 +110,11 @@ module.exports = (serverless) => ({
   // (SSO, INI, IMDS, STS clients) with the environment provider. Measured: about -90 KB per bundle.
   // DynamoDB and SNS have no event-stream operations: the SDK's lazily imported event-stream codec
   // is replaced by a stub that throws (measured: about -15 KB per bundle). DynamoDB endpoint discovery is off, so
-  // its cache (an LRU library) is replaced by one that stays empty (lib/aws/no-endpoint-cache.ts, measured -8 KB).
+  // its cache (an LRU library) is replaced by one that stays empty (lib/core/aws/no-endpoint-cache.ts, measured -8 KB).
   alias: {
-    '@aws-sdk/credential-provider-node': './lib/aws/lambda-credentials.ts',
-    '@smithy/core/event-streams': './lib/aws/no-event-streams.ts',
-    '@aws-sdk/endpoint-cache': './lib/aws/no-endpoint-cache.ts',
+    '@aws-sdk/credential-provider-node': './lib/core/aws/lambda-credentials.ts',
+    '@smithy/core/event-streams': './lib/core/aws/no-event-streams.ts',
+    '@aws-sdk/endpoint-cache': './lib/core/aws/no-endpoint-cache.ts',
   },
   banner: {
     js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);",

@@ -23,9 +23,9 @@ Object.assign(process.env, {
 });
 await ensureTable(dynamo.endpoint, 'bench-operations');
 
-const { setClockOffset } = await import('../lib/clock.js');
-const { useNotifier } = await import('../lib/notify/notifier.js');
-const { resetSdkCalls, sdkCallCounts } = await import('../lib/sdk-calls.js');
+const { setClockOffset } = await import('../lib/core/clock.js');
+const { useNotifier } = await import('../lib/core/notify/notifier.js');
+const { resetSdkCalls, sdkCallCounts } = await import('../lib/core/sdk-calls.js');
 const { apiEvent, lambdaContext } = await import('../test/support/http.js');
 const handlers = {
   sendCode: (await import('../functions/verification/send-code.js')).handler,
@@ -107,8 +107,8 @@ const medianMs = Math.round(runs[Math.floor(runs.length / 2)]! * 10) / 10;
 // no send limit interferes, and the real account's failure count is set back to 0 so every wrong password
 // is a *first* one. Delivery is excluded (the in-memory notifier; one SNS publish in a deployed stage).
 const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-const { db: table, TABLE: tableName } = await import('../lib/store/table.js');
-const { keys: storeKeys } = await import('../lib/store/keys.js');
+const { db: table, TABLE: tableName } = await import('../lib/core/store/table.js');
+const { keys: storeKeys } = await import('../lib/core/store/keys.js');
 const realAccountId = signUp.value.accountId as string;
 const ghost = `ghost.${randomBytes(4).toString('hex')}@example.com`;
 async function timed(fn: () => Promise<unknown>): Promise<number> {
@@ -152,10 +152,10 @@ const enumerationTiming = Object.fromEntries(
 
 // Scheduler: 10 due timers among 1 000, then among 100 000 timers that are not due yet.
 const { BatchWriteCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
-const { db, TABLE } = await import('../lib/store/table.js');
-const { dueAttributes, keys } = await import('../lib/store/keys.js');
-const { runScheduler } = await import('../lib/scheduler/run.js');
-const { now } = await import('../lib/clock.js');
+const { db, TABLE } = await import('../lib/core/store/table.js');
+const { dueAttributes, keys } = await import('../lib/core/store/keys.js');
+const { runScheduler } = await import('../lib/app/scheduler.js');
+const { now } = await import('../lib/core/clock.js');
 
 async function writeNotDue(count: number, offset: number) {
   const later = now().getTime() + 30 * 86_400_000;

@@ -1,6 +1,6 @@
 import { changeNames } from '../../lib/accounts/info.js';
 import { namesRoute } from '../../lib/accounts/routes.js';
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 
 export const handler = httpHandler(namesRoute, async ({ body, session, request }) => ({
   body: await changeNames(session, body, request),

@@ -1,4 +1,4 @@
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 import { changePreferences } from '../../lib/preferences/preferences.js';
 import { preferencesRoute } from '../../lib/preferences/routes.js';
 

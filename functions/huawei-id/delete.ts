@@ -1,4 +1,4 @@
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 import { deleteHuaweiId } from '../../lib/huawei-id/delete.js';
 import { deleteHuaweiIdRoute } from '../../lib/huawei-id/routes.js';
 

@@ -1,4 +1,4 @@
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 import { localClockPostRoute } from '../../lib/local/routes.js';
 import { advanceTestClock } from '../../lib/local/test-clock.js';
 

@@ -1,4 +1,4 @@
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 import { listRecordedMessages } from '../../lib/local/recording-notifier.js';
 import { localMessagesRoute } from '../../lib/local/routes.js';
 

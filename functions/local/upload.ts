@@ -1,4 +1,4 @@
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 import { localUploadRoute } from '../../lib/local/routes.js';
 import { receiveUpload } from '../../lib/local/upload.js';
 

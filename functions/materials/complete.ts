@@ -1,4 +1,4 @@
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 import { completeMaterial } from '../../lib/materials/materials.js';
 import { completeMaterialRoute } from '../../lib/materials/routes.js';
 

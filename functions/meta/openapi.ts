@@ -1,5 +1,5 @@
-import { httpHandler } from '../../lib/http/handler.js';
-import { openApiDocument } from '../../lib/meta/openapi-document.js';
+import { httpHandler } from '../../lib/app/http.js';
+import { openApiDocument } from '../../lib/app/openapi-document.js';
 import { getOpenApiRoute } from '../../lib/meta/routes.js';
 
 export const handler = httpHandler(getOpenApiRoute, () => ({ body: openApiDocument() }));

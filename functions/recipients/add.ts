@@ -1,4 +1,4 @@
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 import { addRecipient } from '../../lib/recipients/recipients.js';
 import { addRecipientRoute } from '../../lib/recipients/routes.js';
 

@@ -1,4 +1,4 @@
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 import { deleteRecipient } from '../../lib/recipients/recipients.js';
 import { deleteRecipientRoute } from '../../lib/recipients/routes.js';
 

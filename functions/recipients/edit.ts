@@ -1,4 +1,4 @@
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 import { editRecipient } from '../../lib/recipients/recipients.js';
 import { editRecipientRoute } from '../../lib/recipients/routes.js';
 

@@ -1,4 +1,4 @@
-import { scheduledHandler } from '../../lib/scheduler/handler.js';
-import { runScheduler } from '../../lib/scheduler/run.js';
+import { scheduledHandler } from '../../lib/app/scheduler-handler.js';
+import { runScheduler } from '../../lib/app/scheduler.js';
 
 export const handler = scheduledHandler(runScheduler);

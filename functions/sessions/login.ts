@@ -1,4 +1,4 @@
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 import { startLogin } from '../../lib/sessions/login.js';
 import { loginRoute } from '../../lib/sessions/routes.js';
 

@@ -1,5 +1,5 @@
 import { resetPassword } from '../../lib/accounts/passwords.js';
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 import { passwordResetRoute } from '../../lib/sessions/routes.js';
 
 export const handler = httpHandler(passwordResetRoute, async ({ body, request }) => {

@@ -1,4 +1,4 @@
-import { httpHandler } from '../../lib/http/handler.js';
+import { httpHandler } from '../../lib/app/http.js';
 import { requestCode } from '../../lib/verification/request-code.js';
 import { sendCodeRoute } from '../../lib/verification/routes.js';
 

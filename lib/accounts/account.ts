@@ -1,9 +1,9 @@
 /** The account item and its reads. Writes live with the use cases that make them (conditional on version). */
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { Conflict, NotFound } from '../errors.js';
-import type { Channel } from '../notify/notifier.js';
-import { type ClaimKind, keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
+import { Conflict, NotFound } from '../core/errors.js';
+import type { Channel } from '../core/notify/notifier.js';
+import { type ClaimKind, keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
 
 export type AccountStatus = 'registered' | 'active' | 'closed' | 'disabled';
 

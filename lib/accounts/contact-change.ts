@@ -4,16 +4,16 @@
  * to the new one (two purposes, R-VC-05). Both codes are consumed in the transaction that moves the
  * uniqueness claim and changes the account; the old contact is told afterwards.
  */
-import { auditWrite } from '../audit/audit.js';
-import { nowIso } from '../clock.js';
-import { Conflict, InvalidCode } from '../errors.js';
-import type { RequestInfo, Session } from '../http/route.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { nowIso } from '../core/clock.js';
+import { Conflict, InvalidCode } from '../core/errors.js';
+import type { RequestInfo, Session } from '../core/http/route.js';
 import { sendAccountNotice } from '../recipients/notices.js';
-import type { ClaimKind } from '../store/keys.js';
-import { type TransactItem, transact } from '../store/writes.js';
+import type { ClaimKind } from '../core/store/keys.js';
+import { type TransactItem, transact } from '../core/store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { type AccountItem, accountUpdate, claimDelete, claimPut, requireAccount, staleAccount } from './account.js';
-import { maskEmail, maskMobile } from './rules.js';
+import { maskEmail, maskMobile } from '../core/mask.js';
 
 interface Verification {
   challengeId: string;

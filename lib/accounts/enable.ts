@@ -1,9 +1,9 @@
 /** Enabling cloud services (R-SU-05, R-AI-12): agreements accepted; country/region fixed from then on. */
-import { auditWrite } from '../audit/audit.js';
-import { nowIso } from '../clock.js';
-import { Conflict, RuleViolation } from '../errors.js';
-import type { RequestInfo, Session } from '../http/route.js';
-import { transact } from '../store/writes.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { nowIso } from '../core/clock.js';
+import { Conflict, RuleViolation } from '../core/errors.js';
+import type { RequestInfo, Session } from '../core/http/route.js';
+import { transact } from '../core/store/writes.js';
 import { accountUpdate, requireAccount, staleAccount } from './account.js';
 
 

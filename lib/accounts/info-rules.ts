@@ -1,6 +1,6 @@
 /** Pure rules of account information (R-AI-02, R-AI-04, R-AI-05, R-AI-06). */
-import { config } from '../config.js';
-import type { Failure } from '../errors.js';
+import { config } from '../core/config.js';
+import type { Failure } from '../core/errors.js';
 import type { AccountItem } from './account.js';
 
 type AccountType = AccountItem['accountType'];

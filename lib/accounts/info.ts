@@ -2,12 +2,12 @@
  * Account information (R-AI-02..07, R-AI-10, R-AI-11): each change is one conditional transaction on
  * the account's version, with its audit trace; uniqueness claims move in the same transaction.
  */
-import { auditWrite, type Change, type TraceName } from '../audit/audit.js';
-import { now } from '../clock.js';
-import { Conflict, RuleViolation, ValidationFailed } from '../errors.js';
-import type { RequestInfo, Session } from '../http/route.js';
-import type { ClaimKind } from '../store/keys.js';
-import { ConditionFailed, type TransactItem, TransactionConflict, transact } from '../store/writes.js';
+import { auditWrite, type Change, type TraceName } from '../core/audit/audit.js';
+import { now } from '../core/clock.js';
+import { Conflict, RuleViolation, ValidationFailed } from '../core/errors.js';
+import type { RequestInfo, Session } from '../core/http/route.js';
+import type { ClaimKind } from '../core/store/keys.js';
+import { ConditionFailed, type TransactItem, TransactionConflict, transact } from '../core/store/writes.js';
 import { type AccountItem, accountUpdate, claimDelete, claimPut, requireAccount, staleAccount } from './account.js';
 import { industryProblems } from './catalogues.js';
 import { noticeContactChanged } from './contact-change.js';

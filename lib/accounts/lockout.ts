@@ -3,11 +3,11 @@
  * locks sign-in until a reset by code, and the owner is told by email. Counted by the login flow for
  * passwords and by checkCode for codes; a successful sign-in or reset sets the count back to 0.
  */
-import { now } from '../clock.js';
-import { config } from '../config.js';
-import { keys } from '../store/keys.js';
-import { TABLE } from '../store/table.js';
-import { ConditionFailed, update } from '../store/writes.js';
+import { now } from '../core/clock.js';
+import { config } from '../core/config.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE } from '../core/store/table.js';
+import { ConditionFailed, update } from '../core/store/writes.js';
 import { sendAccountNotice } from '../recipients/notices.js';
 import { type AccountItem, getAccount } from './account.js';
 

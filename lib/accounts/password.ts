@@ -1,6 +1,6 @@
-/** R-SU-03: passwords hashed with scrypt (memory-hard); parameters in lib/config.ts, stored with the hash. */
+/** R-SU-03: passwords hashed with scrypt (memory-hard); parameters in lib/core/config.ts, stored with the hash. */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
-import { config } from '../config.js';
+import { config } from '../core/config.js';
 
 interface ScryptParams {
   N: number;

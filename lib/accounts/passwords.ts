@@ -2,14 +2,14 @@
  * Password change (R-LI-05: other sessions revoked) and reset by code (R-LI-08: all sessions revoked,
  * lockout lifted, R-SEC-01). Both notify the contact (R-AI-13) and write an audit trace.
  */
-import { auditWrite } from '../audit/audit.js';
-import { nowIso } from '../clock.js';
-import { InvalidCode, InvalidCredentials, ValidationFailed } from '../errors.js';
-import type { RequestInfo, Session } from '../http/route.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { nowIso } from '../core/clock.js';
+import { InvalidCode, InvalidCredentials, ValidationFailed } from '../core/errors.js';
+import type { RequestInfo, Session } from '../core/http/route.js';
 import { sendAccountNotice } from '../recipients/notices.js';
-import { keys } from '../store/keys.js';
-import { TABLE } from '../store/table.js';
-import { transact } from '../store/writes.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE } from '../core/store/table.js';
+import { transact } from '../core/store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { type AccountItem, accountUpdate, requireAccount, staleAccount } from './account.js';
 import { decoyAccountId } from '../verification/decoys.js';

@@ -1,9 +1,9 @@
 /** R-SU-07: the payment-method binding is a status with an optional failure reason; no card data. Audited with the operator's ID. */
-import { auditWrite } from '../audit/audit.js';
-import { NotFound } from '../errors.js';
-import type { RequestInfo } from '../http/route.js';
-import { type Operator, operatorActor } from '../ops/operator-keys.js';
-import { transact } from '../store/writes.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { NotFound } from '../core/errors.js';
+import type { RequestInfo } from '../core/http/route.js';
+import { type Operator, operatorActor } from '../core/operators.js';
+import { transact } from '../core/store/writes.js';
 import { accountUpdate, getAccount, staleAccount } from './account.js';
 
 export async function recordPaymentMethod(

@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route.js';
-import { currentPassword, email, isoTime, loginId, newPassword, tenantName, text, verification } from '../http/schemas.js';
-import { LANGUAGES } from '../notify/templates.js';
+import { defineRoute } from '../core/http/route.js';
+import { isoTime, text, verification } from '../core/http/schemas.js';
+import { currentPassword, email, loginId, newPassword, tenantName } from './schemas.js';
+import { LANGUAGES } from '../core/notify/templates.js';
 import { CURRENCIES, INDUSTRIES, QUALIFICATIONS } from './catalogues.js';
 
 /** ISO 3166-1 alpha-2 country/region code. */

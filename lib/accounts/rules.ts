@@ -1,9 +1,9 @@
 /**
  * Pure rules about account data: email, password, phone numbers, identifiers, masking.
- * No I/O here; every limit comes from lib/config.ts.
+ * No I/O here; every limit comes from lib/core/config.ts.
  */
-import { config } from '../config.js';
-import type { FieldError } from '../errors.js';
+import { config } from '../core/config.js';
+import type { FieldError } from '../core/errors.js';
 import { isCommonPassword } from './common-passwords.js';
 
 const EMAIL_FORBIDDEN = /[+!#$]/;
@@ -40,7 +40,7 @@ export function passwordProblems(password: string, context: string[] = []): stri
 
 /**
  * Phone numbers are parsed, validated and normalised to E.164 in one place: the `phone` type of
- * lib/http/schemas.ts (libphonenumber-js, ./phone.ts; issue 9 item 3). What reaches a use case is E.164
+ * lib/core/http/schemas.ts (libphonenumber-js, ./phone.ts; issue 9 item 3). What reaches a use case is E.164
  * already; these only strip separators and check the shape (identifiers, stored values).
  */
 export function normalizeMobile(mobile: string): string {
@@ -85,17 +85,9 @@ export const claimValue = {
 };
 
 /** R-AI-01: `zhu*****@qq.com`. */
-export function maskEmail(email: string): string {
-  const [local = '', domain = ''] = email.split('@');
-  const shown = local.slice(0, Math.min(3, Math.max(1, local.length - 1)));
-  return `${shown}${'*'.repeat(Math.max(3, local.length - shown.length))}@${domain}`;
-}
 
-/** `+86 138****5678` style: keep the country part and the last four digits. */
-export function maskMobile(mobile: string): string {
-  const m = normalizeMobile(mobile);
-  return `${m.slice(0, 3)}${'*'.repeat(Math.max(4, m.length - 7))}${m.slice(-4)}`;
-}
+
+import { maskEmail, maskMobile } from '../core/mask.js';
 
 export function maskDestination(channel: 'sms' | 'email', destination: string): string {
   return channel === 'email' ? maskEmail(destination) : maskMobile(destination);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route.js';
-import { phone, verification } from '../http/schemas.js';
+import { defineRoute } from '../core/http/route.js';
+import { verification } from '../core/http/schemas.js';
+import { phone } from './schemas.js';
 
 // In a module of its own: the phone type (libphonenumber-js and its metadata) is bundled only into the
 // functions that take a phone number, not into every account function (bundle budget, issue 9 item 3).

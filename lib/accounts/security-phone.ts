@@ -1,12 +1,13 @@
 /** R-SU-04: the security phone (HUAWEI ID mobile, a login identifier) set with an SMS code sent to it. */
-import { auditWrite } from '../audit/audit.js';
-import { Conflict, InvalidCode, ValidationFailed } from '../errors.js';
-import type { RequestInfo, Session } from '../http/route.js';
-import { type TransactItem, transact } from '../store/writes.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { Conflict, InvalidCode, ValidationFailed } from '../core/errors.js';
+import type { RequestInfo, Session } from '../core/http/route.js';
+import { type TransactItem, transact } from '../core/store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { accountUpdate, claimDelete, claimPut, requireAccount, staleAccount } from './account.js';
 import { noticeContactChanged } from './contact-change.js';
-import { claimValue, isE164, maskMobile, normalizeMobile } from './rules.js';
+import { maskMobile } from '../core/mask.js';
+import { claimValue, isE164, normalizeMobile } from './rules.js';
 
 export async function setSecurityPhone(
   session: Session,

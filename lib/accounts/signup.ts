@@ -1,14 +1,14 @@
 /** Sign-up (R-SU-01..03, R-SEC-03): the email code proves ownership before uniqueness is revealed. */
-import { now } from '../clock.js';
-import { newId, randomDigits } from '../crypto.js';
-import { Conflict, InvalidCode, ValidationFailed } from '../errors.js';
-import type { RequestInfo } from '../http/route.js';
-import { languageOf } from '../notify/templates.js';
+import { now } from '../core/clock.js';
+import { newId, randomDigits } from '../core/crypto.js';
+import { Conflict, InvalidCode, ValidationFailed } from '../core/errors.js';
+import type { RequestInfo } from '../core/http/route.js';
+import { languageOf } from '../core/notify/templates.js';
 import { newSession } from '../sessions/tokens.js';
-import { keys } from '../store/keys.js';
-import { TABLE } from '../store/table.js';
-import { transact } from '../store/writes.js';
-import { auditWrite } from '../audit/audit.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE } from '../core/store/table.js';
+import { transact } from '../core/store/writes.js';
+import { auditWrite } from '../core/audit/audit.js';
 import { checkCode } from '../verification/challenges.js';
 import { type AccountItem, claimPut } from './account.js';
 import { hashPassword } from './password.js';

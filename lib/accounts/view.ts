@@ -1,7 +1,7 @@
 /** GET /v1/account (R-AI-01): contact data masked unless the caller names it in `reveal`. */
-import type { Session } from '../http/route.js';
+import type { Session } from '../core/http/route.js';
 import { requireAccount } from './account.js';
-import { maskEmail, maskMobile } from './rules.js';
+import { maskEmail, maskMobile } from '../core/mask.js';
 
 export async function viewAccount(session: Session, reveal: string | undefined) {
   const a = await requireAccount(session.accountId);

@@ -4,11 +4,11 @@
  * the trace name a filter; pages are filled across DynamoDB pages up to `limit`.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.js';
-import type { Session } from '../http/route.js';
-import { keys } from '../store/keys.js';
-import { decodeCursor, encodeCursor } from '../store/pagination.js';
-import { TABLE, db } from '../store/table.js';
+import { config } from '../core/config.js';
+import type { Session } from '../core/http/route.js';
+import { keys } from '../core/store/keys.js';
+import { decodeCursor, encodeCursor } from '../core/store/pagination.js';
+import { TABLE, db } from '../core/store/table.js';
 
 export interface TraceQuery {
   from?: string;

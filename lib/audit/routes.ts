@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route.js';
-import { isoTime, paginationQuery } from '../http/schemas.js';
-import { TRACE_NAMES } from './audit.js';
+import { defineRoute } from '../core/http/route.js';
+import { isoTime, paginationQuery } from '../core/http/schemas.js';
+import { TRACE_NAMES } from '../core/audit/audit.js';
 
 export const auditTracesRoute = defineRoute({
   operationId: 'queryAuditTraces',

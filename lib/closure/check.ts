@@ -6,16 +6,16 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { requireAccount } from '../accounts/account.js';
-import { auditWrite } from '../audit/audit.js';
-import { nowIso } from '../clock.js';
-import { config } from '../config.js';
-import { newId } from '../crypto.js';
-import { InvalidCode, NotFound, RuleViolation } from '../errors.js';
-import type { RequestInfo, Session } from '../http/route.js';
-import { publishNow } from '../notify/outbox.js';
-import { keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
-import { transact } from '../store/writes.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { nowIso } from '../core/clock.js';
+import { config } from '../core/config.js';
+import { newId } from '../core/crypto.js';
+import { InvalidCode, NotFound, RuleViolation } from '../core/errors.js';
+import type { RequestInfo, Session } from '../core/http/route.js';
+import { publishNow } from '../core/notify/outbox.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
+import { transact } from '../core/store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { associationsOf } from './associations.js';
 import { closureNotices } from './notices.js';

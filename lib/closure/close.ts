@@ -4,15 +4,15 @@
  * ConditionCheck in the same transaction), with both timers and the notice.
  */
 import { type AccountItem, accountUpdate, requireAccount, staleAccount } from '../accounts/account.js';
-import { auditWrite } from '../audit/audit.js';
-import { now } from '../clock.js';
-import { config } from '../config.js';
-import { Conflict, InvalidCode, NotFound, RuleViolation } from '../errors.js';
-import type { RequestInfo, Session } from '../http/route.js';
-import { publishNow } from '../notify/outbox.js';
-import { dueAttributes, keys } from '../store/keys.js';
-import { TABLE } from '../store/table.js';
-import { ConditionFailed, type TransactItem, transact } from '../store/writes.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { now } from '../core/clock.js';
+import { config } from '../core/config.js';
+import { Conflict, InvalidCode, NotFound, RuleViolation } from '../core/errors.js';
+import type { RequestInfo, Session } from '../core/http/route.js';
+import { publishNow } from '../core/notify/outbox.js';
+import { dueAttributes, keys } from '../core/store/keys.js';
+import { TABLE } from '../core/store/table.js';
+import { ConditionFailed, type TransactItem, transact } from '../core/store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { associationsOf } from './associations.js';
 import { latestCheck } from './check.js';

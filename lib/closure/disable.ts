@@ -13,16 +13,16 @@
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountItem } from '../accounts/account.js';
 import { claimValue } from '../accounts/rules.js';
-import { auditWrite } from '../audit/audit.js';
-import { nowIso } from '../clock.js';
-import type { RequestInfo } from '../http/route.js';
-import { publishNow } from '../notify/outbox.js';
-import { logger } from '../logger.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { nowIso } from '../core/clock.js';
+import type { RequestInfo } from '../core/http/route.js';
+import { publishNow } from '../core/notify/outbox.js';
+import { logger } from '../core/logger.js';
 import { materialStorage } from '../materials/storage.js';
-import { type DueItem, claim } from '../scheduler/due.js';
-import { type ClaimKind, dueAttributes, keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
-import { type TransactItem, remove, transact } from '../store/writes.js';
+import { type DueItem, claim } from '../core/store/due-queue.js';
+import { type ClaimKind, dueAttributes, keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
+import { type TransactItem, remove, transact } from '../core/store/writes.js';
 import { closureNotices } from './notices.js';
 
 export const HUAWEI_ID_NOTE =

@@ -4,14 +4,14 @@
  * 90-day timer at the closure's own auto-disable time, so an overdue timer acts at the next run.
  */
 import { type AccountItem, accountUpdate, getAccount, staleAccount } from '../accounts/account.js';
-import { auditWrite } from '../audit/audit.js';
-import { nowIso } from '../clock.js';
-import { NotFound, RuleViolation } from '../errors.js';
-import type { RequestInfo } from '../http/route.js';
-import { type Operator, operatorActor } from '../ops/operator-keys.js';
-import { dueAttributes, keys } from '../store/keys.js';
-import { TABLE } from '../store/table.js';
-import { transact } from '../store/writes.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { nowIso } from '../core/clock.js';
+import { NotFound, RuleViolation } from '../core/errors.js';
+import type { RequestInfo } from '../core/http/route.js';
+import { type Operator, operatorActor } from '../core/operators.js';
+import { dueAttributes, keys } from '../core/store/keys.js';
+import { TABLE } from '../core/store/table.js';
+import { transact } from '../core/store/writes.js';
 
 async function closedAccount(accountId: string): Promise<AccountItem> {
   const account = await getAccount(accountId);

@@ -1,9 +1,9 @@
 /** Closure notices (R-CL-04, R-CL-06, R-CL-07, R-CL-11), in the account's language and time zone. */
 import type { AccountItem } from '../accounts/account.js';
-import { type NoticeTarget, messageFor } from '../notify/notice.js';
-import type { Message } from '../notify/notifier.js';
-import type { OutboxEntry } from '../notify/outbox.js';
-import { addTemplates } from '../notify/templates.js';
+import { type NoticeTarget, messageFor } from '../core/notify/notice.js';
+import type { Message } from '../core/notify/notifier.js';
+import type { OutboxEntry } from '../core/notify/outbox.js';
+import { addTemplates } from '../core/notify/templates.js';
 import { noticeEntries } from '../recipients/notices.js';
 
 addTemplates('closure-check-failed', {

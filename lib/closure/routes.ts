@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route.js';
-import { isoTime, text, verification } from '../http/schemas.js';
+import { defineRoute } from '../core/http/route.js';
+import { isoTime, text, verification } from '../core/http/schemas.js';
 import { STANDING_FLAGS } from './rules.js';
 
 const checkResult = z.object({

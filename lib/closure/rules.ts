@@ -2,7 +2,7 @@
  * R-CL-02..05: the closure check, as a pure function of the account's standing (facts owned by billing,
  * order and contract systems) and its associations. Every failed condition names what to do.
  */
-import type { Failure } from '../errors.js';
+import type { Failure } from '../core/errors.js';
 
 export const STANDING_FLAGS = [
   'overduePayments',

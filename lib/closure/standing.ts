@@ -5,14 +5,14 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { getAccount } from '../accounts/account.js';
-import { nowIso } from '../clock.js';
-import { auditWrite } from '../audit/audit.js';
-import { Conflict, NotFound } from '../errors.js';
-import type { RequestInfo } from '../http/route.js';
-import { type Operator, operatorActor } from '../ops/operator-keys.js';
-import { keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
-import { type TransactItem, transact } from '../store/writes.js';
+import { nowIso } from '../core/clock.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { Conflict, NotFound } from '../core/errors.js';
+import type { RequestInfo } from '../core/http/route.js';
+import { type Operator, operatorActor } from '../core/operators.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
+import { type TransactItem, transact } from '../core/store/writes.js';
 import type { Standing } from './rules.js';
 
 export interface StandingItem {

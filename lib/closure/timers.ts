@@ -4,11 +4,11 @@
  * simply removed. A held account is looked at again a day later.
  */
 import { getAccount } from '../accounts/account.js';
-import { addSeconds, now } from '../clock.js';
-import { publishNow } from '../notify/outbox.js';
-import { type DueItem, rearm } from '../scheduler/due.js';
-import { transact, remove } from '../store/writes.js';
-import { TABLE } from '../store/table.js';
+import { addSeconds, now } from '../core/clock.js';
+import { publishNow } from '../core/notify/outbox.js';
+import { type DueItem, rearm } from '../core/store/due-queue.js';
+import { transact, remove } from '../core/store/writes.js';
+import { TABLE } from '../core/store/table.js';
 import { disableAccount } from './disable.js';
 import { closureNotices } from './notices.js';
 

@@ -13,18 +13,18 @@ import { type AccountItem, accountUpdate, claimDelete, staleAccount } from '../a
 import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
 import { countFailure, isLocked } from '../accounts/lockout.js';
 import { verifyAgainstDummy, verifyPassword } from '../accounts/password.js';
-import { auditWrite } from '../audit/audit.js';
+import { auditWrite } from '../core/audit/audit.js';
 import { claimsOf, identityOf, purgeNow, purgeTimer } from '../closure/disable.js';
-import { now, nowIso } from '../clock.js';
-import { InvalidCode, InvalidCredentials, RuleViolation } from '../errors.js';
-import type { RequestInfo } from '../http/route.js';
-import { publishNow } from '../notify/outbox.js';
-import { addTemplates } from '../notify/templates.js';
+import { now, nowIso } from '../core/clock.js';
+import { InvalidCode, InvalidCredentials, RuleViolation } from '../core/errors.js';
+import type { RequestInfo } from '../core/http/route.js';
+import { publishNow } from '../core/notify/outbox.js';
+import { addTemplates } from '../core/notify/templates.js';
 import { noticeEntries } from '../recipients/notices.js';
 import { isThrottled } from '../sessions/throttle.js';
-import { keys } from '../store/keys.js';
-import { TABLE } from '../store/table.js';
-import { type TransactItem, transact } from '../store/writes.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE } from '../core/store/table.js';
+import { type TransactItem, transact } from '../core/store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { decoyAccountId } from '../verification/decoys.js';
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route.js';
-import { currentPassword, identifier, verification } from '../http/schemas.js';
+import { defineRoute } from '../core/http/route.js';
+import { identifier, verification } from '../core/http/schemas.js';
+import { currentPassword } from '../accounts/schemas.js';
 
 export const deleteHuaweiIdRoute = defineRoute({
   operationId: 'deleteHuaweiId',

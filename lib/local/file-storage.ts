@@ -5,9 +5,9 @@
  */
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { addSeconds, now } from '../clock.js';
-import { config } from '../config.js';
-import { keyedHash, safeEqual } from '../crypto.js';
+import { addSeconds, now } from '../core/clock.js';
+import { config } from '../core/config.js';
+import { keyedHash, safeEqual } from '../core/crypto.js';
 import type { MaterialStorage, UploadTarget } from '../materials/storage.js';
 
 interface Grant {

@@ -3,11 +3,11 @@
  * end-to-end tests can read codes at GET /local/messages. Local stage only.
  */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { epochSeconds, nowIso } from '../clock.js';
-import { config } from '../config.js';
-import type { Message, Notifier } from '../notify/notifier.js';
-import { keys } from '../store/keys.js';
-import { INDEX, TABLE, db } from '../store/table.js';
+import { epochSeconds, nowIso } from '../core/clock.js';
+import { config } from '../core/config.js';
+import type { Message, Notifier } from '../core/notify/notifier.js';
+import { keys } from '../core/store/keys.js';
+import { INDEX, TABLE, db } from '../core/store/table.js';
 
 export interface RecordedMessage {
   channel: string;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route.js';
-import { isoTime, text } from '../http/schemas.js';
+import { defineRoute } from '../core/http/route.js';
+import { isoTime, text } from '../core/http/schemas.js';
 import { LOCAL_UPLOAD_CONTENT_TYPE } from './file-storage.js';
 
 export const localMessagesRoute = defineRoute({

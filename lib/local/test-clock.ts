@@ -3,11 +3,11 @@
  * process under serverless-offline) sees the same time. Deployed stages never read or write it.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { clockOffset, nowIso, setClockOffset } from '../clock.js';
-import { config } from '../config.js';
-import { keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
-import { update } from '../store/writes.js';
+import { clockOffset, nowIso, setClockOffset } from '../core/clock.js';
+import { config } from '../core/config.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
+import { update } from '../core/store/writes.js';
 
 export async function syncTestClock(): Promise<void> {
   if (!config.testClock) return;

@@ -1,6 +1,6 @@
 /** PUT /local/uploads/{token}: what S3 does with a presigned PUT — the grant must match type and exact size. */
-import { Forbidden, HttpError } from '../errors.js';
-import type { RequestInfo } from '../http/route.js';
+import { Forbidden, HttpError } from '../core/errors.js';
+import type { RequestInfo } from '../core/http/route.js';
 import { LOCAL_UPLOAD_CONTENT_TYPE, readGrant, storeUpload } from './file-storage.js';
 
 export async function receiveUpload(token: string, request: RequestInfo) {

@@ -1,8 +1,8 @@
 /** A material (uploaded file) usable as evidence: it belongs to the account and its bytes passed the content check. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFound, RuleViolation } from '../errors.js';
-import { keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
+import { NotFound, RuleViolation } from '../core/errors.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
 
 export async function requireVerifiedMaterial(accountId: string, materialId: string, purpose: string): Promise<void> {
   const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.material(accountId, materialId), ConsistentRead: true }));

@@ -4,13 +4,13 @@
  * file only if its content is an allowed type and the declared one.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { epochSeconds, nowIso } from '../clock.js';
-import { newId } from '../crypto.js';
-import { NotFound, RuleViolation, ValidationFailed } from '../errors.js';
-import type { Session } from '../http/route.js';
-import { keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
-import { put, update } from '../store/writes.js';
+import { epochSeconds, nowIso } from '../core/clock.js';
+import { newId } from '../core/crypto.js';
+import { NotFound, RuleViolation, ValidationFailed } from '../core/errors.js';
+import type { Session } from '../core/http/route.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
+import { put, update } from '../core/store/writes.js';
 import { type FileType, type MaterialPurpose, SNIFF_BYTES, contentProblem, declarationProblems, typeOfDeclaration } from './rules.js';
 import { materialStorage } from './storage.js';
 

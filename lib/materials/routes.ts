@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route.js';
-import { isoTime, text } from '../http/schemas.js';
+import { defineRoute } from '../core/http/route.js';
+import { isoTime, text } from '../core/http/schemas.js';
 import { CONTENT_TYPES, MATERIAL_PURPOSES, type MaterialPurpose, declarationProblems } from './rules.js';
 
 /** Issue 9 item 18: per purpose, the content types and sizes it takes; the name's extension must agree (the pure rule). */

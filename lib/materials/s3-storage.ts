@@ -5,8 +5,8 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { addSeconds, now } from '../clock.js';
-import { config } from '../config.js';
+import { addSeconds, now } from '../core/clock.js';
+import { config } from '../core/config.js';
 import type { MaterialStorage, UploadTarget } from './storage.js';
 
 /** SigV4's hash constructor (HMAC when given a secret), on node:crypto. */

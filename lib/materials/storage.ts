@@ -1,10 +1,8 @@
 /**
- * Where uploaded materials live (R-RN-08: privately, never listed). Port with two adapters, chosen
- * here: S3 (deployed; presigned PUT with the size and type signed, so S3 refuses anything else) and
+ * Where uploaded materials live (R-RN-08: privately, never listed). Port with two adapters: S3 (deployed; presigned PUT with the size and type signed, so S3 refuses anything else) and
  * the local filesystem (local stage and tests; uploads go to PUT /local/uploads/{token}).
  */
-import { config } from '../config.js';
-import { LocalFileStorage } from '../local/file-storage.js';
+import { config } from '../core/config.js';
 import { S3Storage } from './s3-storage.js';
 
 export interface UploadTarget {
@@ -25,8 +23,19 @@ export interface MaterialStorage {
 }
 
 let chosen: MaterialStorage | undefined;
+let localAdapter: (() => MaterialStorage) | undefined;
+
+/** The composition root hands over the local stage's adapter (lib/app/local.ts). */
+export function registerLocalStorage(make: () => MaterialStorage): void {
+  localAdapter = make;
+}
+
+function local(): MaterialStorage {
+  if (!localAdapter) throw new Error('No local material storage is registered (import lib/app/local.ts).');
+  return localAdapter();
+}
 
 export function materialStorage(): MaterialStorage {
-  chosen ??= config.storage === 's3' ? new S3Storage() : new LocalFileStorage();
+  chosen ??= config.storage === 's3' ? new S3Storage() : local();
   return chosen;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../core/http/route.js';
 
 export const getOpenApiRoute = defineRoute({
   operationId: 'getOpenApi',

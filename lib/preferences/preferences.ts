@@ -6,13 +6,13 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { accountUpdate, requireAccount, staleAccount } from '../accounts/account.js';
 import { isTimeZone } from '../accounts/catalogues.js';
 import { EDITABLE } from '../accounts/info.js';
-import { auditWrite } from '../audit/audit.js';
-import { nowIso } from '../clock.js';
-import { ValidationFailed } from '../errors.js';
-import type { RequestInfo, Session } from '../http/route.js';
-import { keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
-import { type TransactItem, transact } from '../store/writes.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { nowIso } from '../core/clock.js';
+import { ValidationFailed } from '../core/errors.js';
+import type { RequestInfo, Session } from '../core/http/route.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
+import { type TransactItem, transact } from '../core/store/writes.js';
 
 export interface PreferenceInput {
   messageLanguage?: 'en' | 'zh';

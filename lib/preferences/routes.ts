@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CURRENCIES, isTimeZone } from '../accounts/catalogues.js';
-import { defineRoute } from '../http/route.js';
-import { LANGUAGES } from '../notify/templates.js';
+import { defineRoute } from '../core/http/route.js';
+import { LANGUAGES } from '../core/notify/templates.js';
 
 export const preferencesRoute = defineRoute({
   operationId: 'changePreferences',

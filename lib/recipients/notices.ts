@@ -2,15 +2,15 @@
  * R-PR-03: every notice of a subscribed message type also goes to the account's recipients, never a
  * verification code. A notice kind maps to one message type; a recipient who subscribed to it gets
  * the notice by email and/or SMS (whichever contacts it has), in the account's language and time zone.
- * Everything leaves through the outbox (lib/notify/outbox.ts), so no notice is lost.
+ * Everything leaves through the outbox (lib/core/notify/outbox.ts), so no notice is lost.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type NoticeTarget, messageFor } from '../notify/notice.js';
-import type { Message } from '../notify/notifier.js';
-import { type OutboxEntry, outboxEntry, publishNow } from '../notify/outbox.js';
-import { keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
-import { transact } from '../store/writes.js';
+import { type NoticeTarget, messageFor } from '../core/notify/notice.js';
+import type { Message } from '../core/notify/notifier.js';
+import { type OutboxEntry, outboxEntry, publishNow } from '../core/notify/outbox.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
+import { transact } from '../core/store/writes.js';
 import type { MESSAGE_TYPES } from './routes.js';
 
 export type MessageType = (typeof MESSAGE_TYPES)[number];

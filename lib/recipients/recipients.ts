@@ -6,15 +6,15 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { EDITABLE } from '../accounts/info.js';
 import { isE164, normalizeEmail, normalizeMobile } from '../accounts/rules.js';
-import { auditWrite } from '../audit/audit.js';
-import { nowIso } from '../clock.js';
-import { config } from '../config.js';
-import { newId } from '../crypto.js';
-import { NotFound, RuleViolation, ValidationFailed } from '../errors.js';
-import type { RequestInfo, Session } from '../http/route.js';
-import { keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
-import { transact } from '../store/writes.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { nowIso } from '../core/clock.js';
+import { config } from '../core/config.js';
+import { newId } from '../core/crypto.js';
+import { NotFound, RuleViolation, ValidationFailed } from '../core/errors.js';
+import type { RequestInfo, Session } from '../core/http/route.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
+import { transact } from '../core/store/writes.js';
 
 export interface RecipientInput {
   name: string;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route.js';
-import { email, isoTime, phone, text } from '../http/schemas.js';
+import { defineRoute } from '../core/http/route.js';
+import { isoTime, text } from '../core/http/schemas.js';
+import { email, phone } from '../accounts/schemas.js';
 
 export const MESSAGE_TYPES = ['billing', 'account', 'security', 'product', 'marketing', 'closure'] as const;
 

@@ -4,14 +4,14 @@
  * account's session epoch moved on (password change/reset, disabling) or the account is disabled.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { addSeconds, epochSeconds, now } from '../clock.js';
-import { config } from '../config.js';
-import { keyedHash } from '../crypto.js';
-import { Unauthenticated } from '../errors.js';
-import type { Session } from '../http/route.js';
-import { keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
-import { update } from '../store/writes.js';
+import { addSeconds, epochSeconds, now } from '../core/clock.js';
+import { config } from '../core/config.js';
+import { keyedHash } from '../core/crypto.js';
+import { Unauthenticated } from '../core/errors.js';
+import type { Session } from '../core/http/route.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
+import { update } from '../core/store/writes.js';
 
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route.js';
-import { channel, code, currentPassword, identifier, isoTime, newPassword, verification } from '../http/schemas.js';
+import { defineRoute } from '../core/http/route.js';
+import { channel, code, identifier, isoTime, verification } from '../core/http/schemas.js';
+import { currentPassword, newPassword } from '../accounts/schemas.js';
 
 const sessionAnswer = z.object({ token: z.string(), expiresAt: isoTime });
 

@@ -1,5 +1,5 @@
 /** R-LI-04: per-account throttling of sign-in attempts (pure). */
-import { config } from '../config.js';
+import { config } from '../core/config.js';
 
 /** Seconds an account waits after its latest failure before a password is checked again. */
 export function accountBackoffSeconds(consecutiveFailures: number): number {

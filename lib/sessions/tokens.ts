@@ -4,12 +4,12 @@
  * in the transaction of the sign-in it completes.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { addSeconds, epochSeconds, now } from '../clock.js';
-import { config } from '../config.js';
-import { keyedHash, randomToken } from '../crypto.js';
-import { keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
-import type { TransactItem } from '../store/writes.js';
+import { addSeconds, epochSeconds, now } from '../core/clock.js';
+import { config } from '../core/config.js';
+import { keyedHash, randomToken } from '../core/crypto.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
+import type { TransactItem } from '../core/store/writes.js';
 import { sessionKeyOf } from './authenticate.js';
 
 export interface NewSession {

@@ -5,16 +5,16 @@
  * the same transaction as the change the code authorizes.
  */
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { addSeconds, epochSeconds, now } from '../clock.js';
+import { addSeconds, epochSeconds, now } from '../core/clock.js';
 import { countFailure } from '../accounts/lockout.js';
-import { config } from '../config.js';
-import { keyedHash, newId, randomDigits, safeEqual } from '../crypto.js';
-import { InvalidCode, NotFound, RateLimited } from '../errors.js';
-import { type Channel, notifier } from '../notify/notifier.js';
-import { render } from '../notify/templates.js';
-import { keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
-import { ConditionFailed, type TransactItem, transact, update } from '../store/writes.js';
+import { config } from '../core/config.js';
+import { keyedHash, newId, randomDigits, safeEqual } from '../core/crypto.js';
+import { InvalidCode, NotFound, RateLimited } from '../core/errors.js';
+import { type Channel, notifier } from '../core/notify/notifier.js';
+import { render } from '../core/notify/templates.js';
+import { keys } from '../core/store/keys.js';
+import { TABLE, db } from '../core/store/table.js';
+import { ConditionFailed, type TransactItem, transact, update } from '../core/store/writes.js';
 import type { Purpose } from './purposes.js';
 import { type ScopeLimit, type SendRecord, decideSend, emptyRecord } from './send-limits.js';
 

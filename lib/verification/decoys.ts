@@ -10,8 +10,8 @@
  */
 import { mobileClaimOf } from '../accounts/identifiers.js';
 import { claimValue, identifierKind, normalizeEmail } from '../accounts/rules.js';
-import { keyedHash } from '../crypto.js';
-import type { Channel } from '../notify/notifier.js';
+import { keyedHash } from '../core/crypto.js';
+import type { Channel } from '../core/notify/notifier.js';
 
 const MAIL_DOMAINS = ['gmail.com', 'outlook.com', 'hotmail.com', 'yahoo.com', 'icloud.com', 'qq.com', '163.com', 'gmx.de', 'web.de', 'mail.ru'];
 

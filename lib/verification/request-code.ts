@@ -7,10 +7,10 @@
 import { type AccountItem, contactFor, requireAccount } from '../accounts/account.js';
 import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
 import { emailProblems, isE164, maskDestination, normalizeEmail, normalizeMobile } from '../accounts/rules.js';
-import { RuleViolation, Unauthenticated, ValidationFailed } from '../errors.js';
-import type { RequestInfo, Session } from '../http/route.js';
-import type { Channel } from '../notify/notifier.js';
-import { languageOf } from '../notify/templates.js';
+import { RuleViolation, Unauthenticated, ValidationFailed } from '../core/errors.js';
+import type { RequestInfo, Session } from '../core/http/route.js';
+import type { Channel } from '../core/notify/notifier.js';
+import { languageOf } from '../core/notify/templates.js';
 import { sendCode } from './challenges.js';
 import { canonicalIdentifier, decoyAccountId, decoyDestination } from './decoys.js';
 import { IDENTIFIER_PURPOSES, NEW_DESTINATION, type Purpose } from './purposes.js';

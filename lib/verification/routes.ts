@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route.js';
-import { channel, email, identifier, isoTime, phone } from '../http/schemas.js';
+import { defineRoute } from '../core/http/route.js';
+import { channel, identifier, isoTime } from '../core/http/schemas.js';
+import { email, phone } from '../accounts/schemas.js';
 import { IDENTIFIER_PURPOSES, NEW_DESTINATION, REQUESTABLE_PURPOSES } from './purposes.js';
 
 export { channel };

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { beforeAll, inject } from 'vitest';
 import { ensureTable } from '../../scripts/lib/dynamodb-local.js';
 
 const endpoint = inject('dynamoEndpoint');
@@ -25,3 +25,8 @@ process.env.TABLE_NAME = `test-${randomBytes(6).toString('hex')}`;
 process.env.LOCAL_UPLOADS_DIR = join(tmpdir(), 'account-center-test-uploads');
 
 await ensureTable(endpoint, process.env.TABLE_NAME);
+// The local adapters, as the composition root hands them to their ports; in beforeAll, so a test file
+// that sets its own environment before importing the product still configures it first.
+beforeAll(async () => {
+  await import('../../lib/app/local.js');
+});

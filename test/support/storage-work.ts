@@ -1,5 +1,5 @@
 /** Records the DynamoDB calls an operation makes (kind and item count, no values), to compare two code paths. */
-import { db } from '../../lib/store/table.js';
+import { db } from '../../lib/core/store/table.js';
 
 function describeCall(command: string, input: Record<string, any>): string {
   const name = command.replace(/Command$/, '');

@@ -1,5 +1,5 @@
 /** Deployed bundles: stands in for ../recording-notifier.ts (same exports; see ./local-only.ts). */
-import type { Notifier } from '../../notify/notifier.js';
+import type { Notifier } from '../../core/notify/notifier.js';
 import type { RecordedMessage } from '../recording-notifier.js';
 import { localOnly } from './local-only.js';
 

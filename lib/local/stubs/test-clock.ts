@@ -1,5 +1,5 @@
 /** Deployed bundles: stands in for ../test-clock.ts (same exports; see ./local-only.ts). */
-import { config } from '../../config.js';
+import { config } from '../../core/config.js';
 import { localOnly } from './local-only.js';
 
 /** Like the real one, a no-op when the stage has no test clock (every deployed stage). */

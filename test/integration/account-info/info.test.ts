@@ -9,10 +9,10 @@ import { handler as taxHandler } from '../../../functions/accounts/tax-info.js';
 import { handler as tenantHandler } from '../../../functions/accounts/tenant-name.js';
 import { handler as typeHandler } from '../../../functions/accounts/type.js';
 import { handler as declareHandler } from '../../../functions/materials/declare.js';
-import { setClockOffset } from '../../../lib/clock.js';
-import { config } from '../../../lib/config.js';
-import { keys } from '../../../lib/store/keys.js';
-import { TABLE, db } from '../../../lib/store/table.js';
+import { setClockOffset } from '../../../lib/core/clock.js';
+import { config } from '../../../lib/core/config.js';
+import { keys } from '../../../lib/core/store/keys.js';
+import { TABLE, db } from '../../../lib/core/store/table.js';
 import { type Handler, invoke } from '../../support/http.js';
 import { PASSWORD, bearer, login, signUp, startLogin } from '../../support/identity.js';
 

@@ -7,7 +7,7 @@ import { handler as addHandler } from '../../../functions/recipients/add.js';
 import { handler as deleteHandler } from '../../../functions/recipients/delete.js';
 import { handler as editHandler } from '../../../functions/recipients/edit.js';
 import { handler as listHandler } from '../../../functions/recipients/list.js';
-import { config } from '../../../lib/config.js';
+import { config } from '../../../lib/core/config.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { currencyHistory } from '../../../lib/preferences/preferences.js';
 import { invoke } from '../../support/http.js';

@@ -75,7 +75,7 @@ describe("bundle budget (issue 9, i9-size): zod's JSON Schema code only in the O
   });
 
   it('a function that imports zod-openapi without being listed fails to build', async () => {
-    await expect(bundle('lib/meta/openapi-document.ts', 'prod')).rejects.toThrow(/JSON_SCHEMA_FUNCTIONS/);
+    await expect(bundle('lib/app/openapi-document.ts', 'prod')).rejects.toThrow(/JSON_SCHEMA_FUNCTIONS/);
   });
 });
 
@@ -83,7 +83,7 @@ describe('bundle budget (issue 9, i9-size): SDK code our functions never run', (
   it('neither the LRU library behind the (unused) endpoint-discovery cache nor the pure-JS SHA-256 is bundled', async () => {
     const prod = await bundle('functions/closure/disable.ts', 'prod');
     expect(prod.inputs.some((i) => i.includes('node_modules/mnemonist/'))).toBe(false);
-    expect(prod.inputs).toContain('lib/aws/no-endpoint-cache.ts');
+    expect(prod.inputs).toContain('lib/core/aws/no-endpoint-cache.ts');
     expect(prod.text.includes('The pure-JS SHA-256 is not bundled')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * R-SEC-05 (issue 9 item 8): the authorization matrix, GENERATED from the route registry
- * (lib/http/routes.ts) and the functions of serverless.yml. Every authenticated route is called
+ * (lib/app/routes.ts) and the functions of serverless.yml. Every authenticated route is called
  *   (a) with no credentials and with a bad one                → 401;
  *   (b) with another account's session on the first account's real objects (every object reference of
  *       the route — path parameters and body fields — filled with the owner's IDs)   → 404 NOT_FOUND;
@@ -26,13 +26,13 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { getAccount } from '../../../lib/accounts/account.js';
-import { setClockOffset } from '../../../lib/clock.js';
-import type { RouteSpec } from '../../../lib/http/route.js';
-import { allRoutes } from '../../../lib/http/routes.js';
+import { setClockOffset } from '../../../lib/core/clock.js';
+import type { RouteSpec } from '../../../lib/core/http/route.js';
+import { allRoutes } from '../../../lib/app/routes.js';
 import { newSession } from '../../../lib/sessions/tokens.js';
-import { keys } from '../../../lib/store/keys.js';
-import { TABLE, db } from '../../../lib/store/table.js';
-import { transact } from '../../../lib/store/writes.js';
+import { keys } from '../../../lib/core/store/keys.js';
+import { TABLE, db } from '../../../lib/core/store/table.js';
+import { transact } from '../../../lib/core/store/writes.js';
 import { declaredFunctions, root } from '../../../scripts/lib/functions.js';
 import { activeAccount, closedAccount, runCheck } from '../../support/closure.js';
 import { type Handler, invoke } from '../../support/http.js';

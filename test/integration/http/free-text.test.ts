@@ -9,9 +9,9 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildOpenApi } from '../../../lib/http/openapi.js';
-import { allRoutes } from '../../../lib/http/routes.js';
-import { SAFE_TEXT, SAFE_TEXT_MESSAGE, text } from '../../../lib/http/schemas.js';
+import { buildOpenApi } from '../../../lib/core/http/openapi.js';
+import { allRoutes } from '../../../lib/app/routes.js';
+import { SAFE_TEXT, SAFE_TEXT_MESSAGE, text } from '../../../lib/core/http/schemas.js';
 import { declaredFunctions, root } from '../../../scripts/lib/functions.js';
 import { type Handler, invoke } from '../../support/http.js';
 import { bearer, signUp } from '../../support/identity.js';

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { declaredFunctions, root } from '../../../scripts/lib/functions.js';
-import { allRoutes } from '../../../lib/http/routes.js';
+import { allRoutes } from '../../../lib/app/routes.js';
 import { type Handler, apiEvent, invoke, lambdaContext } from '../../support/http.js';
 import { bearer, signUp } from '../../support/identity.js';
 

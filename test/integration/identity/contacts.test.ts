@@ -3,7 +3,7 @@ import { handler as getAccountHandler } from '../../../functions/accounts/get.js
 import { handler as serviceEmailHandler } from '../../../functions/accounts/service-email.js';
 import { handler as serviceMobileHandler } from '../../../functions/accounts/service-mobile.js';
 import { handler as paymentHandler } from '../../../functions/ops/payment-method.js';
-import { setClockOffset } from '../../../lib/clock.js';
+import { setClockOffset } from '../../../lib/core/clock.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { invoke } from '../../support/http.js';
 import { bearer, signUp, uniqueEmail, uniqueMobile, verificationFor } from '../../support/identity.js';

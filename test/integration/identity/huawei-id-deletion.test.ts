@@ -4,11 +4,11 @@ import { handler as getAccountHandler } from '../../../functions/accounts/get.js
 import { handler as addRecipientHandler } from '../../../functions/recipients/add.js';
 import { handler as resetHandler } from '../../../functions/sessions/reset-password.js';
 import { accountIdByClaim } from '../../../lib/accounts/account.js';
-import { nowIso, setClockOffset } from '../../../lib/clock.js';
-import { config } from '../../../lib/config.js';
+import { nowIso, setClockOffset } from '../../../lib/core/clock.js';
+import { config } from '../../../lib/core/config.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
-import { keys } from '../../../lib/store/keys.js';
-import { TABLE, db } from '../../../lib/store/table.js';
+import { keys } from '../../../lib/core/store/keys.js';
+import { TABLE, db } from '../../../lib/core/store/table.js';
 import { activeAccount, close, disable, runCheck } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
 import { storageWork } from '../../support/storage-work.js';

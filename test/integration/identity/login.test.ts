@@ -9,11 +9,11 @@ import { handler as resetHandler } from '../../../functions/sessions/reset-passw
 import { handler as loginCodeHandler } from '../../../functions/sessions/send-code.js';
 import { handler as verifyHandler } from '../../../functions/sessions/verify.js';
 import { getAccount } from '../../../lib/accounts/account.js';
-import { clockOffset, setClockOffset } from '../../../lib/clock.js';
-import { config } from '../../../lib/config.js';
+import { clockOffset, setClockOffset } from '../../../lib/core/clock.js';
+import { config } from '../../../lib/core/config.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
-import { keys } from '../../../lib/store/keys.js';
-import { TABLE, db } from '../../../lib/store/table.js';
+import { keys } from '../../../lib/core/store/keys.js';
+import { TABLE, db } from '../../../lib/core/store/table.js';
 import { activeAccount, close, disable, runCheck } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
 import { storageWork } from '../../support/storage-work.js';

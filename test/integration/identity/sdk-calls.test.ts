@@ -3,8 +3,8 @@ import { handler as signUpHandler } from '../../../functions/accounts/sign-up.js
 import { handler as loginHandler } from '../../../functions/sessions/login.js';
 import { handler as loginCodeHandler } from '../../../functions/sessions/send-code.js';
 import { handler as verifyHandler } from '../../../functions/sessions/verify.js';
-import { type Message, useNotifier } from '../../../lib/notify/notifier.js';
-import { resetSdkCalls, sdkCallCounts } from '../../../lib/sdk-calls.js';
+import { type Message, useNotifier } from '../../../lib/core/notify/notifier.js';
+import { resetSdkCalls, sdkCallCounts } from '../../../lib/core/sdk-calls.js';
 import { invoke } from '../../support/http.js';
 import { PASSWORD, freshIp, requestCode, uniqueEmail } from '../../support/identity.js';
 

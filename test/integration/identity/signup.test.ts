@@ -4,7 +4,7 @@ import { handler as countryHandler } from '../../../functions/accounts/country-r
 import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
 import { handler as securityPhoneHandler } from '../../../functions/accounts/security-phone.js';
 import { handler as signUpHandler } from '../../../functions/accounts/sign-up.js';
-import { setClockOffset } from '../../../lib/clock.js';
+import { setClockOffset } from '../../../lib/core/clock.js';
 import { invoke } from '../../support/http.js';
 import { PASSWORD, bearer, signUp, uniqueEmail, uniqueMobile, verificationFor } from '../../support/identity.js';
 

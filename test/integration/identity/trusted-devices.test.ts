@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handler as changePasswordHandler } from '../../../functions/accounts/change-password.js';
 import { handler as resetHandler } from '../../../functions/sessions/reset-password.js';
 import { getAccount } from '../../../lib/accounts/account.js';
-import { setClockOffset } from '../../../lib/clock.js';
+import { setClockOffset } from '../../../lib/core/clock.js';
 import { isTrustedDevice } from '../../../lib/sessions/tokens.js';
 import { closedAccount, disable } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';

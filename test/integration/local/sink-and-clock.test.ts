@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockOffset, setClockOffset } from '../../../lib/clock.js';
+import { clockOffset, setClockOffset } from '../../../lib/core/clock.js';
 import { listRecordedMessages, RecordingNotifier } from '../../../lib/local/recording-notifier.js';
 import { advanceTestClock } from '../../../lib/local/test-clock.js';
 

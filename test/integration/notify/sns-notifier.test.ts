@@ -2,8 +2,8 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { useNotifier } from '../../../lib/notify/notifier.js';
-import { SnsNotifier } from '../../../lib/notify/sns-notifier.js';
+import { useNotifier } from '../../../lib/core/notify/notifier.js';
+import { SnsNotifier } from '../../../lib/core/notify/sns-notifier.js';
 import { freshIp, requestCode, signUp, uniqueEmail, uniqueMobile } from '../../support/identity.js';
 
 const sns = mockClient(SNSClient);

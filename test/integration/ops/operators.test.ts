@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-// This file's own operators (read by lib/config.ts when it is first imported).
+// This file's own operators (read by lib/core/config.ts when it is first imported).
 vi.hoisted(() => {
   const { createHash: hash } = process.getBuiltinModule('node:crypto');
   const sha = (key: string) => hash('sha256').update(key).digest('hex');
@@ -19,11 +19,11 @@ import { handler as liftHandler } from '../../../functions/ops/lift-closure-hold
 import { handler as paymentHandler } from '../../../functions/ops/payment-method.js';
 import { handler as standingHandler } from '../../../functions/ops/standing.js';
 import { handler as tracesHandler } from '../../../functions/audit/traces.js';
-import { setClockOffset } from '../../../lib/clock.js';
-import { operatorKeysFrom } from '../../../lib/config.js';
-import { runScheduler } from '../../../lib/scheduler/run.js';
-import { keys } from '../../../lib/store/keys.js';
-import { TABLE, db } from '../../../lib/store/table.js';
+import { setClockOffset } from '../../../lib/core/clock.js';
+import { operatorKeysFrom } from '../../../lib/core/config.js';
+import { runScheduler } from '../../../lib/app/scheduler.js';
+import { keys } from '../../../lib/core/store/keys.js';
+import { TABLE, db } from '../../../lib/core/store/table.js';
 import { closedAccount } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
 import { signUp } from '../../support/identity.js';

@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { Conflict } from '../../../lib/errors.js';
-import { keys } from '../../../lib/store/keys.js';
-import { TABLE, db } from '../../../lib/store/table.js';
-import { ConditionFailed, put, transact, update } from '../../../lib/store/writes.js';
+import { Conflict } from '../../../lib/core/errors.js';
+import { keys } from '../../../lib/core/store/keys.js';
+import { TABLE, db } from '../../../lib/core/store/table.js';
+import { ConditionFailed, put, transact, update } from '../../../lib/core/store/writes.js';
 
 const uid = () => Math.random().toString(36).slice(2);
 

@@ -1,13 +1,13 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getAccount } from '../../../lib/accounts/account.js';
-import { setClockOffset } from '../../../lib/clock.js';
-import { config } from '../../../lib/config.js';
-import { keyedHash } from '../../../lib/crypto.js';
-import { InvalidCode } from '../../../lib/errors.js';
+import { setClockOffset } from '../../../lib/core/clock.js';
+import { config } from '../../../lib/core/config.js';
+import { keyedHash } from '../../../lib/core/crypto.js';
+import { InvalidCode } from '../../../lib/core/errors.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
-import { keys } from '../../../lib/store/keys.js';
-import { TABLE, db } from '../../../lib/store/table.js';
+import { keys } from '../../../lib/core/store/keys.js';
+import { TABLE, db } from '../../../lib/core/store/table.js';
 import { checkCode, consumeCode, sendCode } from '../../../lib/verification/challenges.js';
 import { freshIp, latestCode, requestCode, uniqueEmail } from '../../support/identity.js';
 

@@ -4,12 +4,12 @@ import { handler as serviceEmailHandler } from '../../../functions/accounts/serv
 import { handler as checkHandler } from '../../../functions/closure/check.js';
 import { handler as resetHandler } from '../../../functions/sessions/reset-password.js';
 import { getAccount } from '../../../lib/accounts/account.js';
-import { setClockOffset } from '../../../lib/clock.js';
-import { config } from '../../../lib/config.js';
-import { InvalidCode } from '../../../lib/errors.js';
+import { setClockOffset } from '../../../lib/core/clock.js';
+import { config } from '../../../lib/core/config.js';
+import { InvalidCode } from '../../../lib/core/errors.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
-import { keys } from '../../../lib/store/keys.js';
-import { TABLE, db } from '../../../lib/store/table.js';
+import { keys } from '../../../lib/core/store/keys.js';
+import { TABLE, db } from '../../../lib/core/store/table.js';
 import { checkCode, sendCode } from '../../../lib/verification/challenges.js';
 import { PURPOSES } from '../../../lib/verification/purposes.js';
 import { activeAccount } from '../../support/closure.js';

@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
-import { config } from '../../../lib/config.js';
-import { setClockOffset } from '../../../lib/clock.js';
+import { config } from '../../../lib/core/config.js';
+import { setClockOffset } from '../../../lib/core/clock.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { invoke } from '../../support/http.js';
 import { bearer, requestCode, setSecurityPhone, signUp, uniqueEmail, uniqueMobile } from '../../support/identity.js';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { phone } from '../../../lib/http/schemas.js';
+import { phone } from '../../../lib/accounts/schemas.js';
 import { compactMetadataSource } from '../../../scripts/lib/phone-metadata.js';
 import { freshIp, requestCode, signUp } from '../../support/identity.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emailProblems, identifierKind, maskEmail, maskMobile, normalizeEmail, passwordProblems, tenantNameProblems } from '../../../lib/accounts/rules.js';
+import { maskEmail, maskMobile } from '../../../lib/core/mask.js';
+import { emailProblems, identifierKind, normalizeEmail, passwordProblems, tenantNameProblems } from '../../../lib/accounts/rules.js';
 
 describe('account rules', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LOCAL_CORS_ORIGINS, checkEnv } from '../../../lib/config-env.js';
+import { LOCAL_CORS_ORIGINS, checkEnv } from '../../../lib/core/config-env.js';
 
 const require = createRequire(import.meta.url);
 const slsCors = require('../../../sls/cors.cjs') as (o: { resolveVariable: (v: string) => Promise<string> }) => Promise<{ origins: string[]; csv: string }>;
@@ -56,10 +56,10 @@ describe('configuration is checked at cold start and fails closed outside the lo
     delete process.env.DYNAMODB_ENDPOINT;
     delete process.env.NOTIFIER;
     vi.resetModules();
-    await expect(import('../../../lib/config.js')).rejects.toThrow(/HMAC_SECRET/);
+    await expect(import('../../../lib/core/config.js')).rejects.toThrow(/HMAC_SECRET/);
     process.env.HMAC_SECRET = SECRET;
     vi.resetModules();
-    const { config } = await import('../../../lib/config.js');
+    const { config } = await import('../../../lib/core/config.js');
     expect(config.hmacSecret).toBe(SECRET);
     expect(config.http.corsOrigins).toEqual([ORIGIN]);
   });

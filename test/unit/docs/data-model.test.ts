@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 describe('docs/data-model.md', () => {
-  it('lists exactly the access patterns declared in lib/store/keys.ts', () => {
-    const src = readFileSync('lib/store/keys.ts', 'utf8');
+  it('lists exactly the access patterns declared in lib/core/store/keys.ts', () => {
+    const src = readFileSync('lib/core/store/keys.ts', 'utf8');
     const start = src.indexOf(' * | access pattern');
     const table = src
       .slice(start, src.indexOf(' */', start))

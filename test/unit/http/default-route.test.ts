@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../../../lib/errors.js';
-import { allRoutes } from '../../../lib/http/routes.js';
-import { unmatched } from '../../../lib/meta/default-route.js';
+import { HttpError } from '../../../lib/core/errors.js';
+import { allRoutes } from '../../../lib/app/routes.js';
+import { unmatched } from '../../../lib/app/default-route.js';
 
 function answer(method: string, path: string, includeLocal: boolean) {
   try {

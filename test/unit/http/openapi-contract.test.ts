@@ -8,8 +8,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { buildOpenApi } from '../../../lib/http/openapi.js';
-import { allRoutes } from '../../../lib/http/routes.js';
+import { buildOpenApi } from '../../../lib/core/http/openapi.js';
+import { allRoutes } from '../../../lib/app/routes.js';
 
 type Json = Record<string, any>;
 const doc = buildOpenApi(allRoutes, true) as unknown as Json;

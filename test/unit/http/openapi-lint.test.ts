@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildOpenApi } from '../../../lib/http/openapi.js';
-import { allRoutes } from '../../../lib/http/routes.js';
+import { buildOpenApi } from '../../../lib/core/http/openapi.js';
+import { allRoutes } from '../../../lib/app/routes.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'ac-openapi-'));

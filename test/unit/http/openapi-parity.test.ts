@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildOpenApi } from '../../../lib/http/openapi.js';
-import { allRoutes } from '../../../lib/http/routes.js';
+import { buildOpenApi } from '../../../lib/core/http/openapi.js';
+import { allRoutes } from '../../../lib/app/routes.js';
 
 type Fn = { handler: string; events?: Array<{ httpApi?: string }> };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Conflict, HttpError, RateLimited, RuleViolation, ValidationFailed } from '../../../lib/errors.js';
-import { toHttpError } from '../../../lib/http/middlewares/problem-json.js';
+import { Conflict, HttpError, RateLimited, RuleViolation, ValidationFailed } from '../../../lib/core/errors.js';
+import { toHttpError } from '../../../lib/core/http/middlewares/problem-json.js';
 
 describe('typed errors become problem details', () => {
   it.each([

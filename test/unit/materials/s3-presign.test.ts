@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { config } from '../../../lib/config.js';
+import { config } from '../../../lib/core/config.js';
 import { S3Storage } from '../../../lib/materials/s3-storage.js';
 
 describe('S3 presigned upload', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { config } from '../../../lib/config.js';
+import { config } from '../../../lib/core/config.js';
 import { accountBackoffSeconds, isThrottled } from '../../../lib/sessions/throttle.js';
 
 describe('per-account sign-in throttle (pure)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { config } from '../../../lib/config.js';
-import { allDueShards, dueAttributes, dueShard, keys } from '../../../lib/store/keys.js';
+import { config } from '../../../lib/core/config.js';
+import { allDueShards, dueAttributes, dueShard, keys } from '../../../lib/core/store/keys.js';
 
 describe('key builders', () => {
   it('a due item lands in one of the configured shards, stable per owner', () => {

@@ -1,5 +1,5 @@
 // The ONE validator of CORS origins (issue 9 items 4 and 10): sls/cors.cjs imports it at package time and
-// lib/config-env.ts at cold start, so an origin that packages is an origin every function starts with.
+// lib/core/config-env.ts at cold start, so an origin that packages is an origin every function starts with.
 // Plain JavaScript (ESM, no dependencies) so that the Serverless Framework can import it while packaging.
 
 /** The browser origins the local stage allows: localhost only. */

@@ -1,5 +1,7 @@
 /**
- * The one factory every HTTP function uses. A handler file is:
+ * The middy factory behind every HTTP function. The composition root (lib/app/http.ts) supplies what
+ * needs an area (session authentication, the closed-account guard) and local-only parts (the test
+ * clock); core itself imports no area. A handler file is:
  *
  *   export const handler = httpHandler(route, (input) => useCase(input));
  */
@@ -10,19 +12,38 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { config } from '../config.js';
 import { state } from './context.js';
-import { authFor, closedAccountGuard } from './middlewares/authenticate.js';
 import { noStore } from './middlewares/cache-control.js';
 import { earlyReturnCleanup } from './middlewares/early-return.js';
 import { idempotency } from './middlewares/idempotency.js';
 import { problemJson } from './middlewares/problem-json.js';
 import { requestContext } from './middlewares/request-context.js';
-import { testClock } from './middlewares/test-clock.js';
 import { validateRequest } from './middlewares/validate-request.js';
-import type { HandlerInput, HandlerOutput, RouteSpec } from './route.js';
+import type { Auth, HandlerInput, HandlerOutput, RouteSpec } from './route.js';
 
 export type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
-export function httpHandler<Spec extends RouteSpec>(
+/** What the composition root plugs into every stack. */
+type Mw = middy.MiddlewareObj<APIGatewayProxyEventV2>;
+export interface EdgeParts {
+  /** Runs first after the edge (the local stage's test clock). */
+  before: () => middy.MiddlewareObj[];
+  /** Authenticates the route's kind of caller. */
+  auth: (auth: Auth) => Mw[];
+  /** Refuses what the caller's account may not do now (e.g. mutations of a closed account). */
+  guard: (spec: RouteSpec) => Mw[];
+}
+
+export type HttpHandlerFactory = <Spec extends RouteSpec>(
+  spec: Spec,
+  run: (input: HandlerInput<Spec>) => Promise<HandlerOutput<Spec>> | HandlerOutput<Spec>,
+) => HttpLambda & { route: Spec };
+
+export function makeHttpHandler(parts: EdgeParts): HttpHandlerFactory {
+  return (spec, run) => Object.assign(build(parts, spec, run), { route: spec });
+}
+
+function build<Spec extends RouteSpec>(
+  parts: EdgeParts,
   spec: Spec,
   run: (input: HandlerInput<Spec>) => Promise<HandlerOutput<Spec>> | HandlerOutput<Spec>,
 ): HttpLambda {
@@ -59,9 +80,9 @@ export function httpHandler<Spec extends RouteSpec>(
   const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(core);
   for (const mw of edge) stack.use(mw);
   stack.use(earlyReturnCleanup(edge)).use(problemJson());
-  if (config.testClock) stack.use(testClock());
-  for (const mw of authFor(spec.auth)) stack.use(mw);
-  if (spec.auth === 'session') stack.use(closedAccountGuard(spec.method, spec.allowedWhenClosed ?? false));
+  for (const mw of parts.before()) stack.use(mw);
+  for (const mw of parts.auth(spec.auth)) stack.use(mw);
+  for (const mw of parts.guard(spec)) stack.use(mw);
   if (spec.idempotent) stack.use(idempotency(spec.operationId));
   if (spec.body) stack.use(httpJsonBodyParser());
   stack.use(validateRequest(spec));

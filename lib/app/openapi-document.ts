@@ -1,5 +1,5 @@
-import { buildOpenApi } from '../http/openapi.js';
-import { allRoutes } from '../http/routes.js';
+import { buildOpenApi } from '../core/http/openapi.js';
+import { allRoutes } from './routes.js';
 
 let cached: Record<string, unknown> | undefined;
 

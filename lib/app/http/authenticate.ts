@@ -1,10 +1,10 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { RuleViolation, Unauthenticated } from '../../errors.js';
-import { operatorForKey } from '../../ops/operator-keys.js';
+import { RuleViolation, Unauthenticated } from '../../core/errors.js';
+import { operatorForKey } from '../../core/operators.js';
 import { authenticateSession } from '../../sessions/authenticate.js';
-import { state } from '../context.js';
-import type { Auth } from '../route.js';
+import { state } from '../../core/http/context.js';
+import type { Auth } from '../../core/http/route.js';
 
 /** Session hook: a Bearer token must name a live session; the account ID comes only from it. */
 export function sessionAuth(optional = false): middy.MiddlewareObj<APIGatewayProxyEventV2> {
@@ -20,7 +20,7 @@ export function sessionAuth(optional = false): middy.MiddlewareObj<APIGatewayPro
   };
 }
 
-/** Operator hook: the x-operator-key header names an operator (lib/ops/operator-keys.ts); its ID goes to the handler. */
+/** Operator hook: the x-operator-key header names an operator (lib/core/operators.ts); its ID goes to the handler. */
 export function operatorKey(): middy.MiddlewareObj<APIGatewayProxyEventV2> {
   return {
     before: function operatorKeyBefore(request) {

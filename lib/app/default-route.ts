@@ -4,9 +4,9 @@
  * in the local stage.
  */
 import * as z from 'zod';
-import { config } from '../config.js';
-import { MethodNotAllowed, NotFound } from '../errors.js';
-import { defineRoute, type RouteSpec } from '../http/route.js';
+import { config } from '../core/config.js';
+import { MethodNotAllowed, NotFound } from '../core/errors.js';
+import { defineRoute, type RouteSpec } from '../core/http/route.js';
 
 /** Not part of the route registry (nor of the OpenAPI document): it answers for every path no route has. */
 export const defaultRoute = defineRoute({

@@ -37,7 +37,7 @@ import {
 } from '../closure/routes.js';
 import { preferencesRoute } from '../preferences/routes.js';
 import { addRecipientRoute, deleteRecipientRoute, editRecipientRoute, listRecipientsRoute } from '../recipients/routes.js';
-import type { RouteSpec } from './route.js';
+import type { RouteSpec } from '../core/http/route.js';
 
 export const allRoutes: RouteSpec[] = [
   getOpenApiRoute,

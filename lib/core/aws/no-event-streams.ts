@@ -4,7 +4,7 @@
  * −15 KB per bundle. If an operation ever needs it, this throws loudly instead of misbehaving.
  */
 function unsupported(): never {
-  throw new Error('Event streams are not bundled in this function (lib/aws/no-event-streams.ts).');
+  throw new Error('Event streams are not bundled in this function (lib/core/aws/no-event-streams.ts).');
 }
 
 export const EventStreamSerde = unsupported;

@@ -8,9 +8,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addSeconds, now } from '../clock.js';
 import { config } from '../config.js';
-import { allDueShards, dueAttributes } from '../store/keys.js';
-import { INDEX, TABLE, db } from '../store/table.js';
-import { ConditionFailed, update } from '../store/writes.js';
+import { allDueShards, dueAttributes } from './keys.js';
+import { INDEX, TABLE, db } from './table.js';
+import { ConditionFailed, update } from './writes.js';
 
 export interface DueItem {
   pk: string;

@@ -5,10 +5,10 @@
  */
 import { purgeAccountItems } from '../closure/disable.js';
 import { processClosureTimer } from '../closure/timers.js';
-import { now } from '../clock.js';
-import { logger } from '../logger.js';
-import { retryOutboxItem } from '../notify/outbox.js';
-import { type DueItem, type ReadStats, claim, readDue } from './due.js';
+import { now } from '../core/clock.js';
+import { logger } from '../core/logger.js';
+import { retryOutboxItem } from '../core/notify/outbox.js';
+import { type DueItem, type ReadStats, claim, readDue } from '../core/store/due-queue.js';
 
 export interface SchedulerResult {
   processed: number;

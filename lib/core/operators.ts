@@ -4,8 +4,8 @@
  * operator nor how much of a key matched shows in the timing.
  */
 import { createHash } from 'node:crypto';
-import { config } from '../config.js';
-import { safeEqual } from '../crypto.js';
+import { config } from './config.js';
+import { safeEqual } from './crypto.js';
 
 export interface Operator {
   operatorId: string;

@@ -1,4 +1,4 @@
-import type { Operator } from '../ops/operator-keys.js';
+import type { Operator } from '../operators.js';
 import type { RequestInfo, Session } from './route.js';
 
 /** What the middlewares learn about a request and hand to the handler (kept on request.internal-like state). */

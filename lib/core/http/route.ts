@@ -1,10 +1,10 @@
 /**
  * A route's contract: method, path, who may call it and the zod schemas of what goes in and out.
- * The same object drives request validation (lib/http/middlewares/validate-request.ts) and the
- * OpenAPI document (lib/http/openapi.ts), so the two cannot drift apart.
+ * The same object drives request validation (lib/core/http/middlewares/validate-request.ts) and the
+ * OpenAPI document (lib/core/http/openapi.ts), so the two cannot drift apart.
  */
 import type { z } from 'zod';
-import type { Operator } from '../ops/operator-keys.js';
+import type { Operator } from '../operators.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 /** `optional`: a Bearer token is authenticated when present (e.g. purposes of a code that need a session). */

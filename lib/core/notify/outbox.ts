@@ -1,7 +1,7 @@
 /**
  * The outbox (docs/DESIGN.md "Notices"): a notice is written in the same transaction as the change it
  * reports, published right after the commit, and retried by the scheduler until SNS accepts it; every
- * attempt carries the same message ID. Publishing claims the item first (lib/scheduler/due.ts), so the
+ * attempt carries the same message ID. Publishing claims the item first (lib/core/store/due-queue.ts), so the
  * immediate publisher and an overlapping scheduler run never both send it.
  *
  * Nothing vanishes silently (issue 9 item 13): a queued item has no TTL; a failure re-arms it with
@@ -16,7 +16,7 @@ import { addSeconds, epochSeconds, now, nowIso, nowMs } from '../clock.js';
 import { config } from '../config.js';
 import { keyedHash } from '../crypto.js';
 import { logger } from '../logger.js';
-import { type DueItem, claim, rearm } from '../scheduler/due.js';
+import { type DueItem, claim, rearm } from '../store/due-queue.js';
 import { dueAttributes, keys } from '../store/keys.js';
 import { TABLE } from '../store/table.js';
 import { ConditionFailed, type TransactItem, remove, update } from '../store/writes.js';

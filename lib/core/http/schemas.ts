@@ -1,0 +1,65 @@
+/**
+ * Schemas shared by many routes: problem details, timestamps, pagination, codes and free text (issue 9
+ * items 6, 18); the identity field types (email, phone, passwords, names) are lib/accounts/schemas.ts. New routes build their bodies from these. Each type carries its rule twice: as a pattern/length the OpenAPI document shows, and as a
+ * refinement calling the pure rule, so the document and the server say the same thing.
+ */
+import * as z from 'zod';
+import { config } from '../config.js';
+
+export const isoTime = z.iso.datetime().meta({ description: 'ISO 8601 UTC time', example: '2026-11-23T10:00:00.000Z' });
+
+export const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().meta({ description: 'Stable UPPER_SNAKE identifier' }),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    failures: z.array(z.object({ condition: z.string(), message: z.string() })).optional(),
+    retryAfter: z.number().int().optional(),
+  })
+  .meta({ id: 'Problem' });
+
+export const paginationQuery = {
+  limit: z.coerce.number().int().min(1).max(config.pagination.maxLimit).optional(),
+  cursor: z.string().max(2048).optional(),
+};
+
+/** R-SEC-04: the Idempotency-Key pattern lib/core/http/middlewares/idempotency.ts enforces. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,128}$/;
+
+/** How a code or notice travels. */
+export const channel = z.enum(['sms', 'email']);
+
+/** A one-time code as typed by its owner (R-VC-01). */
+export const code = z.string().regex(/^\d{6}$/, 'A code is 6 digits.');
+
+export const verification = z
+  .strictObject({
+    challengeId: z.string().min(1).max(128),
+    code,
+  })
+  .meta({ id: 'Verification' });
+
+/**
+ * Issue 9 item 6: what free text may hold. Refused: C0 controls (NUL, TAB, CR, LF, ...), DEL and C1
+ * controls, bidi embeddings/overrides (U+202A–202E) and isolates (U+2066–2069), and lone surrogates.
+ * Also the line and paragraph separators (U+2028/2029) and the direction marks LRM, RLM and ALM (U+200E/200F, U+061C).
+ * With the `u` flag a surrogate pair is one code point, so only unpaired halves fall in \uD800-\uDFFF.
+ */
+export const SAFE_TEXT = /^[^\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]*$/u;
+export const SAFE_TEXT_MESSAGE = 'Control characters, line breaks, bidirectional overrides and unpaired surrogates are not allowed.';
+
+/**
+ * Free text typed by a person (names, addresses, reasons, file names). `trim` strips spaces at both
+ * ends before the lengths are checked; the characters are checked before trimming.
+ */
+export function text(options: { max: number; min?: number; trim?: boolean }) {
+  const safe = z.string().regex(SAFE_TEXT, SAFE_TEXT_MESSAGE);
+  const trimmed = options.trim === false ? safe : safe.trim();
+  return trimmed.min(options.min ?? 1).max(options.max);
+}
+
+/** R-LI-01: an email, mobile number, login ID or tenant name naming an account. */
+export const identifier = text({ max: 320 }).meta({ description: 'email, mobile number, login ID or tenant name' });
