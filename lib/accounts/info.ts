@@ -13,15 +13,14 @@ import { industryProblems } from './catalogues.js';
 import { noticeContactChanged } from './contact-change.js';
 import { nameEditFailures, tenantNameQuota, typeMoveFailures } from './info-rules.js';
 import { claimValue, loginIdProblems, tenantNameProblems } from './rules.js';
+import { servicesClosed } from '../core/messages.js';
 
 /** Accounts whose information may change: not closed (R-CL-10), not disabled. */
 export const EDITABLE: AccountItem['status'][] = ['registered', 'active'];
 
 function assertEditable(account: AccountItem): void {
   if (!EDITABLE.includes(account.status)) {
-    throw new RuleViolation('NOT_ALLOWED', 'Cloud services are closed: only history, restore and disable are available.', [
-      { condition: 'services-closed', message: 'Restore cloud services first (possible 24 hours after closing).' },
-    ]);
+    throw servicesClosed();
   }
 }
 

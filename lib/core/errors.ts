@@ -1,6 +1,7 @@
 /**
- * The typed error hierarchy. Every error a client may see is an HttpError with a stable `code`;
- * the problem+json middleware renders it (RFC 9457). Anything else becomes a bare 500.
+ * Domain errors: what went wrong, as a stable `code` with the failed conditions and what to do — no
+ * HTTP status. The edge maps codes to statuses in one table (lib/core/http/problem.ts); adding a code
+ * here without a status there fails to compile.
  */
 export interface FieldError {
   path: string;
@@ -12,90 +13,137 @@ export interface Failure {
   message: string;
 }
 
-export class HttpError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly title: string;
-  readonly headers: Record<string, string> = {};
-  readonly extensions: Record<string, unknown> = {};
+/** Every code a client may see. Rule codes (422) and conflicts (409) are listed by name, never invented inline. */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'INVALID_CODE'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'SIZE_MISMATCH'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'RATE_LIMITED'
+  | ConflictCode
+  | RuleCode
+  | 'INTERNAL';
 
-  constructor(status: number, code: string, title: string, detail?: string) {
-    super(detail ?? title);
-    this.status = status;
+export type ConflictCode =
+  | 'EMAIL_TAKEN'
+  | 'MOBILE_TAKEN'
+  | 'LOGIN_ID_TAKEN'
+  | 'TENANT_NAME_TAKEN'
+  | 'STATE_CONFLICT'
+  | 'IDEMPOTENCY_KEY_REUSED';
+
+export type RuleCode =
+  | 'NOT_ALLOWED'
+  | 'SERVICES_DISABLED'
+  | 'CHECK_FAILED'
+  | 'CHANNEL_UNAVAILABLE'
+  | 'CODE_SENDS_EXHAUSTED'
+  | 'MATERIAL_INVALID'
+  | 'QUOTA_EXCEEDED'
+  | 'SERVICES_NOT_DISABLED'
+  | 'TOO_EARLY'
+  | 'UPLOAD_MISSING';
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  /** Extra members of the problem document (e.g. `errors`, `failures`, `retryAfter`, `allowed`). */
+  readonly details: Record<string, unknown> = {};
+
+  constructor(code: ErrorCode, detail: string) {
+    super(detail);
     this.code = code;
-    this.title = title;
     this.name = new.target.name;
   }
 }
 
-export class ValidationFailed extends HttpError {
+export class ValidationFailed extends DomainError {
   constructor(readonly errors: FieldError[], detail = 'The request has invalid fields.') {
-    super(400, 'VALIDATION_FAILED', 'Validation failed', detail);
-    this.extensions.errors = errors;
+    super('VALIDATION_FAILED', detail);
+    this.details.errors = errors;
   }
 }
 
-export class Unauthenticated extends HttpError {
+export class Unauthenticated extends DomainError {
   constructor(detail = 'A valid session is required.') {
-    super(401, 'UNAUTHENTICATED', 'Unauthenticated', detail);
+    super('UNAUTHENTICATED', detail);
   }
 }
 
-export class InvalidCredentials extends HttpError {
+export class InvalidCredentials extends DomainError {
   constructor() {
-    super(401, 'INVALID_CREDENTIALS', 'Invalid credentials', 'The identifier or password is incorrect.');
+    super('INVALID_CREDENTIALS', 'The identifier or password is incorrect.');
   }
 }
 
-export class InvalidCode extends HttpError {
+export class InvalidCode extends DomainError {
   constructor(detail = 'The verification code is invalid or has expired.') {
-    super(401, 'INVALID_CODE', 'Invalid code', detail);
+    super('INVALID_CODE', detail);
   }
 }
 
-export class Forbidden extends HttpError {
+export class Forbidden extends DomainError {
   constructor(detail = 'This operation is not permitted.') {
-    super(403, 'FORBIDDEN', 'Forbidden', detail);
+    super('FORBIDDEN', detail);
   }
 }
 
-export class NotFound extends HttpError {
+export class NotFound extends DomainError {
   constructor(detail = 'The resource does not exist.') {
-    super(404, 'NOT_FOUND', 'Not found', detail);
+    super('NOT_FOUND', detail);
   }
 }
 
-/** Issue 9 item 15: a known path asked with a method it does not have; `Allow` lists the ones it has. */
-export class MethodNotAllowed extends HttpError {
-  constructor(allowed: string[]) {
-    super(405, 'METHOD_NOT_ALLOWED', 'Method not allowed', `This path allows ${allowed.join(', ')}.`);
-    this.headers.Allow = allowed.join(', ');
+/** Issue 9 item 15: a known path asked with a method it does not have; `allowed` lists the ones it has. */
+export class MethodNotAllowed extends DomainError {
+  constructor(readonly allowed: string[]) {
+    super('METHOD_NOT_ALLOWED', `This path allows ${allowed.join(', ')}.`);
   }
 }
 
-export class Conflict extends HttpError {
-  constructor(code: string, detail: string) {
-    super(409, code, 'Conflict', detail);
+export class Conflict extends DomainError {
+  constructor(code: ConflictCode, detail: string) {
+    super(code, detail);
   }
 }
 
-export class RuleViolation extends HttpError {
-  constructor(code: string, detail: string, failures?: Failure[]) {
-    super(422, code, 'Rule violation', detail);
-    if (failures) this.extensions.failures = failures;
+export class RuleViolation extends DomainError {
+  constructor(code: RuleCode, detail: string, failures?: Failure[]) {
+    super(code, detail);
+    if (failures) this.details.failures = failures;
   }
 }
 
-export class RateLimited extends HttpError {
-  constructor(readonly retryAfterSeconds: number, detail = 'Too many requests; try again later.') {
-    super(429, 'RATE_LIMITED', 'Too many requests', detail);
-    this.headers['Retry-After'] = String(Math.max(1, Math.ceil(retryAfterSeconds)));
-    this.extensions.retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));
+export class RateLimited extends DomainError {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number, detail = 'Too many requests; try again later.') {
+    super('RATE_LIMITED', detail);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    this.details.retryAfter = this.retryAfterSeconds;
   }
 }
 
-export class UnsupportedMediaType extends HttpError {
+export class UnsupportedMediaType extends DomainError {
   constructor() {
-    super(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send application/json.');
+    super('UNSUPPORTED_MEDIA_TYPE', 'Send application/json.');
+  }
+}
+
+/** Anything that is not a DomainError is this, with no internal detail. */
+/** The local stand-in for S3 got a body of another size than the grant (local stage only). */
+export class SizeMismatch extends DomainError {
+  constructor(expected: number) {
+    super('SIZE_MISMATCH', `The grant is for exactly ${expected} bytes.`);
+  }
+}
+
+export class Internal extends DomainError {
+  constructor() {
+    super('INTERNAL', 'Something went wrong on our side.');
   }
 }

@@ -1,5 +1,5 @@
 /** PUT /local/uploads/{token}: what S3 does with a presigned PUT — the grant must match type and exact size. */
-import { Forbidden, HttpError } from '../core/errors.js';
+import { Forbidden, SizeMismatch } from '../core/errors.js';
 import type { RequestInfo } from '../core/http/route.js';
 import { LOCAL_UPLOAD_CONTENT_TYPE, readGrant, storeUpload } from './file-storage.js';
 
@@ -7,7 +7,7 @@ export async function receiveUpload(token: string, request: RequestInfo) {
   const grant = readGrant(token);
   if (!grant || request.headers['content-type'] !== LOCAL_UPLOAD_CONTENT_TYPE) throw new Forbidden('The upload grant is invalid, expired, or sent without its headers.');
   const bytes = request.rawBody ?? Buffer.alloc(0);
-  if (bytes.length !== grant.sizeBytes) throw new HttpError(413, 'SIZE_MISMATCH', 'Size mismatch', `The grant is for exactly ${grant.sizeBytes} bytes.`);
+  if (bytes.length !== grant.sizeBytes) throw new SizeMismatch(grant.sizeBytes);
   await storeUpload(grant, bytes);
   return { sizeBytes: bytes.length };
 }

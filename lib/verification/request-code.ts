@@ -14,6 +14,7 @@ import { languageOf } from '../core/notify/templates.js';
 import { sendCode } from './challenges.js';
 import { canonicalIdentifier, decoyAccountId, decoyDestination } from './decoys.js';
 import { IDENTIFIER_PURPOSES, NEW_DESTINATION, type Purpose } from './purposes.js';
+import { servicesClosed } from '../core/messages.js';
 
 export interface CodeRequest {
   purpose: Exclude<Purpose, 'login'>;
@@ -98,9 +99,7 @@ export async function requestCode(input: CodeRequest, session: Session | undefin
   const account = await requireAccount(session.accountId);
   if (account.status === 'closed' && input.purpose !== 'disable-services') {
     // R-CL-10: during retention only the disable-services code is useful.
-    throw new RuleViolation('NOT_ALLOWED', 'Cloud services are closed: only history, restore and disable are available.', [
-      { condition: 'services-closed', message: 'Restore cloud services (possible 24 hours after closing) or disable them.' },
-    ]);
+    throw servicesClosed();
   }
   const destination = NEW_DESTINATION.has(input.purpose)
     ? newContact(input.purpose === 'new-email' ? 'email' : 'sms', input.destination)

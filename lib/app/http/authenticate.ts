@@ -1,10 +1,11 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { RuleViolation, Unauthenticated } from '../../core/errors.js';
+import { Unauthenticated } from '../../core/errors.js';
 import { operatorForKey } from '../../core/operators.js';
 import { authenticateSession } from '../../sessions/authenticate.js';
 import { state } from '../../core/http/context.js';
 import type { Auth } from '../../core/http/route.js';
+import { servicesClosed } from '../../core/messages.js';
 
 /** Session hook: a Bearer token must name a live session; the account ID comes only from it. */
 export function sessionAuth(optional = false): middy.MiddlewareObj<APIGatewayProxyEventV2> {
@@ -49,9 +50,7 @@ export function closedAccountGuard(method: string, allowedWhenClosed: boolean): 
     before: function closedAccountGuardBefore(request) {
       const session = state(request).session;
       if (method === 'GET' || allowedWhenClosed || session?.status !== 'closed') return;
-      throw new RuleViolation('NOT_ALLOWED', 'Cloud services are closed: only history, restore and disable are available.', [
-        { condition: 'services-closed', message: 'Restore cloud services (possible 24 hours after closing) or disable them.' },
-      ]);
+      throw servicesClosed();
     },
   };
 }

@@ -6,7 +6,7 @@
 import { epochSeconds, nowIso } from '../clock.js';
 import { config } from '../config.js';
 import { newId } from '../crypto.js';
-import type { RequestInfo } from '../http/route.js';
+import type { Origin } from '../caller.js';
 import { keys } from '../store/keys.js';
 import { TABLE } from '../store/table.js';
 import { type TransactItem, put } from '../store/writes.js';
@@ -65,7 +65,7 @@ export interface Change {
 export interface TraceInput {
   accountId: string;
   traceName: TraceName;
-  request: Pick<RequestInfo, 'requestId' | 'sourceIp'>;
+  request: Pick<Origin, 'requestId' | 'sourceIp'>;
   result: 'success' | 'failure';
   changes?: Change[];
   actor?: string;

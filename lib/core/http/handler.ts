@@ -11,6 +11,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { config } from '../config.js';
+import type { Caller } from '../caller.js';
 import { state } from './context.js';
 import { noStore } from './middlewares/cache-control.js';
 import { earlyReturnCleanup } from './middlewares/early-return.js';
@@ -59,6 +60,7 @@ function build<Spec extends RouteSpec>(
       session: s.session,
       operator: s.operator,
       request: s.request,
+      caller: callerOf(s),
     } as HandlerInput<Spec>);
     const status = out.status ?? spec.success.status;
     const headers: Record<string, string> = { ...out.headers };
@@ -87,4 +89,16 @@ function build<Spec extends RouteSpec>(
   if (spec.body) stack.use(httpJsonBodyParser());
   stack.use(validateRequest(spec));
   return stack as unknown as HttpLambda;
+}
+
+function callerOf(s: ReturnType<typeof state>): Caller {
+  const origin = {
+    requestId: s.request.requestId,
+    sourceIp: s.request.sourceIp,
+    userAgent: s.request.userAgent,
+    acceptLanguage: s.request.headers['accept-language'],
+  };
+  if (s.session) return { kind: 'account', accountId: s.session.accountId, sessionKey: s.session.sessionKey, status: s.session.status, origin };
+  if (s.operator) return { kind: 'operator', operatorId: s.operator.operatorId, origin };
+  return { kind: 'guest', origin };
 }

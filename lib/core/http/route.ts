@@ -4,6 +4,7 @@
  * OpenAPI document (lib/core/http/openapi.ts), so the two cannot drift apart.
  */
 import type { z } from 'zod';
+import type { AccountCaller, GuestCaller, OperatorCaller } from '../caller.js';
 import type { Operator } from '../operators.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
@@ -83,6 +84,8 @@ export interface HandlerInput<Spec extends RouteSpec> {
   /** Who called an operator route (its audit actor). */
   operator: Spec['auth'] extends 'operator' ? Operator : undefined;
   request: RequestInfo;
+  /** Who asks, as use cases take it (lib/core/caller.ts). */
+  caller: Spec['auth'] extends 'session' ? AccountCaller : Spec['auth'] extends 'operator' ? OperatorCaller : Spec['auth'] extends 'optional' ? AccountCaller | GuestCaller : GuestCaller;
 }
 
 export interface HandlerOutput<Spec extends RouteSpec> {

@@ -15,9 +15,16 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { db } from './table.js';
 
-/** A condition of a write did not hold. `reasons` has one entry per transaction item (or one for a single write). */
+/**
+ * A condition of a write did not hold. `reasons` has one entry per transaction item (or one for a single
+ * write); `tags` names the items (see `tagged`), so a use case asks "did the claim fail?" by name
+ * instead of by position in the item list.
+ */
 export class ConditionFailed extends Error {
-  constructor(readonly reasons: Array<string | undefined>) {
+  constructor(
+    readonly reasons: Array<string | undefined>,
+    readonly tags: Array<string | undefined> = [],
+  ) {
     super('ConditionFailed');
     this.name = 'ConditionFailed';
   }
@@ -26,6 +33,24 @@ export class ConditionFailed extends Error {
   failedItems(): number[] {
     return this.reasons.flatMap((r, i) => (r === 'ConditionalCheckFailed' ? [i] : []));
   }
+
+  /** Did the condition of an item with this tag fail? */
+  failed(tag: string): boolean {
+    return this.failedItems().some((i) => this.tags[i] === tag);
+  }
+
+  /** The tags of the items whose condition failed. */
+  failedTags(): string[] {
+    return this.failedItems().flatMap((i) => (this.tags[i] === undefined ? [] : [this.tags[i] as string]));
+  }
+}
+
+const TAGS = new WeakMap<object, string>();
+
+/** Names a transaction item for `ConditionFailed.failed(tag)`; returns the same item. */
+export function tagged<T extends TransactItem>(tag: string, item: T): T {
+  TAGS.set(item, tag);
+  return item;
 }
 
 /** Two transactions touched the same item at once; the caller may retry. */
@@ -38,7 +63,7 @@ export class TransactionConflict extends Error {
 
 type Mapper = (failure: ConditionFailed) => Error;
 
-function translate(error: unknown, onConditionFailed?: Mapper): never {
+function translate(error: unknown, onConditionFailed?: Mapper, tags: Array<string | undefined> = []): never {
   const name = (error as { name?: string }).name;
   if (name === 'ConditionalCheckFailedException') {
     const failure = new ConditionFailed(['ConditionalCheckFailed']);
@@ -49,7 +74,7 @@ function translate(error: unknown, onConditionFailed?: Mapper): never {
       (r) => (r.Code && r.Code !== 'None' ? r.Code : undefined),
     );
     if (reasons.some((r) => r === 'ConditionalCheckFailed')) {
-      const failure = new ConditionFailed(reasons);
+      const failure = new ConditionFailed(reasons, tags);
       throw onConditionFailed ? onConditionFailed(failure) : failure;
     }
     if (reasons.some((r) => r === 'TransactionConflict')) throw new TransactionConflict();
@@ -94,7 +119,7 @@ export async function transact(items: TransactItem[], onConditionFailed?: Mapper
       return;
     } catch (error) {
       try {
-        translate(error, onConditionFailed);
+        translate(error, onConditionFailed, items.map((item) => TAGS.get(item)));
       } catch (translated) {
         if (translated instanceof TransactionConflict && attempt < attempts) {
           await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));

@@ -4,6 +4,7 @@ import { Conflict } from '../../../lib/core/errors.js';
 import { keys } from '../../../lib/core/store/keys.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { ConditionFailed, put, transact, update } from '../../../lib/core/store/writes.js';
+import { toProblem } from '../../../lib/core/http/problem.js';
 
 const uid = () => Math.random().toString(36).slice(2);
 
@@ -14,12 +15,12 @@ describe('conditional writes and transactions (DynamoDB Local)', () => {
     await expect(
       put({ TableName: TABLE(), Item: { ...key, accountId: 'b' }, ConditionExpression: 'attribute_not_exists(pk)' }),
     ).rejects.toBeInstanceOf(ConditionFailed);
-    await expect(
-      put(
-        { TableName: TABLE(), Item: { ...key, accountId: 'b' }, ConditionExpression: 'attribute_not_exists(pk)' },
-        () => new Conflict('EMAIL_TAKEN', 'taken'),
-      ),
-    ).rejects.toMatchObject({ status: 409, code: 'EMAIL_TAKEN' });
+    const mapped = await put(
+      { TableName: TABLE(), Item: { ...key, accountId: 'b' }, ConditionExpression: 'attribute_not_exists(pk)' },
+      () => new Conflict('EMAIL_TAKEN', 'taken'),
+    ).catch((error: unknown) => toProblem(error));
+    // The store throws the domain error; the edge answers it with the status of its code.
+    expect(mapped).toMatchObject({ status: 409, code: 'EMAIL_TAKEN' });
   });
 
   it('a cancelled transaction names which item failed and writes nothing', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../../../lib/core/errors.js';
+import { toProblem } from '../../../lib/core/http/problem.js';
 import { allRoutes } from '../../../lib/app/routes.js';
 import { unmatched } from '../../../lib/app/default-route.js';
 
@@ -7,7 +7,8 @@ function answer(method: string, path: string, includeLocal: boolean) {
   try {
     unmatched(allRoutes, method, path, includeLocal);
   } catch (error) {
-    return { status: (error as HttpError).status, allow: (error as HttpError).headers.Allow };
+    const problem = toProblem(error);
+    return { status: problem.status, allow: problem.headers.Allow };
   }
   throw new Error('unmatched must throw');
 }
