@@ -28,11 +28,11 @@ const { useNotifier } = await import('../lib/core/notify/notifier.js');
 const { resetSdkCalls, sdkCallCounts } = await import('../lib/core/sdk-calls.js');
 const { apiEvent, lambdaContext } = await import('../test/support/http.js');
 const handlers = {
-  sendCode: (await import('../functions/verification/send-code.js')).handler,
+  sendCode: (await import('../functions/verification/sendVerificationCode.js')).handler,
   signUp: (await import('../functions/accounts/sign-up.js')).handler,
   login: (await import('../functions/sessions/login.js')).handler,
-  loginCode: (await import('../functions/sessions/send-code.js')).handler,
-  verify: (await import('../functions/sessions/verify.js')).handler,
+  loginCode: (await import('../functions/sessions/sendLoginCode.js')).handler,
+  verify: (await import('../functions/sessions/verifyLoginCode.js')).handler,
 };
 
 const sent: Array<{ to: string; body: string }> = [];

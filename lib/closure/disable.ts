@@ -8,7 +8,7 @@
  * materials and their files) in batches; it runs at once and, should it fail, again from the scheduler
  * until it is done. The notice goes out through the outbox, to the account's recipients too (R-PR-03),
  * addressed before they are deleted. Deleting the HUAWEI ID itself is a separate step (R-CL-14,
- * lib/huawei-id/delete.ts).
+ * lib/huawei-id/deleteHuaweiId.ts).
  */
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountItem } from '../accounts/account.js';

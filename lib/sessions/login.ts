@@ -21,7 +21,7 @@ import { TABLE, db } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, put, transact, update } from '../core/store/writes.js';
 import { type ChallengeItem, checkCode, sendCode } from '../verification/challenges.js';
 import { decoyAccountId } from '../verification/decoys.js';
-import { isThrottled } from './throttle.js';
+import { isThrottled } from './rules.js';
 import { isTrustedDevice, newSession, newTrustedDevice } from './tokens.js';
 
 const sourceKey = (ip: string) => keys.rateWindow('loginfail', keyedHash('rate', ip), now().toISOString().slice(0, 13));

@@ -10,7 +10,7 @@ import { keyedHash, randomToken } from '../core/crypto.js';
 import { keys } from '../core/store/keys.js';
 import { TABLE, db } from '../core/store/table.js';
 import type { TransactItem } from '../core/store/writes.js';
-import { sessionKeyOf } from './authenticate.js';
+import { sessionKeyOf } from './authenticateSession.js';
 
 export interface NewSession {
   token: string;

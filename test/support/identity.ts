@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { handler as signUpHandler } from '../../functions/accounts/sign-up.js';
 import { handler as loginHandler } from '../../functions/sessions/login.js';
-import { handler as loginCodeHandler } from '../../functions/sessions/send-code.js';
-import { handler as verifyHandler } from '../../functions/sessions/verify.js';
-import { handler as sendCodeHandler } from '../../functions/verification/send-code.js';
+import { handler as loginCodeHandler } from '../../functions/sessions/sendLoginCode.js';
+import { handler as verifyHandler } from '../../functions/sessions/verifyLoginCode.js';
+import { handler as sendCodeHandler } from '../../functions/verification/sendVerificationCode.js';
 import { listRecordedMessages } from '../../lib/local/recording-notifier.js';
 import { invoke } from './http.js';
 
@@ -89,6 +89,6 @@ export async function deletionCode(identifier: string, channel: 'sms' | 'email',
 }
 
 export async function deleteHuaweiId(body: Record<string, unknown>) {
-  const { handler } = await import('../../functions/huawei-id/delete.js');
+  const { handler } = await import('../../functions/huawei-id/deleteHuaweiId.js');
   return invoke(handler, { method: 'POST', path: '/v1/huawei-id/deletions', body, sourceIp: freshIp() });
 }

@@ -2,7 +2,7 @@ import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { Unauthenticated } from '../../core/errors.js';
 import { operatorForKey } from '../../core/operators.js';
-import { authenticateSession } from '../../sessions/authenticate.js';
+import { authenticateSession } from '../../sessions/authenticateSession.js';
 import { state } from '../../core/http/context.js';
 import type { Auth } from '../../core/http/route.js';
 import { servicesClosed } from '../../core/messages.js';

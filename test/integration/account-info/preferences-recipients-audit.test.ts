@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handler as changePasswordHandler } from '../../../functions/accounts/change-password.js';
 import { handler as preferencesHandler } from '../../../functions/accounts/preferences.js';
 import { handler as tenantHandler } from '../../../functions/accounts/tenant-name.js';
-import { handler as tracesHandler } from '../../../functions/audit/traces.js';
+import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
 import { handler as addHandler } from '../../../functions/recipients/add.js';
 import { handler as deleteHandler } from '../../../functions/recipients/delete.js';
 import { handler as editHandler } from '../../../functions/recipients/edit.js';

@@ -39,7 +39,7 @@ import { type Handler, invoke } from '../../support/http.js';
 import { PASSWORD, bearer, freshIp, uniqueEmail, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/add.js';
-import { handler as tracesHandler } from '../../../functions/audit/traces.js';
+import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
 
 afterEach(() => setClockOffset(0));
 

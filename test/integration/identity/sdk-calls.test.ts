@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as signUpHandler } from '../../../functions/accounts/sign-up.js';
 import { handler as loginHandler } from '../../../functions/sessions/login.js';
-import { handler as loginCodeHandler } from '../../../functions/sessions/send-code.js';
-import { handler as verifyHandler } from '../../../functions/sessions/verify.js';
+import { handler as loginCodeHandler } from '../../../functions/sessions/sendLoginCode.js';
+import { handler as verifyHandler } from '../../../functions/sessions/verifyLoginCode.js';
 import { type Message, useNotifier } from '../../../lib/core/notify/notifier.js';
 import { resetSdkCalls, sdkCallCounts } from '../../../lib/core/sdk-calls.js';
 import { invoke } from '../../support/http.js';

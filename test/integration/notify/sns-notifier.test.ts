@@ -50,7 +50,7 @@ describe('codes through the SNS adapter', () => {
   it('R-PR-01 a Chinese-speaking caller gets the Chinese template', async () => {
     useNotifier(new SnsNotifier());
     const { invoke } = await import('../../support/http.js');
-    const { handler } = await import('../../../functions/verification/send-code.js');
+    const { handler } = await import('../../../functions/verification/sendVerificationCode.js');
     const email = uniqueEmail();
     await invoke(handler, {
       method: 'POST',

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../lib/app/http.js';
-import { requestCode } from '../../lib/verification/request-code.js';
+import { requestCode } from '../../lib/verification/sendVerificationCode.js';
 import { sendCodeRoute } from '../../lib/verification/routes.js';
 
 export const handler = httpHandler(sendCodeRoute, async ({ body, session, request }) => ({

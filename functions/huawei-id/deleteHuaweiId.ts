@@ -1,5 +1,5 @@
 import { httpHandler } from '../../lib/app/http.js';
-import { deleteHuaweiId } from '../../lib/huawei-id/delete.js';
+import { deleteHuaweiId } from '../../lib/huawei-id/deleteHuaweiId.js';
 import { deleteHuaweiIdRoute } from '../../lib/huawei-id/routes.js';
 
 export const handler = httpHandler(deleteHuaweiIdRoute, async ({ body, request }) => {

@@ -1,4 +1,4 @@
-import { queryTraces } from '../../lib/audit/query.js';
+import { queryTraces } from '../../lib/audit/queryAuditTraces.js';
 import { auditTracesRoute } from '../../lib/audit/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { config } from '../../../lib/core/config.js';
-import { accountBackoffSeconds, isThrottled } from '../../../lib/sessions/throttle.js';
+import { accountBackoffSeconds, isThrottled } from '../../../lib/sessions/rules.js';
 
 describe('per-account sign-in throttle (pure)', () => {
   const free = config.sessions.accountFreeFailures;

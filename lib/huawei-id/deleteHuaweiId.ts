@@ -21,7 +21,7 @@ import type { RequestInfo } from '../core/http/route.js';
 import { publishNow } from '../core/notify/outbox.js';
 import { addTemplates } from '../core/notify/templates.js';
 import { noticeEntries } from '../recipients/notices.js';
-import { isThrottled } from '../sessions/throttle.js';
+import { isThrottled } from '../sessions/rules.js';
 import { keys } from '../core/store/keys.js';
 import { TABLE } from '../core/store/table.js';
 import { type TransactItem, transact } from '../core/store/writes.js';
