@@ -1,7 +1,7 @@
 import { httpHandler } from '../../lib/app/http.js';
-import { sendLoginCode } from '../../lib/sessions/login.js';
-import { loginCodeRoute } from '../../lib/sessions/routes.js';
+import { sendLoginCodeRoute } from '../../lib/sessions/routes.js';
+import { sendLoginCode } from '../../lib/sessions/sendLoginCode.js';
 
-export const handler = httpHandler(loginCodeRoute, async ({ params, body, request }) => ({
-  body: await sendLoginCode(params.challengeId, body.channel, request),
+export const handler = httpHandler(sendLoginCodeRoute, async ({ params, body, caller }) => ({
+  body: await sendLoginCode(caller, { challengeId: params.challengeId, channel: body.channel }),
 }));

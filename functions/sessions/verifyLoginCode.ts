@@ -1,7 +1,7 @@
 import { httpHandler } from '../../lib/app/http.js';
-import { verifyLogin } from '../../lib/sessions/login.js';
-import { loginVerifyRoute } from '../../lib/sessions/routes.js';
+import { verifyLoginCodeRoute } from '../../lib/sessions/routes.js';
+import { verifyLoginCode } from '../../lib/sessions/verifyLoginCode.js';
 
-export const handler = httpHandler(loginVerifyRoute, async ({ params, body, request }) => ({
-  body: await verifyLogin(params.challengeId, body, request),
+export const handler = httpHandler(verifyLoginCodeRoute, async ({ params, body, caller }) => ({
+  body: await verifyLoginCode(caller, { challengeId: params.challengeId, ...body }),
 }));

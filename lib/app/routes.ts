@@ -20,10 +20,10 @@ import {
   signUpRoute,
 } from '../accounts/routes.js';
 import { securityPhoneRoute } from '../accounts/security-phone-route.js';
-import { loginCodeRoute, loginRoute, loginVerifyRoute, logoutRoute, passwordResetRoute } from '../sessions/routes.js';
-import { sendCodeRoute } from '../verification/routes.js';
+import { sendLoginCodeRoute, loginRoute, verifyLoginCodeRoute, logoutRoute, resetPasswordRoute } from '../sessions/routes.js';
+import { sendVerificationCodeRoute } from '../verification/routes.js';
 import { deleteHuaweiIdRoute } from '../huawei-id/routes.js';
-import { auditTracesRoute } from '../audit/routes.js';
+import { queryAuditTracesRoute } from '../audit/routes.js';
 import {
   closeRoute,
   closureCheckRoute,
@@ -47,17 +47,17 @@ export const allRoutes: RouteSpec[] = [
   localSchedulerRunRoute,
   localUploadRoute,
   // identity
-  sendCodeRoute,
+  sendVerificationCodeRoute,
   signUpRoute,
   enableRoute,
   countryRegionRoute,
   getAccountRoute,
   securityPhoneRoute,
   changePasswordRoute,
-  passwordResetRoute,
+  resetPasswordRoute,
   loginRoute,
-  loginCodeRoute,
-  loginVerifyRoute,
+  sendLoginCodeRoute,
+  verifyLoginCodeRoute,
   logoutRoute,
   deleteHuaweiIdRoute,
   serviceMobileRoute,
@@ -76,7 +76,7 @@ export const allRoutes: RouteSpec[] = [
   addRecipientRoute,
   editRecipientRoute,
   deleteRecipientRoute,
-  auditTracesRoute,
+  queryAuditTracesRoute,
   // closure
   closureCheckRoute,
   latestCheckRoute,

@@ -3,7 +3,7 @@ import { defineRoute } from '../core/http/route.js';
 import { isoTime, paginationQuery } from '../core/http/schemas.js';
 import { TRACE_NAMES } from '../core/audit/audit.js';
 
-export const auditTracesRoute = defineRoute({
+export const queryAuditTracesRoute = defineRoute({
   operationId: 'queryAuditTraces',
   method: 'GET',
   path: '/v1/audit/traces',

@@ -31,7 +31,7 @@ export const loginRoute = defineRoute({
 
 const challengeParams = z.strictObject({ challengeId: z.string().min(1).max(128) });
 
-export const loginCodeRoute = defineRoute({
+export const sendLoginCodeRoute = defineRoute({
   operationId: 'sendLoginCode',
   method: 'POST',
   path: '/v1/sessions/challenges/{challengeId}/code',
@@ -48,7 +48,7 @@ export const loginCodeRoute = defineRoute({
   errors: [401, 422, 429],
 });
 
-export const loginVerifyRoute = defineRoute({
+export const verifyLoginCodeRoute = defineRoute({
   operationId: 'verifyLoginCode',
   method: 'POST',
   path: '/v1/sessions/challenges/{challengeId}/verify',
@@ -72,7 +72,7 @@ export const logoutRoute = defineRoute({
   success: { status: 204, description: 'Logged out' },
 });
 
-export const passwordResetRoute = defineRoute({
+export const resetPasswordRoute = defineRoute({
   operationId: 'resetPassword',
   method: 'POST',
   path: '/v1/password-resets',

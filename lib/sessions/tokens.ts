@@ -3,14 +3,15 @@
  * only their keyed hashes are stored. Each builder returns the item write so a use case can commit it
  * in the transaction of the sign-in it completes.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { addSeconds, epochSeconds, now } from '../core/clock.js';
+import { addSeconds, now } from '../core/clock.js';
 import { config } from '../core/config.js';
 import { keyedHash, randomToken } from '../core/crypto.js';
-import { keys } from '../core/store/keys.js';
-import { TABLE, db } from '../core/store/table.js';
 import type { TransactItem } from '../core/store/writes.js';
-import { sessionKeyOf } from './authenticateSession.js';
+import { devicePut, loadDevice, sessionDelete, sessionPut } from './store.js';
+
+export function sessionKeyOf(token: string): string {
+  return keyedHash('session', token);
+}
 
 export interface NewSession {
   token: string;
@@ -26,22 +27,14 @@ export function newSession(accountId: string, epoch: number): NewSession {
   return {
     token,
     expiresAt: idleExpiresAt,
-    write: {
-      Put: {
-        TableName: TABLE(),
-        Item: {
-          ...keys.session(sessionKeyOf(token)),
-          accountId,
-          epoch,
-          createdAt: at.toISOString(),
-          lastSeenAt: at.toISOString(),
-          idleExpiresAt,
-          absoluteExpiresAt,
-          ttl: epochSeconds(new Date(absoluteExpiresAt)),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    write: sessionPut(sessionKeyOf(token), {
+      accountId,
+      epoch,
+      createdAt: at.toISOString(),
+      lastSeenAt: at.toISOString(),
+      idleExpiresAt,
+      absoluteExpiresAt,
+    }),
   };
 }
 
@@ -56,24 +49,16 @@ export function newTrustedDevice(accountId: string, epoch: number): { token: str
   const at = now();
   const token = randomToken();
   const expiresAt = addSeconds(at, config.sessions.trustedDeviceSeconds);
-  return {
-    token,
-    write: {
-      Put: {
-        TableName: TABLE(),
-        Item: { ...keys.device(deviceKeyOf(token)), accountId, epoch, createdAt: at.toISOString(), expiresAt: expiresAt.toISOString(), ttl: epochSeconds(expiresAt) },
-      },
-    },
-  };
+  return { token, write: devicePut(deviceKeyOf(token), { accountId, epoch, createdAt: at.toISOString(), expiresAt: expiresAt.toISOString() }) };
 }
 
 /** R-LI-03, R-LI-08: is this device token a live trust of this account, given since its last credential change? */
 export async function isTrustedDevice(token: string | undefined, account: { accountId: string; sessionEpoch: number }): Promise<boolean> {
   if (!token) return false;
-  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.device(deviceKeyOf(token)), ConsistentRead: true }));
-  return Boolean(Item && Item.accountId === account.accountId && Item.epoch === account.sessionEpoch && Item.expiresAt > now().toISOString());
+  const device = await loadDevice(deviceKeyOf(token));
+  return Boolean(device && device.accountId === account.accountId && device.epoch === account.sessionEpoch && device.expiresAt > now().toISOString());
 }
 
 export function revokeSession(sessionKey: string): TransactItem {
-  return { Delete: { TableName: TABLE(), Key: keys.session(sessionKey) } };
+  return sessionDelete(sessionKey);
 }

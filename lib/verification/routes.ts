@@ -22,7 +22,7 @@ const codeRequest = z.discriminatedUnion('purpose', [
   z.strictObject({ purpose: z.enum(EXISTING_CONTACT as [(typeof EXISTING_CONTACT)[number], ...(typeof EXISTING_CONTACT)[number][]]), channel }),
 ]);
 
-export const sendCodeRoute = defineRoute({
+export const sendVerificationCodeRoute = defineRoute({
   operationId: 'sendVerificationCode',
   method: 'POST',
   path: '/v1/verification-codes',
