@@ -1,7 +1,7 @@
 import { httpHandler } from '../../lib/app/http.js';
-import { requestCode } from '../../lib/verification/sendVerificationCode.js';
 import { sendVerificationCodeRoute } from '../../lib/verification/routes.js';
+import { sendVerificationCode } from '../../lib/verification/sendVerificationCode.js';
 
-export const handler = httpHandler(sendVerificationCodeRoute, async ({ body, session, request }) => ({
-  body: await requestCode(body, session, request),
+export const handler = httpHandler(sendVerificationCodeRoute, async ({ body, caller }) => ({
+  body: await sendVerificationCode(caller, body),
 }));

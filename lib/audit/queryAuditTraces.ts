@@ -1,14 +1,11 @@
 /**
- * R-AU-03: the caller's traces by time range and trace name, newest first, with an opaque cursor.
- * One partition per account (ACCOUNT#<id>#AUDIT, sort key = ISO time): the range is a key condition,
- * the trace name a filter; pages are filled across DynamoDB pages up to `limit`.
+ * queryAuditTraces (R-AU-03): the caller's traces by time range and trace name, newest first, with an
+ * opaque cursor; pages are filled across DynamoDB pages up to `limit` (lib/audit/store.ts).
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AccountCaller } from '../core/caller.js';
 import { config } from '../core/config.js';
-import type { Session } from '../core/http/route.js';
-import { keys } from '../core/store/keys.js';
 import { decodeCursor, encodeCursor } from '../core/store/pagination.js';
-import { TABLE, db } from '../core/store/table.js';
+import { type TraceItem, traceQueryPage } from './store.js';
 
 export interface TraceQuery {
   from?: string;
@@ -24,34 +21,15 @@ export interface TraceQuery {
  */
 const customerActor = (actor: string): string => (actor.startsWith('operator:') ? 'operator' : actor);
 
-export async function queryTraces(session: Session, q: TraceQuery) {
-  const pk = keys.auditPartition(session.accountId);
-  const scope = `audit:${session.accountId}:${q.from ?? ''}:${q.to ?? ''}:${q.traceName ?? ''}`;
+export async function queryAuditTraces(caller: AccountCaller, q: TraceQuery) {
+  const scope = `audit:${caller.accountId}:${q.from ?? ''}:${q.to ?? ''}:${q.traceName ?? ''}`;
   const limit = q.limit ?? config.pagination.defaultLimit;
   let startKey = decodeCursor(scope, q.cursor);
-  const items: Record<string, any>[] = [];
-  const range =
-    q.from && q.to ? 'sk BETWEEN :from AND :to' : q.from ? 'sk >= :from' : q.to ? 'sk <= :to' : undefined;
+  const items: TraceItem[] = [];
   do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: TABLE(),
-        KeyConditionExpression: `pk = :pk${range ? ` AND ${range}` : ''}`,
-        ...(q.traceName ? { FilterExpression: 'traceName = :name' } : {}),
-        ExpressionAttributeValues: {
-          ':pk': pk,
-          ...(q.from ? { ':from': q.from } : {}),
-          // Sort keys are "<iso>#<id>": "~" sorts after "#", so `to` includes traces at exactly that time.
-          ...(q.to ? { ':to': `${q.to}~` } : {}),
-          ...(q.traceName ? { ':name': q.traceName } : {}),
-        },
-        ScanIndexForward: false,
-        Limit: limit - items.length,
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    startKey = out.LastEvaluatedKey;
+    const page = await traceQueryPage(caller.accountId, q, limit - items.length, startKey);
+    items.push(...page.items);
+    startKey = page.nextKey;
   } while (startKey && items.length < limit);
   const last = items.at(-1);
   const nextCursor = startKey && last ? encodeCursor(scope, { pk: last.pk, sk: last.sk }) : undefined;

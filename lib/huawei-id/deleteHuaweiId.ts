@@ -17,16 +17,15 @@ import { auditWrite } from '../core/audit/audit.js';
 import { claimsOf, identityOf, purgeNow, purgeTimer } from '../closure/disable.js';
 import { now, nowIso } from '../core/clock.js';
 import { InvalidCode, InvalidCredentials, RuleViolation } from '../core/errors.js';
-import type { RequestInfo } from '../core/http/route.js';
+import type { GuestCaller } from '../core/caller.js';
 import { publishNow } from '../core/notify/outbox.js';
 import { addTemplates } from '../core/notify/templates.js';
 import { noticeEntries } from '../recipients/notices.js';
 import { isThrottled } from '../sessions/rules.js';
-import { keys } from '../core/store/keys.js';
-import { TABLE } from '../core/store/table.js';
-import { type TransactItem, transact } from '../core/store/writes.js';
+import { type TransactItem, tagged } from '../core/store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { decoyAccountId } from '../verification/decoys.js';
+import { commit, neverEnabledAccountDelete, purgeTimerPut } from './store.js';
 
 addTemplates('huawei-id-deleted', {
   en: (v) => ({
@@ -68,7 +67,7 @@ async function checkPassword(account: AccountItem, password: string): Promise<vo
   }
 }
 
-export async function deleteHuaweiId(input: DeletionInput, request: RequestInfo): Promise<void> {
+export async function deleteHuaweiId(caller: GuestCaller, input: DeletionInput): Promise<void> {
   // R-SEC-03: an unknown identifier costs the same reads (a decoy account), spends an attempt and fails like a wrong code.
   const decoyId = decoyAccountId(input.identifier);
   const account = await resolveIdentifierEvenly(input.identifier, decoyId);
@@ -87,31 +86,26 @@ export async function deleteHuaweiId(input: DeletionInput, request: RequestInfo)
   const neverEnabled = account.status === 'registered';
   const purge = neverEnabled ? purgeTimer(account.accountId, deletedAt) : undefined;
   const accountWrite: TransactItem = neverEnabled
-    ? {
-        Delete: {
-          TableName: TABLE(),
-          Key: keys.account(account.accountId),
-          ConditionExpression: 'version = :v AND #status = :registered',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':v': account.version, ':registered': 'registered' },
-        },
-      }
+    ? neverEnabledAccountDelete(account)
     : // The retained record of the disabled services stays (invoices, transactions); the identity goes.
-      accountUpdate(
-        account,
-        { huaweiIdDeletedAt: deletedAt, sessionEpoch: account.sessionEpoch + 1 },
-        { remove: [...Object.keys(identityOf(account)), 'preferences', 'countryRegion'], expectStatus: ['disabled'] },
+      tagged(
+        'account',
+        accountUpdate(
+          account,
+          { huaweiIdDeletedAt: deletedAt, sessionEpoch: account.sessionEpoch + 1 },
+          { remove: [...Object.keys(identityOf(account)), 'preferences', 'countryRegion'], expectStatus: ['disabled'] },
+        ),
       );
-  await transact(
+  await commit(
     [
       consume,
       accountWrite,
       ...claimsOf(account).map(([kind, value]) => claimDelete(kind, value, account.accountId)),
-      ...(purge ? [{ Put: { TableName: TABLE(), Item: purge } }] : []),
+      ...(purge ? [purgeTimerPut(purge)] : []),
       ...notices.map((n) => n.write),
-      auditWrite({ accountId: account.accountId, traceName: 'deleteHuaweiId', request, result: 'success' }),
+      auditWrite({ accountId: account.accountId, traceName: 'deleteHuaweiId', request: caller.origin, result: 'success' }),
     ],
-    (failure) => (failure.failedItems().includes(0) ? new InvalidCode() : staleAccount()),
+    (failure) => (failure.failed('code') ? new InvalidCode() : staleAccount()),
   );
   await publishNow(notices.map((n) => n.pending));
   if (purge) await purgeNow(purge);

@@ -4,7 +4,6 @@
  * atomically *before* the compare; single use through a conditional write that a use case may put in
  * the same transaction as the change the code authorizes.
  */
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { addSeconds, epochSeconds, now } from '../core/clock.js';
 import { countFailure } from '../accounts/lockout.js';
 import { config } from '../core/config.js';
@@ -12,11 +11,22 @@ import { keyedHash, newId, randomDigits, safeEqual } from '../core/crypto.js';
 import { InvalidCode, NotFound, RateLimited } from '../core/errors.js';
 import { type Channel, notifier } from '../core/notify/notifier.js';
 import { render } from '../core/notify/templates.js';
-import { keys } from '../core/store/keys.js';
-import { TABLE, db } from '../core/store/table.js';
-import { ConditionFailed, type TransactItem, transact, update } from '../core/store/writes.js';
+import type { Key } from '../core/store/keys.js';
+import { ConditionFailed, type TransactItem } from '../core/store/writes.js';
 import type { Purpose } from './purposes.js';
-import { type ScopeLimit, type SendRecord, decideSend, emptyRecord } from './send-limits.js';
+import { type ScopeLimit, decideSend } from './send-limits.js';
+import {
+  type CodeFields,
+  challengePut,
+  challengeResend,
+  commit,
+  consumeWrite,
+  countAttempt,
+  loadChallenge,
+  readSendRecords,
+  sendLimitKey,
+  sendRecordPut,
+} from './store.js';
 
 export interface ChallengeItem {
   challengeId: string;
@@ -66,7 +76,7 @@ export interface SendResult {
 }
 
 interface Scope {
-  key: { pk: string; sk: string };
+  key: Key;
   limit: ScopeLimit;
   /** A refusal withholds delivery instead of answering 429 (R-SEC-03). */
   silent?: boolean;
@@ -77,7 +87,7 @@ const DAY = 86_400;
 function scopesFor(req: SendRequest): Scope[] {
   const v = config.verification;
   const scope = (name: string, value: string, limit: ScopeLimit, silent = false): Scope => ({
-    key: keys.rateWindow(name, keyedHash('rate', value), 'SENDS'),
+    key: sendLimitKey(name, value),
     limit,
     ...(silent ? { silent } : {}),
   });
@@ -92,23 +102,12 @@ function scopesFor(req: SendRequest): Scope[] {
   ];
 }
 
-async function readRecords(scopes: Scope[]): Promise<SendRecord[]> {
-  const out = await db().send(
-    new BatchGetCommand({ RequestItems: { [TABLE()]: { Keys: scopes.map((s) => s.key), ConsistentRead: true } } }),
-  );
-  const items = out.Responses?.[TABLE()] ?? [];
-  return scopes.map((s) => {
-    const item = items.find((i) => i.pk === s.key.pk);
-    return item ? { sends: item.sends ?? [], lastByPurpose: item.lastByPurpose ?? {}, version: item.version ?? 0 } : emptyRecord();
-  });
-}
-
 /** R-VC-04, R-SEC-06: enforce the send limits, store the new code, then deliver it. */
 export async function sendCode(req: SendRequest): Promise<SendResult> {
   const scopes = scopesFor(req);
   for (let attempt = 1; ; attempt += 1) {
     const at = now();
-    const records = await readRecords(scopes);
+    const records = await readSendRecords(scopes.map((s) => s.key));
     const decisions = scopes.map((s, i) => decideSend(records[i]!, req.purpose, at, s.limit));
     const refused = decisions.filter((d, i) => !d.allowed && !scopes[i]!.silent);
     if (refused.length) {
@@ -124,16 +123,9 @@ export async function sendCode(req: SendRequest): Promise<SendResult> {
     const rateWrites: TransactItem[] = scopes.map((s, i) => {
       const d = decisions[i]!;
       const next = d.allowed && !(withheld && s.silent) ? d.next : { ...records[i]!, version: records[i]!.version + 1 };
-      return {
-        Put: {
-          TableName: TABLE(),
-          Item: { ...s.key, ...next, ttl },
-          ConditionExpression: 'attribute_not_exists(pk) OR version = :v',
-          ExpressionAttributeValues: { ':v': records[i]!.version },
-        },
-      };
+      return sendRecordPut(s.key, next, records[i]!.version, ttl);
     });
-    const fields = {
+    const fields: CodeFields = {
       purpose: req.purpose,
       channel: req.channel,
       destination: req.destination,
@@ -143,42 +135,14 @@ export async function sendCode(req: SendRequest): Promise<SendResult> {
       expiresAt,
       ttl,
     };
-    const challengeWrite: TransactItem = req.challengeId
-      ? {
-          Update: {
-            TableName: TABLE(),
-            Key: keys.challenge(challengeId),
-            UpdateExpression:
-              'SET channel = :channel, destination = :destination, destinationKey = :destinationKey, codeHash = :codeHash, attempts = :attempts, expiresAt = :expiresAt, codeSends = if_not_exists(codeSends, :attempts) + :one',
-            ConditionExpression:
-              'attribute_exists(pk) AND purpose = :purpose AND attribute_not_exists(usedAt) AND accountId = :accountId AND (attribute_not_exists(loginExpiresAt) OR loginExpiresAt > :now) AND (attribute_not_exists(codeSends) OR codeSends < :maxSends)',
-            ExpressionAttributeValues: {
-              ':one': 1,
-              ':maxSends': req.maxSends ?? Number.MAX_SAFE_INTEGER,
-              ':channel': fields.channel,
-              ':destination': fields.destination,
-              ':destinationKey': fields.destinationKey,
-              ':codeHash': fields.codeHash,
-              ':attempts': 0,
-              ':expiresAt': expiresAt,
-              ':purpose': req.purpose,
-              ':accountId': req.accountId,
-              ':now': at.toISOString(),
-            },
-          },
-        }
-      : {
-          Put: {
-            TableName: TABLE(),
-            Item: { ...keys.challenge(challengeId), challengeId, ...fields, ...(req.accountId ? { accountId: req.accountId } : {}), createdAt: at.toISOString() },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        };
+    const challengeWrite = req.challengeId
+      ? challengeResend(challengeId, fields, req.accountId, req.maxSends ?? Number.MAX_SAFE_INTEGER, at.toISOString())
+      : challengePut(challengeId, fields, req.accountId, at.toISOString());
     try {
-      await transact([...rateWrites, challengeWrite]);
+      await commit([...rateWrites, challengeWrite]);
     } catch (error) {
       if (error instanceof ConditionFailed) {
-        if (req.challengeId && error.failedItems().includes(rateWrites.length)) throw new InvalidCode('This sign-in attempt has ended; start again.');
+        if (req.challengeId && error.failed('challenge')) throw new InvalidCode('This sign-in attempt has ended; start again.');
         if (attempt < 8) {
           // A concurrent send moved a window on: wait a moment, then decide again.
           await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 25 * attempt)));
@@ -237,29 +201,18 @@ export interface CheckedCode {
 export async function checkCode(check: CodeCheck): Promise<CheckedCode> {
   const at = now().toISOString();
   const owned = check.sessionScoped && check.accountId !== undefined;
-  const res = await update(
-    {
-      TableName: TABLE(),
-      Key: keys.challenge(check.challengeId),
-      UpdateExpression: 'SET attempts = attempts + :one',
-      ConditionExpression: `attribute_exists(codeHash) AND purpose = :purpose AND attribute_not_exists(usedAt) AND attempts < :max AND expiresAt > :now${owned ? ' AND accountId = :account' : ''}`,
-      ExpressionAttributeValues: {
-        ':one': 1,
-        ':purpose': check.purpose,
-        ':max': config.verification.maxWrongAttempts,
-        ':now': at,
-        ...(owned ? { ':account': check.accountId } : {}),
-      },
-      ReturnValues: 'ALL_NEW',
-    },
-    () => new InvalidCode(),
-  ).catch(async (error: unknown) => {
-    if (owned && error instanceof InvalidCode && !(await isChallengeOf(check.challengeId, check.accountId!))) {
+  const challenge = await countAttempt(check.challengeId, {
+    purpose: check.purpose,
+    maxAttempts: config.verification.maxWrongAttempts,
+    at,
+    ...(owned ? { accountId: check.accountId } : {}),
+  });
+  if (!challenge) {
+    if (owned && !(await isChallengeOf(check.challengeId, check.accountId!))) {
       throw new NotFound('No such verification challenge for this account.');
     }
-    throw error;
-  });
-  const challenge = res.Attributes as ChallengeItem;
+    throw new InvalidCode();
+  }
   const codeOk = safeEqual(codeHash(check.challengeId, check.code), challenge.codeHash ?? '');
   const accountOk = check.accountId === undefined || challenge.accountId === check.accountId;
   const destinationOk = check.destination === undefined || safeEqual(destinationKey(check.destination), challenge.destinationKey ?? '');
@@ -271,29 +224,17 @@ export async function checkCode(check: CodeCheck): Promise<CheckedCode> {
     if (charged && (check.accountId === undefined || check.accountId === charged)) await countFailure(charged);
     throw new InvalidCode();
   }
-  return {
-    challenge,
-    consume: {
-      Update: {
-        TableName: TABLE(),
-        Key: keys.challenge(check.challengeId),
-        UpdateExpression: 'SET usedAt = :now',
-        ConditionExpression: 'attribute_not_exists(usedAt)',
-        ExpressionAttributeValues: { ':now': at },
-      },
-    },
-  };
+  return { challenge, consume: consumeWrite(check.challengeId, at) };
 }
 
 /** Whether the challenge exists and belongs to the account (read only after a refused attempt). */
 async function isChallengeOf(challengeId: string, accountId: string): Promise<boolean> {
-  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.challenge(challengeId), ConsistentRead: true }));
-  return Item?.accountId === accountId;
+  return (await loadChallenge(challengeId))?.accountId === accountId;
 }
 
 /** Check and consume in one go, for operations whose change is written separately. */
 export async function consumeCode(check: CodeCheck): Promise<ChallengeItem> {
   const { challenge, consume } = await checkCode(check);
-  await transact([consume], () => new InvalidCode());
+  await commit([consume], () => new InvalidCode());
   return challenge;
 }

@@ -1,5 +1,5 @@
 /**
- * POST /v1/verification-codes: works out where a code for a purpose may go, then sends it (R-VC-01..06).
+ * sendVerificationCode, POST /v1/verification-codes: works out where a code for a purpose may go, then sends it (R-VC-01..06).
  * Sessionless purposes: `signup` (the email to sign up with), `password-reset` and `delete-huawei-id`
  * (an identifier; the answer looks the same whether or not an account exists, R-SEC-03). Every other purpose needs a session:
  * new contacts are validated, existing ones are taken from the account, never from the request.
@@ -8,7 +8,7 @@ import { type AccountItem, contactFor, requireAccount } from '../accounts/accoun
 import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
 import { emailProblems, isE164, maskDestination, normalizeEmail, normalizeMobile } from '../accounts/rules.js';
 import { RuleViolation, Unauthenticated, ValidationFailed } from '../core/errors.js';
-import type { RequestInfo, Session } from '../core/http/route.js';
+import type { AccountCaller, GuestCaller } from '../core/caller.js';
 import type { Channel } from '../core/notify/notifier.js';
 import { languageOf } from '../core/notify/templates.js';
 import { sendCode } from './challenges.js';
@@ -67,9 +67,9 @@ export function identifierMask(channel: Channel, destination: string, identifier
   return channel === 'email' ? '***@***' : `+*********${destination.slice(-2)}`;
 }
 
-export async function requestCode(input: CodeRequest, session: Session | undefined, request: RequestInfo) {
-  const language = languageOf(request.headers['accept-language']);
-  const base = { purpose: input.purpose, channel: input.channel, sourceIp: request.sourceIp };
+export async function sendVerificationCode(caller: AccountCaller | GuestCaller, input: CodeRequest) {
+  const language = languageOf(caller.origin.acceptLanguage);
+  const base = { purpose: input.purpose, channel: input.channel, sourceIp: caller.origin.sourceIp };
   if (input.purpose === 'signup') {
     if (input.channel !== 'email') throw invalid('channel', 'Sign-up codes go to the email address.');
     const email = newContact('email', input.destination);
@@ -95,8 +95,8 @@ export async function requestCode(input: CodeRequest, session: Session | undefin
     });
     return { ...sent, channel: input.channel, destinationMasked: identifierMask(input.channel, destination, input.destination) };
   }
-  if (!session) throw new Unauthenticated();
-  const account = await requireAccount(session.accountId);
+  if (caller.kind !== 'account') throw new Unauthenticated();
+  const account = await requireAccount(caller.accountId);
   if (account.status === 'closed' && input.purpose !== 'disable-services') {
     // R-CL-10: during retention only the disable-services code is useful.
     throw servicesClosed();
