@@ -40,7 +40,7 @@ describe('sessions store contract (DynamoDB Local)', () => {
     ['its own account at the trusted epoch', (a: string) => ({ accountId: a, sessionEpoch: 3 }), true],
     ["another account (R-SEC-05: another account's device is not found)", () => ({ accountId: accountId(), sessionEpoch: 3 }), false],
     ['its own account after an epoch bump (R-LI-08: password change/reset, R-CL-11: disabling)', (a: string) => ({ accountId: a, sessionEpoch: 4 }), false],
-  ])('R-LI-03: a trusted device is a trust of %s: %s', async (_name, who, expected) => {
+  ])('R-LI-03: a trusted device is a trust of %s', async (_name, who, expected) => {
     const owner = accountId();
     const device = newTrustedDevice(owner, 3);
     await commit([device.write]);
@@ -71,7 +71,7 @@ describe('sessions store contract (DynamoDB Local)', () => {
     ['an active account at the read epoch', { status: 'active', sessionEpoch: 2 }, 2, undefined],
     ['an account whose epoch moved on (R-LI-08)', { status: 'active', sessionEpoch: 3 }, 2, 'account'],
     ['a disabled account (R-LI-06)', { status: 'disabled', sessionEpoch: 2 }, 2, 'account'],
-  ])('R-LI-02 R-SEC-01: completing a sign-in on %s: failed tag %s', async (_name, stored, readEpoch, failedTag) => {
+  ])('R-LI-02 R-SEC-01 R-LI-08: a sign-in completes only while the account may sign in at the epoch it read (tag `account`): %s', async (_name, stored, readEpoch, failedTag) => {
     const owner = accountId();
     await put({ TableName: TABLE(), Item: { ...keys.account(owner), accountId: owner, failedAttempts: 5, ...stored } });
     const session = newSession(owner, readEpoch);
