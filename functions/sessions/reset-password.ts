@@ -1,4 +1,4 @@
-import { resetPassword } from '../../lib/accounts/passwords.js';
+import { resetPassword } from '../../lib/accounts/changePassword.js';
 import { httpHandler } from '../../lib/app/http.js';
 import { passwordResetRoute } from '../../lib/sessions/routes.js';
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { handler as changePasswordHandler } from '../../../functions/accounts/change-password.js';
-import { handler as preferencesHandler } from '../../../functions/accounts/preferences.js';
-import { handler as tenantHandler } from '../../../functions/accounts/tenant-name.js';
+import { handler as changePasswordHandler } from '../../../functions/accounts/changePassword.js';
+import { handler as preferencesHandler } from '../../../functions/preferences/changePreferences.js';
+import { handler as tenantHandler } from '../../../functions/accounts/changeTenantName.js';
 import { handler as tracesHandler } from '../../../functions/audit/traces.js';
-import { handler as addHandler } from '../../../functions/recipients/add.js';
-import { handler as deleteHandler } from '../../../functions/recipients/delete.js';
-import { handler as editHandler } from '../../../functions/recipients/edit.js';
-import { handler as listHandler } from '../../../functions/recipients/list.js';
+import { handler as addHandler } from '../../../functions/recipients/addRecipient.js';
+import { handler as deleteHandler } from '../../../functions/recipients/deleteRecipient.js';
+import { handler as editHandler } from '../../../functions/recipients/editRecipient.js';
+import { handler as listHandler } from '../../../functions/recipients/listRecipients.js';
 import { config } from '../../../lib/core/config.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
-import { currencyHistory } from '../../../lib/preferences/preferences.js';
+import { currencyHistory } from '../../../lib/preferences/changePreferences.js';
 import { invoke } from '../../support/http.js';
 import { PASSWORD, bearer, signUp } from '../../support/identity.js';
 

@@ -3,17 +3,17 @@
  * version, so two unrelated changes of one account made at the same time both succeed.
  */
 import { describe, expect, it } from 'vitest';
-import { handler as contactHandler } from '../../../functions/accounts/contact.js';
-import { handler as countryRegionHandler } from '../../../functions/accounts/country-region.js';
-import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
-import { handler as industryHandler } from '../../../functions/accounts/industry.js';
-import { handler as loginIdHandler } from '../../../functions/accounts/login-id.js';
-import { handler as namesHandler } from '../../../functions/accounts/names.js';
-import { handler as preferencesHandler } from '../../../functions/accounts/preferences.js';
-import { handler as taxHandler } from '../../../functions/accounts/tax-info.js';
-import { handler as tenantHandler } from '../../../functions/accounts/tenant-name.js';
-import { handler as typeHandler } from '../../../functions/accounts/type.js';
-import { handler as paymentHandler } from '../../../functions/ops/payment-method.js';
+import { handler as contactHandler } from '../../../functions/accounts/changeContact.js';
+import { handler as countryRegionHandler } from '../../../functions/accounts/changeCountryRegion.js';
+import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
+import { handler as industryHandler } from '../../../functions/accounts/changeIndustry.js';
+import { handler as loginIdHandler } from '../../../functions/accounts/changeLoginId.js';
+import { handler as namesHandler } from '../../../functions/accounts/changeNames.js';
+import { handler as preferencesHandler } from '../../../functions/preferences/changePreferences.js';
+import { handler as taxHandler } from '../../../functions/accounts/changeTaxInfo.js';
+import { handler as tenantHandler } from '../../../functions/accounts/changeTenantName.js';
+import { handler as typeHandler } from '../../../functions/accounts/changeAccountType.js';
+import { handler as paymentHandler } from '../../../functions/accounts/recordPaymentMethod.js';
 import { type Handler, invoke } from '../../support/http.js';
 import { bearer, signUp } from '../../support/identity.js';
 

@@ -1,5 +1,5 @@
 import { securityPhoneRoute } from '../../lib/accounts/security-phone-route.js';
-import { setSecurityPhone } from '../../lib/accounts/security-phone.js';
+import { setSecurityPhone } from '../../lib/accounts/setSecurityPhone.js';
 import { httpHandler } from '../../lib/app/http.js';
 
 export const handler = httpHandler(securityPhoneRoute, async ({ body, session, request }) => ({

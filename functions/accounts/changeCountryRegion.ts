@@ -1,4 +1,4 @@
-import { changeCountryRegion } from '../../lib/accounts/enable.js';
+import { changeCountryRegion } from '../../lib/accounts/enableServices.js';
 import { countryRegionRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 

@@ -1,4 +1,4 @@
-import { changeContact } from '../../lib/accounts/info.js';
+import { changeContact } from '../../lib/accounts/change-account.js';
 import { contactRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 

@@ -4,7 +4,7 @@
  * account key, so another account's recipient is simply not found (R-SEC-05).
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { EDITABLE } from '../accounts/info.js';
+import { EDITABLE } from '../accounts/change-account.js';
 import { isE164, normalizeEmail, normalizeMobile } from '../accounts/rules.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { nowIso } from '../core/clock.js';

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../lib/app/http.js';
-import { editRecipient } from '../../lib/recipients/recipients.js';
+import { editRecipient } from '../../lib/recipients/addRecipient.js';
 import { editRecipientRoute } from '../../lib/recipients/routes.js';
 
 export const handler = httpHandler(editRecipientRoute, async ({ params, body, session, request }) => ({

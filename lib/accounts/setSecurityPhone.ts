@@ -5,7 +5,7 @@ import type { RequestInfo, Session } from '../core/http/route.js';
 import { type TransactItem, transact } from '../core/store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { accountUpdate, claimDelete, claimPut, requireAccount, staleAccount } from './account.js';
-import { noticeContactChanged } from './contact-change.js';
+import { noticeContactChanged } from './service-contact.js';
 import { maskMobile } from '../core/mask.js';
 import { claimValue, isE164, normalizeMobile } from './rules.js';
 

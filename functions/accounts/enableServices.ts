@@ -1,4 +1,4 @@
-import { enableServices } from '../../lib/accounts/enable.js';
+import { enableServices } from '../../lib/accounts/enableServices.js';
 import { enableRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 

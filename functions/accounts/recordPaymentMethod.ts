@@ -1,4 +1,4 @@
-import { recordPaymentMethod } from '../../lib/accounts/payment-method.js';
+import { recordPaymentMethod } from '../../lib/accounts/recordPaymentMethod.js';
 import { paymentMethodRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 

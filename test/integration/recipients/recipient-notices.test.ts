@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handler as changePasswordHandler } from '../../../functions/accounts/change-password.js';
-import { handler as addHandler } from '../../../functions/recipients/add.js';
+import { handler as changePasswordHandler } from '../../../functions/accounts/changePassword.js';
+import { handler as addHandler } from '../../../functions/recipients/addRecipient.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { activeAccount, close, putStanding, runCheck } from '../../support/closure.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { handler as enableHandler } from '../../../functions/accounts/enable.js';
-import { handler as countryHandler } from '../../../functions/accounts/country-region.js';
-import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
-import { handler as securityPhoneHandler } from '../../../functions/accounts/security-phone.js';
-import { handler as signUpHandler } from '../../../functions/accounts/sign-up.js';
+import { handler as enableHandler } from '../../../functions/accounts/enableServices.js';
+import { handler as countryHandler } from '../../../functions/accounts/changeCountryRegion.js';
+import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
+import { handler as securityPhoneHandler } from '../../../functions/accounts/setSecurityPhone.js';
+import { handler as signUpHandler } from '../../../functions/accounts/signUp.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { invoke } from '../../support/http.js';
 import { PASSWORD, bearer, signUp, uniqueEmail, uniqueMobile, verificationFor } from '../../support/identity.js';

@@ -10,7 +10,7 @@ import type { ClaimKind } from '../core/store/keys.js';
 import { ConditionFailed, type TransactItem, TransactionConflict, transact } from '../core/store/writes.js';
 import { type AccountItem, accountUpdate, claimDelete, claimPut, requireAccount, staleAccount } from './account.js';
 import { industryProblems } from './catalogues.js';
-import { noticeContactChanged } from './contact-change.js';
+import { noticeContactChanged } from './service-contact.js';
 import { nameEditFailures, tenantNameQuota, typeMoveFailures } from './info-rules.js';
 import { claimValue, loginIdProblems, tenantNameProblems } from './rules.js';
 import { servicesClosed } from '../core/messages.js';

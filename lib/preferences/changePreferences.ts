@@ -5,7 +5,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { accountUpdate, requireAccount, staleAccount } from '../accounts/account.js';
 import { isTimeZone } from '../accounts/catalogues.js';
-import { EDITABLE } from '../accounts/info.js';
+import { EDITABLE } from '../accounts/change-account.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { nowIso } from '../core/clock.js';
 import { ValidationFailed } from '../core/errors.js';

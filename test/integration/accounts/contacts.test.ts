@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
-import { handler as serviceEmailHandler } from '../../../functions/accounts/service-email.js';
-import { handler as serviceMobileHandler } from '../../../functions/accounts/service-mobile.js';
-import { handler as paymentHandler } from '../../../functions/ops/payment-method.js';
+import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
+import { handler as serviceEmailHandler } from '../../../functions/accounts/changeServiceEmail.js';
+import { handler as serviceMobileHandler } from '../../../functions/accounts/changeServiceMobile.js';
+import { handler as paymentHandler } from '../../../functions/accounts/recordPaymentMethod.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { invoke } from '../../support/http.js';

@@ -1,4 +1,4 @@
-import { changeServiceContact } from '../../lib/accounts/contact-change.js';
+import { changeServiceContact } from '../../lib/accounts/service-contact.js';
 import { serviceMobileRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 

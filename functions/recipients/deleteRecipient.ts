@@ -1,5 +1,5 @@
 import { httpHandler } from '../../lib/app/http.js';
-import { deleteRecipient } from '../../lib/recipients/recipients.js';
+import { deleteRecipient } from '../../lib/recipients/addRecipient.js';
 import { deleteRecipientRoute } from '../../lib/recipients/routes.js';
 
 export const handler = httpHandler(deleteRecipientRoute, async ({ params, session, request }) => {

@@ -1,4 +1,4 @@
-import { changeAccountType } from '../../lib/accounts/info.js';
+import { changeAccountType } from '../../lib/accounts/change-account.js';
 import { accountTypeRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 

@@ -1,4 +1,4 @@
-import { changeNames } from '../../lib/accounts/info.js';
+import { changeNames } from '../../lib/accounts/change-account.js';
 import { namesRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 

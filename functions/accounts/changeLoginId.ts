@@ -1,4 +1,4 @@
-import { changeLoginId } from '../../lib/accounts/info.js';
+import { changeLoginId } from '../../lib/accounts/change-account.js';
 import { loginIdRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 

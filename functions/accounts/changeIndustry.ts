@@ -1,4 +1,4 @@
-import { changeIndustry } from '../../lib/accounts/info.js';
+import { changeIndustry } from '../../lib/accounts/change-account.js';
 import { industryRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 

@@ -1,4 +1,4 @@
-import { changePassword } from '../../lib/accounts/passwords.js';
+import { changePassword } from '../../lib/accounts/changePassword.js';
 import { changePasswordRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 

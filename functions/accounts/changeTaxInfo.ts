@@ -1,4 +1,4 @@
-import { changeTaxInfo } from '../../lib/accounts/info.js';
+import { changeTaxInfo } from '../../lib/accounts/change-account.js';
 import { taxInfoRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 import { requireVerifiedMaterial } from '../../lib/materials/check.js';

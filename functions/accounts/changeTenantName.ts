@@ -1,4 +1,4 @@
-import { changeTenantName } from '../../lib/accounts/info.js';
+import { changeTenantName } from '../../lib/accounts/change-account.js';
 import { tenantNameRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 
