@@ -1,7 +1,5 @@
-import { changeCountryRegion } from '../../lib/accounts/enableServices.js';
-import { countryRegionRoute } from '../../lib/accounts/routes.js';
+import { changeCountryRegion } from '../../lib/accounts/changeCountryRegion.js';
+import { changeCountryRegionRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 
-export const handler = httpHandler(countryRegionRoute, async ({ body, session }) => ({
-  body: await changeCountryRegion(session, body.countryRegion),
-}));
+export const handler = httpHandler(changeCountryRegionRoute, async ({ body, caller }) => ({ body: await changeCountryRegion(caller, body) }));

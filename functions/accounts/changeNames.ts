@@ -1,7 +1,5 @@
-import { changeNames } from '../../lib/accounts/change-account.js';
-import { namesRoute } from '../../lib/accounts/routes.js';
+import { changeNames } from '../../lib/accounts/changeNames.js';
+import { changeNamesRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 
-export const handler = httpHandler(namesRoute, async ({ body, session, request }) => ({
-  body: await changeNames(session, body, request),
-}));
+export const handler = httpHandler(changeNamesRoute, async ({ body, caller }) => ({ body: await changeNames(caller, body) }));

@@ -1,7 +1,5 @@
-import { changeServiceContact } from '../../lib/accounts/service-contact.js';
-import { serviceMobileRoute } from '../../lib/accounts/routes.js';
+import { changeServiceMobile } from '../../lib/accounts/changeServiceMobile.js';
+import { changeServiceMobileRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 
-export const handler = httpHandler(serviceMobileRoute, async ({ body, session, request }) => ({
-  body: await changeServiceContact('mobile', session, { identity: body.identity, next: body.newMobile }, request),
-}));
+export const handler = httpHandler(changeServiceMobileRoute, async ({ body, caller }) => ({ body: await changeServiceMobile(caller, body) }));

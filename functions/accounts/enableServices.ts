@@ -1,7 +1,5 @@
 import { enableServices } from '../../lib/accounts/enableServices.js';
-import { enableRoute } from '../../lib/accounts/routes.js';
+import { enableServicesRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 
-export const handler = httpHandler(enableRoute, async ({ body, session, request }) => ({
-  body: await enableServices(session, body, request),
-}));
+export const handler = httpHandler(enableServicesRoute, async ({ body, caller }) => ({ body: await enableServices(caller, body) }));

@@ -1,7 +1,5 @@
 import { recordPaymentMethod } from '../../lib/accounts/recordPaymentMethod.js';
-import { paymentMethodRoute } from '../../lib/accounts/routes.js';
+import { recordPaymentMethodRoute } from '../../lib/accounts/routes.js';
 import { httpHandler } from '../../lib/app/http.js';
 
-export const handler = httpHandler(paymentMethodRoute, async ({ operator, params, body, request }) => ({
-  body: await recordPaymentMethod(operator, params.accountId, body, request),
-}));
+export const handler = httpHandler(recordPaymentMethodRoute, async ({ params, body, caller }) => ({ body: await recordPaymentMethod(caller, { ...body, accountId: params.accountId }) }));

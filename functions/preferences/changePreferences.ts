@@ -1,7 +1,5 @@
 import { httpHandler } from '../../lib/app/http.js';
 import { changePreferences } from '../../lib/preferences/changePreferences.js';
-import { preferencesRoute } from '../../lib/preferences/routes.js';
+import { changePreferencesRoute } from '../../lib/preferences/routes.js';
 
-export const handler = httpHandler(preferencesRoute, async ({ body, session, request }) => ({
-  body: await changePreferences(session, body, request),
-}));
+export const handler = httpHandler(changePreferencesRoute, async ({ body, caller }) => ({ body: await changePreferences(caller, body) }));

@@ -2,6 +2,4 @@ import { httpHandler } from '../../lib/app/http.js';
 import { addRecipient } from '../../lib/recipients/addRecipient.js';
 import { addRecipientRoute } from '../../lib/recipients/routes.js';
 
-export const handler = httpHandler(addRecipientRoute, async ({ body, session, request }) => ({
-  body: await addRecipient(session, body, request),
-}));
+export const handler = httpHandler(addRecipientRoute, async ({ body, caller }) => ({ body: await addRecipient(caller, body) }));

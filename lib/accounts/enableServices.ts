@@ -1,14 +1,14 @@
 /** Enabling cloud services (R-SU-05, R-AI-12): agreements accepted; country/region fixed from then on. */
 import { auditWrite } from '../core/audit/audit.js';
+import type { AccountCaller } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';
-import { Conflict, RuleViolation } from '../core/errors.js';
-import type { RequestInfo, Session } from '../core/http/route.js';
+import { Conflict } from '../core/errors.js';
 import { transact } from '../core/store/writes.js';
-import { accountUpdate, requireAccount, staleAccount } from './account.js';
+import { staleAccount } from './account.js';
+import { accountUpdate, loadAccount } from './store.js';
 
-
-export async function enableServices(session: Session, input: { countryRegion?: string }, request: RequestInfo) {
-  const account = await requireAccount(session.accountId);
+export async function enableServices(caller: AccountCaller, input: { countryRegion?: string }) {
+  const account = await loadAccount(caller.accountId);
   if (account.status !== 'registered') {
     throw new Conflict('STATE_CONFLICT', 'Cloud services are already enabled for this account.');
   }
@@ -18,12 +18,13 @@ export async function enableServices(session: Session, input: { countryRegion?: 
       accountUpdate(
         account,
         { status: 'active', enabledAt, agreementsAcceptedAt: enabledAt, ...(input.countryRegion ? { countryRegion: input.countryRegion } : {}) },
-        { expectStatus: ['registered'] },
+        // The decision read the status; the trace records the country/region it replaces.
+        { expectStatus: ['registered'], read: input.countryRegion ? ['countryRegion'] : [] },
       ),
       auditWrite({
         accountId: account.accountId,
         traceName: 'enableServices',
-        request,
+        request: caller.origin,
         result: 'success',
         changes: input.countryRegion ? [{ field: 'countryRegion', old: account.countryRegion, new: input.countryRegion }] : [],
       }),
@@ -32,18 +33,3 @@ export async function enableServices(session: Session, input: { countryRegion?: 
   );
   return { status: 'active' as const, enabledAt };
 }
-
-export async function changeCountryRegion(session: Session, countryRegion: string) {
-  const account = await requireAccount(session.accountId);
-  if (account.status !== 'registered') {
-    throw new RuleViolation('NOT_ALLOWED', 'The country/region cannot change after cloud services are enabled.', [
-      { condition: 'services-enabled', message: 'The country/region is fixed once services are enabled.' },
-    ]);
-  }
-  await transact(
-    [accountUpdate(account, { countryRegion }, { expectStatus: ['registered'] })],
-    staleAccount,
-  );
-  return { countryRegion };
-}
-

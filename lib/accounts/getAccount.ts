@@ -1,11 +1,11 @@
 /** GET /v1/account (R-AI-01): contact data masked unless the caller names it in `reveal`. */
-import type { Session } from '../core/http/route.js';
-import { requireAccount } from './account.js';
+import type { AccountCaller } from '../core/caller.js';
 import { maskEmail, maskMobile } from '../core/mask.js';
+import { loadAccount } from './store.js';
 
-export async function viewAccount(session: Session, reveal: string | undefined) {
-  const a = await requireAccount(session.accountId);
-  const shown = new Set((reveal ?? '').split(',').filter(Boolean));
+export async function getAccount(caller: AccountCaller, input: { reveal?: string }) {
+  const a = await loadAccount(caller.accountId);
+  const shown = new Set((input.reveal ?? '').split(',').filter(Boolean));
   const email = (field: string, v: string | undefined) => (v === undefined ? undefined : shown.has(field) ? v : maskEmail(v));
   const mobile = (field: string, v: string | undefined) => (v === undefined ? undefined : shown.has(field) ? v : maskMobile(v));
   const optional = <T>(key: string, value: T | undefined) => (value === undefined ? {} : { [key]: value });

@@ -1,5 +1,6 @@
 /** R-LI-01, R-LI-07: an identifier names an account by email, mobile, login ID or tenant name. */
-import { type AccountItem, accountIdByAnyClaim, accountIdByClaim, getAccount } from './account.js';
+import type { AccountItem } from './account.js';
+import { accountIdByAnyClaim, accountIdByClaim, findAccount as getAccount } from './store.js';
 import { claimValue, identifierKind } from './rules.js';
 
 /** The MOBILE claim value a mobile-shaped identifier is looked up by (also the decoy's, lib/verification/decoys.ts). */

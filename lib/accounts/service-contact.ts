@@ -5,15 +5,16 @@
  * uniqueness claim and changes the account; the old contact is told afterwards.
  */
 import { auditWrite } from '../core/audit/audit.js';
+import type { AccountCaller } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';
 import { Conflict, InvalidCode } from '../core/errors.js';
-import type { RequestInfo, Session } from '../core/http/route.js';
-import { sendAccountNotice } from '../recipients/notices.js';
-import type { ClaimKind } from '../core/store/keys.js';
-import { type TransactItem, transact } from '../core/store/writes.js';
-import { checkCode } from '../verification/challenges.js';
-import { type AccountItem, accountUpdate, claimDelete, claimPut, requireAccount, staleAccount } from './account.js';
 import { maskEmail, maskMobile } from '../core/mask.js';
+import type { ClaimKind } from '../core/store/keys.js';
+import { type TransactItem, tagged, transact } from '../core/store/writes.js';
+import { sendAccountNotice } from '../recipients/notices.js';
+import { checkCode } from '../verification/challenges.js';
+import { type AccountItem, EDITABLE, staleAccount } from './account.js';
+import { accountUpdate, claimDelete, claimPut, loadAccount } from './store.js';
 
 interface Verification {
   challengeId: string;
@@ -25,32 +26,27 @@ const KINDS = {
   email: { field: 'serviceEmail', claim: 'SVCEMAIL', purpose: 'new-email', trace: 'changeEmail', taken: 'EMAIL_TAKEN', mask: maskEmail },
 } as const;
 
-export async function changeServiceContact(
-  kind: keyof typeof KINDS,
-  session: Session,
-  input: { identity: Verification; next: Verification },
-  request: RequestInfo,
-) {
+export async function changeServiceContact(kind: keyof typeof KINDS, caller: AccountCaller, input: { identity: Verification; next: Verification }) {
   const k = KINDS[kind];
-  const account = await requireAccount(session.accountId);
+  const account = await loadAccount(caller.accountId);
   const identity = await checkCode({ ...input.identity, purpose: 'verify-identity', accountId: account.accountId, sessionScoped: true });
   const next = await checkCode({ ...input.next, purpose: k.purpose, accountId: account.accountId, sessionScoped: true });
   const value = next.challenge.destination!;
   const old = account[k.field] as string | undefined;
   const items: TransactItem[] = [
-    identity.consume,
-    next.consume,
-    accountUpdate(account, { [k.field]: value }, { expectStatus: ['registered', 'active'] }),
-    auditWrite({ accountId: account.accountId, traceName: k.trace, request, result: 'success', changes: [{ field: k.field, old, new: value }] }),
+    tagged('code', identity.consume),
+    tagged('code', next.consume),
+    // Issue 10: conditioned on the contact it replaces (and the status), not on the whole account.
+    accountUpdate(account, { [k.field]: value }, { expectStatus: EDITABLE, read: [k.field] }),
+    auditWrite({ accountId: account.accountId, traceName: k.trace, request: caller.origin, result: 'success', changes: [{ field: k.field, old, new: value }] }),
   ];
   if (old !== value) {
     items.push(claimPut(k.claim as ClaimKind, value, account.accountId));
     if (old) items.push(claimDelete(k.claim as ClaimKind, old, account.accountId));
   }
   await transact(items, (failure) => {
-    const failed = failure.failedItems();
-    if (failed.includes(0) || failed.includes(1)) return new InvalidCode();
-    if (failed.includes(4)) return new Conflict(k.taken, `This ${kind === 'mobile' ? 'mobile number' : 'email address'} belongs to another account.`);
+    if (failure.failed('code')) return new InvalidCode();
+    if (failure.failed('claim')) return new Conflict(k.taken, `This ${kind === 'mobile' ? 'mobile number' : 'email address'} belongs to another account.`);
     return staleAccount();
   });
   await noticeOldContact(account, kind, old);

@@ -2,15 +2,15 @@
 import { now } from '../core/clock.js';
 import { newId, randomDigits } from '../core/crypto.js';
 import { Conflict, InvalidCode, ValidationFailed } from '../core/errors.js';
-import type { RequestInfo } from '../core/http/route.js';
+import type { GuestCaller } from '../core/caller.js';
 import { languageOf } from '../core/notify/templates.js';
 import { newSession } from '../sessions/tokens.js';
 import { keys } from '../core/store/keys.js';
-import { TABLE } from '../core/store/table.js';
-import { transact } from '../core/store/writes.js';
+import { tagged, transact } from '../core/store/writes.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { checkCode } from '../verification/challenges.js';
-import { type AccountItem, claimPut } from './account.js';
+import type { AccountItem } from './account.js';
+import { accountCreate, claimPut } from './store.js';
 import { hashPassword } from './password.js';
 import { claimValue, emailProblems, fieldErrors, normalizeEmail, passwordProblems } from './rules.js';
 
@@ -21,7 +21,7 @@ export interface SignUpInput {
   verification: { challengeId: string; code: string };
 }
 
-export async function signUp(input: SignUpInput, request: RequestInfo) {
+export async function signUp(caller: GuestCaller, input: SignUpInput) {
   const email = normalizeEmail(input.email);
   const errors = fieldErrors({
     email: emailProblems(input.email),
@@ -48,7 +48,7 @@ export async function signUp(input: SignUpInput, request: RequestInfo) {
     passwordHash: await hashPassword(input.password),
     sessionEpoch: 0,
     failedAttempts: 0,
-    preferences: { messageLanguage: languageOf(request.headers['accept-language']), timeZone: 'UTC' },
+    preferences: { messageLanguage: languageOf(caller.origin.acceptLanguage), timeZone: 'UTC' },
     paymentMethod: { status: 'none' },
     tenantNameChanges: [],
     createdAt: at,
@@ -56,18 +56,17 @@ export async function signUp(input: SignUpInput, request: RequestInfo) {
   const session = newSession(accountId, 0);
   await transact(
     [
-      consume,
-      claimPut('EMAIL', claimValue.email(email), accountId),
+      tagged('code', consume),
+      tagged('email', claimPut('EMAIL', claimValue.email(email), accountId)),
       claimPut('LOGINID', claimValue.name(loginId), accountId),
       claimPut('TENANT', claimValue.name(tenantName), accountId),
-      { Put: { TableName: TABLE(), Item: account, ConditionExpression: 'attribute_not_exists(pk)' } },
+      accountCreate(account),
       session.write,
-      auditWrite({ accountId, traceName: 'signUp', request, result: 'success' }),
+      auditWrite({ accountId, traceName: 'signUp', request: caller.origin, result: 'success' }),
     ],
     (failure) => {
-      const failed = failure.failedItems();
-      if (failed.includes(0)) return new InvalidCode();
-      if (failed.includes(1)) return new Conflict('EMAIL_TAKEN', 'An account with this email already exists; log in or reset the password.');
+      if (failure.failed('code')) return new InvalidCode();
+      if (failure.failed('email')) return new Conflict('EMAIL_TAKEN', 'An account with this email already exists; log in or reset the password.');
       return failure;
     },
   );

@@ -10,14 +10,14 @@ import { TABLE, db } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, tagged, update } from '../core/store/writes.js';
 import type { AccountItem, AccountStatus } from './account.js';
 
-export async function getAccount(accountId: string): Promise<AccountItem | undefined> {
+export async function findAccount(accountId: string): Promise<AccountItem | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(accountId), ConsistentRead: true }));
   return Item as AccountItem | undefined;
 }
 
 /** The caller's own account; a missing one is a revoked session (another account's item is never read). */
 export async function loadAccount(accountId: string): Promise<AccountItem> {
-  const account = await getAccount(accountId);
+  const account = await findAccount(accountId);
   if (!account) throw new NotFound();
   return account;
 }
