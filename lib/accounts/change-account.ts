@@ -12,7 +12,6 @@ import { ConditionFailed, type TransactItem, TransactionConflict, transact } fro
 import { type AccountItem, EDITABLE, staleAccount } from './account.js';
 import { accountUpdate, loadAccount } from './store.js';
 
-export { EDITABLE };
 
 export function assertEditable(account: AccountItem): void {
   if (!EDITABLE.includes(account.status)) {

@@ -4,7 +4,7 @@
  * the account is open for changes (R-CL-10) and, when adding, below the limit.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { EDITABLE as OPEN } from '../accounts/account.js';
+import { EDITABLE } from '../accounts/account.js';
 import { config } from '../core/config.js';
 import { keys } from '../core/store/keys.js';
 import { TABLE, db } from '../core/store/table.js';
@@ -38,11 +38,11 @@ function accountGate(accountId: string, delta: number) {
       TableName: TABLE(),
       Key: keys.account(accountId),
       UpdateExpression: 'ADD recipientCount :delta',
-      ConditionExpression: `#status IN (${OPEN.map((_, i) => `:s${i}`).join(', ')})${delta > 0 ? ' AND (attribute_not_exists(recipientCount) OR recipientCount < :max)' : ''}`,
+      ConditionExpression: `#status IN (${EDITABLE.map((_, i) => `:s${i}`).join(', ')})${delta > 0 ? ' AND (attribute_not_exists(recipientCount) OR recipientCount < :max)' : ''}`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':delta': delta,
-        ...Object.fromEntries(OPEN.map((s, i) => [`:s${i}`, s])),
+        ...Object.fromEntries(EDITABLE.map((s, i) => [`:s${i}`, s])),
         ...(delta > 0 ? { ':max': config.recipients.maxPerAccount } : {}),
       },
     },
