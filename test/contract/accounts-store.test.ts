@@ -16,7 +16,7 @@ import {
   moveClaim,
 } from '../../lib/accounts/store.js';
 import { NotFound } from '../../lib/core/errors.js';
-import type { ClaimKind } from '../../lib/core/store/keys.js';
+import { type ClaimKind, keys } from '../../lib/core/store/keys.js';
 import { ConditionFailed, transact } from '../../lib/core/store/writes.js';
 
 const uid = () => Math.random().toString(36).slice(2, 12);
@@ -24,8 +24,7 @@ const uid = () => Math.random().toString(36).slice(2, 12);
 function newAccount(overrides: Partial<AccountItem> = {}): AccountItem {
   const accountId = `ac_${uid()}`;
   return {
-    pk: `ACCOUNT#${accountId}`,
-    sk: 'PROFILE',
+    ...keys.account(accountId),
     accountId,
     status: 'registered',
     version: 1,
@@ -48,7 +47,6 @@ function newAccount(overrides: Partial<AccountItem> = {}): AccountItem {
 
 async function stored(overrides: Partial<AccountItem> = {}): Promise<AccountItem> {
   const account = newAccount(overrides);
-  account.pk = `ACCOUNT#${account.accountId}`;
   await transact([accountCreate(account)]);
   return account;
 }

@@ -4,6 +4,7 @@ import type { AccountItem } from '../../lib/accounts/account.js';
 import { accountCreate } from '../../lib/accounts/store.js';
 import { auditWrite } from '../../lib/core/audit/audit.js';
 import { config } from '../../lib/core/config.js';
+import { keys } from '../../lib/core/store/keys.js';
 import { transact } from '../../lib/core/store/writes.js';
 import { type RecipientItem, commitAddRecipient, commitDeleteRecipient, commitEditRecipient, findRecipient, listRecipientItems } from '../../lib/recipients/store.js';
 
@@ -15,8 +16,7 @@ async function account(status: AccountItem['status'] = 'active'): Promise<string
   const accountId = `ac_${uid()}`;
   await transact([
     accountCreate({
-      pk: `ACCOUNT#${accountId}`,
-      sk: 'PROFILE',
+      ...keys.account(accountId),
       accountId,
       status,
       version: 1,
