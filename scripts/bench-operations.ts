@@ -29,7 +29,7 @@ const { resetSdkCalls, sdkCallCounts } = await import('../lib/core/sdk-calls.js'
 const { apiEvent, lambdaContext } = await import('../test/support/http.js');
 const handlers = {
   sendCode: (await import('../functions/verification/sendVerificationCode.js')).handler,
-  signUp: (await import('../functions/accounts/sign-up.js')).handler,
+  signUp: (await import('../functions/accounts/signUp.js')).handler,
   login: (await import('../functions/sessions/login.js')).handler,
   loginCode: (await import('../functions/sessions/sendLoginCode.js')).handler,
   verify: (await import('../functions/sessions/verifyLoginCode.js')).handler,

@@ -1,5 +1,6 @@
 /** R-LI-01, R-LI-07: an identifier names an account by email, mobile, login ID or tenant name. */
-import { type AccountItem, accountIdByAnyClaim, accountIdByClaim, getAccount } from './account.js';
+import type { AccountItem } from './account.js';
+import { accountIdByAnyClaim, accountIdByClaim, findAccount } from './store.js';
 import { claimValue, identifierKind } from './rules.js';
 
 /** The MOBILE claim value a mobile-shaped identifier is looked up by (also the decoy's, lib/verification/decoys.ts). */
@@ -21,7 +22,7 @@ export async function resolveAccountId(identifier: string): Promise<string | und
 
 export async function resolveIdentifier(identifier: string): Promise<AccountItem | undefined> {
   const accountId = await resolveAccountId(identifier);
-  return accountId ? getAccount(accountId) : undefined;
+  return accountId ? findAccount(accountId) : undefined;
 }
 
 /**
@@ -30,6 +31,6 @@ export async function resolveIdentifier(identifier: string): Promise<AccountItem
  */
 export async function resolveIdentifierEvenly(identifier: string, decoyAccountId: string): Promise<AccountItem | undefined> {
   const accountId = await resolveAccountId(identifier);
-  const account = await getAccount(accountId ?? decoyAccountId);
+  const account = await findAccount(accountId ?? decoyAccountId);
   return accountId ? account : undefined;
 }

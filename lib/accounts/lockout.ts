@@ -5,38 +5,20 @@
  */
 import { now } from '../core/clock.js';
 import { config } from '../core/config.js';
-import { keys } from '../core/store/keys.js';
-import { TABLE } from '../core/store/table.js';
-import { ConditionFailed, update } from '../core/store/writes.js';
 import { sendAccountNotice } from '../recipients/notices.js';
-import { type AccountItem, getAccount } from './account.js';
+import type { AccountItem } from './account.js';
+import { addFailedAttempt, findAccount, markLocked } from './store.js';
 
 /** Locked for sign-in (R-SEC-01) until a password reset by code. */
 export const isLocked = (account: AccountItem) => account.failedAttempts >= config.sessions.lockoutThreshold || Boolean(account.lockedAt);
 
 /** Counts one failure of an account; an ID that names no account (a decoy) costs the same write and changes nothing. */
 export async function countFailure(accountId: string): Promise<void> {
-  const res = await update({
-    TableName: TABLE(),
-    Key: keys.account(accountId),
-    UpdateExpression: 'ADD failedAttempts :one SET lastFailedAt = :at',
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeValues: { ':one': 1, ':at': now().toISOString() },
-    ReturnValues: 'UPDATED_NEW',
-  }).catch((error: unknown) => {
-    if (error instanceof ConditionFailed) return undefined;
-    throw error;
-  });
-  const failures = Number(res?.Attributes?.failedAttempts ?? 0);
+  const failures = await addFailedAttempt(accountId, now().toISOString());
   if (failures !== config.sessions.lockoutThreshold) return;
   const lockedAt = now().toISOString();
-  await update({
-    TableName: TABLE(),
-    Key: keys.account(accountId),
-    UpdateExpression: 'SET lockedAt = :at',
-    ExpressionAttributeValues: { ':at': lockedAt },
-  });
-  const account = await getAccount(accountId);
+  await markLocked(accountId, lockedAt);
+  const account = await findAccount(accountId);
   if (account?.email) {
     // Through the outbox, and to the recipients subscribed to security notices (R-PR-03).
     await sendAccountNotice(

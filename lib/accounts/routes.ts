@@ -35,7 +35,7 @@ export const signUpRoute = defineRoute({
   errors: [401, 409],
 });
 
-export const enableRoute = defineRoute({
+export const enableServicesRoute = defineRoute({
   operationId: 'enableServices',
   method: 'POST',
   path: '/v1/account/enable',
@@ -50,7 +50,7 @@ export const enableRoute = defineRoute({
   errors: [409, 422],
 });
 
-export const countryRegionRoute = defineRoute({
+export const changeCountryRegionRoute = defineRoute({
   operationId: 'changeCountryRegion',
   method: 'PUT',
   path: '/v1/account/country-region',
@@ -116,7 +116,7 @@ export const getAccountRoute = defineRoute({
   success: { status: 200, description: 'The account', schema: accountView },
 });
 
-export const serviceMobileRoute = defineRoute({
+export const changeServiceMobileRoute = defineRoute({
   operationId: 'changeServiceMobile',
   method: 'PUT',
   path: '/v1/account/service-mobile',
@@ -128,7 +128,7 @@ export const serviceMobileRoute = defineRoute({
   errors: [401, 404, 409, 422],
 });
 
-export const serviceEmailRoute = defineRoute({
+export const changeServiceEmailRoute = defineRoute({
   operationId: 'changeServiceEmail',
   method: 'PUT',
   path: '/v1/account/service-email',
@@ -140,7 +140,7 @@ export const serviceEmailRoute = defineRoute({
   errors: [401, 404, 409, 422],
 });
 
-export const paymentMethodRoute = defineRoute({
+export const recordPaymentMethodRoute = defineRoute({
   operationId: 'recordPaymentMethod',
   method: 'PUT',
   path: '/v1/ops/accounts/{accountId}/payment-method',
@@ -163,7 +163,7 @@ export const paymentMethodRoute = defineRoute({
 const infoRoute = <B extends z.ZodType, R extends z.ZodType>(operationId: string, path: string, summary: string, body: B, schema: R, errors: number[] = [409, 422]) =>
   defineRoute({ operationId, method: 'PUT', path, summary, tags: ['account information'], auth: 'session', body, success: { status: 200, description: 'Changed', schema }, errors });
 
-export const tenantNameRoute = infoRoute(
+export const changeTenantNameRoute = infoRoute(
   'changeTenantName',
   '/v1/account/tenant-name',
   'Change the tenant name: 3 times per rolling year; the old name stops working for IAM login (R-AI-02, R-AI-03)',
@@ -171,7 +171,7 @@ export const tenantNameRoute = infoRoute(
   z.object({ tenantName: z.string(), changesLeftThisYear: z.number().int() }),
 );
 
-export const loginIdRoute = infoRoute(
+export const changeLoginIdRoute = infoRoute(
   'changeLoginId',
   '/v1/account/login-id',
   'Change the login ID, once (R-AI-04)',
@@ -179,7 +179,7 @@ export const loginIdRoute = infoRoute(
   z.object({ loginId: z.string() }),
 );
 
-export const accountTypeRoute = infoRoute(
+export const changeAccountTypeRoute = infoRoute(
   'changeAccountType',
   '/v1/account/type',
   'Set or change the account type with the matching name (R-AI-05)',
@@ -188,7 +188,7 @@ export const accountTypeRoute = infoRoute(
   [422],
 );
 
-export const namesRoute = infoRoute(
+export const changeNamesRoute = infoRoute(
   'changeNames',
   '/v1/account/names',
   'Change the full name or enterprise name while not authenticated (R-AI-06)',
@@ -199,7 +199,7 @@ export const namesRoute = infoRoute(
 
 const taxInfo = z.object({ qualificationName: z.string(), taxId: z.string(), qualificationProof: z.string().optional() });
 
-export const taxInfoRoute = infoRoute(
+export const changeTaxInfoRoute = infoRoute(
   'changeTaxInfo',
   '/v1/account/tax-info',
   'Tax information with an optional qualification proof (an uploaded material) (R-AI-07)',
@@ -234,7 +234,7 @@ const contactBody = z.strictObject({
   industry: industryName,
 });
 
-export const contactRoute = infoRoute(
+export const changeContactRoute = infoRoute(
   'changeContact',
   '/v1/account/contact',
   'Contact information; every missing required field is listed in one 400 (R-AI-10)',
@@ -243,7 +243,7 @@ export const contactRoute = infoRoute(
   [422],
 );
 
-export const industryRoute = infoRoute(
+export const changeIndustryRoute = infoRoute(
   'changeIndustry',
   '/v1/account/industry',
   'Industry and, where it has them, a secondary industry from the catalogue (R-AI-11)',

@@ -5,7 +5,7 @@ import { phone } from './schemas.js';
 
 // In a module of its own: the phone type (libphonenumber-js and its metadata) is bundled only into the
 // functions that take a phone number, not into every account function (bundle budget, issue 9 item 3).
-export const securityPhoneRoute = defineRoute({
+export const setSecurityPhoneRoute = defineRoute({
   operationId: 'setSecurityPhone',
   method: 'PUT',
   path: '/v1/account/security-phone',

@@ -3,23 +3,23 @@ import { localClockGetRoute, localClockPostRoute, localMessagesRoute, localSched
 import { completeMaterialRoute, declareMaterialRoute } from '../materials/routes.js';
 import { getOpenApiRoute } from '../meta/routes.js';
 import {
-  accountTypeRoute,
-  contactRoute,
-  industryRoute,
-  loginIdRoute,
-  namesRoute,
-  taxInfoRoute,
-  tenantNameRoute,
+  changeAccountTypeRoute,
+  changeContactRoute,
+  changeIndustryRoute,
+  changeLoginIdRoute,
+  changeNamesRoute,
+  changeTaxInfoRoute,
+  changeTenantNameRoute,
   changePasswordRoute,
-  countryRegionRoute,
-  enableRoute,
+  changeCountryRegionRoute,
+  enableServicesRoute,
   getAccountRoute,
-  paymentMethodRoute,
-  serviceEmailRoute,
-  serviceMobileRoute,
+  recordPaymentMethodRoute,
+  changeServiceEmailRoute,
+  changeServiceMobileRoute,
   signUpRoute,
 } from '../accounts/routes.js';
-import { securityPhoneRoute } from '../accounts/security-phone-route.js';
+import { setSecurityPhoneRoute } from '../accounts/security-phone-route.js';
 import { sendLoginCodeRoute, loginRoute, verifyLoginCodeRoute, logoutRoute, resetPasswordRoute } from '../sessions/routes.js';
 import { sendVerificationCodeRoute } from '../verification/routes.js';
 import { deleteHuaweiIdRoute } from '../huawei-id/routes.js';
@@ -35,7 +35,7 @@ import {
   restoreRoute,
   standingRoute,
 } from '../closure/routes.js';
-import { preferencesRoute } from '../preferences/routes.js';
+import { changePreferencesRoute } from '../preferences/routes.js';
 import { addRecipientRoute, deleteRecipientRoute, editRecipientRoute, listRecipientsRoute } from '../recipients/routes.js';
 import type { RouteSpec } from '../core/http/route.js';
 
@@ -49,10 +49,10 @@ export const allRoutes: RouteSpec[] = [
   // identity
   sendVerificationCodeRoute,
   signUpRoute,
-  enableRoute,
-  countryRegionRoute,
+  enableServicesRoute,
+  changeCountryRegionRoute,
   getAccountRoute,
-  securityPhoneRoute,
+  setSecurityPhoneRoute,
   changePasswordRoute,
   resetPasswordRoute,
   loginRoute,
@@ -60,18 +60,18 @@ export const allRoutes: RouteSpec[] = [
   verifyLoginCodeRoute,
   logoutRoute,
   deleteHuaweiIdRoute,
-  serviceMobileRoute,
-  serviceEmailRoute,
-  paymentMethodRoute,
+  changeServiceMobileRoute,
+  changeServiceEmailRoute,
+  recordPaymentMethodRoute,
   // account information, preferences, recipients, audit
-  tenantNameRoute,
-  loginIdRoute,
-  accountTypeRoute,
-  namesRoute,
-  taxInfoRoute,
-  contactRoute,
-  industryRoute,
-  preferencesRoute,
+  changeTenantNameRoute,
+  changeLoginIdRoute,
+  changeAccountTypeRoute,
+  changeNamesRoute,
+  changeTaxInfoRoute,
+  changeContactRoute,
+  changeIndustryRoute,
+  changePreferencesRoute,
   listRecipientsRoute,
   addRecipientRoute,
   editRecipientRoute,

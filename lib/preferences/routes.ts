@@ -3,7 +3,7 @@ import { CURRENCIES, isTimeZone } from '../accounts/catalogues.js';
 import { defineRoute } from '../core/http/route.js';
 import { LANGUAGES } from '../core/notify/templates.js';
 
-export const preferencesRoute = defineRoute({
+export const changePreferencesRoute = defineRoute({
   operationId: 'changePreferences',
   method: 'PUT',
   path: '/v1/account/preferences',

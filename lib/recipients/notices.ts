@@ -4,14 +4,12 @@
  * the notice by email and/or SMS (whichever contacts it has), in the account's language and time zone.
  * Everything leaves through the outbox (lib/core/notify/outbox.ts), so no notice is lost.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type NoticeTarget, messageFor } from '../core/notify/notice.js';
 import type { Message } from '../core/notify/notifier.js';
 import { type OutboxEntry, outboxEntry, publishNow } from '../core/notify/outbox.js';
-import { keys } from '../core/store/keys.js';
-import { TABLE, db } from '../core/store/table.js';
 import { transact } from '../core/store/writes.js';
 import type { MESSAGE_TYPES } from './routes.js';
+import { subscribedContacts } from './store.js';
 
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
@@ -38,18 +36,10 @@ interface Reader {
 export async function recipientTargets(account: Reader, kind: string): Promise<NoticeTarget[]> {
   const type = NOTICE_MESSAGE_TYPE[kind];
   if (!type || kind === 'verification-code') return [];
-  const out = await db().send(
-    new QueryCommand({
-      TableName: TABLE(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.account(account.accountId).pk, ':prefix': 'RECIPIENT#' },
-      ProjectionExpression: 'email, mobile, messageTypes',
-      ConsistentRead: true,
-    }),
-  );
+  const items = await subscribedContacts(account.accountId);
   const language = account.preferences?.messageLanguage ?? 'en';
   const timeZone = account.preferences?.timeZone;
-  return (out.Items ?? [])
+  return items
     .filter((r) => Array.isArray(r.messageTypes) && r.messageTypes.includes(type))
     .flatMap((r) => [
       ...(r.email ? [{ channel: 'email' as const, to: String(r.email), language, ...(timeZone ? { timeZone } : {}) }] : []),

@@ -1,6 +1,6 @@
 /** In-process drivers for the closure flows. */
 import { expect } from 'vitest';
-import { handler as enableHandler } from '../../functions/accounts/enable.js';
+import { handler as enableHandler } from '../../functions/accounts/enableServices.js';
 import { handler as checkHandler } from '../../functions/closure/check.js';
 import { handler as closeHandler } from '../../functions/closure/close.js';
 import { handler as disableHandler } from '../../functions/closure/disable.js';

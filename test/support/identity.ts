@@ -1,7 +1,7 @@
 /** In-process drivers for the identity flows: send a code, read it from the local sink, sign up, log in. */
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { handler as signUpHandler } from '../../functions/accounts/sign-up.js';
+import { handler as signUpHandler } from '../../functions/accounts/signUp.js';
 import { handler as loginHandler } from '../../functions/sessions/login.js';
 import { handler as loginCodeHandler } from '../../functions/sessions/sendLoginCode.js';
 import { handler as verifyHandler } from '../../functions/sessions/verifyLoginCode.js';
@@ -76,7 +76,7 @@ export async function login(identifier: string, password: string, channel: 'sms'
 
 /** R-SU-04: binds a fresh security phone (the HUAWEI ID mobile, a login identifier); returns it. */
 export async function setSecurityPhone(token: string, mobile = uniqueMobile()): Promise<string> {
-  const { handler } = await import('../../functions/accounts/security-phone.js');
+  const { handler } = await import('../../functions/accounts/setSecurityPhone.js');
   const verification = await verificationFor('security-phone', 'sms', mobile, { token, destination: mobile });
   const res = await invoke(handler, { method: 'PUT', path: '/v1/account/security-phone', headers: bearer(token), body: { mobile, verification } });
   expect(res.status, JSON.stringify(res.body)).toBe(200);

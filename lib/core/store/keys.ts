@@ -63,6 +63,12 @@ export const keys = {
   localMessage: (to: string, timeIso: string, id: string): Key => ({ pk: `LOCAL#MSG#${to}`, sk: `${timeIso}#${id}` }),
   localMessagesPartition: (to: string): string => `LOCAL#MSG#${to}`,
   localMessagesAll: 'LOCAL#MSG',
+  /** Prefix of an account's recipient items (query with begins_with under `accountPartition`). */
+  recipientPrefix: 'RECIPIENT#',
+  /** Prefix of an account's currency history items. */
+  currencyPrefix: 'CURRENCY#',
+  /** The partition of every item of an account (its profile, recipients, currency history, timers...). */
+  accountPartition: (accountId: string): string => `ACCOUNT#${accountId}`,
 } as const;
 
 /** Shard of the sparse due-time index for an item; stable per owner so one owner's timers share a shard. */

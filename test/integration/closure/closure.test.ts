@@ -1,11 +1,11 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
-import { handler as tenantHandler } from '../../../functions/accounts/tenant-name.js';
+import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
+import { handler as tenantHandler } from '../../../functions/accounts/changeTenantName.js';
 import { handler as checkHandler } from '../../../functions/closure/check.js';
 import { handler as latestHandler } from '../../../functions/closure/latest-check.js';
 import { handler as statusHandler } from '../../../functions/closure/status.js';
-import { handler as addRecipientHandler } from '../../../functions/recipients/add.js';
+import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { accountIdByClaim } from '../../../lib/accounts/account.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { CONDITIONS, STANDING_FLAGS } from '../../../lib/closure/rules.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
-import { handler as signUpHandler } from '../../../functions/accounts/sign-up.js';
+import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
+import { handler as signUpHandler } from '../../../functions/accounts/signUp.js';
 import { handler as messagesHandler } from '../../../functions/local/messages.js';
 import { handler as sendCodeHandler } from '../../../functions/verification/sendVerificationCode.js';
 import { type Handler, invoke } from '../../support/http.js';

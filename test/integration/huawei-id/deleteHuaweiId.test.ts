@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
-import { handler as addRecipientHandler } from '../../../functions/recipients/add.js';
+import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
+import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { handler as resetHandler } from '../../../functions/sessions/resetPassword.js';
 import { accountIdByClaim } from '../../../lib/accounts/account.js';
 import { nowIso, setClockOffset } from '../../../lib/core/clock.js';

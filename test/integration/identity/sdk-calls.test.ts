@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler as signUpHandler } from '../../../functions/accounts/sign-up.js';
+import { handler as signUpHandler } from '../../../functions/accounts/signUp.js';
 import { handler as loginHandler } from '../../../functions/sessions/login.js';
 import { handler as loginCodeHandler } from '../../../functions/sessions/sendLoginCode.js';
 import { handler as verifyHandler } from '../../../functions/sessions/verifyLoginCode.js';

@@ -16,7 +16,7 @@ vi.hoisted(() => {
 
 import { handler as holdHandler } from '../../../functions/ops/closure-hold.js';
 import { handler as liftHandler } from '../../../functions/ops/lift-closure-hold.js';
-import { handler as paymentHandler } from '../../../functions/ops/payment-method.js';
+import { handler as paymentHandler } from '../../../functions/accounts/recordPaymentMethod.js';
 import { handler as standingHandler } from '../../../functions/ops/standing.js';
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
 import { setClockOffset } from '../../../lib/core/clock.js';

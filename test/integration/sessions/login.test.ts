@@ -1,8 +1,8 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handler as changePasswordHandler } from '../../../functions/accounts/change-password.js';
-import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
-import { handler as securityPhoneHandler } from '../../../functions/accounts/security-phone.js';
+import { handler as changePasswordHandler } from '../../../functions/accounts/changePassword.js';
+import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
+import { handler as securityPhoneHandler } from '../../../functions/accounts/setSecurityPhone.js';
 import { handler as auditHandler } from '../../../functions/audit/queryAuditTraces.js';
 import { handler as logoutHandler } from '../../../functions/sessions/logout.js';
 import { handler as resetHandler } from '../../../functions/sessions/resetPassword.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handler as changePasswordHandler } from '../../../functions/accounts/change-password.js';
+import { handler as changePasswordHandler } from '../../../functions/accounts/changePassword.js';
 import { handler as resetHandler } from '../../../functions/sessions/resetPassword.js';
 import { getAccount } from '../../../lib/accounts/account.js';
 import { setClockOffset } from '../../../lib/core/clock.js';

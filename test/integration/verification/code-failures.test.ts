@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handler as serviceEmailHandler } from '../../../functions/accounts/service-email.js';
+import { handler as serviceEmailHandler } from '../../../functions/accounts/changeServiceEmail.js';
 import { handler as checkHandler } from '../../../functions/closure/check.js';
 import { handler as resetHandler } from '../../../functions/sessions/resetPassword.js';
 import { getAccount } from '../../../lib/accounts/account.js';

@@ -3,8 +3,8 @@
  * exactly like one for a real account: same mask shape, stable per identifier, and the same storage work.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
-import { handler as securityPhoneHandler } from '../../../functions/accounts/security-phone.js';
+import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
+import { handler as securityPhoneHandler } from '../../../functions/accounts/setSecurityPhone.js';
 import { maskEmail, maskMobile } from '../../../lib/core/mask.js';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { setClockOffset } from '../../../lib/core/clock.js';

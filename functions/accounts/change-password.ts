@@ -1,8 +1,0 @@
-import { changePassword } from '../../lib/accounts/passwords.js';
-import { changePasswordRoute } from '../../lib/accounts/routes.js';
-import { httpHandler } from '../../lib/app/http.js';
-
-export const handler = httpHandler(changePasswordRoute, async ({ body, session, request }) => {
-  await changePassword(session, body, request);
-  return {};
-});

@@ -1,7 +1,0 @@
-import { changeCountryRegion } from '../../lib/accounts/enable.js';
-import { countryRegionRoute } from '../../lib/accounts/routes.js';
-import { httpHandler } from '../../lib/app/http.js';
-
-export const handler = httpHandler(countryRegionRoute, async ({ body, session }) => ({
-  body: await changeCountryRegion(session, body.countryRegion),
-}));

@@ -1,7 +1,0 @@
-import { enableServices } from '../../lib/accounts/enable.js';
-import { enableRoute } from '../../lib/accounts/routes.js';
-import { httpHandler } from '../../lib/app/http.js';
-
-export const handler = httpHandler(enableRoute, async ({ body, session, request }) => ({
-  body: await enableServices(session, body, request),
-}));

@@ -1,7 +1,0 @@
-import { getAccountRoute } from '../../lib/accounts/routes.js';
-import { viewAccount } from '../../lib/accounts/view.js';
-import { httpHandler } from '../../lib/app/http.js';
-
-export const handler = httpHandler(getAccountRoute, async ({ query, session }) => ({
-  body: await viewAccount(session, query.reveal),
-}));

@@ -1,7 +1,0 @@
-import { changeIndustry } from '../../lib/accounts/info.js';
-import { industryRoute } from '../../lib/accounts/routes.js';
-import { httpHandler } from '../../lib/app/http.js';
-
-export const handler = httpHandler(industryRoute, async ({ body, session, request }) => ({
-  body: await changeIndustry(session, body, request),
-}));

@@ -1,7 +1,0 @@
-import { httpHandler } from '../../lib/app/http.js';
-import { changePreferences } from '../../lib/preferences/preferences.js';
-import { preferencesRoute } from '../../lib/preferences/routes.js';
-
-export const handler = httpHandler(preferencesRoute, async ({ body, session, request }) => ({
-  body: await changePreferences(session, body, request),
-}));

@@ -1,7 +1,0 @@
-import { securityPhoneRoute } from '../../lib/accounts/security-phone-route.js';
-import { setSecurityPhone } from '../../lib/accounts/security-phone.js';
-import { httpHandler } from '../../lib/app/http.js';
-
-export const handler = httpHandler(securityPhoneRoute, async ({ body, session, request }) => ({
-  body: await setSecurityPhone(session, body, request),
-}));

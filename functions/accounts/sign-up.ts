@@ -1,5 +1,0 @@
-import { signUpRoute } from '../../lib/accounts/routes.js';
-import { signUp } from '../../lib/accounts/signup.js';
-import { httpHandler } from '../../lib/app/http.js';
-
-export const handler = httpHandler(signUpRoute, async ({ body, request }) => ({ body: await signUp(body, request) }));

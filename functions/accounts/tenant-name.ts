@@ -1,7 +1,0 @@
-import { changeTenantName } from '../../lib/accounts/info.js';
-import { tenantNameRoute } from '../../lib/accounts/routes.js';
-import { httpHandler } from '../../lib/app/http.js';
-
-export const handler = httpHandler(tenantNameRoute, async ({ body, session, request }) => ({
-  body: await changeTenantName(session, body.tenantName, request),
-}));

@@ -1,7 +1,0 @@
-import { recordPaymentMethod } from '../../lib/accounts/payment-method.js';
-import { paymentMethodRoute } from '../../lib/accounts/routes.js';
-import { httpHandler } from '../../lib/app/http.js';
-
-export const handler = httpHandler(paymentMethodRoute, async ({ operator, params, body, request }) => ({
-  body: await recordPaymentMethod(operator, params.accountId, body, request),
-}));

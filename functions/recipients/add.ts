@@ -1,7 +1,0 @@
-import { httpHandler } from '../../lib/app/http.js';
-import { addRecipient } from '../../lib/recipients/recipients.js';
-import { addRecipientRoute } from '../../lib/recipients/routes.js';
-
-export const handler = httpHandler(addRecipientRoute, async ({ body, session, request }) => ({
-  body: await addRecipient(session, body, request),
-}));

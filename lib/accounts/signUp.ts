@@ -1,0 +1,74 @@
+/** Sign-up (R-SU-01..03, R-SEC-03): the email code proves ownership before uniqueness is revealed. */
+import { now } from '../core/clock.js';
+import { newId, randomDigits } from '../core/crypto.js';
+import { Conflict, InvalidCode, ValidationFailed } from '../core/errors.js';
+import type { GuestCaller } from '../core/caller.js';
+import { languageOf } from '../core/notify/templates.js';
+import { newSession } from '../sessions/tokens.js';
+import { keys } from '../core/store/keys.js';
+import { tagged, transact } from '../core/store/writes.js';
+import { auditWrite } from '../core/audit/audit.js';
+import { checkCode } from '../verification/challenges.js';
+import type { AccountItem } from './account.js';
+import { accountCreate, claimPut } from './store.js';
+import { hashPassword } from './password.js';
+import { claimValue, emailProblems, fieldErrors, normalizeEmail, passwordProblems } from './rules.js';
+
+export interface SignUpInput {
+  countryRegion: string;
+  email: string;
+  password: string;
+  verification: { challengeId: string; code: string };
+}
+
+export async function signUp(caller: GuestCaller, input: SignUpInput) {
+  const email = normalizeEmail(input.email);
+  const errors = fieldErrors({
+    email: emailProblems(input.email),
+    password: passwordProblems(input.password, [email, email.split('@')[0] ?? '']),
+  });
+  if (errors.length) throw new ValidationFailed(errors);
+
+  const { consume } = await checkCode({ ...input.verification, purpose: 'signup', destination: email });
+  const at = now().toISOString();
+  const accountId = newId('ac_');
+  const loginId = `u${randomDigits(11)}`;
+  const tenantName = `hwc${randomDigits(11)}`;
+  const account: AccountItem = {
+    ...keys.account(accountId),
+    accountId,
+    status: 'registered',
+    version: 1,
+    email,
+    loginId,
+    tenantName,
+    countryRegion: input.countryRegion,
+    accountType: 'unset',
+    authStatus: 'unauthenticated',
+    passwordHash: await hashPassword(input.password),
+    sessionEpoch: 0,
+    failedAttempts: 0,
+    preferences: { messageLanguage: languageOf(caller.origin.acceptLanguage), timeZone: 'UTC' },
+    paymentMethod: { status: 'none' },
+    tenantNameChanges: [],
+    createdAt: at,
+  };
+  const session = newSession(accountId, 0);
+  await transact(
+    [
+      tagged('code', consume),
+      tagged('email', claimPut('EMAIL', claimValue.email(email), accountId)),
+      claimPut('LOGINID', claimValue.name(loginId), accountId),
+      claimPut('TENANT', claimValue.name(tenantName), accountId),
+      accountCreate(account),
+      session.write,
+      auditWrite({ accountId, traceName: 'signUp', request: caller.origin, result: 'success' }),
+    ],
+    (failure) => {
+      if (failure.failed('code')) return new InvalidCode();
+      if (failure.failed('email')) return new Conflict('EMAIL_TAKEN', 'An account with this email already exists; log in or reset the password.');
+      return failure;
+    },
+  );
+  return { accountId, status: 'registered' as const, session: { token: session.token, expiresAt: session.expiresAt } };
+}
