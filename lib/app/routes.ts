@@ -25,15 +25,15 @@ import { sendCodeRoute } from '../verification/routes.js';
 import { deleteHuaweiIdRoute } from '../huawei-id/routes.js';
 import { auditTracesRoute } from '../audit/routes.js';
 import {
-  closeRoute,
-  closureCheckRoute,
-  closureHoldRoute,
-  closureStatusRoute,
-  disableRoute,
-  latestCheckRoute,
+  closeServicesRoute,
+  runClosureCheckRoute,
+  holdClosureRoute,
+  getClosureRoute,
+  disableServicesRoute,
+  getLatestClosureCheckRoute,
   liftClosureHoldRoute,
-  restoreRoute,
-  standingRoute,
+  restoreServicesRoute,
+  putStandingRoute,
 } from '../closure/routes.js';
 import { preferencesRoute } from '../preferences/routes.js';
 import { addRecipientRoute, deleteRecipientRoute, editRecipientRoute, listRecipientsRoute } from '../recipients/routes.js';
@@ -78,14 +78,14 @@ export const allRoutes: RouteSpec[] = [
   deleteRecipientRoute,
   auditTracesRoute,
   // closure
-  closureCheckRoute,
-  latestCheckRoute,
-  closeRoute,
-  closureStatusRoute,
-  restoreRoute,
-  disableRoute,
-  standingRoute,
-  closureHoldRoute,
+  runClosureCheckRoute,
+  getLatestClosureCheckRoute,
+  closeServicesRoute,
+  getClosureRoute,
+  restoreServicesRoute,
+  disableServicesRoute,
+  putStandingRoute,
+  holdClosureRoute,
   liftClosureHoldRoute,
   // materials
   declareMaterialRoute,
