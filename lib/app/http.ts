@@ -7,7 +7,6 @@ import { config } from '../core/config.js';
 import { makeHttpHandler } from '../core/http/handler.js';
 import { authFor, closedAccountGuard } from './http/authenticate.js';
 import { testClock } from './http/test-clock.js';
-import './lifecycle.js';
 import './local.js';
 
 export const httpHandler = makeHttpHandler({
