@@ -1,4 +1,6 @@
 import { httpHandler } from '../../lib/app/http.js';
+// Disabling and purging ask the areas' lifecycle hooks (issue 10): the composition root registers them.
+import '../../lib/app/lifecycle.js';
 import { deleteHuaweiId } from '../../lib/huawei-id/deleteHuaweiId.js';
 import { deleteHuaweiIdRoute } from '../../lib/huawei-id/routes.js';
 

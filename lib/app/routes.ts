@@ -25,15 +25,15 @@ import { sendVerificationCodeRoute } from '../verification/routes.js';
 import { deleteHuaweiIdRoute } from '../huawei-id/routes.js';
 import { queryAuditTracesRoute } from '../audit/routes.js';
 import {
-  closeRoute,
-  closureCheckRoute,
-  closureHoldRoute,
-  closureStatusRoute,
-  disableRoute,
-  latestCheckRoute,
+  closeServicesRoute,
+  runClosureCheckRoute,
+  holdClosureRoute,
+  getClosureRoute,
+  disableServicesRoute,
+  getLatestClosureCheckRoute,
   liftClosureHoldRoute,
-  restoreRoute,
-  standingRoute,
+  restoreServicesRoute,
+  putStandingRoute,
 } from '../closure/routes.js';
 import { changePreferencesRoute } from '../preferences/routes.js';
 import { addRecipientRoute, deleteRecipientRoute, editRecipientRoute, listRecipientsRoute } from '../recipients/routes.js';
@@ -78,14 +78,14 @@ export const allRoutes: RouteSpec[] = [
   deleteRecipientRoute,
   queryAuditTracesRoute,
   // closure
-  closureCheckRoute,
-  latestCheckRoute,
-  closeRoute,
-  closureStatusRoute,
-  restoreRoute,
-  disableRoute,
-  standingRoute,
-  closureHoldRoute,
+  runClosureCheckRoute,
+  getLatestClosureCheckRoute,
+  closeServicesRoute,
+  getClosureRoute,
+  restoreServicesRoute,
+  disableServicesRoute,
+  putStandingRoute,
+  holdClosureRoute,
   liftClosureHoldRoute,
   // materials
   declareMaterialRoute,

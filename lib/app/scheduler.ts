@@ -1,48 +1,86 @@
 /**
  * The scheduled function's work: read what has come due in the sparse due-time index (never a Scan),
- * claim each item (conditional, so overlapping runs never process one twice) and hand it to its
- * processor. A failing item is logged and comes due again when its lease ends.
+ * page by page, claim each item (conditional, so overlapping runs never process one twice) and hand it
+ * to its processor. A run takes a new page only while more than `config.scheduler.stopMarginMs` of its
+ * time remains (the Lambda's remaining time, or `config.scheduler.runBudgetMs` where there is no Lambda);
+ * what is left is due still and the next run picks it up. A failing item is logged and comes due again
+ * when its lease ends.
  */
-import { purgeAccountItems } from '../closure/disable.js';
 import { processClosureTimer } from '../closure/timers.js';
-import { now } from '../core/clock.js';
+import { purgeAccountItems } from '../closure/purge.js';
+import { nowMs, now } from '../core/clock.js';
+import { config } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import { retryOutboxItem } from '../core/notify/outbox.js';
-import { type DueItem, type ReadStats, claim, readDue } from '../core/store/due-queue.js';
+import { type DueItem, type ReadStats, claim, readDuePage } from '../core/store/due-queue.js';
+import { allDueShards } from '../core/store/keys.js';
+import './lifecycle.js';
 
 export interface SchedulerResult {
   processed: number;
+  /** True when the run left due work for the next run because its time ran short. */
+  stoppedEarly: boolean;
   stats?: ReadStats;
 }
 
-const processors: Record<string, (item: DueItem) => Promise<unknown>> = {
+export interface SchedulerOptions {
+  /** Milliseconds this run may still take (the Lambda context's getRemainingTimeInMillis). */
+  remainingMs?: () => number;
+}
+
+type Processor = (item: DueItem) => Promise<unknown>;
+
+const processors: Record<string, Processor> = {
   outbox: retryOutboxItem,
   'closure-24h': processClosureTimer,
   'closure-90d': processClosureTimer,
   purge: purgeAccountItems,
 };
 
+/** Adds the processor of a kind of due item (the composition root's own kinds are above; tests add theirs). */
+export function registerDueProcessor(dueKind: string, processor: Processor): void {
+  processors[dueKind] = processor;
+}
+
 const ownerOf = (item: DueItem) => (item.accountId as string | undefined) ?? (item.message as { messageId: string } | undefined)?.messageId ?? item.pk;
 
-export async function runScheduler(): Promise<SchedulerResult> {
-  const stats: ReadStats = { queries: 0, scannedCount: 0 };
-  const due = await readDue(now(), stats);
-  let processed = 0;
-  for (const item of due) {
-    const processor = processors[item.dueKind];
-    if (!processor) {
-      logger.error('due item without a processor', { dueKind: item.dueKind });
-      continue;
-    }
-    const lease = await claim(item, ownerOf(item));
-    if (!lease) continue;
-    try {
-      // The processor holds the item as claimed: a re-arm is conditional on this lease.
-      await processor({ ...item, dueSk: lease });
-      processed += 1;
-    } catch (error) {
-      logger.error('due item failed; it comes due again after its lease', { dueKind: item.dueKind, error: (error as Error).name });
-    }
+/** Where no Lambda tells the remaining time: the configured budget from the start of the run. */
+function budgetFromConfig(): () => number {
+  const deadline = nowMs() + config.scheduler.runBudgetMs;
+  return () => deadline - nowMs();
+}
+
+async function processItem(item: DueItem): Promise<boolean> {
+  const processor = processors[item.dueKind];
+  if (!processor) {
+    logger.error('due item without a processor', { dueKind: item.dueKind });
+    return false;
   }
-  return { processed, stats };
+  const lease = await claim(item, ownerOf(item));
+  if (!lease) return false;
+  try {
+    // The processor holds the item as claimed: a re-arm is conditional on this lease.
+    await processor({ ...item, dueSk: lease });
+    return true;
+  } catch (error) {
+    logger.error('due item failed; it comes due again after its lease', { dueKind: item.dueKind, error: (error as Error).name });
+    return false;
+  }
+}
+
+export async function runScheduler(options: SchedulerOptions = {}): Promise<SchedulerResult> {
+  const remainingMs = options.remainingMs ?? budgetFromConfig();
+  const stats: ReadStats = { queries: 0, scannedCount: 0 };
+  const at = now();
+  let processed = 0;
+  for (const shard of allDueShards()) {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      if (remainingMs() < config.scheduler.stopMarginMs) return { processed, stoppedEarly: true, stats };
+      const page = await readDuePage(shard, at, startKey, stats);
+      for (const item of page.items) if (await processItem(item)) processed += 1;
+      startKey = page.next;
+    } while (startKey);
+  }
+  return { processed, stoppedEarly: false, stats };
 }

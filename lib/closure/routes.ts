@@ -16,7 +16,7 @@ const checkResult = z.object({
   ),
 });
 
-export const closureCheckRoute = defineRoute({
+export const runClosureCheckRoute = defineRoute({
   operationId: 'runClosureCheck',
   method: 'POST',
   path: '/v1/closure/checks',
@@ -42,7 +42,7 @@ export const closureCheckRoute = defineRoute({
   errors: [401, 404, 422],
 });
 
-export const latestCheckRoute = defineRoute({
+export const getLatestClosureCheckRoute = defineRoute({
   operationId: 'getLatestClosureCheck',
   method: 'GET',
   path: '/v1/closure/checks/latest',
@@ -53,7 +53,7 @@ export const latestCheckRoute = defineRoute({
   errors: [404],
 });
 
-export const closeRoute = defineRoute({
+export const closeServicesRoute = defineRoute({
   operationId: 'closeServices',
   method: 'POST',
   path: '/v1/closure',
@@ -69,7 +69,7 @@ export const closeRoute = defineRoute({
   errors: [404, 409, 422],
 });
 
-export const closureStatusRoute = defineRoute({
+export const getClosureRoute = defineRoute({
   operationId: 'getClosure',
   method: 'GET',
   path: '/v1/closure',
@@ -89,7 +89,7 @@ export const closureStatusRoute = defineRoute({
   },
 });
 
-export const restoreRoute = defineRoute({
+export const restoreServicesRoute = defineRoute({
   operationId: 'restoreServices',
   method: 'POST',
   path: '/v1/closure/restore',
@@ -101,7 +101,7 @@ export const restoreRoute = defineRoute({
   errors: [409, 422],
 });
 
-export const disableRoute = defineRoute({
+export const disableServicesRoute = defineRoute({
   operationId: 'disableServices',
   method: 'POST',
   path: '/v1/closure/disable',
@@ -118,7 +118,7 @@ export const disableRoute = defineRoute({
   errors: [401, 404, 409, 422],
 });
 
-export const standingRoute = defineRoute({
+export const putStandingRoute = defineRoute({
   operationId: 'putStanding',
   method: 'PUT',
   path: '/v1/ops/accounts/{accountId}/standing',
@@ -134,7 +134,7 @@ export const standingRoute = defineRoute({
   errors: [404, 409],
 });
 
-export const closureHoldRoute = defineRoute({
+export const holdClosureRoute = defineRoute({
   operationId: 'holdClosure',
   method: 'POST',
   path: '/v1/ops/accounts/{accountId}/closure-hold',

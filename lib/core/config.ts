@@ -117,13 +117,27 @@ export const config = {
     actionsAllowedAfterSeconds: DAY, // R-CL-07
     retentionSeconds: 90 * DAY, // R-CL-09
     checkFreshSeconds: 30 * MINUTE, // R-CL-05 *default*
+    /** R-CL-12: a held account's 90-day timer looks again this much later. */
+    holdRecheckSeconds: DAY,
+  },
+
+  materials: {
+    /** A declared material not completed within this is dropped (its item's ttl). */
+    pendingTtlSeconds: DAY,
+    /** How long a presigned upload target is valid. */
+    uploadTtlSeconds: 15 * MINUTE,
   },
 
   scheduler: {
     /** Timers are spread over this many shards of the sparse due-time index. */
     dueShards: 4,
-    batchSize: 25,
     leaseSeconds: 5 * MINUTE,
+    /** Due items read per page (issue 10): a run works page by page and takes a new page only while time remains. */
+    pageSize: 25,
+    /** A run takes no new page when less than this remains of its time (the Lambda's, or `runBudgetMs` locally). */
+    stopMarginMs: 15_000,
+    /** The time a run may take where no Lambda context tells the remaining time (local runner, tests). */
+    runBudgetMs: 60_000,
   },
 
   /** Notices in the outbox (issue 9 item 13): retried with back-off, abandoned (and alarmed on) after this many attempts. */

@@ -42,7 +42,7 @@ export async function storeUpload(grant: Grant, bytes: Buffer): Promise<void> {
 
 export class LocalFileStorage implements MaterialStorage {
   async uploadTarget(key: string, contentType: string, sizeBytes: number): Promise<UploadTarget> {
-    const expiresAt = addSeconds(now(), 15 * 60).toISOString();
+    const expiresAt = addSeconds(now(), config.materials.uploadTtlSeconds).toISOString();
     const token = grantToken({ key, contentType, sizeBytes, expiresAt });
     // serverless-offline passes only application/octet-stream bodies through as bytes, hence this header
     // locally; the declared type is in the grant. Clients send `upload.headers` as given in every stage.

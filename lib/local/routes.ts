@@ -69,6 +69,8 @@ export const localSchedulerRunRoute = defineRoute({
     description: 'What the run processed, and what it read to find it',
     schema: z.object({
       processed: z.number().int(),
+      /** True when the run left due work for the next one because its time ran short (issue 10). */
+      stoppedEarly: z.boolean().optional(),
       stats: z.object({ queries: z.number().int(), scannedCount: z.number().int() }).optional(),
     }),
   },

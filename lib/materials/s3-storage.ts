@@ -41,8 +41,6 @@ function signer(): SignatureV4 {
   });
 }
 
-const UPLOAD_TTL_SECONDS = 15 * 60;
-
 export class S3Storage implements MaterialStorage {
   private readonly host = `${config.materialsBucket}.s3.${config.region}.amazonaws.com`;
 
@@ -54,12 +52,12 @@ export class S3Storage implements MaterialStorage {
     // The bucket encrypts by default; size and type are signed, so S3 refuses any other upload.
     const headers = { 'content-type': contentType, 'content-length': String(sizeBytes) };
     const signed = await signer().presign(this.request('PUT', key, headers), {
-      expiresIn: UPLOAD_TTL_SECONDS,
+      expiresIn: config.materials.uploadTtlSeconds,
       signingDate: now(),
       signableHeaders: new Set(['content-type', 'content-length']),
     });
     const query = new URLSearchParams(signed.query as Record<string, string>).toString();
-    return { method: 'PUT', url: `https://${this.host}${signed.path}?${query}`, headers, expiresAt: addSeconds(now(), UPLOAD_TTL_SECONDS).toISOString() };
+    return { method: 'PUT', url: `https://${this.host}${signed.path}?${query}`, headers, expiresAt: addSeconds(now(), config.materials.uploadTtlSeconds).toISOString() };
   }
 
   async head(key: string, bytes: number): Promise<{ head: Uint8Array; size: number } | undefined> {

@@ -1,12 +1,12 @@
 /** In-process drivers for the closure flows. */
 import { expect } from 'vitest';
 import { handler as enableHandler } from '../../functions/accounts/enableServices.js';
-import { handler as checkHandler } from '../../functions/closure/check.js';
-import { handler as closeHandler } from '../../functions/closure/close.js';
-import { handler as disableHandler } from '../../functions/closure/disable.js';
-import { handler as restoreHandler } from '../../functions/closure/restore.js';
-import { handler as holdHandler } from '../../functions/ops/closure-hold.js';
-import { handler as standingHandler } from '../../functions/ops/standing.js';
+import { handler as checkHandler } from '../../functions/closure/runClosureCheck.js';
+import { handler as closeHandler } from '../../functions/closure/closeServices.js';
+import { handler as disableHandler } from '../../functions/closure/disableServices.js';
+import { handler as restoreHandler } from '../../functions/closure/restoreServices.js';
+import { handler as holdHandler } from '../../functions/closure/holdClosure.js';
+import { handler as standingHandler } from '../../functions/closure/putStanding.js';
 import { invoke } from './http.js';
 import { bearer, signUp, verificationFor } from './identity.js';
 

@@ -27,27 +27,40 @@ export interface ReadStats {
   scannedCount: number;
 }
 
-/** Everything due now, shard by shard (the index projects all attributes). */
+export interface DuePage {
+  items: DueItem[];
+  /** Where the next page of this shard starts; undefined when the shard has nothing more due. */
+  next?: Record<string, unknown>;
+}
+
+/** One page (at most `config.scheduler.pageSize` items) of what is due now in one shard (the index projects all attributes). */
+export async function readDuePage(shard: string, at: Date, startKey?: Record<string, unknown>, stats?: ReadStats): Promise<DuePage> {
+  const page = await db().send(
+    new QueryCommand({
+      TableName: TABLE(),
+      IndexName: INDEX.due,
+      KeyConditionExpression: 'duePk = :shard AND dueSk <= :bound',
+      ExpressionAttributeValues: { ':shard': shard, ':bound': `${at.toISOString()}#\uffff` },
+      Limit: config.scheduler.pageSize,
+      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+    }),
+  );
+  if (stats) {
+    stats.queries += 1;
+    stats.scannedCount += page.ScannedCount ?? 0;
+  }
+  return { items: (page.Items ?? []) as DueItem[], ...(page.LastEvaluatedKey ? { next: page.LastEvaluatedKey } : {}) };
+}
+
+/** Everything due now, shard by shard (inspection and tests; the scheduler works page by page). */
 export async function readDue(at: Date, stats: ReadStats = { queries: 0, scannedCount: 0 }): Promise<DueItem[]> {
-  const bound = `${at.toISOString()}#\uffff`;
   const out: DueItem[] = [];
   for (const shard of allDueShards()) {
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: TABLE(),
-          IndexName: INDEX.due,
-          KeyConditionExpression: 'duePk = :shard AND dueSk <= :bound',
-          ExpressionAttributeValues: { ':shard': shard, ':bound': bound },
-          Limit: config.scheduler.batchSize,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      stats.queries += 1;
-      stats.scannedCount += page.ScannedCount ?? 0;
-      out.push(...((page.Items ?? []) as DueItem[]));
-      startKey = page.LastEvaluatedKey;
+      const page = await readDuePage(shard, at, startKey, stats);
+      out.push(...page.items);
+      startKey = page.next;
     } while (startKey);
   }
   return out;

@@ -8,7 +8,7 @@ import { handler as namesHandler } from '../../../functions/accounts/changeNames
 import { handler as taxHandler } from '../../../functions/accounts/changeTaxInfo.js';
 import { handler as tenantHandler } from '../../../functions/accounts/changeTenantName.js';
 import { handler as typeHandler } from '../../../functions/accounts/changeAccountType.js';
-import { handler as declareHandler } from '../../../functions/materials/declare.js';
+import { handler as declareHandler } from '../../../functions/materials/declareMaterial.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { config } from '../../../lib/core/config.js';
 import { keys } from '../../../lib/core/store/keys.js';

@@ -34,7 +34,7 @@ async function bundle(entry: string, stage: 'prod' | 'local'): Promise<{ text: s
 describe('bundle budget (issue 9, i9-size): local-only adapters stay out of deployed bundles', () => {
   // disableServices uses all three ports (notifier, material storage, the HTTP test-clock middleware);
   // schedulerTick reads the test clock outside middy.
-  it.each(['functions/closure/disable.ts', 'functions/scheduler/tick.ts'])('%s: a prod build has none of them, a local build has them all', async (entry) => {
+  it.each(['functions/closure/disableServices.ts', 'functions/scheduler/tick.ts'])('%s: a prod build has none of them, a local build has them all', async (entry) => {
     const [prod, local] = await Promise.all([bundle(entry, 'prod'), bundle(entry, 'local')]);
     const used = entry.includes('scheduler') ? ['recording-notifier', 'test-clock'] : Object.keys(LOCAL_ONLY_MARKERS);
     for (const name of used) {
@@ -64,8 +64,8 @@ describe("bundle budget (issue 9, i9-size): zod's JSON Schema code only in the O
   it('the OpenAPI function keeps it; another function gets the stub, in every stage', async () => {
     const [openapi, prod, local] = await Promise.all([
       bundle('functions/meta/openapi.ts', 'prod'),
-      bundle('functions/closure/disable.ts', 'prod'),
-      bundle('functions/closure/disable.ts', 'local'),
+      bundle('functions/closure/disableServices.ts', 'prod'),
+      bundle('functions/closure/disableServices.ts', 'local'),
     ]);
     expect(openapi.text.includes('draft-2020-12')).toBe(true);
     for (const b of [prod, local]) {
@@ -81,7 +81,7 @@ describe("bundle budget (issue 9, i9-size): zod's JSON Schema code only in the O
 
 describe('bundle budget (issue 9, i9-size): SDK code our functions never run', () => {
   it('neither the LRU library behind the (unused) endpoint-discovery cache nor the pure-JS SHA-256 is bundled', async () => {
-    const prod = await bundle('functions/closure/disable.ts', 'prod');
+    const prod = await bundle('functions/closure/disableServices.ts', 'prod');
     expect(prod.inputs.some((i) => i.includes('node_modules/mnemonist/'))).toBe(false);
     expect(prod.inputs).toContain('lib/core/aws/no-endpoint-cache.ts');
     expect(prod.text.includes('The pure-JS SHA-256 is not bundled')).toBe(true);

@@ -14,10 +14,10 @@ vi.hoisted(() => {
   process.env.OPERATOR_KEYS = JSON.stringify({ alice: sha('alice-key-0123456789'), bob: sha('bob-key-0123456789') });
 });
 
-import { handler as holdHandler } from '../../../functions/ops/closure-hold.js';
-import { handler as liftHandler } from '../../../functions/ops/lift-closure-hold.js';
+import { handler as holdHandler } from '../../../functions/closure/holdClosure.js';
+import { handler as liftHandler } from '../../../functions/closure/liftClosureHold.js';
 import { handler as paymentHandler } from '../../../functions/accounts/recordPaymentMethod.js';
-import { handler as standingHandler } from '../../../functions/ops/standing.js';
+import { handler as standingHandler } from '../../../functions/closure/putStanding.js';
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { operatorKeysFrom } from '../../../lib/core/config.js';

@@ -18,7 +18,7 @@ describe('IAM grants follow from the code (issue 9 item 11)', () => {
 
   it('the derivation finds what the code is known to use (it cannot silently find nothing)', () => {
     for (const service of CHECKED_SERVICES) expect(ofService(used.actions, service).length, service).toBeGreaterThan(0);
-    // The purge after disabling (lib/closure/disable.ts) deletes in batches.
+    // The purge after disabling (lib/closure/store.ts) deletes in batches.
     expect(used.actions).toContain('dynamodb:BatchWriteItem');
   });
 

@@ -4,23 +4,20 @@
  * close" refers to); a notice reports every result through the outbox: a failed check lists the failures,
  * a passed one says closing may proceed (R-CL-04).
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { requireAccount } from '../accounts/account.js';
 import { auditWrite } from '../core/audit/audit.js';
+import type { AccountCaller } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';
 import { config } from '../core/config.js';
 import { newId } from '../core/crypto.js';
-import { InvalidCode, NotFound, RuleViolation } from '../core/errors.js';
-import type { RequestInfo, Session } from '../core/http/route.js';
+import { InvalidCode, RuleViolation } from '../core/errors.js';
 import { publishNow } from '../core/notify/outbox.js';
-import { keys } from '../core/store/keys.js';
-import { TABLE, db } from '../core/store/table.js';
 import { transact } from '../core/store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { associationsOf } from './associations.js';
 import { closureNotices } from './notices.js';
 import { type CheckResultGroup, evaluateClosure } from './rules.js';
-import { readStanding } from './standing.js';
+import { latestCheckPut, loadStanding } from './store.js';
 
 export interface CheckInput {
   reason: 'no-longer-needed' | 'mistakenly-enabled' | 'other';
@@ -35,15 +32,15 @@ export interface CheckResult {
   groups: CheckResultGroup[];
 }
 
-export async function runClosureCheck(session: Session, input: CheckInput, request: RequestInfo): Promise<CheckResult> {
-  const account = await requireAccount(session.accountId);
+export async function runClosureCheck(caller: AccountCaller, input: CheckInput): Promise<CheckResult> {
+  const account = await requireAccount(caller.accountId);
   if (account.status !== 'active') {
     throw new RuleViolation('NOT_ALLOWED', 'Only accounts with enabled cloud services can close them.', [
       { condition: `status-${account.status}`, message: account.status === 'closed' ? 'The services are already closed.' : 'Enable cloud services first.' },
     ]);
   }
   const { consume } = await checkCode({ ...input.verification, purpose: 'close-services', accountId: account.accountId, sessionScoped: true });
-  const [{ standing, version }, associations] = await Promise.all([readStanding(account.accountId), associationsOf(account.accountId)]);
+  const [{ standing, version }, associations] = await Promise.all([loadStanding(account.accountId), associationsOf(account.accountId)]);
   const evaluation = evaluateClosure(standing, associations);
   const result: CheckResult = { checkId: newId('ck_'), passed: evaluation.passed, checkedAt: nowIso(), groups: evaluation.groups };
   const failures = evaluation.groups.flatMap((g) => g.failures);
@@ -54,28 +51,12 @@ export async function runClosureCheck(session: Session, input: CheckInput, reque
   await transact(
     [
       consume,
-      {
-        Put: {
-          TableName: TABLE(),
-          Item: { ...keys.latestClosureCheck(account.accountId), ...result, reason: input.reason, reasonText: input.reasonText, standingVersion: version },
-        },
-      },
-      auditWrite({ accountId: account.accountId, traceName: 'closureCheck', request, result: evaluation.passed ? 'success' : 'failure' }),
+      latestCheckPut(account.accountId, { ...result, reason: input.reason, reasonText: input.reasonText, standingVersion: version }),
+      auditWrite({ accountId: account.accountId, traceName: 'closureCheck', request: caller.origin, result: evaluation.passed ? 'success' : 'failure' }),
       ...notices.map((n) => n.write),
     ],
     () => new InvalidCode(),
   );
   await publishNow(notices.map((n) => n.pending));
   return result;
-}
-
-export async function latestCheck(accountId: string): Promise<(CheckResult & { reason: string; usedAt?: string }) | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.latestClosureCheck(accountId), ConsistentRead: true }));
-  return Item as (CheckResult & { reason: string; usedAt?: string }) | undefined;
-}
-
-export async function viewLatestCheck(session: Session): Promise<CheckResult> {
-  const check = await latestCheck(session.accountId);
-  if (!check) throw new NotFound('No closure check has been run.');
-  return { checkId: check.checkId, passed: check.passed, checkedAt: check.checkedAt, groups: check.groups };
 }

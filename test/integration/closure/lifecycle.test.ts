@@ -1,0 +1,71 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runScheduler } from '../../../lib/app/scheduler.js';
+import { setClockOffset } from '../../../lib/core/clock.js';
+import { type PurgedItem, registerLifecycle, unregisterLifecycle } from '../../../lib/core/lifecycle.js';
+import { keys } from '../../../lib/core/store/keys.js';
+import { TABLE, db } from '../../../lib/core/store/table.js';
+import { closedAccount, disable } from '../../support/closure.js';
+import { PASSWORD, login } from '../../support/identity.js';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const relogin = async (a: { email: string }) => (await login(a.email, PASSWORD, 'email', a.email)).body.token as string;
+
+/** A test area: on disable it writes a marker item (committed with the disable); on purge it records what it saw. */
+const asked: Array<{ accountId: string; status: unknown }> = [];
+const purged: Array<{ accountId: string; items: PurgedItem[] }> = [];
+const marker = (accountId: string) => ({ pk: `TEST#LIFECYCLE#${accountId}`, sk: 'RELEASED' });
+
+beforeEach(() => {
+  asked.length = 0;
+  purged.length = 0;
+  registerLifecycle({
+    area: 'test-area',
+    onDisable: (account) => {
+      asked.push({ accountId: account.accountId, status: account.status });
+      return [{ Put: { TableName: TABLE(), Item: { ...marker(account.accountId), at: 'disable' } } }];
+    },
+    onPurge: async (accountId, items) => {
+      purged.push({ accountId, items });
+    },
+  });
+});
+afterEach(() => {
+  unregisterLifecycle('test-area');
+  setClockOffset(0);
+});
+
+const disablers = [
+  {
+    by: 'the customer',
+    run: async (account: Awaited<ReturnType<typeof closedAccount>>) => {
+      setClockOffset(25 * HOUR);
+      expect((await disable({ ...account, token: await relogin(account) })).status).toBe(200);
+    },
+  },
+  {
+    by: 'the 90-day timer',
+    run: async () => {
+      setClockOffset(91 * DAY);
+      await runScheduler();
+    },
+  },
+];
+
+describe('disabling asks every registered lifecycle hook (issue 10: no hard-coded claim list)', () => {
+  it.each(disablers)('issue 10 R-CL-08 R-CL-11: disabling by $by asks a registered area what to release (in the same transaction) and to purge', async ({ run }) => {
+    const account = await closedAccount();
+    await run(account);
+    const mine = asked.filter((a) => a.accountId === account.accountId);
+    expect(mine).toEqual([{ accountId: account.accountId, status: 'closed' }]);
+    const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: marker(account.accountId), ConsistentRead: true }));
+    expect(Item).toMatchObject({ at: 'disable' });
+    const account2 = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(account.accountId), ConsistentRead: true }));
+    expect(account2.Item!.status).toBe('disabled');
+    const seen = purged.filter((p) => p.accountId === account.accountId).flatMap((p) => p.items.map((i) => i.sk));
+    // The purge shows each area the items it deletes (e.g. the latest closure check), never the retained record.
+    expect(seen).toContain(keys.latestClosureCheck(account.accountId).sk);
+    expect(seen).not.toContain(keys.account(account.accountId).sk);
+  });
+});
