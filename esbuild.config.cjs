@@ -70,7 +70,9 @@ const zodWithoutJsonSchema = {
 // The OpenAPI function describes the routes' schemas but never validates a request body, so it does not need
 // the phone parser behind the `phone` refinement (libphonenumber-js + its metadata: about 53 KB measured). There
 // lib/accounts/phone.ts becomes a stub whose functions throw; the pattern the document shows lives in phone-pattern.ts.
-const DESCRIBE_ONLY_FUNCTIONS = ['functions/meta/openapi.ts'].map((f) => path.join(__dirname, f));
+// The default route (issue 10) reads every route's method and path to answer 404 or 405, and validates no body
+// but its own (it has none): the same stub (measured: -52.8 KB).
+const DESCRIBE_ONLY_FUNCTIONS = ['functions/meta/openapi.ts', 'functions/meta/default-route.ts'].map((f) => path.join(__dirname, f));
 const PHONE_PARSER = /[\\/]lib[\\/]accounts[\\/]phone\.ts$/;
 const describeOnlyWithoutPhoneParser = {
   name: 'describe-only-without-phone-parser',
@@ -87,6 +89,42 @@ const sdkWithoutJsSha256 = {
   name: 'sdk-without-js-sha256',
   setup(build) {
     build.onLoad({ filter: SDK_SHA256_JS }, (args) => stubModule(args.path, 'The pure-JS SHA-256 is not bundled: node:crypto provides sha256 (esbuild.config.cjs).'));
+  },
+};
+
+// Issue 10 (bundle budget): each SDK client bundles its whole package.json (about 2 KB each) to read one field,
+// `version`, for the User-Agent header. Only name and version are kept (measured: -3.9 KB with both clients, -2.1 KB with DynamoDB only).
+const SDK_PACKAGE_JSON = /[\\/]node_modules[\\/]@aws-sdk[\\/][^\\/]+[\\/]package\.json$/;
+const sdkPackageVersionOnly = {
+  name: 'sdk-package-version-only',
+  setup(build) {
+    build.onLoad({ filter: SDK_PACKAGE_JSON }, (args) => {
+      const { name, version } = JSON.parse(fs.readFileSync(args.path, 'utf8'));
+      return { contents: JSON.stringify({ name, version }), loader: 'json' };
+    });
+  },
+};
+
+// Issue 10 (bundle budget): the SDK's table of AWS partitions names every region with a description ("Africa (Cape
+// Town)") that endpoint resolution never reads (it reads the partition's outputs; a region's own entry holds only
+// `description`). The table is kept whole, without the descriptions (measured: -1.8 KB per bundle).
+const SDK_PARTITIONS = /[\\/]node_modules[\\/]@aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]util-endpoints[\\/]lib[\\/]aws[\\/]partitions\.js$/;
+const sdkPartitionsWithoutDescriptions = {
+  name: 'sdk-partitions-without-descriptions',
+  setup(build) {
+    build.onLoad({ filter: SDK_PARTITIONS }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      const match = source.match(/^export const partitionsInfo = (\{[\s\S]*\});?\s*$/);
+      if (!match) throw new Error(`${args.path}: not the expected partitions table (esbuild.config.cjs, sdkPartitionsWithoutDescriptions)`);
+      const info = JSON.parse(match[1]);
+      for (const partition of info.partitions) {
+        for (const [region, data] of Object.entries(partition.regions)) {
+          const { description: _d, ...rest } = data;
+          partition.regions[region] = rest;
+        }
+      }
+      return { contents: `export const partitionsInfo = ${JSON.stringify(info)};`, loader: 'js' };
+    });
   },
 };
 
@@ -121,5 +159,5 @@ module.exports = (serverless) => ({
   },
   legalComments: 'none',
   charset: 'utf8', // non-ASCII text as is rather than escaped (measured: about -1 KB)
-  plugins: [zodWithoutJsonSchema, describeOnlyWithoutPhoneParser, sdkWithoutJsSha256, ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs])],
+  plugins: [zodWithoutJsonSchema, describeOnlyWithoutPhoneParser, sdkWithoutJsSha256, sdkPackageVersionOnly, sdkPartitionsWithoutDescriptions, ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs])],
 });

@@ -3,8 +3,10 @@
  * leaves it out only where it is never used. Builds a few functions in memory with the config, as
  * `serverless package --stage prod` and as `serverless offline --stage local` would.
  */
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as realFiles from '../../../lib/local/file-storage.js';
@@ -13,6 +15,7 @@ import * as realClock from '../../../lib/local/test-clock.js';
 import * as stubFiles from '../../../lib/local/stubs/file-storage.js';
 import * as stubRecorder from '../../../lib/local/stubs/recording-notifier.js';
 import * as stubClock from '../../../lib/local/stubs/test-clock.js';
+import { apiEvent, lambdaContext } from '../../support/http.js';
 
 const require = createRequire(import.meta.url);
 const root = resolve('.');
@@ -95,5 +98,27 @@ describe('bundle budget (issue 9 item 3): the phone parser only where a phone is
     expect(openapi.inputs).toContain('lib/accounts/phone-pattern.ts');
     expect(securityPhone.inputs.some((i) => i.includes('libphonenumber-js'))).toBe(true);
     expect(securityPhone.inputs).toContain('lib/accounts/phone.ts');
+  });
+});
+
+describe('bundle budget (issue 10): the default route describes routes without the phone parser', () => {
+  it('its prod bundle has no libphonenumber-js, and the bundled handler still answers 404 and 405 (the stub is never reached)', async () => {
+    const entry = 'functions/meta/default-route.ts';
+    const { inputs } = await bundle(entry, 'prod');
+    expect(inputs.some((i) => i.includes('libphonenumber-js'))).toBe(false);
+    expect(inputs).not.toContain('lib/accounts/phone-metadata.ts');
+
+    const serverless = { getProvider: () => ({ getStage: () => 'prod' }) };
+    const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, outputFileExtension: _x, ...options } = require(join(root, 'esbuild.config.cjs'))(serverless);
+    const outfile = join(root, '.bench', `default-route-${process.pid}.mjs`);
+    mkdirSync(join(root, '.bench'), { recursive: true });
+    await build({ ...options, entryPoints: [join(root, entry)], outfile, logLevel: 'silent' });
+    const { handler } = await import(pathToFileURL(outfile).href);
+    const notFound = await handler(apiEvent({ method: 'GET', path: '/v1/no-such-thing' }), lambdaContext());
+    expect(notFound.statusCode).toBe(404);
+    // A path with a phone field in its body (R-VC-01 new-mobile), asked with another method.
+    const otherMethod = await handler(apiEvent({ method: 'GET', path: '/v1/verification-codes' }), lambdaContext());
+    expect(otherMethod.statusCode).toBe(405);
+    expect(otherMethod.headers?.Allow ?? otherMethod.headers?.allow).toBe('POST');
   });
 });
