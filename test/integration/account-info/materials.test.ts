@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handler as getAccountHandler } from '../../../functions/accounts/get.js';
 import { handler as taxHandler } from '../../../functions/accounts/tax-info.js';
-import { handler as uploadHandler } from '../../../functions/local/upload.js';
+import { handler as uploadHandler } from '../../../functions/local/localUpload.js';
 import { handler as completeHandler } from '../../../functions/materials/complete.js';
 import { handler as declareHandler } from '../../../functions/materials/declare.js';
 import { FILES } from '../../support/files.js';

@@ -63,7 +63,7 @@ describe("bundle budget (issue 9, i9-size): zod's JSON Schema code only in the O
   // "draft-2020-12" is a literal of zod's JSON Schema generator.
   it('the OpenAPI function keeps it; another function gets the stub, in every stage', async () => {
     const [openapi, prod, local] = await Promise.all([
-      bundle('functions/meta/openapi.ts', 'prod'),
+      bundle('functions/meta/getOpenApi.ts', 'prod'),
       bundle('functions/closure/disable.ts', 'prod'),
       bundle('functions/closure/disable.ts', 'local'),
     ]);
@@ -90,7 +90,7 @@ describe('bundle budget (issue 9, i9-size): SDK code our functions never run', (
 
 describe('bundle budget (issue 9 item 3): the phone parser only where a phone is validated', () => {
   it('getOpenApi describes phone fields without libphonenumber-js; setSecurityPhone parses with it; the served pattern is the same', async () => {
-    const [openapi, securityPhone] = await Promise.all([bundle('functions/meta/openapi.ts', 'prod'), bundle('functions/accounts/security-phone.ts', 'prod')]);
+    const [openapi, securityPhone] = await Promise.all([bundle('functions/meta/getOpenApi.ts', 'prod'), bundle('functions/accounts/security-phone.ts', 'prod')]);
     expect(openapi.inputs.some((i) => i.includes('libphonenumber-js'))).toBe(false);
     expect(openapi.inputs).toContain('lib/accounts/phone-pattern.ts');
     expect(securityPhone.inputs.some((i) => i.includes('libphonenumber-js'))).toBe(true);
