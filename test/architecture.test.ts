@@ -18,7 +18,13 @@ function filesUnder(dir: string): string[] {
 }
 
 const text = new Map<string, string>();
-const source = (file: string) => text.get(file) ?? (text.set(file, readFileSync(file, 'utf8')), text.get(file)!);
+function source(file: string): string {
+  const known = text.get(file);
+  if (known !== undefined) return known;
+  const read = readFileSync(file, 'utf8');
+  text.set(file, read);
+  return read;
+}
 
 /** Every module specifier a file imports or re-exports (comments stripped first). */
 function specifiers(file: string): string[] {
@@ -73,7 +79,10 @@ const KEY_PREFIX = /(['"`])(?:ACCOUNT#|CLAIM#|RECIPIENT#|CURRENCY#|PROFILE\1)/;
 
 describe('architecture (issue 10)', () => {
   it('(a) @aws-sdk/* is imported in lib/ only by store.ts files, store/ folders, lib/core/store, and the named adapters', () => {
-    expect(SDK_ADAPTERS.filter((f) => !lib.includes(f)), 'listed adapters that no longer exist').toEqual([]);
+    expect(
+      SDK_ADAPTERS.filter((f) => !lib.includes(f)),
+      'listed adapters that no longer exist',
+    ).toEqual([]);
     const offenders = libImports.filter((i) => i.spec.startsWith('@aws-sdk/') && !maySendToAws(i.file)).map(show);
     expect(offenders).toEqual([]);
   });

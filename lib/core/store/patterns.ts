@@ -34,7 +34,7 @@ export interface KeyCondition {
   sk?: { beginsWith: string } | { atMost: string };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: builders have any parameter list; their own types are kept by `satisfies`
+// Builders have any parameter list; their own types are kept by `satisfies`.
 type Builder = ((...args: any[]) => Key | string) | string;
 
 export interface AccessPattern {
@@ -234,13 +234,13 @@ type BuildersOf<P> = UnionToIntersection<{ [K in keyof P]: P[K] extends { keys: 
 /** Every key builder of every pattern, by name (re-exported as `keys` by keys.ts). */
 export type PatternKeys = BuildersOf<typeof patterns>;
 
-export const patternKeys = Object.assign(
-  {},
-  ...Object.values(patterns).map((p) => ('keys' in p ? p.keys : {})),
-) as PatternKeys;
+export const patternKeys = Object.assign({}, ...Object.values(patterns).map((p) => ('keys' in p ? p.keys : {}))) as PatternKeys;
 
 /** A query's `IndexName`, `KeyConditionExpression` and values for a pattern's key condition. */
-export function keyCondition(index: IndexId, c: KeyCondition): {
+export function keyCondition(
+  index: IndexId,
+  c: KeyCondition,
+): {
   IndexName?: string;
   KeyConditionExpression: string;
   ExpressionAttributeValues: Record<string, string>;
