@@ -8,8 +8,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addSeconds, now } from '../clock.js';
 import { config } from '../config.js';
-import { allDueShards, dueAttributes } from './keys.js';
-import { INDEX, TABLE, db } from './table.js';
+import { dueAttributes } from './keys.js';
+import { query } from './patterns.js';
+import { TABLE, db } from './table.js';
 import { ConditionFailed, update } from './writes.js';
 
 export interface DueItem {
@@ -31,15 +32,13 @@ export interface ReadStats {
 export async function readDue(at: Date, stats: ReadStats = { queries: 0, scannedCount: 0 }): Promise<DueItem[]> {
   const bound = `${at.toISOString()}#\uffff`;
   const out: DueItem[] = [];
-  for (const shard of allDueShards()) {
+  for (let shard = 0; shard < config.scheduler.dueShards; shard += 1) {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await db().send(
         new QueryCommand({
           TableName: TABLE(),
-          IndexName: INDEX.due,
-          KeyConditionExpression: 'duePk = :shard AND dueSk <= :bound',
-          ExpressionAttributeValues: { ':shard': shard, ':bound': bound },
+          ...query('due', String(shard), bound),
           Limit: config.scheduler.batchSize,
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
