@@ -1,7 +1,7 @@
 /**
  * Every access pattern of the single table, as data (in the shape of an ElectroDB model's `indexes`): for each
  * pattern what it answers (`doc`), the index it reads, its key builders (merged into `keys`, lib/core/store/keys.ts)
- * and, for a query, its key condition. docs/data-model.md's table is generated from this file
+ * and, for a query, its key condition. docs/data-model.md’s table is generated from this file
  * (`npx tsx scripts/sync-data-model.ts`; test/unit/docs/data-model.test.ts fails when the doc is stale).
  *
  * Table: pk (S), sk (S); ttl (N, epoch seconds) for ephemeral items.
@@ -71,6 +71,8 @@ const clock = (): Key => ({ pk: 'LOCAL#CLOCK', sk: 'CLOCK' });
 const duePartition = (shard: number | string): string => `DUE#${shard}`;
 const localMessagesPartition = (to: string): string => `LOCAL#MSG#${to}`;
 const localMessagesAll = 'LOCAL#MSG';
+const auditTrace = (accountId: string, timeIso: string, id: string): Key => ({ pk: auditPartition(accountId), sk: `${timeIso}#${id}` });
+const localMessage = (to: string, timeIso: string, id: string): Key => ({ pk: localMessagesPartition(to), sk: `${timeIso}#${id}` });
 
 export const patterns = {
   account: {
@@ -133,7 +135,7 @@ export const patterns = {
     index: 'table',
     keys: {
       auditPartition,
-      auditTrace: (accountId: string, timeIso: string, id: string): Key => ({ pk: auditPartition(accountId), sk: `${timeIso}#${id}` }),
+      auditTrace,
     },
     query: (accountId, fromIso = '') => ({ pk: auditPartition(accountId), sk: { beginsWith: fromIso } }),
     shown: ['<id>', '<iso time>'],
@@ -211,7 +213,7 @@ export const patterns = {
     doc: 'local messages to a destination',
     index: 'table',
     keys: {
-      localMessage: (to: string, timeIso: string, id: string): Key => ({ pk: localMessagesPartition(to), sk: `${timeIso}#${id}` }),
+      localMessage,
       localMessagesPartition,
     },
     query: (to, fromIso = '') => ({ pk: localMessagesPartition(to), sk: { beginsWith: fromIso } }),
@@ -234,7 +236,35 @@ type BuildersOf<P> = UnionToIntersection<{ [K in keyof P]: P[K] extends { keys: 
 /** Every key builder of every pattern, by name (re-exported as `keys` by keys.ts). */
 export type PatternKeys = BuildersOf<typeof patterns>;
 
-export const patternKeys = Object.assign({}, ...Object.values(patterns).map((p) => ('keys' in p ? p.keys : {}))) as PatternKeys;
+/**
+ * Every pattern's key builders, by name. Listed rather than computed from `patterns` so that a bundle needing
+ * only keys does not carry the docs data (3 KB); the type makes the compiler hold the two equal: a builder a
+ * pattern declares and this object lacks, or one this object has and no pattern declares, fails `tsc`.
+ */
+export const patternKeys: PatternKeys = {
+  account,
+  accountPartition,
+  claim,
+  session,
+  device,
+  challenge,
+  rateWindow,
+  idempotency,
+  auditPartition,
+  auditTrace,
+  timer,
+  currencyChange,
+  recipient,
+  material,
+  standing,
+  latestClosureCheck,
+  duePartition,
+  outbox,
+  clock,
+  localMessage,
+  localMessagesPartition,
+  localMessagesAll,
+};
 
 /** A query's `IndexName`, `KeyConditionExpression` and values for a pattern's key condition. */
 export function keyCondition(
@@ -266,28 +296,4 @@ export function query<N extends PatternName>(
   const p: AccessPattern = patterns[name];
   if (!p.query) throw new Error(`access pattern ${name} is not a query`);
   return keyCondition(p.index, p.query(...(args as string[])));
-}
-
-/** One row of the docs table: what the pattern answers, its key condition with placeholders, its index. */
-export function describePattern(p: AccessPattern): { doc: string; condition: string; index: IndexId } {
-  const ix = indexes[p.index];
-  let condition: string;
-  if (p.get) {
-    const k = p.get(...p.shown);
-    condition = `${ix.pk} = ${k.pk}, ${ix.sk} = ${k.sk}`;
-  } else if (p.query) {
-    const c = p.query(...p.shown);
-    condition = `${ix.pk} = ${c.pk}`;
-    if (c.sk && 'beginsWith' in c.sk) condition += `, ${ix.sk} begins ${c.sk.beginsWith}`;
-    if (c.sk && 'atMost' in c.sk) condition += `, ${ix.sk} <= ${c.sk.atMost}`;
-  } else throw new Error(`access pattern "${p.doc}" has neither get nor query`);
-  return { doc: p.doc, condition, index: p.index };
-}
-
-/** The markdown table of docs/data-model.md (between its access-patterns markers). */
-export function accessPatternsTable(): string {
-  const rows = Object.values(patterns).map((p) => describePattern(p));
-  const lines = ['| access pattern | key condition | index |', '|---|---|---|'];
-  for (const r of rows) lines.push(`| ${r.doc} | ${r.condition.replaceAll('|', '\\|')} | ${r.index} |`);
-  return lines.join('\n');
 }

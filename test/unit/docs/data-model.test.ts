@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { accessPatternsTable } from '../../../lib/core/store/patterns.js';
-import { docWithTable } from '../../../scripts/sync-data-model.js';
+import { accessPatternsTable, docWithTable } from '../../../scripts/sync-data-model.js';
 
 describe('docs/data-model.md (issue 10 item: the docs table is generated from lib/core/store/patterns.ts)', () => {
   it('lists exactly the access patterns declared in lib/core/store/patterns.ts (run `npx tsx scripts/sync-data-model.ts`)', () => {

@@ -58,16 +58,41 @@ describe('key builders', () => {
     }
   });
 
+  it('patternKeys holds exactly the builders the patterns declare (the same functions)', () => {
+    const declared = Object.fromEntries(Object.values(patterns).flatMap((p) => ('keys' in p ? Object.entries(p.keys) : [])));
+    expect(Object.keys(patternKeys).sort()).toEqual(Object.keys(declared).sort());
+    for (const [name, builder] of Object.entries(declared)) expect(patternKeys[name as keyof typeof patternKeys], name).toBe(builder);
+  });
+
   it('no two patterns declare a builder of the same name', () => {
     const names = Object.values(patterns).flatMap((p) => ('keys' in p ? Object.keys(p.keys) : []));
     expect(names.length).toBe(new Set(names).size);
   });
 
   it.each([
-    ['recipients', query('recipients', 'a'), { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': 'ACCOUNT#a', ':sk': 'RECIPIENT#' } }],
+    [
+      'recipients',
+      query('recipients', 'a'),
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': 'ACCOUNT#a', ':sk': 'RECIPIENT#' },
+      },
+    ],
     ['accountItems', query('accountItems', 'a'), { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'ACCOUNT#a' } }],
-    ['due', query('due', '0', 'T'), { IndexName: 'due', KeyConditionExpression: 'duePk = :pk AND dueSk <= :sk', ExpressionAttributeValues: { ':pk': 'DUE#0', ':sk': 'T' } }],
-    ['localMessagesAll', query('localMessagesAll'), { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'LOCAL#MSG' } }],
+    [
+      'due',
+      query('due', '0', 'T'),
+      {
+        IndexName: 'due',
+        KeyConditionExpression: 'duePk = :pk AND dueSk <= :sk',
+        ExpressionAttributeValues: { ':pk': 'DUE#0', ':sk': 'T' },
+      },
+    ],
+    [
+      'localMessagesAll',
+      query('localMessagesAll'),
+      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'LOCAL#MSG' } },
+    ],
   ])('the %s query pattern gives its key condition', (_name, built, expected) => {
     expect(built).toEqual(expected);
   });
