@@ -50,7 +50,7 @@ function stubModule(file, reason, methodFactories = /^$/) {
 // bundle carries zod's JSON Schema code (measured: about 17 KB) though only the OpenAPI function uses it. In every
 // other function, its modules are replaced by stubs; any function that imports zod-openapi must be listed here, or
 // its build fails.
-const JSON_SCHEMA_FUNCTIONS = ['functions/meta/openapi.ts'].map((f) => path.join(__dirname, f));
+const JSON_SCHEMA_FUNCTIONS = ['functions/meta/getOpenApi.ts'].map((f) => path.join(__dirname, f));
 const ZOD_JSON_SCHEMA = /[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](to-json-schema|json-schema-processors|json-schema-generator)\.js$/;
 const zodWithoutJsonSchema = {
   name: 'zod-without-json-schema',
@@ -72,7 +72,7 @@ const zodWithoutJsonSchema = {
 // lib/accounts/phone.ts becomes a stub whose functions throw; the pattern the document shows lives in phone-pattern.ts.
 // The default route (issue 10) reads every route's method and path to answer 404 or 405, and validates no body
 // but its own (it has none): the same stub (measured: -52.8 KB).
-const DESCRIBE_ONLY_FUNCTIONS = ['functions/meta/openapi.ts', 'functions/meta/default-route.ts'].map((f) => path.join(__dirname, f));
+const DESCRIBE_ONLY_FUNCTIONS = ['functions/meta/getOpenApi.ts', 'functions/meta/defaultRoute.ts'].map((f) => path.join(__dirname, f));
 const PHONE_PARSER = /[\\/]lib[\\/]accounts[\\/]phone\.ts$/;
 const describeOnlyWithoutPhoneParser = {
   name: 'describe-only-without-phone-parser',

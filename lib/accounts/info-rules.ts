@@ -1,6 +1,7 @@
 /** Pure rules of account information (R-AI-02, R-AI-04, R-AI-05, R-AI-06). */
 import { config } from '../core/config.js';
 import type { Failure } from '../core/errors.js';
+import { windowState } from '../core/quota/rolling-window.js';
 import type { AccountItem } from './account.js';
 
 type AccountType = AccountItem['accountType'];
@@ -36,12 +37,6 @@ export function nameEditFailures(auth: AuthStatus): Failure[] {
 /** R-AI-02: tenant-name changes inside the rolling window, and what a new change would leave. */
 export function tenantNameQuota(changes: string[], at: Date): { recent: string[]; left: number; nextAllowedAt?: string } {
   const { maxChanges, windowSeconds } = config.tenantName;
-  const since = at.getTime() - windowSeconds * 1000;
-  const recent = changes.filter((t) => Date.parse(t) > since).sort();
-  const left = Math.max(0, maxChanges - recent.length);
-  return {
-    recent,
-    left,
-    ...(left === 0 ? { nextAllowedAt: new Date(Date.parse(recent[0]!) + windowSeconds * 1000).toISOString() } : {}),
-  };
+  const { recent, left, nextAllowedAt } = windowState(changes, at, { max: maxChanges, windowSeconds });
+  return { recent, left, ...(nextAllowedAt ? { nextAllowedAt: nextAllowedAt.toISOString() } : {}) };
 }

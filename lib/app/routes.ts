@@ -1,5 +1,5 @@
 /** Every HTTP route of the product, for the OpenAPI document and the route/serverless.yml parity test. */
-import { localClockGetRoute, localClockPostRoute, localMessagesRoute, localSchedulerRunRoute, localUploadRoute } from '../local/routes.js';
+import { localGetClockRoute, localAdvanceClockRoute, localListMessagesRoute, localRunSchedulerRoute, localUploadRoute } from '../local/routes.js';
 import { completeMaterialRoute, declareMaterialRoute } from '../materials/routes.js';
 import { getOpenApiRoute } from '../meta/routes.js';
 import {
@@ -41,10 +41,10 @@ import type { RouteSpec } from '../core/http/route.js';
 
 export const allRoutes: RouteSpec[] = [
   getOpenApiRoute,
-  localMessagesRoute,
-  localClockGetRoute,
-  localClockPostRoute,
-  localSchedulerRunRoute,
+  localListMessagesRoute,
+  localGetClockRoute,
+  localAdvanceClockRoute,
+  localRunSchedulerRoute,
   localUploadRoute,
   // identity
   sendVerificationCodeRoute,

@@ -3,7 +3,7 @@ import { defineRoute } from '../core/http/route.js';
 import { isoTime, text } from '../core/http/schemas.js';
 import { LOCAL_UPLOAD_CONTENT_TYPE } from './file-storage.js';
 
-export const localMessagesRoute = defineRoute({
+export const localListMessagesRoute = defineRoute({
   operationId: 'localListMessages',
   method: 'GET',
   path: '/local/messages',
@@ -33,7 +33,7 @@ export const localMessagesRoute = defineRoute({
 
 const clockAnswer = z.object({ now: isoTime });
 
-export const localClockGetRoute = defineRoute({
+export const localGetClockRoute = defineRoute({
   operationId: 'localGetClock',
   method: 'GET',
   path: '/local/clock',
@@ -44,7 +44,7 @@ export const localClockGetRoute = defineRoute({
   success: { status: 200, description: 'Current test time', schema: clockAnswer },
 });
 
-export const localClockPostRoute = defineRoute({
+export const localAdvanceClockRoute = defineRoute({
   operationId: 'localAdvanceClock',
   method: 'POST',
   path: '/local/clock',
@@ -56,7 +56,7 @@ export const localClockPostRoute = defineRoute({
   success: { status: 200, description: 'New test time', schema: clockAnswer },
 });
 
-export const localSchedulerRunRoute = defineRoute({
+export const localRunSchedulerRoute = defineRoute({
   operationId: 'localRunScheduler',
   method: 'POST',
   path: '/local/scheduler/run',

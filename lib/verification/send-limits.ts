@@ -3,6 +3,8 @@
  * (a destination, an account or a source address) and answers "send now" with the new record, or
  * "wait N seconds". The store writes the new record conditionally on its version.
  */
+import { windowState } from '../core/quota/rolling-window.js';
+
 export interface SendRecord {
   /** ISO times of sends inside the window, oldest first. */
   sends: string[];
@@ -27,28 +29,23 @@ export const emptyRecord = (): SendRecord => ({ sends: [], lastByPurpose: {}, ve
 
 export function decideSend(record: SendRecord, purpose: string, at: Date, limit: ScopeLimit): SendDecision {
   const nowMs = at.getTime();
-  const windowStart = nowMs - limit.windowSeconds * 1000;
-  const sends = record.sends.filter((t) => Date.parse(t) > windowStart);
   const last = record.lastByPurpose[purpose];
   if (limit.cooldownSeconds > 0 && last) {
     const wait = Date.parse(last) + limit.cooldownSeconds * 1000 - nowMs;
     if (wait > 0) return { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000), reason: 'cooldown' };
   }
-  if (sends.length >= limit.max) {
-    const oldest = Date.parse(sends[0]!);
-    return {
-      allowed: false,
-      retryAfterSeconds: Math.max(1, Math.ceil((oldest + limit.windowSeconds * 1000 - nowMs) / 1000)),
-      reason: 'quota',
-    };
+  const window = windowState(record.sends, at, limit);
+  if (window.left === 0) {
+    const nextMs = window.nextAllowedAt?.getTime() ?? nowMs + limit.windowSeconds * 1000;
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((nextMs - nowMs) / 1000)), reason: 'quota' };
   }
   const iso = at.toISOString();
   const lastByPurpose = Object.fromEntries(
-    Object.entries({ ...record.lastByPurpose, [purpose]: iso }).filter(([, t]) => Date.parse(t) > windowStart),
+    Object.entries({ ...record.lastByPurpose, [purpose]: iso }).filter(([, t]) => windowState([t], at, limit).recent.length > 0),
   );
   return {
     allowed: true,
-    next: { sends: [...sends, iso], lastByPurpose, version: record.version + 1 },
+    next: { sends: [...window.recent, iso], lastByPurpose, version: record.version + 1 },
     resendAfter: new Date(nowMs + limit.cooldownSeconds * 1000),
   };
 }

@@ -1,6 +1,6 @@
 /** In-process drivers for materials: declare, upload to the local target, complete. */
 import { expect } from 'vitest';
-import { handler as uploadHandler } from '../../functions/local/upload.js';
+import { handler as uploadHandler } from '../../functions/local/localUpload.js';
 import { handler as completeHandler } from '../../functions/materials/completeMaterial.js';
 import { handler as declareHandler } from '../../functions/materials/declareMaterial.js';
 import { FILES } from './files.js';

@@ -9,7 +9,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addSeconds, now } from '../clock.js';
 import { config } from '../config.js';
 import { allDueShards, dueAttributes } from './keys.js';
-import { INDEX, TABLE, db } from './table.js';
+import { query } from './patterns.js';
+import { TABLE, db } from './table.js';
 import { ConditionFailed, update } from './writes.js';
 
 export interface DueItem {
@@ -34,13 +35,11 @@ export interface DuePage {
 }
 
 /** One page (at most `config.scheduler.pageSize` items) of what is due now in one shard (the index projects all attributes). */
-export async function readDuePage(shard: string, at: Date, startKey?: Record<string, unknown>, stats?: ReadStats): Promise<DuePage> {
+export async function readDuePage(shard: number, at: Date, startKey?: Record<string, unknown>, stats?: ReadStats): Promise<DuePage> {
   const page = await db().send(
     new QueryCommand({
       TableName: TABLE(),
-      IndexName: INDEX.due,
-      KeyConditionExpression: 'duePk = :shard AND dueSk <= :bound',
-      ExpressionAttributeValues: { ':shard': shard, ':bound': `${at.toISOString()}#\uffff` },
+      ...query('due', String(shard), `${at.toISOString()}#\uffff`),
       Limit: config.scheduler.pageSize,
       ...(startKey ? { ExclusiveStartKey: startKey } : {}),
     }),

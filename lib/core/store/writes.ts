@@ -30,18 +30,23 @@ export class ConditionFailed extends Error {
   }
 
   /** Indexes of the transaction items whose condition failed. */
-  failedItems(): number[] {
+  private failedIndexes(): number[] {
     return this.reasons.flatMap((r, i) => (r === 'ConditionalCheckFailed' ? [i] : []));
+  }
+
+  /** By position: kept only until every area reads failures by tag (test/architecture.test.ts rule (e)); then delete. */
+  failedItems(): number[] {
+    return this.failedIndexes();
   }
 
   /** Did the condition of an item with this tag fail? */
   failed(tag: string): boolean {
-    return this.failedItems().some((i) => this.tags[i] === tag);
+    return this.failedIndexes().some((i) => this.tags[i] === tag);
   }
 
   /** The tags of the items whose condition failed. */
   failedTags(): string[] {
-    return this.failedItems().flatMap((i) => (this.tags[i] === undefined ? [] : [this.tags[i] as string]));
+    return this.failedIndexes().flatMap((i) => (this.tags[i] === undefined ? [] : [this.tags[i] as string]));
   }
 }
 

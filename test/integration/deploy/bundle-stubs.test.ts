@@ -66,7 +66,7 @@ describe("bundle budget (issue 9, i9-size): zod's JSON Schema code only in the O
   // "draft-2020-12" is a literal of zod's JSON Schema generator.
   it('the OpenAPI function keeps it; another function gets the stub, in every stage', async () => {
     const [openapi, prod, local] = await Promise.all([
-      bundle('functions/meta/openapi.ts', 'prod'),
+      bundle('functions/meta/getOpenApi.ts', 'prod'),
       bundle('functions/closure/disableServices.ts', 'prod'),
       bundle('functions/closure/disableServices.ts', 'local'),
     ]);
@@ -93,7 +93,7 @@ describe('bundle budget (issue 9, i9-size): SDK code our functions never run', (
 
 describe('bundle budget (issue 9 item 3): the phone parser only where a phone is validated', () => {
   it('getOpenApi describes phone fields without libphonenumber-js; setSecurityPhone parses with it; the served pattern is the same', async () => {
-    const [openapi, securityPhone] = await Promise.all([bundle('functions/meta/openapi.ts', 'prod'), bundle('functions/accounts/setSecurityPhone.ts', 'prod')]);
+    const [openapi, securityPhone] = await Promise.all([bundle('functions/meta/getOpenApi.ts', 'prod'), bundle('functions/accounts/setSecurityPhone.ts', 'prod')]);
     expect(openapi.inputs.some((i) => i.includes('libphonenumber-js'))).toBe(false);
     expect(openapi.inputs).toContain('lib/accounts/phone-pattern.ts');
     expect(securityPhone.inputs.some((i) => i.includes('libphonenumber-js'))).toBe(true);
@@ -103,7 +103,7 @@ describe('bundle budget (issue 9 item 3): the phone parser only where a phone is
 
 describe('bundle budget (issue 10): the default route describes routes without the phone parser', () => {
   it('its prod bundle has no libphonenumber-js, and the bundled handler still answers 404 and 405 (the stub is never reached)', async () => {
-    const entry = 'functions/meta/default-route.ts';
+    const entry = 'functions/meta/defaultRoute.ts';
     const { inputs } = await bundle(entry, 'prod');
     expect(inputs.some((i) => i.includes('libphonenumber-js'))).toBe(false);
     expect(inputs).not.toContain('lib/accounts/phone-metadata.ts');

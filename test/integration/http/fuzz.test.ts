@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { handler } from '../../../functions/local/clock-post.js';
+import { handler } from '../../../functions/local/localAdvanceClock.js';
 import { invoke } from '../../support/http.js';
 
 const validBody = (body: unknown) =>

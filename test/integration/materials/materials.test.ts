@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
 import { handler as taxHandler } from '../../../functions/accounts/changeTaxInfo.js';
-import { handler as uploadHandler } from '../../../functions/local/upload.js';
+import { handler as uploadHandler } from '../../../functions/local/localUpload.js';
 import { handler as completeHandler } from '../../../functions/materials/completeMaterial.js';
 import { handler as declareHandler } from '../../../functions/materials/declareMaterial.js';
 import { FILES } from '../../support/files.js';

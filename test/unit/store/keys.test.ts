@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { config } from '../../../lib/core/config.js';
 import { allDueShards, dueAttributes, dueShard, keys } from '../../../lib/core/store/keys.js';
+import { patternKeys, patterns, query } from '../../../lib/core/store/patterns.js';
 
 describe('key builders', () => {
   it('a due item lands in one of the configured shards, stable per owner', () => {
@@ -21,5 +22,78 @@ describe('key builders', () => {
     const t2 = keys.auditTrace('a', '2026-01-02T00:00:00.000Z', '0');
     expect(t1.pk).toBe(t2.pk);
     expect(t1.sk < t2.sk).toBe(true);
+  });
+
+  // Issue 10 item (patterns.ts is the single source): every builder keeps its name, signature and keys.
+  it.each([
+    ['account', keys.account('a'), { pk: 'ACCOUNT#a', sk: 'PROFILE' }],
+    ['claim', keys.claim('EMAIL', 'x@y'), { pk: 'CLAIM#EMAIL#x@y', sk: 'CLAIM' }],
+    ['session', keys.session('h'), { pk: 'SESSION#h', sk: 'SESSION' }],
+    ['device', keys.device('h'), { pk: 'DEVICE#h', sk: 'DEVICE' }],
+    ['challenge', keys.challenge('c'), { pk: 'CHALLENGE#c', sk: 'CHALLENGE' }],
+    ['rateWindow', keys.rateWindow('dest', 'h', 'SENDS'), { pk: 'RATE#dest#h', sk: 'SENDS' }],
+    ['idempotency', keys.idempotency('s', 'k'), { pk: 'IDEMPOTENCY#s#k', sk: 'RECORD' }],
+    ['auditPartition', keys.auditPartition('a'), 'ACCOUNT#a#AUDIT'],
+    ['auditTrace', keys.auditTrace('a', 't', 'i'), { pk: 'ACCOUNT#a#AUDIT', sk: 't#i' }],
+    ['timer', keys.timer('a', 'PURGE'), { pk: 'ACCOUNT#a', sk: 'TIMER#PURGE' }],
+    ['currencyChange', keys.currencyChange('a', 't'), { pk: 'ACCOUNT#a', sk: 'CURRENCY#t' }],
+    ['recipient', keys.recipient('a', 'r'), { pk: 'ACCOUNT#a', sk: 'RECIPIENT#r' }],
+    ['material', keys.material('a', 'm'), { pk: 'ACCOUNT#a', sk: 'MATERIAL#m' }],
+    ['standing', keys.standing('a'), { pk: 'ACCOUNT#a', sk: 'STANDING' }],
+    ['latestClosureCheck', keys.latestClosureCheck('a'), { pk: 'ACCOUNT#a', sk: 'CLOSURE#LATEST_CHECK' }],
+    ['outbox', keys.outbox('o'), { pk: 'OUTBOX#o', sk: 'OUTBOX' }],
+    ['clock', keys.clock(), { pk: 'LOCAL#CLOCK', sk: 'CLOCK' }],
+    ['localMessage', keys.localMessage('to', 't', 'i'), { pk: 'LOCAL#MSG#to', sk: 't#i' }],
+    ['localMessagesPartition', keys.localMessagesPartition('to'), 'LOCAL#MSG#to'],
+    ['localMessagesAll', keys.localMessagesAll, 'LOCAL#MSG'],
+  ])('keys.%s builds the same key as before patterns.ts', (_name, built, expected) => {
+    expect(built).toEqual(expected);
+  });
+
+  it('every key builder is declared by an access pattern in lib/core/store/patterns.ts (move appended ones there)', () => {
+    const undeclared = Object.keys(keys).filter((k) => !(k in patternKeys));
+    expect(undeclared).toEqual([]);
+    for (const name of Object.keys(patternKeys)) {
+      expect(keys[name as keyof typeof keys], name).toEqual(patternKeys[name as keyof typeof patternKeys]);
+    }
+  });
+
+  it('patternKeys holds exactly the builders the patterns declare (the same functions)', () => {
+    const declared = Object.fromEntries(Object.values(patterns).flatMap((p) => ('keys' in p ? Object.entries(p.keys) : [])));
+    expect(Object.keys(patternKeys).sort()).toEqual(Object.keys(declared).sort());
+    for (const [name, builder] of Object.entries(declared)) expect(patternKeys[name as keyof typeof patternKeys], name).toBe(builder);
+  });
+
+  it('no two patterns declare a builder of the same name', () => {
+    const names = Object.values(patterns).flatMap((p) => ('keys' in p ? Object.keys(p.keys) : []));
+    expect(names.length).toBe(new Set(names).size);
+  });
+
+  it.each([
+    [
+      'recipients',
+      query('recipients', 'a'),
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': 'ACCOUNT#a', ':sk': 'RECIPIENT#' },
+      },
+    ],
+    ['accountItems', query('accountItems', 'a'), { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'ACCOUNT#a' } }],
+    [
+      'due',
+      query('due', '0', 'T'),
+      {
+        IndexName: 'due',
+        KeyConditionExpression: 'duePk = :pk AND dueSk <= :sk',
+        ExpressionAttributeValues: { ':pk': 'DUE#0', ':sk': 'T' },
+      },
+    ],
+    [
+      'localMessagesAll',
+      query('localMessagesAll'),
+      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'LOCAL#MSG' } },
+    ],
+  ])('the %s query pattern gives its key condition', (_name, built, expected) => {
+    expect(built).toEqual(expected);
   });
 });

@@ -1,15 +1,12 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { epochSeconds, nowMs } from '../../clock.js';
 import { config } from '../../config.js';
 import { keyedHash } from '../../crypto.js';
 import { Conflict, ValidationFailed } from '../../errors.js';
 import { logger } from '../../logger.js';
 import { keys } from '../../store/keys.js';
-import { TABLE, db } from '../../store/table.js';
-import { ConditionFailed, put, remove, update } from '../../store/writes.js';
+import { claimIdempotencyKey, keepIdempotentAnswer, loadIdempotencyRecord, releaseIdempotencyKey } from '../../store/idempotency.js';
 import { state } from '../context.js';
 import { runEarlyReturnCleanup } from './early-return.js';
 
@@ -36,18 +33,18 @@ export function idempotency(operationId: string): middy.MiddlewareObj<APIGateway
       // Two rounds at most: the record may disappear (a failed first attempt) between our write and our read.
       for (let round = 0; round < 2; round += 1) {
         const owner = randomBytes(16).toString('base64url');
-        if (await claim(key, bodyHash, leaseMs(request.context), owner)) {
+        if (await claimIdempotencyKey(key, bodyHash, leaseMs(request.context), owner)) {
           state(request).idempotency = { key, idemKey, owner };
           return undefined;
         }
-        const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }));
+        const Item = await loadIdempotencyRecord(key);
         if (!Item) continue;
         if (Item.bodyHash !== bodyHash) {
           throw new Conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request body.');
         }
         if (Item.state !== 'done') throw new Conflict('STATE_CONFLICT', 'The first request with this Idempotency-Key is still running.');
         // A replay: answer the kept response, but through the edge `after` hooks that middy skips on an early return.
-        request.response = { ...(JSON.parse(open(idemKey, Item.response)) as APIGatewayProxyStructuredResultV2) };
+        request.response = { ...(JSON.parse(open(idemKey, Item.response ?? '')) as APIGatewayProxyStructuredResultV2) };
         await runEarlyReturnCleanup(request as unknown as middy.Request);
         return request.response;
       }
@@ -59,37 +56,16 @@ export function idempotency(operationId: string): middy.MiddlewareObj<APIGateway
       if (!held || !response) return;
       // Only while this attempt still holds the key (issue 9 item 12): one that outlived its lease and was
       // taken over must not overwrite the other's answer, nor recreate a record that is gone.
-      await update({
-        TableName: TABLE(),
-        Key: held.key,
-        UpdateExpression: 'SET #state = :done, #response = :response REMOVE leaseUntil',
-        ConditionExpression: OWNED,
-        ExpressionAttributeNames: { '#state': 'state', '#response': 'response', '#owner': 'owner' },
-        ExpressionAttributeValues: { ':done': 'done', ':response': seal(held.idemKey, JSON.stringify(response)), ':me': held.owner },
-      }).catch(lostOwnership);
+      if (!(await keepIdempotentAnswer(held.key, held.owner, seal(held.idemKey, JSON.stringify(response))))) {
+        logger.warn('idempotency key taken over');
+      }
     },
     onError: async function idempotencyOnError(request) {
       const held = state(request).idempotency;
       // A failed first attempt keeps nothing: the client may retry with the same key. Only its own record.
-      if (held) {
-        await remove({
-          TableName: TABLE(),
-          Key: held.key,
-          ConditionExpression: OWNED,
-          ExpressionAttributeNames: { '#owner': 'owner' },
-          ExpressionAttributeValues: { ':me': held.owner },
-        }).catch(() => undefined);
-      }
+      if (held) await releaseIdempotencyKey(held.key, held.owner);
     },
   };
-}
-
-/** The record is still the one this attempt claimed. */
-const OWNED = 'attribute_exists(pk) AND #owner = :me';
-
-function lostOwnership(error: unknown): void {
-  if (!(error instanceof ConditionFailed)) throw error;
-  logger.warn('idempotency key taken over');
 }
 
 /**
@@ -99,28 +75,6 @@ function lostOwnership(error: unknown): void {
 function leaseMs(context: Context): number {
   const remaining = typeof context.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : 0;
   return Math.max(1_000, Math.min(remaining > 0 ? remaining : 30_000, 15 * 60_000));
-}
-
-/**
- * Takes the key when it is free: never used, expired (the TTL only cleans up, so the expiry is checked here:
- * issue 9 item 12c), or held by a `running` attempt with the same body whose lease has ended.
- */
-async function claim(key: { pk: string; sk: string }, bodyHash: string, lease: number, owner: string): Promise<boolean> {
-  const nowMillis = nowMs();
-  try {
-    await put({
-      TableName: TABLE(),
-      Item: { ...key, bodyHash, owner, state: 'running', leaseUntil: nowMillis + lease, ttl: epochSeconds() + config.idempotency.ttlSeconds },
-      ConditionExpression:
-        'attribute_not_exists(pk) OR #ttl <= :nowS OR (#state = :running AND leaseUntil <= :nowMs AND bodyHash = :bodyHash)',
-      ExpressionAttributeNames: { '#state': 'state', '#ttl': 'ttl' },
-      ExpressionAttributeValues: { ':nowS': epochSeconds(), ':nowMs': nowMillis, ':running': 'running', ':bodyHash': bodyHash },
-    });
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionFailed) return false;
-    throw error;
-  }
 }
 
 function keyFor(idemKey: string): Buffer {

@@ -1,7 +1,7 @@
 import { httpHandler } from '../../lib/app/http.js';
 import { listRecordedMessages } from '../../lib/local/recording-notifier.js';
-import { localMessagesRoute } from '../../lib/local/routes.js';
+import { localListMessagesRoute } from '../../lib/local/routes.js';
 
-export const handler = httpHandler(localMessagesRoute, async ({ query }) => ({
+export const handler = httpHandler(localListMessagesRoute, async ({ query }) => ({
   body: { items: (await listRecordedMessages(query.to)) as never },
 }));
