@@ -34,11 +34,6 @@ export class ConditionFailed extends Error {
     return this.reasons.flatMap((r, i) => (r === 'ConditionalCheckFailed' ? [i] : []));
   }
 
-  /** By position: kept only until every area reads failures by tag (test/architecture.test.ts rule (e)); then delete. */
-  failedItems(): number[] {
-    return this.failedIndexes();
-  }
-
   /** Did the condition of an item with this tag fail? */
   failed(tag: string): boolean {
     return this.failedIndexes().some((i) => this.tags[i] === tag);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Conflict } from '../../../lib/core/errors.js';
 import { keys } from '../../../lib/core/store/keys.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
-import { ConditionFailed, put, transact, update } from '../../../lib/core/store/writes.js';
+import { ConditionFailed, put, transact, update, tagged } from '../../../lib/core/store/writes.js';
 import { toProblem } from '../../../lib/core/http/problem.js';
 
 const uid = () => Math.random().toString(36).slice(2);
@@ -28,11 +28,13 @@ describe('conditional writes and transactions (DynamoDB Local)', () => {
     await put({ TableName: TABLE(), Item: { ...taken, accountId: 'a' } });
     const account = keys.account(uid());
     const error = await transact([
-      { Put: { TableName: TABLE(), Item: { ...account, status: 'registered' }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Put: { TableName: TABLE(), Item: { ...taken, accountId: 'b' }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      tagged('account', { Put: { TableName: TABLE(), Item: { ...account, status: 'registered' }, ConditionExpression: 'attribute_not_exists(pk)' } }),
+      tagged('claim', { Put: { TableName: TABLE(), Item: { ...taken, accountId: 'b' }, ConditionExpression: 'attribute_not_exists(pk)' } }),
     ]).catch((e) => e);
     expect(error).toBeInstanceOf(ConditionFailed);
-    expect((error as ConditionFailed).failedItems()).toEqual([1]);
+    // Issue 10: by name, not by position.
+    expect((error as ConditionFailed).failedTags()).toEqual(['claim']);
+    expect((error as ConditionFailed).failed('account')).toBe(false);
     const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: account }));
     expect(Item).toBeUndefined();
   });
