@@ -69,11 +69,11 @@ const zodWithoutJsonSchema = {
 
 // The OpenAPI function describes the routes' schemas but never validates a request body, so it does not need
 // the phone parser behind the `phone` refinement (libphonenumber-js + its metadata: about 53 KB measured). There
-// lib/accounts/phone.ts becomes a stub whose functions throw; the pattern the document shows lives in phone-pattern.ts.
+// lib/core/contact/phone.ts becomes a stub whose functions throw; the pattern the document shows lives in phone-pattern.ts.
 // The default route (issue 10) reads every route's method and path to answer 404 or 405, and validates no body
 // but its own (it has none): the same stub (measured: -52.8 KB).
 const DESCRIBE_ONLY_FUNCTIONS = ['functions/meta/getOpenApi.ts', 'functions/meta/defaultRoute.ts'].map((f) => path.join(__dirname, f));
-const PHONE_PARSER = /[\\/]lib[\\/]accounts[\\/]phone\.ts$/;
+const PHONE_PARSER = /[\\/]lib[\\/]core[\\/]contact[\\/]phone\.ts$/;
 const describeOnlyWithoutPhoneParser = {
   name: 'describe-only-without-phone-parser',
   setup(build) {

@@ -1,6 +1,6 @@
 /** GET /v1/account (R-AI-01): contact data masked unless the caller names it in `reveal`. */
 import type { AccountCaller } from '../core/caller.js';
-import { maskEmail, maskMobile } from '../core/mask.js';
+import { maskEmail, maskMobile } from '../core/contact/mask.js';
 import { loadAccount } from './store.js';
 
 export async function getAccount(caller: AccountCaller, input: { reveal?: string }) {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRoute } from '../core/http/route.js';
-import { isoTime, text, verification } from '../core/http/schemas.js';
-import { currentPassword, email, loginId, newPassword, tenantName } from './schemas.js';
+import { email, isoTime, text, verification } from '../core/http/schemas.js';
+import { currentPassword, loginId, newPassword, tenantName } from './schemas.js';
 import { LANGUAGES } from '../core/notify/templates.js';
 import { CURRENCIES, INDUSTRIES, QUALIFICATIONS } from './catalogues.js';
 

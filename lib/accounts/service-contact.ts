@@ -8,7 +8,7 @@ import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';
 import { Conflict, InvalidCode } from '../core/errors.js';
-import { maskEmail, maskMobile } from '../core/mask.js';
+import { maskEmail, maskMobile } from '../core/contact/mask.js';
 import type { ClaimKind } from '../core/store/keys.js';
 import { type TransactItem, tagged, transact } from '../core/store/writes.js';
 import { sendAccountNotice } from '../recipients/notices.js';

@@ -2,11 +2,12 @@
 import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import { Conflict, InvalidCode, ValidationFailed } from '../core/errors.js';
-import { maskMobile } from '../core/mask.js';
+import { maskMobile } from '../core/contact/mask.js';
 import { type TransactItem, tagged, transact } from '../core/store/writes.js';
 import { checkCode } from '../verification/challenges.js';
 import { EDITABLE, staleAccount } from './account.js';
-import { claimValue, isE164, normalizeMobile } from './rules.js';
+import { isE164, normalizeMobile } from '../core/contact/phone.js';
+import { claimValue } from './rules.js';
 import { noticeContactChanged } from './service-contact.js';
 import { accountUpdate, claimDelete, claimPut, loadAccount } from './store.js';
 

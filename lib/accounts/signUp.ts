@@ -12,7 +12,8 @@ import { checkCode } from '../verification/challenges.js';
 import type { AccountItem } from './account.js';
 import { accountCreate, claimPut } from './store.js';
 import { hashPassword } from './password.js';
-import { claimValue, emailProblems, fieldErrors, normalizeEmail, passwordProblems } from './rules.js';
+import { emailProblems, normalizeEmail } from '../core/contact/email.js';
+import { claimValue, fieldErrors, passwordProblems } from './rules.js';
 
 export interface SignUpInput {
   countryRegion: string;

@@ -13,7 +13,7 @@ import { config } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import { retryOutboxItem } from '../core/notify/outbox.js';
 import { type DueItem, type ReadStats, claim, readDuePage } from '../core/store/due-queue.js';
-import { allDueShards } from '../core/store/keys.js';
+import { dueShardNumbers } from '../core/store/keys.js';
 import './lifecycle.js';
 
 export interface SchedulerResult {
@@ -73,7 +73,7 @@ export async function runScheduler(options: SchedulerOptions = {}): Promise<Sche
   const stats: ReadStats = { queries: 0, scannedCount: 0 };
   const at = now();
   let processed = 0;
-  for (const shard of allDueShards()) {
+  for (const shard of dueShardNumbers()) {
     let startKey: Record<string, unknown> | undefined;
     do {
       if (remainingMs() < config.scheduler.stopMarginMs) return { processed, stoppedEarly: true, stats };

@@ -5,6 +5,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../core/store/keys.js';
+import { query } from '../core/store/patterns.js';
 import { TABLE, db } from '../core/store/table.js';
 import { tagged } from '../core/store/writes.js';
 
@@ -24,8 +25,7 @@ export async function currencyHistory(accountId: string): Promise<Array<{ curren
   const out = await db().send(
     new QueryCommand({
       TableName: TABLE(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.accountPartition(accountId), ':prefix': keys.currencyPrefix },
+      ...query('currencyHistory', accountId),
       ConsistentRead: true,
     }),
   );

@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from '../core/http/route.js';
-import { isoTime, text } from '../core/http/schemas.js';
-import { email, phone } from '../accounts/schemas.js';
+import { email, isoTime, phone, text } from '../core/http/schemas.js';
 
 export const MESSAGE_TYPES = ['billing', 'account', 'security', 'product', 'marketing', 'closure'] as const;
 

@@ -1,5 +1,6 @@
 /** Pure rules of message recipients (R-PR-03). */
-import { isE164, normalizeEmail, normalizeMobile } from '../accounts/rules.js';
+import { isE164, normalizeMobile } from '../core/contact/phone.js';
+import { normalizeEmail } from '../core/contact/email.js';
 import { config } from '../core/config.js';
 import { RuleViolation, ValidationFailed } from '../core/errors.js';
 

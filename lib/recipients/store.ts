@@ -7,6 +7,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { EDITABLE } from '../accounts/account.js';
 import { config } from '../core/config.js';
 import { keys } from '../core/store/keys.js';
+import { query } from '../core/store/patterns.js';
 import { TABLE, db } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, tagged, transact } from '../core/store/writes.js';
 
@@ -53,8 +54,7 @@ export async function listRecipientItems(accountId: string): Promise<RecipientIt
   const out = await db().send(
     new QueryCommand({
       TableName: TABLE(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.accountPartition(accountId), ':prefix': keys.recipientPrefix },
+      ...query('recipients', accountId),
       ConsistentRead: true,
     }),
   );
@@ -127,8 +127,7 @@ export async function subscribedContacts(accountId: string): Promise<Array<{ ema
   const out = await db().send(
     new QueryCommand({
       TableName: TABLE(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.accountPartition(accountId), ':prefix': keys.recipientPrefix },
+      ...query('recipients', accountId),
       ProjectionExpression: 'email, mobile, messageTypes',
       ConsistentRead: true,
     }),

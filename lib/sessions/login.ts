@@ -7,7 +7,7 @@ import { channelsOf, contactFor } from '../accounts/account.js';
 import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
 import { isLocked } from '../accounts/lockout.js';
 import { verifyAgainstDummy, verifyPassword } from '../accounts/password.js';
-import { maskDestination } from '../accounts/rules.js';
+import { maskDestination } from '../core/contact/mask.js';
 import type { GuestCaller } from '../core/caller.js';
 import { addSeconds, epochSeconds, now } from '../core/clock.js';
 import { config } from '../core/config.js';

@@ -1,6 +1,6 @@
 /** sendLoginCode (R-LI-02, R-VC-06, issue 9 item 17): the second-step code of a login attempt, by the chosen channel. */
 import { contactFor, getAccount } from '../accounts/account.js';
-import { maskDestination } from '../accounts/rules.js';
+import { maskDestination } from '../core/contact/mask.js';
 import type { GuestCaller } from '../core/caller.js';
 import { config } from '../core/config.js';
 import { InvalidCode, RuleViolation } from '../core/errors.js';

@@ -9,7 +9,8 @@
  * The decoy account ID names no account: writes keyed by it cost the same and change nothing real.
  */
 import { mobileClaimOf } from '../accounts/identifiers.js';
-import { claimValue, identifierKind, normalizeEmail } from '../accounts/rules.js';
+import { claimValue, identifierKind } from '../accounts/rules.js';
+import { normalizeEmail } from '../core/contact/email.js';
 import { keyedHash } from '../core/crypto.js';
 import type { Channel } from '../core/notify/notifier.js';
 

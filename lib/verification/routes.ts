@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from '../core/http/route.js';
-import { channel, identifier, isoTime } from '../core/http/schemas.js';
-import { email, phone } from '../accounts/schemas.js';
+import { channel, email, identifier, isoTime, phone } from '../core/http/schemas.js';
 import { IDENTIFIER_PURPOSES, NEW_DESTINATION, REQUESTABLE_PURPOSES } from './purposes.js';
 
 export { channel };

@@ -6,7 +6,9 @@
  */
 import { type AccountItem, contactFor, requireAccount } from '../accounts/account.js';
 import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
-import { emailProblems, isE164, maskDestination, normalizeEmail, normalizeMobile } from '../accounts/rules.js';
+import { emailProblems, normalizeEmail } from '../core/contact/email.js';
+import { isE164, normalizeMobile } from '../core/contact/phone.js';
+import { maskDestination } from '../core/contact/mask.js';
 import { RuleViolation, Unauthenticated, ValidationFailed } from '../core/errors.js';
 import type { AccountCaller, GuestCaller } from '../core/caller.js';
 import type { Channel } from '../core/notify/notifier.js';

@@ -1,5 +1,5 @@
 /** R-AU-02: old→new values in traces are masked. Pure. */
-import { maskEmail, maskMobile } from '../mask.js';
+import { maskEmail, maskMobile } from '../contact/mask.js';
 
 export function maskValue(field: string, value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;

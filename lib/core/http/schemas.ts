@@ -1,10 +1,13 @@
 /**
- * Schemas shared by many routes: problem details, timestamps, pagination, codes and free text (issue 9
- * items 6, 18); the identity field types (email, phone, passwords, names) are lib/accounts/schemas.ts. New routes build their bodies from these. Each type carries its rule twice: as a pattern/length the OpenAPI document shows, and as a
+ * Schemas shared by many routes: problem details, timestamps, pagination, codes, free text, email
+ * addresses and phone numbers (issue 9 items 3, 6, 18); passwords and names are lib/accounts/schemas.ts. New routes build their bodies from these. Each type carries its rule twice: as a pattern/length the OpenAPI document shows, and as a
  * refinement calling the pure rule, so the document and the server say the same thing.
  */
 import * as z from 'zod';
 import { config } from '../config.js';
+import { EMAIL_PATTERN, emailProblems } from '../contact/email.js';
+import { phoneProblem, toE164 } from '../contact/phone.js';
+import { PHONE_INPUT_PATTERN } from '../contact/phone-pattern.js';
 
 export const isoTime = z.iso.datetime().meta({ description: 'ISO 8601 UTC time', example: '2026-11-23T10:00:00.000Z' });
 
@@ -59,6 +62,44 @@ export function text(options: { max: number; min?: number; trim?: boolean }) {
   const safe = z.string().regex(SAFE_TEXT, SAFE_TEXT_MESSAGE);
   const trimmed = options.trim === false ? safe : safe.trim();
   return trimmed.min(options.min ?? 1).max(options.max);
+}
+
+/** R-SU-02: an email address as accepted for sign-up, new emails and recipients. */
+export const email = /* @__PURE__ */ emailSchema();
+
+function emailSchema() {
+  return z
+    .string()
+    .max(254, 'Enter a valid email address.')
+    .regex(EMAIL_PATTERN, 'Enter a valid email address without + ! # or $.')
+    .superRefine((value, ctx) => {
+      // The pattern reported what it could; the rule adds what a pattern cannot say (e.g. "..").
+      if (value.length > 254 || !EMAIL_PATTERN.test(value)) return;
+      for (const message of emailProblems(value)) ctx.addIssue({ code: 'custom', message });
+    })
+    .meta({ description: 'An email address (R-SU-02); + ! # and $ are not allowed', example: 'li.lei@example.com' });
+}
+
+/**
+ * Issue 9 item 3: every phone field is this type: validated and normalised to E.164 in one place
+ * (lib/core/contact/phone.ts), so a use case only ever sees the normalised number.
+ */
+export const phone = /* @__PURE__ */ phoneSchema();
+
+function phoneSchema() {
+  return z
+    .string()
+    .regex(PHONE_INPUT_PATTERN, 'Use the international format, e.g. +4915112345678.')
+    .transform((value, ctx) => {
+      const e164 = toE164(value);
+      if (e164) return e164;
+      ctx.addIssue({ code: 'custom', message: phoneProblem(value) ?? 'Use a mobile number.' });
+      return z.NEVER;
+    })
+    .meta({
+      description: 'A mobile number in international format, stored as E.164 (spaces, hyphens, brackets and a trunk 0 after the country code are ignored); landlines are refused',
+      example: '+4915112345678',
+    });
 }
 
 /** R-LI-01: an email, mobile number, login ID or tenant name naming an account. */

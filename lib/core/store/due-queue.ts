@@ -8,7 +8,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addSeconds, now } from '../clock.js';
 import { config } from '../config.js';
-import { allDueShards, dueAttributes } from './keys.js';
+import { dueAttributes, dueShardNumbers } from './keys.js';
 import { query } from './patterns.js';
 import { TABLE, db } from './table.js';
 import { ConditionFailed, update } from './writes.js';
@@ -54,7 +54,7 @@ export async function readDuePage(shard: number, at: Date, startKey?: Record<str
 /** Everything due now, shard by shard (inspection and tests; the scheduler works page by page). */
 export async function readDue(at: Date, stats: ReadStats = { queries: 0, scannedCount: 0 }): Promise<DueItem[]> {
   const out: DueItem[] = [];
-  for (const shard of allDueShards()) {
+  for (const shard of dueShardNumbers()) {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await readDuePage(shard, at, startKey, stats);

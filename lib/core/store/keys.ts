@@ -12,12 +12,6 @@ export type { ClaimKind, Key } from './patterns.js';
 export const keys = {
   ...patternKeys,
   localMessagesAll: 'LOCAL#MSG',
-  /** Prefix of an account's recipient items (query with begins_with under `accountPartition`). */
-  recipientPrefix: 'RECIPIENT#',
-  /** Prefix of an account's currency history items. */
-  currencyPrefix: 'CURRENCY#',
-  /** The partition of every item of an account (its profile, recipients, currency history, timers...). */
-  accountPartition: (accountId: string): string => `ACCOUNT#${accountId}`,
 } as const;
 
 /** Shard of the sparse due-time index for an item; stable per owner so one owner's timers share a shard. */
@@ -27,8 +21,12 @@ export function dueShard(ownerId: string): string {
 }
 
 /** The due index's shard numbers (a shard's partition is `keys.duePartition(n)`). */
-export function allDueShards(): number[] {
+export function dueShardNumbers(): number[] {
   return Array.from({ length: config.scheduler.dueShards }, (_, n) => n);
+}
+
+export function allDueShards(): string[] {
+  return dueShardNumbers().map((n) => keys.duePartition(n));
 }
 
 /** Attributes that put an item into the due index: due at `dueAtIso`, tie-broken by `id`. */

@@ -95,9 +95,9 @@ describe('bundle budget (issue 9 item 3): the phone parser only where a phone is
   it('getOpenApi describes phone fields without libphonenumber-js; setSecurityPhone parses with it; the served pattern is the same', async () => {
     const [openapi, securityPhone] = await Promise.all([bundle('functions/meta/getOpenApi.ts', 'prod'), bundle('functions/accounts/setSecurityPhone.ts', 'prod')]);
     expect(openapi.inputs.some((i) => i.includes('libphonenumber-js'))).toBe(false);
-    expect(openapi.inputs).toContain('lib/accounts/phone-pattern.ts');
+    expect(openapi.inputs).toContain('lib/core/contact/phone-pattern.ts');
     expect(securityPhone.inputs.some((i) => i.includes('libphonenumber-js'))).toBe(true);
-    expect(securityPhone.inputs).toContain('lib/accounts/phone.ts');
+    expect(securityPhone.inputs).toContain('lib/core/contact/phone.ts');
   });
 });
 
@@ -106,7 +106,7 @@ describe('bundle budget (issue 10): the default route describes routes without t
     const entry = 'functions/meta/defaultRoute.ts';
     const { inputs } = await bundle(entry, 'prod');
     expect(inputs.some((i) => i.includes('libphonenumber-js'))).toBe(false);
-    expect(inputs).not.toContain('lib/accounts/phone-metadata.ts');
+    expect(inputs).not.toContain('lib/core/contact/phone-metadata.ts');
 
     const serverless = { getProvider: () => ({ getStage: () => 'prod' }) };
     const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, outputFileExtension: _x, ...options } = require(join(root, 'esbuild.config.cjs'))(serverless);

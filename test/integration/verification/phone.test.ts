@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { phone } from '../../../lib/accounts/schemas.js';
+import { phone } from '../../../lib/core/http/schemas.js';
 import { compactMetadataSource } from '../../../scripts/lib/phone-metadata.js';
 import { freshIp, requestCode, signUp } from '../../support/identity.js';
 
@@ -60,7 +60,7 @@ describe('issue 9 item 3 R-VC-04: the trunk-zero variant is the same number', ()
 });
 
 describe('issue 9 item 3: the compact phone metadata is current', () => {
-  it('lib/accounts/phone-metadata.ts is what scripts/phone-metadata.ts makes from the installed libphonenumber-js', () => {
-    expect(readFileSync('lib/accounts/phone-metadata.ts', 'utf8') === compactMetadataSource(), 'run `npx tsx scripts/phone-metadata.ts`').toBe(true);
+  it('lib/core/contact/phone-metadata.ts is what scripts/phone-metadata.ts makes from the installed libphonenumber-js', () => {
+    expect(readFileSync('lib/core/contact/phone-metadata.ts', 'utf8') === compactMetadataSource(), 'run `npx tsx scripts/phone-metadata.ts`').toBe(true);
   });
 });

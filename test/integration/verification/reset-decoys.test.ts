@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
 import { handler as securityPhoneHandler } from '../../../functions/accounts/setSecurityPhone.js';
-import { maskEmail, maskMobile } from '../../../lib/core/mask.js';
+import { maskEmail, maskMobile } from '../../../lib/core/contact/mask.js';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskMobile } from '../../../lib/core/mask.js';
-import { emailProblems, identifierKind, normalizeEmail, passwordProblems, tenantNameProblems } from '../../../lib/accounts/rules.js';
+import { maskEmail, maskMobile } from '../../../lib/core/contact/mask.js';
+import { identifierKind, passwordProblems, tenantNameProblems } from '../../../lib/accounts/rules.js';
+import { emailProblems, normalizeEmail } from '../../../lib/core/contact/email.js';
 
 describe('account rules', () => {
   it.each([

@@ -31,3 +31,16 @@ export function phoneProblem(value: string): string | undefined {
 export function toE164(value: string): string | undefined {
   return parse(value)?.number;
 }
+
+/**
+ * Phone numbers are parsed, validated and normalised to E.164 in one place: the `phone` type of
+ * lib/core/http/schemas.ts (libphonenumber-js, above; issue 9 item 3). What reaches a use case is E.164
+ * already; these only strip separators and check the shape (identifiers, stored values).
+ */
+export function normalizeMobile(mobile: string): string {
+  return mobile.replace(/[\s()-]/g, '');
+}
+
+export function isE164(mobile: string): boolean {
+  return /^\+[1-9]\d{7,14}$/.test(normalizeMobile(mobile));
+}

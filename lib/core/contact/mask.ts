@@ -10,3 +10,7 @@ export function maskMobile(mobile: string): string {
   const m = mobile.replace(/[\s()-]/g, '');
   return `${m.slice(0, 3)}${'*'.repeat(Math.max(4, m.length - 7))}${m.slice(-4)}`;
 }
+
+export function maskDestination(channel: 'sms' | 'email', destination: string): string {
+  return channel === 'email' ? maskEmail(destination) : maskMobile(destination);
+}
