@@ -1,7 +1,7 @@
 /**
  * `keys.<name>(…)`: every key builder of the single table. The builders and the access patterns they serve are
  * declared once, as data, in ./patterns.ts (which also generates the docs table); `keys` merges their builders.
- * A builder belongs in patterns.ts; one appended here below is moved there (test/unit/store/keys.test.ts checks).
+ * A builder belongs in patterns.ts; one appended here below is moved there (test/unit/core/store/keys.test.ts checks).
  */
 import { createHash } from 'node:crypto';
 import { config } from '../config.js';

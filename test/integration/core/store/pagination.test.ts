@@ -1,8 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '../../../lib/core/store/pagination.js';
-import { TABLE, db } from '../../../lib/core/store/table.js';
-import { put } from '../../../lib/core/store/writes.js';
+import { decodeCursor, encodeCursor } from '../../../../lib/core/store/pagination.js';
+import { TABLE, db } from '../../../../lib/core/store/table.js';
+import { put } from '../../../../lib/core/store/writes.js';
 
 describe('cursor pagination over a real query', () => {
   it('walks 7 items in pages of 3 without gaps or repeats, newest first', async () => {

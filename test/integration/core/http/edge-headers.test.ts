@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
-import { handler as signUpHandler } from '../../../functions/accounts/signUp.js';
-import { handler as messagesHandler } from '../../../functions/local/localListMessages.js';
-import { handler as sendCodeHandler } from '../../../functions/verification/sendVerificationCode.js';
-import { type Handler, invoke } from '../../support/http.js';
-import { PASSWORD, bearer, freshIp, signUp, uniqueEmail, verificationFor } from '../../support/identity.js';
+import { handler as getAccountHandler } from '../../../../functions/accounts/getAccount.js';
+import { handler as signUpHandler } from '../../../../functions/accounts/signUp.js';
+import { handler as messagesHandler } from '../../../../functions/local/localListMessages.js';
+import { handler as sendCodeHandler } from '../../../../functions/verification/sendVerificationCode.js';
+import { type Handler, invoke } from '../../../support/http.js';
+import { PASSWORD, bearer, freshIp, signUp, uniqueEmail, verificationFor } from '../../../support/identity.js';
 
 let token = '';
 let email = '';

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { phone } from '../../../lib/core/http/schemas.js';
-import { compactMetadataSource } from '../../../scripts/lib/phone-metadata.js';
-import { freshIp, requestCode, signUp } from '../../support/identity.js';
+import { phone } from '../../../../lib/core/http/schemas.js';
+import { compactMetadataSource } from '../../../../scripts/lib/phone-metadata.js';
+import { freshIp, requestCode, signUp } from '../../../support/identity.js';
 
 const normalised: Array<[string, string, string]> = [
   ['trunk zero after the country code', '+49 0151 12345678', '+4915112345678'],

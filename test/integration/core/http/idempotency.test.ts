@@ -2,13 +2,13 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type middy from '@middy/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setClockOffset } from '../../../lib/core/clock.js';
-import { idempotency } from '../../../lib/core/http/middlewares/idempotency.js';
-import { requestContext } from '../../../lib/core/http/middlewares/request-context.js';
-import { handler as signUpHandler } from '../../../functions/accounts/signUp.js';
-import { accountIdByClaim } from '../../../lib/accounts/account.js';
-import { apiEvent, invoke, lambdaContext } from '../../support/http.js';
-import { PASSWORD, uniqueEmail, verificationFor } from '../../support/identity.js';
+import { setClockOffset } from '../../../../lib/core/clock.js';
+import { idempotency } from '../../../../lib/core/http/middlewares/idempotency.js';
+import { requestContext } from '../../../../lib/core/http/middlewares/request-context.js';
+import { handler as signUpHandler } from '../../../../functions/accounts/signUp.js';
+import { accountIdByClaim } from '../../../../lib/accounts/account.js';
+import { apiEvent, invoke, lambdaContext } from '../../../support/http.js';
+import { PASSWORD, uniqueEmail, verificationFor } from '../../../support/identity.js';
 
 async function signUpBody() {
   const email = uniqueEmail();
@@ -67,9 +67,9 @@ describe('Idempotency-Key', () => {
     const body = await signUpBody();
     const key = `key-${Date.now()}-c`;
     const first = await post(body, key);
-    const { db, TABLE } = await import('../../../lib/core/store/table.js');
-    const { keys } = await import('../../../lib/core/store/keys.js');
-    const { keyedHash } = await import('../../../lib/core/crypto.js');
+    const { db, TABLE } = await import('../../../../lib/core/store/table.js');
+    const { keys } = await import('../../../../lib/core/store/keys.js');
+    const { keyedHash } = await import('../../../../lib/core/crypto.js');
     const { Item } = await db().send(
       new GetCommand({ TableName: TABLE(), Key: keys.idempotency('signUp#anonymous', keyedHash('idempotency', key)) }),
     );
@@ -128,9 +128,9 @@ describe('Idempotency-Key', () => {
 
   describe('an attempt that outlived its lease touches only its own record (issue 9 item 12)', () => {
     const stored = async (key: string) => {
-      const { db, TABLE } = await import('../../../lib/core/store/table.js');
-      const { keys } = await import('../../../lib/core/store/keys.js');
-      const { keyedHash } = await import('../../../lib/core/crypto.js');
+      const { db, TABLE } = await import('../../../../lib/core/store/table.js');
+      const { keys } = await import('../../../../lib/core/store/keys.js');
+      const { keyedHash } = await import('../../../../lib/core/crypto.js');
       const Key = keys.idempotency('signUp#anonymous', keyedHash('idempotency', key));
       return { db, TABLE, Key, item: async () => (await db().send(new GetCommand({ TableName: TABLE(), Key, ConsistentRead: true }))).Item };
     };

@@ -1,10 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { Conflict } from '../../../lib/core/errors.js';
-import { keys } from '../../../lib/core/store/keys.js';
-import { TABLE, db } from '../../../lib/core/store/table.js';
-import { ConditionFailed, put, transact, update, tagged } from '../../../lib/core/store/writes.js';
-import { toProblem } from '../../../lib/core/http/problem.js';
+import { Conflict } from '../../../../lib/core/errors.js';
+import { keys } from '../../../../lib/core/store/keys.js';
+import { TABLE, db } from '../../../../lib/core/store/table.js';
+import { ConditionFailed, put, transact, update, tagged } from '../../../../lib/core/store/writes.js';
+import { toProblem } from '../../../../lib/core/http/problem.js';
 
 const uid = () => Math.random().toString(36).slice(2);
 

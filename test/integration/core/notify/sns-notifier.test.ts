@@ -2,9 +2,9 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { useNotifier } from '../../../lib/core/notify/notifier.js';
-import { SnsNotifier } from '../../../lib/core/notify/sns-notifier.js';
-import { freshIp, requestCode, signUp, uniqueEmail, uniqueMobile } from '../../support/identity.js';
+import { useNotifier } from '../../../../lib/core/notify/notifier.js';
+import { SnsNotifier } from '../../../../lib/core/notify/sns-notifier.js';
+import { freshIp, requestCode, signUp, uniqueEmail, uniqueMobile } from '../../../support/identity.js';
 
 const sns = mockClient(SNSClient);
 
@@ -49,8 +49,8 @@ describe('codes through the SNS adapter', () => {
 
   it('R-PR-01 a Chinese-speaking caller gets the Chinese template', async () => {
     useNotifier(new SnsNotifier());
-    const { invoke } = await import('../../support/http.js');
-    const { handler } = await import('../../../functions/verification/sendVerificationCode.js');
+    const { invoke } = await import('../../../support/http.js');
+    const { handler } = await import('../../../../functions/verification/sendVerificationCode.js');
     const email = uniqueEmail();
     await invoke(handler, {
       method: 'POST',

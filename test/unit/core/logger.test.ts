@@ -7,10 +7,10 @@ afterEach(() => {
   vi.resetModules();
 });
 
-async function capture(run: (logger: typeof import('../../lib/core/logger.js').logger) => void): Promise<string[]> {
+async function capture(run: (logger: typeof import('../../../lib/core/logger.js').logger) => void): Promise<string[]> {
   vi.stubEnv('LOG_LEVEL', 'INFO');
   vi.resetModules();
-  const { logger } = await import('../../lib/core/logger.js');
+  const { logger } = await import('../../../lib/core/logger.js');
   const lines: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { config } from '../../../lib/core/config.js';
-import { allDueShards, dueAttributes, dueShard, keys } from '../../../lib/core/store/keys.js';
-import { patternKeys, patterns, query } from '../../../lib/core/store/patterns.js';
+import { config } from '../../../../lib/core/config.js';
+import { allDueShards, dueAttributes, dueShard, keys } from '../../../../lib/core/store/keys.js';
+import { patternKeys, patterns, query } from '../../../../lib/core/store/patterns.js';
 
 describe('key builders', () => {
   it('a due item lands in one of the configured shards, stable per owner', () => {

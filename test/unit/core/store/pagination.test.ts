@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationFailed } from '../../../lib/core/errors.js';
-import { decodeCursor, encodeCursor } from '../../../lib/core/store/pagination.js';
+import { ValidationFailed } from '../../../../lib/core/errors.js';
+import { decodeCursor, encodeCursor } from '../../../../lib/core/store/pagination.js';
 
 describe('opaque, tamper-evident cursors', () => {
   const key = { pk: 'ACCOUNT#a1#AUDIT', sk: '2026-11-23T10:00:00.000Z#x' };

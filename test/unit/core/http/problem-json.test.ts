@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Conflict, RateLimited, RuleViolation, ValidationFailed } from '../../../lib/core/errors.js';
-import { toProblem as toHttpError } from '../../../lib/core/http/problem.js';
+import { Conflict, RateLimited, RuleViolation, ValidationFailed } from '../../../../lib/core/errors.js';
+import { toProblem as toHttpError } from '../../../../lib/core/http/problem.js';
 
 describe('typed errors become problem details', () => {
   it.each([
