@@ -5,17 +5,17 @@
  */
 import { accountUpdate, requireAccount, staleAccount } from '../accounts/account.js';
 import { auditWrite } from '../core/audit/audit.js';
+import { loadFacts } from '../core/checks/store.js';
 import type { AccountCaller } from '../core/caller.js';
 import { now } from '../core/clock.js';
 import { config } from '../core/config.js';
 import { Conflict, NotFound, RuleViolation } from '../core/errors.js';
 import { publishNow } from '../core/notify/outbox.js';
 import { transact } from '../core/store/writes.js';
-import { associationsOf } from './associations.js';
 import { type Closure, notAllowed } from './conditions.js';
 import { closureNotices } from './notices.js';
 import { closureTimes, evaluateClosure, isFresh } from './rules.js';
-import { checkUse, closureTimerPut, loadLatestCheck, loadStanding, standingUnchanged } from './store.js';
+import { checkUse, closureTimerPut, loadLatestCheck, standingUnchanged } from './store.js';
 
 export async function closeServices(caller: AccountCaller, input: { checkId: string }) {
   const { checkId } = input;
@@ -30,8 +30,10 @@ export async function closeServices(caller: AccountCaller, input: { checkId: str
       { condition: 'check-required', message: 'Run the closure check again (POST /v1/closure/checks) and proceed with its checkId.' },
     ]);
   }
-  const [{ standing, version }, associations] = await Promise.all([loadStanding(account.accountId), associationsOf(account.accountId)]);
-  const evaluation = evaluateClosure(standing, associations);
+  // One read of what the conditions judge (lib/core/checks): the standing and the association facts.
+  const facts = await loadFacts(account.accountId);
+  const version = facts.standingVersion;
+  const evaluation = evaluateClosure(facts);
   if (!evaluation.passed) {
     throw new RuleViolation('CHECK_FAILED', 'The account no longer passes the closure check.', evaluation.groups.flatMap((g) => g.failures));
   }

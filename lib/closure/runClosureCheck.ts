@@ -6,6 +6,7 @@
  */
 import { requireAccount } from '../accounts/account.js';
 import { auditWrite } from '../core/audit/audit.js';
+import { loadFacts } from '../core/checks/store.js';
 import type { AccountCaller } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';
 import { config } from '../core/config.js';
@@ -14,10 +15,9 @@ import { InvalidCode, RuleViolation } from '../core/errors.js';
 import { publishNow } from '../core/notify/outbox.js';
 import { transact } from '../core/store/writes.js';
 import { checkCode } from '../verification/challenges.js';
-import { associationsOf } from './associations.js';
 import { closureNotices } from './notices.js';
 import { type CheckResultGroup, evaluateClosure } from './rules.js';
-import { latestCheckPut, loadStanding } from './store.js';
+import { latestCheckPut } from './store.js';
 
 export interface CheckInput {
   reason: 'no-longer-needed' | 'mistakenly-enabled' | 'other';
@@ -40,8 +40,10 @@ export async function runClosureCheck(caller: AccountCaller, input: CheckInput):
     ]);
   }
   const { consume } = await checkCode({ ...input.verification, purpose: 'close-services', accountId: account.accountId, sessionScoped: true });
-  const [{ standing, version }, associations] = await Promise.all([loadStanding(account.accountId), associationsOf(account.accountId)]);
-  const evaluation = evaluateClosure(standing, associations);
+  // One read of what the conditions judge (lib/core/checks): the standing and the association facts.
+  const facts = await loadFacts(account.accountId);
+  const version = facts.standingVersion;
+  const evaluation = evaluateClosure(facts);
   const result: CheckResult = { checkId: newId('ck_'), passed: evaluation.passed, checkedAt: nowIso(), groups: evaluation.groups };
   const failures = evaluation.groups.flatMap((g) => g.failures);
   // R-CL-04: a notice reports every result (to the recipients subscribed to closure notices too, R-PR-03).

@@ -62,6 +62,7 @@ const recipient = (accountId: string, recipientId: string): Key => ({ pk: accoun
 const material = (accountId: string, materialId: string): Key => ({ pk: accountPartition(accountId), sk: `MATERIAL#${materialId}` });
 const standing = (accountId: string): Key => ({ pk: accountPartition(accountId), sk: 'STANDING' });
 const latestClosureCheck = (accountId: string): Key => ({ pk: accountPartition(accountId), sk: 'CLOSURE#LATEST_CHECK' });
+const accountFacts = (accountId: string): Key => ({ pk: accountPartition(accountId), sk: 'FACTS' });
 const session = (tokenHash: string): Key => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
 const device = (tokenHash: string): Key => ({ pk: `DEVICE#${tokenHash}`, sk: 'DEVICE' });
 const challenge = (challengeId: string): Key => ({ pk: `CHALLENGE#${challengeId}`, sk: 'CHALLENGE' });
@@ -168,6 +169,13 @@ export const patterns = {
     get: material,
     shown: ['<id>', '<id>'],
   },
+  accountFacts: {
+    doc: "account's association facts (written by the areas that own them)",
+    index: 'table',
+    keys: { accountFacts },
+    get: accountFacts,
+    shown: ['<id>'],
+  },
   standing: {
     doc: "account's standing (billing facts)",
     index: 'table',
@@ -257,6 +265,7 @@ export const patternKeys: PatternKeys = {
   recipient,
   material,
   standing,
+  accountFacts,
   latestClosureCheck,
   duePartition,
   outbox,

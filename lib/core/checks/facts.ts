@@ -1,0 +1,46 @@
+/**
+ * The facts a check judges an account on, loaded once per account (issue 10: core/checks). Two items:
+ * the standing (billing, order and contract facts an operator records; versioned, closure conditions its
+ * commit on the version it judged) and the association facts, written by the areas that own them (partners,
+ * enterprise) in the same transaction as the change, so every check reads them with one BatchGetItem and no
+ * area imports another to ask.
+ */
+export const STANDING_FLAGS = [
+  'overduePayments',
+  'overIssuedInvoices',
+  'pendingPayments',
+  'remainingBalance',
+  'pendingContracts',
+  'activeOrders',
+  'resourcesInUse',
+  'reservedInstances',
+  'applicationsInProgress',
+  'unpaidTaxes',
+  'violations',
+  'specialContract',
+  'professionalServiceContract',
+  'partnerSupportPlan',
+  'serviceSupportPlan',
+  'cashExpenditure',
+  'ordersAwaitingPartnerPayment',
+  'kooGallerySeller',
+  'manuallyFrozen',
+] as const;
+
+export type StandingFlag = (typeof STANDING_FLAGS)[number];
+export type Standing = Partial<Record<StandingFlag, boolean>> & { site?: 'international' | 'chinese-mainland' };
+
+/** Association facts; an area that owns one sets it with `associationFactsWrite` inside its own transaction. */
+export interface Associations {
+  partnerAssociated: boolean;
+  enterpriseAssociated: boolean;
+}
+
+export const NO_ASSOCIATIONS: Associations = { partnerAssociated: false, enterpriseAssociated: false };
+
+export interface AccountFacts {
+  standing: Standing;
+  /** The standing item's version (0: never recorded). */
+  standingVersion: number;
+  associations: Associations;
+}
