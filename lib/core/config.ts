@@ -100,6 +100,7 @@ export const config = {
     loginChallengeTtlSeconds: 10 * MINUTE,
     maxCodeSendsPerLogin: 3, // issue 9 item 17: codes one sign-in attempt may send, any channel *default*
     trustedDeviceSeconds: 30 * DAY, // R-LI-03 *default*
+    touchEverySeconds: 5 * MINUTE, // a session's last-seen time is written at most this often (idle timeout, R-LI-05)
     lockoutThreshold: 100, // R-SEC-01
     failuresPerSourcePerHour: 50, // R-LI-04 throttling per source *default*
     /** R-LI-04 per account *default*: after this many consecutive failures, attempts wait 2^(n-free) s, up to the cap. */
@@ -107,7 +108,8 @@ export const config = {
     accountMaxBackoffSeconds: 15 * MINUTE,
   },
 
-  idempotency: { ttlSeconds: DAY }, // R-SEC-04
+  // R-SEC-04; a running request's lease: what the invocation has left, within these bounds (issue 9 item 12b)
+  idempotency: { ttlSeconds: DAY, minLeaseSeconds: 1, defaultLeaseSeconds: 30, maxLeaseSeconds: 15 * MINUTE },
 
   tenantName: { maxChanges: 3, windowSeconds: 365 * DAY }, // R-AI-02 (rolling year *default*)
   recipients: { maxPerAccount: 10 }, // R-PR-03 *default*

@@ -10,7 +10,6 @@ import { Unauthenticated } from '../core/errors.js';
 import { loadAuthState, loadSession, touchSession } from './store.js';
 import { sessionKeyOf } from './tokens.js';
 
-const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 export { sessionKeyOf };
 
@@ -33,7 +32,7 @@ export async function authenticateSession(token: string): Promise<LiveSession> {
   if (!account || account.status === 'disabled' || (account.sessionEpoch ?? 0) !== (session.epoch ?? 0)) {
     throw new Unauthenticated('The session has been revoked.');
   }
-  if (at.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
+  if (at.getTime() - Date.parse(session.lastSeenAt) > config.sessions.touchEverySeconds * 1000) {
     const idleExpiresAt = addSeconds(at, config.sessions.idleSeconds).toISOString();
     const idle = idleExpiresAt < session.absoluteExpiresAt ? idleExpiresAt : session.absoluteExpiresAt;
     if (!(await touchSession(sessionKey, at.toISOString(), idle, session.absoluteExpiresAt))) {

@@ -74,7 +74,8 @@ export function idempotency(operationId: string): middy.MiddlewareObj<APIGateway
  */
 function leaseMs(context: Context): number {
   const remaining = typeof context.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : 0;
-  return Math.max(1_000, Math.min(remaining > 0 ? remaining : 30_000, 15 * 60_000));
+  const { minLeaseSeconds, defaultLeaseSeconds, maxLeaseSeconds } = config.idempotency;
+  return Math.max(minLeaseSeconds * 1000, Math.min(remaining > 0 ? remaining : defaultLeaseSeconds * 1000, maxLeaseSeconds * 1000));
 }
 
 function keyFor(idemKey: string): Buffer {
