@@ -4,7 +4,7 @@
  * close" refers to); a notice reports every result through the outbox: a failed check lists the failures,
  * a passed one says closing may proceed (R-CL-04).
  */
-import { requireAccount } from '../accounts/account.js';
+import { requireAccount } from '../accounts/store.js';
 import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';
@@ -13,7 +13,7 @@ import { newId } from '../core/crypto.js';
 import { InvalidCode, RuleViolation } from '../core/errors.js';
 import { publishNow } from '../core/notify/outbox.js';
 import { transact } from '../core/store/writes.js';
-import { checkCode } from '../verification/challenges.js';
+import { checkCode } from '../accounts/codes.js';
 import { associationsOf } from './associations.js';
 import { closureNotices } from './notices.js';
 import { type CheckResultGroup, evaluateClosure } from './rules.js';

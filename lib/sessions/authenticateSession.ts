@@ -8,11 +8,9 @@ import { addSeconds, now } from '../core/clock.js';
 import { config } from '../core/config.js';
 import { Unauthenticated } from '../core/errors.js';
 import { loadAuthState, loadSession, touchSession } from './store.js';
-import { sessionKeyOf } from './tokens.js';
+import { sessionKeyOf } from '../core/sessions.js';
 
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
-
-export { sessionKeyOf };
 
 /** A live session: whose it is, its key (the token's keyed hash) and the account's status now. */
 export interface LiveSession {
