@@ -77,6 +77,37 @@ const RULES_STILL_TO_COME = ['R-PA-', 'R-PD-', 'R-MM-', 'R-RN-', 'R-RA-', 'R-LI-
 /** (f) Key prefixes only lib/core/store/ spells (keys.<name>(…) builds them). */
 const KEY_PREFIX = /(['"`])(?:ACCOUNT#|CLAIM#|RECIPIENT#|CURRENCY#|PROFILE\1)/;
 
+/** (h) The area of a lib/ path (`lib/<area>/…`); core and app are not areas (core imports none, app imports all). */
+const areaOf = (file: string): string | undefined => {
+  const [root, area] = file.split('/');
+  return root === 'lib' && area && area !== 'core' && area !== 'app' && !/\.[a-z]+$/.test(area) ? area : undefined;
+};
+
+/** Area → the areas its files import (self excluded). */
+function areaGraph(imports: Import[]): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const i of imports) {
+    const from = areaOf(i.file);
+    const to = areaOf(i.to);
+    if (!from || !to || from === to) continue;
+    graph.set(from, (graph.get(from) ?? new Set()).add(to));
+  }
+  return graph;
+}
+
+/** Every elementary cycle's nodes, as "a -> b -> a", each listed once (starting from its smallest area). */
+function areaCycles(graph: Map<string, Set<string>>): string[] {
+  const found = new Set<string>();
+  const walk = (start: string, node: string, path: string[]) => {
+    for (const next of graph.get(node) ?? []) {
+      if (next === start) found.add([...path, start].join(' -> '));
+      else if (next > start && !path.includes(next)) walk(start, next, [...path, next]);
+    }
+  };
+  for (const start of [...graph.keys()].sort()) walk(start, start, [start]);
+  return [...found].sort();
+}
+
 describe('architecture (issue 10)', () => {
   it('(a) @aws-sdk/* is imported in lib/ only by store.ts files, store/ folders, lib/core/store, and the named adapters', () => {
     expect(
@@ -142,6 +173,10 @@ describe('architecture (issue 10)', () => {
     expect(missing).toEqual([]);
   });
 
+  it('(h) no cycles between areas: the area import graph of lib/ (excluding core and app) is acyclic', () => {
+    expect(areaCycles(areaGraph(libImports))).toEqual([]);
+  });
+
   it.each([
     ['(a) an SDK import in a use case', 'lib/accounts/change-names.ts', "import { GetCommand } from '@aws-sdk/lib-dynamodb';", 'sdk'],
     ['(b) core importing an area', 'lib/core/x.ts', "import { a } from '../accounts/account.js';", 'core'],
@@ -155,5 +190,12 @@ describe('architecture (issue 10)', () => {
       http: to.startsWith('lib/core/http/') && !file.startsWith('lib/app/') && !isRouteSpec(file),
     }[rule];
     expect(caught).toBe(true);
+  });
+
+  it('(h) the cycle finder reports a cycle between areas, and none in a one-way graph', () => {
+    const imp = (file: string, to: string): Import => ({ file, spec: to, to });
+    const cyclic = [imp('lib/a/x.ts', 'lib/b/y'), imp('lib/b/y.ts', 'lib/c/z'), imp('lib/c/z.ts', 'lib/a/x'), imp('lib/a/x.ts', 'lib/core/q')];
+    expect(areaCycles(areaGraph(cyclic))).toEqual(['a -> b -> c -> a']);
+    expect(areaCycles(areaGraph(cyclic.slice(0, 2)))).toEqual([]);
   });
 });

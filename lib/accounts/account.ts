@@ -1,14 +1,7 @@
 /** The account item and pure helpers on it. Reads and writes live in ./store.ts. */
+import type { AccountStatus } from '../core/account-status.js';
 import { Conflict } from '../core/errors.js';
 import type { Channel } from '../core/notify/notifier.js';
-
-// Other areas (closure, sessions, verification, huawei-id) read and update the account through these.
-export { accountIdByAnyClaim, accountIdByClaim, accountUpdate, claimDelete, claimPut, findAccount as getAccount, loadAccount, requireAccount } from './store.js';
-
-export type AccountStatus = 'registered' | 'active' | 'closed' | 'disabled';
-
-/** Accounts whose information may change: not closed (R-CL-10), not disabled. */
-export const EDITABLE: AccountStatus[] = ['registered', 'active'];
 
 export interface Preferences {
   messageLanguage: string;

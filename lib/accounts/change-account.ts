@@ -9,7 +9,8 @@ import type { AccountCaller } from '../core/caller.js';
 import { ValidationFailed } from '../core/errors.js';
 import { servicesClosed } from '../core/messages.js';
 import { ConditionFailed, type TransactItem, TransactionConflict, transact } from '../core/store/writes.js';
-import { type AccountItem, EDITABLE, staleAccount } from './account.js';
+import { EDITABLE } from '../core/account-status.js';
+import { type AccountItem, staleAccount } from './account.js';
 import { accountUpdate, loadAccount } from './store.js';
 
 

@@ -12,8 +12,9 @@ import { maskEmail, maskMobile } from '../core/contact/mask.js';
 import type { ClaimKind } from '../core/store/keys.js';
 import { type TransactItem, tagged, transact } from '../core/store/writes.js';
 import { sendAccountNotice } from '../recipients/notices.js';
-import { checkCode } from '../verification/challenges.js';
-import { type AccountItem, EDITABLE, staleAccount } from './account.js';
+import { checkCode } from './codes.js';
+import { EDITABLE } from '../core/account-status.js';
+import { type AccountItem, staleAccount } from './account.js';
 import { accountUpdate, claimDelete, claimPut, loadAccount } from './store.js';
 
 interface Verification {

@@ -8,7 +8,8 @@ import { NotFound } from '../core/errors.js';
 import { type ClaimKind, keys } from '../core/store/keys.js';
 import { TABLE, db } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, tagged, update } from '../core/store/writes.js';
-import type { AccountItem, AccountStatus } from './account.js';
+import type { AccountStatus } from '../core/account-status.js';
+import type { AccountItem } from './account.js';
 
 export async function findAccount(accountId: string): Promise<AccountItem | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(accountId), ConsistentRead: true }));

@@ -3,7 +3,8 @@
  * standing is unchanged (a ConditionCheck in the same transaction) and the check is used once, with both
  * timers and the notice.
  */
-import { accountUpdate, requireAccount, staleAccount } from '../accounts/account.js';
+import { staleAccount } from '../accounts/account.js';
+import { accountUpdate, requireAccount } from '../accounts/store.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { loadFacts } from '../core/checks/store.js';
 import type { AccountCaller } from '../core/caller.js';

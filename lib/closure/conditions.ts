@@ -1,5 +1,6 @@
 /** States a closure operation needs (R-CL-07, R-CL-10, R-CL-12), as DomainErrors when they do not hold. */
-import { type AccountItem, getAccount } from '../accounts/account.js';
+import { type AccountItem } from '../accounts/account.js';
+import { findAccount } from '../accounts/store.js';
 import { now } from '../core/clock.js';
 import { NotFound, RuleViolation } from '../core/errors.js';
 
@@ -30,7 +31,7 @@ export function assertActionsAllowed(account: AccountItem): Closure {
 
 /** R-CL-12: an operator acts on a closed account in its retention period; a disabled or unknown one is not found. */
 export async function closedAccount(accountId: string): Promise<AccountItem> {
-  const account = await getAccount(accountId);
+  const account = await findAccount(accountId);
   if (!account || account.status === 'disabled') throw new NotFound();
   if (account.status !== 'closed') {
     throw new RuleViolation('NOT_ALLOWED', 'Only a closed account in its retention period can be held.', [

@@ -17,11 +17,8 @@ import { releasesOnDisable } from '../core/lifecycle.js';
 import { publishNow } from '../core/notify/outbox.js';
 import { type TransactItem, transact } from '../core/store/writes.js';
 import { closureNotices } from './notices.js';
-import { purgeNow, purgeTimer } from './purge.js';
-import { purgeTimerPut, retainedRecordPut } from './store.js';
-
-export { claimsOf, IDENTITY_CLAIMS } from '../accounts/lifecycle.js';
-export { purgeNow, purgeTimer } from './purge.js';
+import { purgeNow } from './purge.js';
+import { purgeTimer, purgeTimerPut, retainedRecordPut } from './store.js';
 
 export const HUAWEI_ID_NOTE =
   'Disabling cloud services deletes your cloud account data; your HUAWEI ID is not deleted: it keeps its email, mobile number, login ID and password. Deleting the HUAWEI ID is a separate step (POST /v1/huawei-id/deletions).';

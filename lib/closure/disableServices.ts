@@ -1,9 +1,10 @@
 /** R-CL-07, R-CL-08, R-CL-13: the customer disables closed cloud services for good, with a code, unless held or owing. */
-import { requireAccount, staleAccount } from '../accounts/account.js';
+import { staleAccount } from '../accounts/account.js';
+import { requireAccount } from '../accounts/store.js';
 import type { AccountCaller } from '../core/caller.js';
 import { InvalidCode, RuleViolation } from '../core/errors.js';
 import { ConditionFailed, tagged } from '../core/store/writes.js';
-import { checkCode } from '../verification/challenges.js';
+import { checkCode } from '../accounts/codes.js';
 import { assertActionsAllowed, notAllowed } from './conditions.js';
 import { HUAWEI_ID_NOTE, disableAccount } from './disable.js';
 import { disableBlockers } from './rules.js';

@@ -1,5 +1,5 @@
 /** The closure status of the caller's account and its timers. */
-import { requireAccount } from '../accounts/account.js';
+import { requireAccount } from '../accounts/store.js';
 import type { AccountCaller } from '../core/caller.js';
 import { closureOf } from './conditions.js';
 

@@ -1,5 +1,6 @@
 /** R-CL-12: an operator stops a closure during retention (complaint, investigation, litigation), audited with the operator's ID. */
-import { accountUpdate, staleAccount } from '../accounts/account.js';
+import { staleAccount } from '../accounts/account.js';
+import { accountUpdate } from '../accounts/store.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { type OperatorCaller, actorOf } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';

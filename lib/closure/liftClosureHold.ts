@@ -2,7 +2,8 @@
  * R-CL-12: an operator lifts a closure hold. The 90-day timer is re-armed at the closure's own
  * auto-disable time, so an overdue timer acts at the next run.
  */
-import { accountUpdate, staleAccount } from '../accounts/account.js';
+import { staleAccount } from '../accounts/account.js';
+import { accountUpdate } from '../accounts/store.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { type OperatorCaller, actorOf } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';

@@ -6,9 +6,7 @@
 import { beforePurge } from '../core/lifecycle.js';
 import { logger } from '../core/logger.js';
 import { type DueItem, claim } from '../core/store/due-queue.js';
-import { deleteAll, purgeablePage, purgeTimer, removePurgeTimer } from './store.js';
-
-export { purgeTimer };
+import { deleteAll, purgeablePage, removePurgeTimer } from './store.js';
 
 /** Deletes whatever the account still holds besides its retained record (scheduler processor of `purge`). */
 export async function purgeAccountItems(item: DueItem): Promise<void> {

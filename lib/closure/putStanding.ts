@@ -3,7 +3,7 @@
  * through PUT /v1/ops/accounts/{id}/standing. Stored whole with a version, so a closure can condition
  * on exactly the standing it judged (R-CL-05); audited on the account with the operator's ID.
  */
-import { getAccount } from '../accounts/account.js';
+import { findAccount } from '../accounts/store.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { type OperatorCaller, actorOf } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';
@@ -14,7 +14,7 @@ import { loadStanding, standingPut } from './store.js';
 
 export async function putStanding(caller: OperatorCaller, input: { accountId: string; standing: Standing }) {
   const { accountId, standing } = input;
-  const account = await getAccount(accountId);
+  const account = await findAccount(accountId);
   if (!account || account.status === 'disabled') throw new NotFound();
   const current = await loadStanding(accountId);
   const updatedAt = nowIso();

@@ -1,5 +1,6 @@
 /** R-CL-07: restore closed cloud services, from 24 hours after closing; both timers go. */
-import { accountUpdate, requireAccount, staleAccount } from '../accounts/account.js';
+import { staleAccount } from '../accounts/account.js';
+import { accountUpdate, requireAccount } from '../accounts/store.js';
 import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import { publishNow } from '../core/notify/outbox.js';

@@ -4,7 +4,7 @@
  * close" refers to); a notice reports every result through the outbox: a failed check lists the failures,
  * a passed one says closing may proceed (R-CL-04).
  */
-import { requireAccount } from '../accounts/account.js';
+import { requireAccount } from '../accounts/store.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { loadFacts } from '../core/checks/store.js';
 import type { AccountCaller } from '../core/caller.js';
@@ -14,7 +14,7 @@ import { newId } from '../core/crypto.js';
 import { InvalidCode, RuleViolation } from '../core/errors.js';
 import { publishNow } from '../core/notify/outbox.js';
 import { transact } from '../core/store/writes.js';
-import { checkCode } from '../verification/challenges.js';
+import { checkCode } from '../accounts/codes.js';
 import { closureNotices } from './notices.js';
 import { type CheckResultGroup, evaluateClosure } from './rules.js';
 import { latestCheckPut } from './store.js';

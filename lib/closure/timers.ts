@@ -4,7 +4,7 @@
  * simply removed. A held account is looked at again `config.closure.holdRecheckSeconds` later. The
  * scheduler acts as the system caller `scheduler`.
  */
-import { getAccount } from '../accounts/account.js';
+import { findAccount } from '../accounts/store.js';
 import { systemCaller } from '../core/caller.js';
 import { addSeconds, now } from '../core/clock.js';
 import { config } from '../core/config.js';
@@ -17,7 +17,7 @@ import { dueItemDelete, removeDueItem } from './store.js';
 
 export async function processClosureTimer(item: DueItem): Promise<void> {
   const accountId = item.accountId as string;
-  const account = await getAccount(accountId);
+  const account = await findAccount(accountId);
   const closure = account?.closure as { closedAt: string; autoDisableAt: string } | undefined;
   const current = account?.status === 'closed' && closure?.closedAt === item.closedAt;
   if (!account || !current) {

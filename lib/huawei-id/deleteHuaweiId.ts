@@ -9,12 +9,16 @@
  * - services disabled: the retained record (invoices and transactions, R-CL-11) stays, without the
  *   identity fields; - never enabled: the account item goes and a purge deletes what else it held.
  */
-import { type AccountItem, accountUpdate, claimDelete, staleAccount } from '../accounts/account.js';
-import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
+import { type AccountItem, staleAccount } from '../accounts/account.js';
+import { accountUpdate, claimDelete } from '../accounts/store.js';
+import { decoyAccountId, resolveIdentifierEvenly } from '../accounts/identifiers.js';
 import { countFailure, isLocked } from '../accounts/lockout.js';
 import { verifyAgainstDummy, verifyPassword } from '../accounts/password.js';
 import { auditWrite } from '../core/audit/audit.js';
-import { claimsOf, identityOf, purgeNow, purgeTimer } from '../closure/disable.js';
+import { claimsOf } from '../accounts/lifecycle.js';
+import { identityOf } from '../closure/disable.js';
+import { purgeNow } from '../closure/purge.js';
+import { purgeTimer } from '../closure/store.js';
 import { now, nowIso } from '../core/clock.js';
 import { InvalidCode, InvalidCredentials, RuleViolation } from '../core/errors.js';
 import type { GuestCaller } from '../core/caller.js';
@@ -23,8 +27,7 @@ import { addTemplates } from '../core/notify/templates.js';
 import { noticeEntries } from '../recipients/notices.js';
 import { isThrottled } from '../sessions/rules.js';
 import { type TransactItem, tagged } from '../core/store/writes.js';
-import { checkCode } from '../verification/challenges.js';
-import { decoyAccountId } from '../verification/decoys.js';
+import { checkCode } from '../accounts/codes.js';
 import { commit, neverEnabledAccountDelete, purgeTimerPut } from './store.js';
 
 addTemplates('huawei-id-deleted', {

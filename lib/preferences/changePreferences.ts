@@ -2,7 +2,8 @@
  * Preferences (R-PR-01, R-PR-02): message language, IANA time zone and transaction currency. Currency
  * changes are kept as history items (monthly bills use the last currency chosen in the cycle).
  */
-import { EDITABLE, staleAccount } from '../accounts/account.js';
+import { staleAccount } from '../accounts/account.js';
+import { EDITABLE } from '../core/account-status.js';
 import { isTimeZone } from '../accounts/catalogues.js';
 import { accountUpdate, loadAccount } from '../accounts/store.js';
 import { auditWrite } from '../core/audit/audit.js';

@@ -4,7 +4,7 @@
  * the account is open for changes (R-CL-10) and, when adding, below the limit.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { EDITABLE } from '../accounts/account.js';
+import { EDITABLE } from '../core/account-status.js';
 import { config } from '../core/config.js';
 import { keys } from '../core/store/keys.js';
 import { query } from '../core/store/patterns.js';

@@ -8,10 +8,8 @@ import { addSeconds, now } from '../core/clock.js';
 import { config } from '../core/config.js';
 import { Unauthenticated } from '../core/errors.js';
 import { loadAuthState, loadSession, touchSession } from './store.js';
-import { sessionKeyOf } from './tokens.js';
+import { sessionKeyOf } from '../core/sessions.js';
 
-
-export { sessionKeyOf };
 
 /** A live session: whose it is, its key (the token's keyed hash) and the account's status now. */
 export interface LiveSession {

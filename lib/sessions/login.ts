@@ -4,7 +4,7 @@
  * same answer after the same work (a dummy hash is verified when no account matches).
  */
 import { channelsOf, contactFor } from '../accounts/account.js';
-import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
+import { decoyAccountId, resolveIdentifierEvenly } from '../accounts/identifiers.js';
 import { isLocked } from '../accounts/lockout.js';
 import { verifyAgainstDummy, verifyPassword } from '../accounts/password.js';
 import { maskDestination } from '../core/contact/mask.js';
@@ -13,7 +13,6 @@ import { addSeconds, epochSeconds, now } from '../core/clock.js';
 import { config } from '../core/config.js';
 import { newId } from '../core/crypto.js';
 import type { Channel } from '../core/notify/notifier.js';
-import { decoyAccountId } from '../verification/decoys.js';
 import { isThrottled } from './rules.js';
 import { type SignedIn, completeSignIn, recordFailure, servicesDisabled, throttleSource } from './sign-in.js';
 import { putLoginAttempt } from './store.js';

@@ -1,11 +1,13 @@
 /** sendLoginCode (R-LI-02, R-VC-06, issue 9 item 17): the second-step code of a login attempt, by the chosen channel. */
-import { contactFor, getAccount } from '../accounts/account.js';
+import { contactFor } from '../accounts/account.js';
+import { findAccount } from '../accounts/store.js';
 import { maskDestination } from '../core/contact/mask.js';
 import type { GuestCaller } from '../core/caller.js';
 import { config } from '../core/config.js';
 import { InvalidCode, RuleViolation } from '../core/errors.js';
 import type { Channel } from '../core/notify/notifier.js';
-import { type ChallengeItem, sendCode } from '../verification/challenges.js';
+import type { ChallengeItem } from '../core/codes/challenges.js';
+import { sendCode } from '../verification/send-code.js';
 import { attemptEnded, checkAttemptLive, openLoginChallenge } from './sign-in.js';
 
 /** Issue 9 item 17: one sign-in attempt sends at most `maxCodeSendsPerLogin` codes; then it starts again. */
@@ -20,7 +22,7 @@ function checkSendsLeft(challenge: ChallengeItem): void {
 export async function sendLoginCode(caller: GuestCaller, input: { challengeId: string; channel: Channel }) {
   const { challengeId, channel } = input;
   const challenge = await openLoginChallenge(challengeId);
-  const account = await getAccount(challenge.accountId!);
+  const account = await findAccount(challenge.accountId!);
   if (!account) throw attemptEnded();
   checkAttemptLive(challenge, account);
   checkSendsLeft(challenge);

@@ -10,9 +10,10 @@ import { epochSeconds, now } from '../core/clock.js';
 import { config } from '../core/config.js';
 import { InvalidCode, InvalidCredentials, RateLimited, RuleViolation } from '../core/errors.js';
 import type { TransactItem } from '../core/store/writes.js';
-import type { ChallengeItem } from '../verification/challenges.js';
+import type { ChallengeItem } from '../core/codes/challenges.js';
 import { commit, countSourceFailure, loadChallenge, putFailureTrace, signInAccountWrite, sourceFailures } from './store.js';
-import { newSession, newTrustedDevice } from './tokens.js';
+import { newSession } from '../core/sessions.js';
+import { newTrustedDevice } from './tokens.js';
 
 const thisHour = () => now().toISOString().slice(0, 13);
 

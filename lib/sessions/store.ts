@@ -7,19 +7,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountItem } from '../accounts/account.js';
 import { epochSeconds } from '../core/clock.js';
+import type { SessionItem } from '../core/sessions.js';
 import { keyedHash } from '../core/crypto.js';
 import { keys } from '../core/store/keys.js';
 import { TABLE, db } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, put, tagged, transact, update } from '../core/store/writes.js';
-
-export interface SessionItem {
-  accountId: string;
-  epoch: number;
-  createdAt: string;
-  lastSeenAt: string;
-  idleExpiresAt: string;
-  absoluteExpiresAt: string;
-}
 
 export interface DeviceItem {
   accountId: string;
@@ -77,17 +69,6 @@ export async function touchSession(sessionKey: string, at: string, idleExpiresAt
   } catch {
     return false;
   }
-}
-
-/** The put of a new session (tag `session`); never overwrites one. */
-export function sessionPut(sessionKey: string, item: SessionItem): TransactItem {
-  return tagged('session', {
-    Put: {
-      TableName: TABLE(),
-      Item: { ...keys.session(sessionKey), ...item, ttl: epochSeconds(new Date(item.absoluteExpiresAt)) },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  });
 }
 
 /** The delete of a session (tag `session`). */

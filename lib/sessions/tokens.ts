@@ -1,42 +1,14 @@
 /**
  * Session and trusted-device tokens (R-LI-03, R-LI-05): opaque random tokens handed to the client once;
  * only their keyed hashes are stored. Each builder returns the item write so a use case can commit it
- * in the transaction of the sign-in it completes.
+ * in the transaction of the sign-in it completes. Minting a session (newSession, sessionKeyOf) is
+ * lib/core/sessions.ts' (sign-up opens one too).
  */
 import { addSeconds, now } from '../core/clock.js';
 import { config } from '../core/config.js';
 import { keyedHash, randomToken } from '../core/crypto.js';
 import type { TransactItem } from '../core/store/writes.js';
-import { devicePut, loadDevice, sessionDelete, sessionPut } from './store.js';
-
-export function sessionKeyOf(token: string): string {
-  return keyedHash('session', token);
-}
-
-export interface NewSession {
-  token: string;
-  expiresAt: string;
-  write: TransactItem;
-}
-
-export function newSession(accountId: string, epoch: number): NewSession {
-  const at = now();
-  const token = randomToken();
-  const absoluteExpiresAt = addSeconds(at, config.sessions.absoluteSeconds).toISOString();
-  const idleExpiresAt = addSeconds(at, config.sessions.idleSeconds).toISOString();
-  return {
-    token,
-    expiresAt: idleExpiresAt,
-    write: sessionPut(sessionKeyOf(token), {
-      accountId,
-      epoch,
-      createdAt: at.toISOString(),
-      lastSeenAt: at.toISOString(),
-      idleExpiresAt,
-      absoluteExpiresAt,
-    }),
-  };
-}
+import { devicePut, loadDevice, sessionDelete } from './store.js';
 
 const deviceKeyOf = (token: string) => keyedHash('device', token);
 

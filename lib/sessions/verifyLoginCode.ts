@@ -1,10 +1,10 @@
 /** verifyLoginCode (R-LI-02, R-LI-03): completes the second step with the code; optionally trusts this device. */
-import { getAccount } from '../accounts/account.js';
+import { findAccount } from '../accounts/store.js';
 import { audit } from '../core/audit/audit.js';
 import type { GuestCaller } from '../core/caller.js';
 import { now } from '../core/clock.js';
 import { InvalidCode } from '../core/errors.js';
-import { checkCode } from '../verification/challenges.js';
+import { checkCode } from '../accounts/codes.js';
 import { type SignedIn, attemptEnded, checkAttemptLive, completeSignIn, openLoginChallenge } from './sign-in.js';
 
 export async function verifyLoginCode(caller: GuestCaller, input: { challengeId: string; code: string; trustDevice?: boolean }): Promise<SignedIn> {
@@ -20,7 +20,7 @@ export async function verifyLoginCode(caller: GuestCaller, input: { challengeId:
     }
     throw error;
   }
-  const account = await getAccount(checked.challenge.accountId!);
+  const account = await findAccount(checked.challenge.accountId!);
   if (!account || String(checked.challenge.loginExpiresAt) <= now().toISOString()) throw attemptEnded();
   checkAttemptLive(checked.challenge, account);
   return completeSignIn(account, caller.origin, [checked.consume], input.trustDevice ?? false);

@@ -6,10 +6,11 @@
  * - a mobile identifier asking for an SMS code: the number itself (likewise);
  * - anything else: an invented address or mobile number of a real format (a common mail domain; a mobile
  *   number of a real country and length), whose visible digits come from the HMAC, never from the input.
- * The decoy account ID names no account: writes keyed by it cost the same and change nothing real.
+ * The decoy account ID (decoyAccountId, lib/accounts/identifiers.ts) names no account: writes keyed by it cost
+ * the same and change nothing real.
  */
-import { mobileClaimOf } from '../accounts/identifiers.js';
-import { claimValue, identifierKind } from '../accounts/rules.js';
+import { canonicalIdentifier, mobileClaimOf } from '../accounts/identifiers.js';
+import { identifierKind } from '../accounts/rules.js';
 import { normalizeEmail } from '../core/contact/email.js';
 import { keyedHash } from '../core/crypto.js';
 import type { Channel } from '../core/notify/notifier.js';
@@ -25,14 +26,6 @@ export const DECOY_MOBILE_FORMATS = [
   { cc: '34', leads: ['6'], nationalLength: 9 },
   { cc: '39', leads: ['32', '33', '34', '36', '38'], nationalLength: 10 },
 ] as const;
-
-/** The identifier as lookups see it: two spellings that name the same account get the same decoy (and send limits). */
-export function canonicalIdentifier(identifier: string): string {
-  const kind = identifierKind(identifier);
-  if (kind === 'EMAIL') return claimValue.email(identifier);
-  if (kind === 'MOBILE') return mobileOf(identifier);
-  return claimValue.name(identifier);
-}
 
 const mobileOf = (identifier: string) => mobileClaimOf(identifier.trim());
 
@@ -65,9 +58,4 @@ export function decoyDestination(channel: Channel, identifier: string): string {
   if (channel === 'email') return kind === 'EMAIL' ? normalizeEmail(identifier) : decoyEmail(identifier);
   if (kind === 'MOBILE') return mobileOf(identifier);
   return decoyMobile(identifier);
-}
-
-/** An account ID that names no account (real ones start with `ac_`), stable per identifier. */
-export function decoyAccountId(identifier: string): string {
-  return `decoy_${keyedHash('decoy-account', canonicalIdentifier(identifier))}`;
 }

@@ -1,20 +1,5 @@
-/** R-VC-05: what a code is for. A code of one purpose never satisfies another. */
-export const PURPOSES = [
-  'signup',
-  'password-reset',
-  'login',
-  'verify-identity',
-  'new-mobile',
-  'new-email',
-  'security-phone',
-  'close-services',
-  'disable-services',
-  'partner-disassociation',
-  'partner-operation',
-  'delete-huawei-id',
-] as const;
-
-export type Purpose = (typeof PURPOSES)[number];
+/** Verification's rules on purposes (R-VC-05; the purposes themselves are lib/core/codes/purposes.ts). */
+import { PURPOSES, type Purpose } from '../core/codes/purposes.js';
 
 /** Purposes a client may request through POST /v1/verification-codes (login codes come from the login flow). */
 export const REQUESTABLE_PURPOSES = PURPOSES.filter((p) => p !== 'login') as Exclude<Purpose, 'login'>[];

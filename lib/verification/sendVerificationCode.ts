@@ -4,8 +4,8 @@
  * (an identifier; the answer looks the same whether or not an account exists, R-SEC-03). Every other purpose needs a session:
  * new contacts are validated, existing ones are taken from the account, never from the request.
  */
-import { type AccountItem, contactFor, requireAccount } from '../accounts/account.js';
-import { resolveIdentifierEvenly } from '../accounts/identifiers.js';
+import { type AccountItem, contactFor } from '../accounts/account.js';
+import { requireAccount } from '../accounts/store.js';
 import { emailProblems, normalizeEmail } from '../core/contact/email.js';
 import { isE164, normalizeMobile } from '../core/contact/phone.js';
 import { maskDestination } from '../core/contact/mask.js';
@@ -13,9 +13,11 @@ import { RuleViolation, Unauthenticated, ValidationFailed } from '../core/errors
 import type { AccountCaller, GuestCaller } from '../core/caller.js';
 import type { Channel } from '../core/notify/notifier.js';
 import { languageOf } from '../core/notify/templates.js';
-import { sendCode } from './challenges.js';
-import { canonicalIdentifier, decoyAccountId, decoyDestination } from './decoys.js';
-import { IDENTIFIER_PURPOSES, NEW_DESTINATION, type Purpose } from './purposes.js';
+import { sendCode } from './send-code.js';
+import { canonicalIdentifier, decoyAccountId, resolveIdentifierEvenly } from '../accounts/identifiers.js';
+import { decoyDestination } from './decoys.js';
+import type { Purpose } from '../core/codes/purposes.js';
+import { IDENTIFIER_PURPOSES, NEW_DESTINATION } from './purposes.js';
 import { servicesClosed } from '../core/messages.js';
 
 export interface CodeRequest {

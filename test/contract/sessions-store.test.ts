@@ -15,7 +15,8 @@ import {
   sourceFailures,
   touchSession,
 } from '../../lib/sessions/store.js';
-import { isTrustedDevice, newSession, newTrustedDevice, revokeSession, sessionKeyOf } from '../../lib/sessions/tokens.js';
+import { newSession, sessionKeyOf } from '../../lib/core/sessions.js';
+import { isTrustedDevice, newTrustedDevice, revokeSession } from '../../lib/sessions/tokens.js';
 
 const accountId = () => `ac_${randomBytes(6).toString('hex')}`;
 const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as ConditionFailed);

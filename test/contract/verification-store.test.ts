@@ -1,98 +1,17 @@
 /**
  * Contract of lib/verification/store.ts on DynamoDB Local (issue 10 item "contract tests per area store", in
- * the style of Kratos' persistence contract suite): codes used at most once, scoped by account, send limits
- * written only over the version that was read.
+ * the style of Kratos' persistence contract suite): send limits written only over the version that was read.
+ * The challenges' contract is test/contract/codes-store.test.ts (lib/core/codes/store.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { keyedHash } from '../../lib/core/crypto.js';
-import { InvalidCode, NotFound } from '../../lib/core/errors.js';
 import { ConditionFailed } from '../../lib/core/store/writes.js';
-import { checkCode, consumeCode, destinationKey } from '../../lib/verification/challenges.js';
-import type { Purpose } from '../../lib/verification/purposes.js';
-import {
-  type CodeFields,
-  challengePut,
-  challengeResend,
-  commit,
-  consumeWrite,
-  countAttempt,
-  loadChallenge,
-  readSendRecords,
-  sendLimitKey,
-  sendRecordPut,
-} from '../../lib/verification/store.js';
+import { commit, readSendRecords, sendLimitKey, sendRecordPut } from '../../lib/verification/store.js';
 
 const id = (prefix: string) => `${prefix}${randomBytes(6).toString('hex')}`;
-const FAR = '2100-01-01T00:00:00.000Z';
 const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
 
-/** A live challenge of `purpose` for `accountId` whose code is `code`. */
-async function challenge(accountId: string, purpose: Purpose = 'verify-identity', code = '123456') {
-  const challengeId = id('ch_');
-  const destination = `${id('u')}@example.com`;
-  const fields: CodeFields = {
-    purpose,
-    channel: 'email',
-    destination,
-    destinationKey: destinationKey(destination),
-    codeHash: keyedHash('code', `${challengeId}:${code}`),
-    attempts: 0,
-    expiresAt: FAR,
-    ttl: 0,
-  };
-  await commit([challengePut(challengeId, fields, accountId, new Date(0).toISOString())]);
-  return { challengeId, code, fields };
-}
-
 describe('verification store contract (DynamoDB Local)', () => {
-  it('R-VC-03: a challenge is consumed at most once when two consumes race (tag `code`)', async () => {
-    const { challengeId } = await challenge(id('ac_'));
-    const results = await Promise.all([1, 2].map(() => failureOf(commit([consumeWrite(challengeId, new Date(0).toISOString())]))));
-    expect(results.filter((r) => r === undefined)).toHaveLength(1);
-    const failure = results.find((r) => r !== undefined) as ConditionFailed;
-    expect(failure).toBeInstanceOf(ConditionFailed);
-    expect(failure.failedTags()).toEqual(['code']);
-  });
-
-  it('R-VC-03 R-SEC-02: two verifications of the same right code race: exactly one is accepted', async () => {
-    const owner = id('ac_');
-    const { challengeId, code } = await challenge(owner);
-    const results = await Promise.all([1, 2].map(() => failureOf(consumeCode({ challengeId, code, purpose: 'verify-identity', accountId: owner }))));
-    expect(results.filter((r) => r === undefined)).toHaveLength(1);
-    expect(results.find((r) => r !== undefined)).toBeInstanceOf(InvalidCode);
-    expect((await loadChallenge(challengeId))?.usedAt).toBeDefined();
-  });
-
-  it("R-SEC-05: another account's challenge is not found and none of its attempts is spent", async () => {
-    const [owner, other] = [id('ac_'), id('ac_')];
-    const { challengeId, code } = await challenge(owner);
-    expect(await countAttempt(challengeId, { purpose: 'verify-identity', maxAttempts: 5, at: new Date(0).toISOString(), accountId: other })).toBeUndefined();
-    await expect(checkCode({ challengeId, code, purpose: 'verify-identity', accountId: other, sessionScoped: true })).rejects.toBeInstanceOf(NotFound);
-    expect((await loadChallenge(challengeId))?.attempts).toBe(0);
-    // Its owner still may use it.
-    expect((await checkCode({ challengeId, code, purpose: 'verify-identity', accountId: owner, sessionScoped: true })).challenge.accountId).toBe(owner);
-  });
-
-  it.each([
-    ['another purpose (R-VC-05)', { purpose: 'close-services' as Purpose }],
-    ['an expired challenge (R-VC-02)', { at: '2200-01-01T00:00:00.000Z' }],
-    ['a challenge out of attempts (R-VC-03)', { maxAttempts: 0 }],
-  ])('R-VC-03: no attempt is counted on %s', async (_name, over) => {
-    const { challengeId } = await challenge(id('ac_'));
-    const on = { purpose: 'verify-identity' as Purpose, maxAttempts: 5, at: new Date(0).toISOString(), ...over };
-    expect(await countAttempt(challengeId, on)).toBeUndefined();
-    expect((await loadChallenge(challengeId))?.attempts).toBe(0);
-  });
-
-  it('R-VC-03: attempts are counted atomically up to the limit under parallel requests', async () => {
-    const { challengeId } = await challenge(id('ac_'));
-    const on = { purpose: 'verify-identity' as Purpose, maxAttempts: 3, at: new Date(0).toISOString() };
-    const counted = await Promise.all(Array.from({ length: 8 }, () => countAttempt(challengeId, on)));
-    expect(counted.filter(Boolean)).toHaveLength(3);
-    expect((await loadChallenge(challengeId))?.attempts).toBe(3);
-  });
-
   it('R-VC-04 R-SEC-06: a send-limit record refuses a stale version (tag `limit`) and keeps the winner', async () => {
     const key = sendLimitKey('dest', `${id('u')}@example.com`);
     const [read] = await readSendRecords([key]);
@@ -111,18 +30,5 @@ describe('verification store contract (DynamoDB Local)', () => {
     const next = (n: number) => ({ sends: [`2026-01-01T00:00:0${n}.000Z`], lastByPurpose: {}, version: 1 });
     const results = await Promise.all([1, 2, 3, 4].map((n) => failureOf(commit([sendRecordPut(key, next(n), 0, 0)]))));
     expect(results.filter((r) => r === undefined)).toHaveLength(1);
-  });
-
-  it.each([
-    ['a used challenge', async (c: string) => commit([consumeWrite(c, new Date(0).toISOString())]), 'owner'],
-    ["another account's challenge (R-SEC-05)", async () => undefined, 'other'],
-  ])('R-LI-02: a code is never re-sent into %s (tag `challenge`)', async (_name, before, who) => {
-    const owner = id('ac_');
-    const { challengeId, fields } = await challenge(owner, 'login');
-    await before(challengeId);
-    const write = challengeResend(challengeId, { ...fields, codeHash: 'x' }, who === 'owner' ? owner : id('ac_'), 5, new Date(0).toISOString());
-    const failure = (await failureOf(commit([write]))) as ConditionFailed;
-    expect(failure.failedTags()).toEqual(['challenge']);
-    expect((await loadChallenge(challengeId))?.codeHash).toBe(fields.codeHash);
   });
 });

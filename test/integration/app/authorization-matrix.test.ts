@@ -25,11 +25,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { getAccount } from '../../../lib/accounts/account.js';
+import { findAccount } from '../../../lib/accounts/store.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import type { RouteSpec } from '../../../lib/core/http/route.js';
 import { allRoutes } from '../../../lib/app/routes.js';
-import { newSession } from '../../../lib/sessions/tokens.js';
+import { newSession } from '../../../lib/core/sessions.js';
 import { keys } from '../../../lib/core/store/keys.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { transact } from '../../../lib/core/store/writes.js';
@@ -222,7 +222,7 @@ function request(route: RouteSpec, fixtures: Record<string, string>, headers: Re
 
 /** A fresh session of `accountId`, minted at the current (test) clock. */
 async function sessionOf(accountId: string): Promise<string> {
-  const account = await getAccount(accountId);
+  const account = await findAccount(accountId);
   const s = newSession(accountId, (account!.sessionEpoch as number | undefined) ?? 0);
   await transact([s.write]);
   return s.token;

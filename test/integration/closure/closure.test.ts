@@ -6,7 +6,7 @@ import { handler as checkHandler } from '../../../functions/closure/runClosureCh
 import { handler as latestHandler } from '../../../functions/closure/getLatestClosureCheck.js';
 import { handler as statusHandler } from '../../../functions/closure/getClosure.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
-import { accountIdByClaim } from '../../../lib/accounts/account.js';
+import { accountIdByClaim } from '../../../lib/accounts/store.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { CONDITIONS, STANDING_FLAGS } from '../../../lib/closure/rules.js';
 import { config } from '../../../lib/core/config.js';

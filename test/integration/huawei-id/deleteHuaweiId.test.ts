@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { handler as resetHandler } from '../../../functions/sessions/resetPassword.js';
-import { accountIdByClaim } from '../../../lib/accounts/account.js';
+import { accountIdByClaim } from '../../../lib/accounts/store.js';
 import { nowIso, setClockOffset } from '../../../lib/core/clock.js';
 import { config } from '../../../lib/core/config.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';

@@ -8,7 +8,7 @@ import { handler as logoutHandler } from '../../../functions/sessions/logout.js'
 import { handler as resetHandler } from '../../../functions/sessions/resetPassword.js';
 import { handler as loginCodeHandler } from '../../../functions/sessions/sendLoginCode.js';
 import { handler as verifyHandler } from '../../../functions/sessions/verifyLoginCode.js';
-import { getAccount } from '../../../lib/accounts/account.js';
+import { findAccount } from '../../../lib/accounts/store.js';
 import { clockOffset, setClockOffset } from '../../../lib/core/clock.js';
 import { config } from '../../../lib/core/config.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
@@ -84,12 +84,12 @@ describe('login', () => {
     const sent = await invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel: 'email' }, sourceIp: freshIp() });
     expect(sent.status).toBe(202);
     const wrong = (await latestCode(email)) === '000000' ? '111111' : '000000';
-    expect((await getAccount(accountId))!.failedAttempts).toBe(0);
+    expect((await findAccount(accountId))!.failedAttempts).toBe(0);
     const res = await invoke(verifyHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/verify`, pathParameters: { challengeId }, body: { code: wrong } });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('INVALID_CODE');
     expect(res.body.token).toBeUndefined();
-    expect((await getAccount(accountId))!.failedAttempts).toBe(1);
+    expect((await findAccount(accountId))!.failedAttempts).toBe(1);
   });
 
   it('R-LI-03 a trusted device skips the second step for 30 days, then no longer', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler as changePasswordHandler } from '../../../functions/accounts/changePassword.js';
 import { handler as resetHandler } from '../../../functions/sessions/resetPassword.js';
-import { getAccount } from '../../../lib/accounts/account.js';
+import { findAccount } from '../../../lib/accounts/store.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { isTrustedDevice } from '../../../lib/sessions/tokens.js';
 import { closedAccount, disable } from '../../support/closure.js';
@@ -78,12 +78,12 @@ describe('trusted browsers (issue 9 item 1)', () => {
     const deviceToken = await trustedBrowser(account.email);
     nextMinute();
     const token = (await login(account.email, PASSWORD, 'email', account.email)).body.token as string;
-    const before = await getAccount(account.accountId);
+    const before = await findAccount(account.accountId);
     expect(await isTrustedDevice(deviceToken, before!)).toBe(true);
     nextMinute();
     const res = await disable({ ...account, token });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const after = await getAccount(account.accountId);
+    const after = await findAccount(account.accountId);
     expect(after).toBeDefined();
     expect(await isTrustedDevice(deviceToken, after!)).toBe(false);
   });

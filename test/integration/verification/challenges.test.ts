@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getAccount } from '../../../lib/accounts/account.js';
+import { findAccount } from '../../../lib/accounts/store.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { config } from '../../../lib/core/config.js';
 import { keyedHash } from '../../../lib/core/crypto.js';
@@ -8,7 +8,8 @@ import { InvalidCode } from '../../../lib/core/errors.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { keys } from '../../../lib/core/store/keys.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
-import { checkCode, consumeCode, sendCode } from '../../../lib/verification/challenges.js';
+import { checkCode, consumeCode } from '../../../lib/accounts/codes.js';
+import { sendCode } from '../../../lib/verification/send-code.js';
 import { freshIp, latestCode, requestCode, uniqueEmail } from '../../support/identity.js';
 
 async function issue(purpose: 'signup' | 'close-services' = 'signup', destination = uniqueEmail()) {
@@ -139,6 +140,6 @@ describe('send limits', () => {
     );
     // Bound to a decoy account ID that names no account, so no code can ever reset anything with it.
     expect(items.Items?.[0]?.accountId).toMatch(/^decoy_/);
-    expect(await getAccount(items.Items![0]!.accountId)).toBeUndefined();
+    expect(await findAccount(items.Items![0]!.accountId)).toBeUndefined();
   });
 });

@@ -3,22 +3,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handler as serviceEmailHandler } from '../../../functions/accounts/changeServiceEmail.js';
 import { handler as checkHandler } from '../../../functions/closure/runClosureCheck.js';
 import { handler as resetHandler } from '../../../functions/sessions/resetPassword.js';
-import { getAccount } from '../../../lib/accounts/account.js';
+import { findAccount } from '../../../lib/accounts/store.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { config } from '../../../lib/core/config.js';
 import { InvalidCode } from '../../../lib/core/errors.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { keys } from '../../../lib/core/store/keys.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
-import { checkCode, sendCode } from '../../../lib/verification/challenges.js';
-import { PURPOSES } from '../../../lib/verification/purposes.js';
+import { checkCode } from '../../../lib/accounts/codes.js';
+import { sendCode } from '../../../lib/verification/send-code.js';
+import { PURPOSES } from '../../../lib/core/codes/purposes.js';
 import { activeAccount } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
 import { PASSWORD, bearer, freshIp, latestCode, requestCode, signUp, startLogin, uniqueEmail, verificationFor } from '../../support/identity.js';
 
 afterEach(() => setClockOffset(0));
 
-const failures = async (accountId: string) => (await getAccount(accountId))!.failedAttempts;
+const failures = async (accountId: string) => (await findAccount(accountId))!.failedAttempts;
 const wrongCodeFor = async (to: string) => ((await latestCode(to)) === '000000' ? '111111' : '000000');
 
 describe('failed codes count toward the account lock (R-SEC-01, issue 9 item 17)', () => {

@@ -6,7 +6,7 @@ import { setClockOffset } from '../../../../lib/core/clock.js';
 import { idempotency } from '../../../../lib/core/http/middlewares/idempotency.js';
 import { requestContext } from '../../../../lib/core/http/middlewares/request-context.js';
 import { handler as signUpHandler } from '../../../../functions/accounts/signUp.js';
-import { accountIdByClaim } from '../../../../lib/accounts/account.js';
+import { accountIdByClaim } from '../../../../lib/accounts/store.js';
 import { apiEvent, invoke, lambdaContext } from '../../../support/http.js';
 import { PASSWORD, uniqueEmail, verificationFor } from '../../../support/identity.js';
 
