@@ -47,10 +47,10 @@ function stubModule(file, reason, methodFactories = /^$/) {
 }
 
 // zod builds JSON Schema converters into every schema class (`.toJSONSchema()`, `~standard.jsonSchema`), so each
-// bundle carries zod's JSON Schema code (measured: about 17 KB) though only the OpenAPI function uses it. In every
-// other function, its modules are replaced by stubs; any function that imports zod-openapi must be listed here, or
-// its build fails.
-const JSON_SCHEMA_FUNCTIONS = ['functions/meta/getOpenApi.ts'].map((f) => path.join(__dirname, f));
+// bundle carries zod's JSON Schema code (measured: about 17 KB) though no function uses it. Its modules are replaced
+// by stubs; any function that imports zod-openapi must be listed here, or its build fails. Since issue 10 none is:
+// the OpenAPI function serves the document generated at build time (scripts/openapi.ts, openApiArtifact below).
+const JSON_SCHEMA_FUNCTIONS = [].map((f) => path.join(__dirname, f));
 const ZOD_JSON_SCHEMA = /[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](to-json-schema|json-schema-processors|json-schema-generator)\.js$/;
 const zodWithoutJsonSchema = {
   name: 'zod-without-json-schema',
@@ -148,6 +148,24 @@ const sdkWithoutAdaptiveRetryAndImdsRegion = {
   },
 };
 
+// Issue 10 (bundle budget): the OpenAPI document generated at build time (lib/app/openapi.generated.json, 300 KB
+// pretty-printed, 137 KB as compact JSON) is bundled brotli-packed (about 13 KB) and unpacked once per instance.
+const OPENAPI_ARTIFACT = /[\\/]lib[\\/]app[\\/]openapi\.generated\.json$/;
+const openApiArtifactPacked = {
+  name: 'openapi-artifact-packed',
+  setup(build) {
+    build.onLoad({ filter: OPENAPI_ARTIFACT }, (args) => {
+      const zlib = require('node:zlib');
+      const compact = JSON.stringify(JSON.parse(fs.readFileSync(args.path, 'utf8')));
+      const packed = zlib.brotliCompressSync(Buffer.from(compact), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
+      return {
+        contents: `import { brotliDecompressSync } from 'node:zlib';\nexport default JSON.parse(brotliDecompressSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8'));`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 module.exports = (serverless) => ({
   // serverless-esbuild: a separate work folder lets `serverless package` run clean beside a running offline stage.
   ...(process.env.ESBUILD_WORK_FOLDER ? { outputWorkFolder: process.env.ESBUILD_WORK_FOLDER, keepOutputDirectory: true } : {}),
@@ -179,5 +197,5 @@ module.exports = (serverless) => ({
   },
   legalComments: 'none',
   charset: 'utf8', // non-ASCII text as is rather than escaped (measured: about -1 KB)
-  plugins: [zodWithoutJsonSchema, describeOnlyWithoutPhoneParser, sdkWithoutJsSha256, sdkPackageVersionOnly, sdkPartitionsWithoutDescriptions, sdkWithoutAdaptiveRetryAndImdsRegion, ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs])],
+  plugins: [zodWithoutJsonSchema, describeOnlyWithoutPhoneParser, sdkWithoutJsSha256, sdkPackageVersionOnly, sdkPartitionsWithoutDescriptions, sdkWithoutAdaptiveRetryAndImdsRegion, openApiArtifactPacked, ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs])],
 });
