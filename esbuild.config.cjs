@@ -47,10 +47,10 @@ function stubModule(file, reason, methodFactories = /^$/) {
 }
 
 // zod builds JSON Schema converters into every schema class (`.toJSONSchema()`, `~standard.jsonSchema`), so each
-// bundle carries zod's JSON Schema code (measured: about 17 KB) though only the OpenAPI function uses it. In every
-// other function, its modules are replaced by stubs; any function that imports zod-openapi must be listed here, or
-// its build fails.
-const JSON_SCHEMA_FUNCTIONS = ['functions/meta/getOpenApi.ts'].map((f) => path.join(__dirname, f));
+// bundle carries zod's JSON Schema code (measured: about 17 KB) though no function uses it. Its modules are replaced
+// by stubs; any function that imports zod-openapi must be listed here, or its build fails. Since issue 10 none is:
+// the OpenAPI function serves the document generated at build time (scripts/openapi.ts, openApiArtifact below).
+const JSON_SCHEMA_FUNCTIONS = [].map((f) => path.join(__dirname, f));
 const ZOD_JSON_SCHEMA = /[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](to-json-schema|json-schema-processors|json-schema-generator)\.js$/;
 const zodWithoutJsonSchema = {
   name: 'zod-without-json-schema',
@@ -68,7 +68,8 @@ const zodWithoutJsonSchema = {
 };
 
 // The OpenAPI function describes the routes' schemas but never validates a request body, so it does not need
-// the phone parser behind the `phone` refinement (libphonenumber-js + its metadata: about 53 KB measured). There
+// the phone parser behind the `phone` refinement (libphonenumber-js + its metadata: about 53 KB measured; since issue 10
+// our own parser + the metadata: 19.2 KB). There
 // lib/core/contact/phone.ts becomes a stub whose functions throw; the pattern the document shows lives in phone-pattern.ts.
 // The default route (issue 10) reads every route's method and path to answer 404 or 405, and validates no body
 // but its own (it has none): the same stub (measured: -52.8 KB).
@@ -128,6 +129,43 @@ const sdkPartitionsWithoutDescriptions = {
   },
 };
 
+// Issue 10 (bundle budget): both SDK clients pin `retryMode: 'standard'` (lib/core/store/table.ts,
+// lib/core/notify/sns-notifier.ts), so the adaptive retry strategy and its client-side rate limiter are never built;
+// and both always get `region` (config.region: AWS_REGION, which Lambda always sets), so the SDK's fallback region
+// lookup in the EC2 instance metadata service is never called (defaults mode "auto" would ask it only off Lambda).
+// Both become stubs that throw (measured: -3.4 and -1.2 KB per bundle; retry-region-stubs.test.ts).
+const SDK_ADAPTIVE_RETRY = /[\\/]node_modules[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]util-retry[\\/]AdaptiveRetryStrategy\.js$/;
+const SDK_IMDS_REGION = /[\\/]node_modules[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]config[\\/]config-resolver[\\/]regionConfig[\\/]getInstanceMetadataRegion\.js$/;
+const sdkWithoutAdaptiveRetryAndImdsRegion = {
+  name: 'sdk-without-adaptive-retry-and-imds-region',
+  setup(build) {
+    build.onLoad({ filter: SDK_ADAPTIVE_RETRY }, (args) =>
+      stubModule(args.path, "The SDK's adaptive retry strategy is not bundled: the clients pin retryMode 'standard' (esbuild.config.cjs)."),
+    );
+    build.onLoad({ filter: SDK_IMDS_REGION }, (args) =>
+      stubModule(args.path, "The SDK's IMDS region lookup is not bundled: the clients get config.region (AWS_REGION) (esbuild.config.cjs)."),
+    );
+  },
+};
+
+// Issue 10 (bundle budget): the OpenAPI document generated at build time (lib/app/openapi.generated.json, 300 KB
+// pretty-printed, 137 KB as compact JSON) is bundled brotli-packed (about 13 KB) and unpacked once per instance.
+const OPENAPI_ARTIFACT = /[\\/]lib[\\/]app[\\/]openapi\.generated\.json$/;
+const openApiArtifactPacked = {
+  name: 'openapi-artifact-packed',
+  setup(build) {
+    build.onLoad({ filter: OPENAPI_ARTIFACT }, (args) => {
+      const zlib = require('node:zlib');
+      const compact = JSON.stringify(JSON.parse(fs.readFileSync(args.path, 'utf8')));
+      const packed = zlib.brotliCompressSync(Buffer.from(compact), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
+      return {
+        contents: `import { brotliDecompressSync } from 'node:zlib';\nexport default JSON.parse(brotliDecompressSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8'));`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 module.exports = (serverless) => ({
   // serverless-esbuild: a separate work folder lets `serverless package` run clean beside a running offline stage.
   ...(process.env.ESBUILD_WORK_FOLDER ? { outputWorkFolder: process.env.ESBUILD_WORK_FOLDER, keepOutputDirectory: true } : {}),
@@ -159,5 +197,5 @@ module.exports = (serverless) => ({
   },
   legalComments: 'none',
   charset: 'utf8', // non-ASCII text as is rather than escaped (measured: about -1 KB)
-  plugins: [zodWithoutJsonSchema, describeOnlyWithoutPhoneParser, sdkWithoutJsSha256, sdkPackageVersionOnly, sdkPartitionsWithoutDescriptions, ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs])],
+  plugins: [zodWithoutJsonSchema, describeOnlyWithoutPhoneParser, sdkWithoutJsSha256, sdkPackageVersionOnly, sdkPartitionsWithoutDescriptions, sdkWithoutAdaptiveRetryAndImdsRegion, openApiArtifactPacked, ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs])],
 });

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineRoute } from '../core/http/route.js';
 import { phone, verification } from '../core/http/schemas.js';
 
-// In a module of its own: the phone type (libphonenumber-js and its metadata) is bundled only into the
+// In a module of its own: the phone type (the phone parser and its metadata) is bundled only into the
 // functions that take a phone number, not into every account function (bundle budget, issue 9 item 3).
 export const setSecurityPhoneRoute = defineRoute({
   operationId: 'setSecurityPhone',

@@ -8,7 +8,6 @@
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
-import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { config } from '../config.js';
 import type { Caller } from '../caller.js';
@@ -18,6 +17,7 @@ import { earlyReturnCleanup } from './middlewares/early-return.js';
 import { idempotency } from './middlewares/idempotency.js';
 import { problemJson } from './middlewares/problem-json.js';
 import { requestContext } from './middlewares/request-context.js';
+import { securityHeaders } from './middlewares/security-headers.js';
 import { validateRequest } from './middlewares/validate-request.js';
 import type { Auth, HandlerInput, HandlerOutput, RouteSpec } from './route.js';
 
@@ -76,7 +76,7 @@ function build<Spec extends RouteSpec>(
   const edge = [
     requestContext(),
     httpCors({ origins: [...config.http.corsOrigins], headers: 'Authorization,Content-Type,Idempotency-Key,X-Operator-Key' }),
-    httpSecurityHeaders(),
+    securityHeaders(),
     noStore(),
   ] as middy.MiddlewareObj[];
   const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(core);

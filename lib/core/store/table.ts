@@ -10,6 +10,8 @@ export function db(): DynamoDBDocumentClient {
   if (!documentClient) {
     const client = new DynamoDBClient({
       region: config.region,
+      // Pinned (issue 10, bundle budget): deployed bundles stub the adaptive strategy (esbuild.config.cjs).
+      retryMode: 'standard',
       ...(config.dynamoEndpoint
         ? { endpoint: config.dynamoEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
         : {}),
