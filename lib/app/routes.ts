@@ -37,4 +37,11 @@ export const routeModules: Record<string, Record<string, unknown>> = {
 const isRoute = (value: unknown): value is RouteSpec =>
   typeof value === 'object' && value !== null && 'operationId' in value && 'method' in value && 'path' in value;
 
-export const allRoutes: RouteSpec[] = Object.values(routeModules).flatMap((module) => Object.values(module).filter(isRoute));
+// Sorted by export name within a module: an ES module namespace lists its exports alphabetically, a transpiled
+// one in declaration order, and the document must not depend on which loader ran.
+export const allRoutes: RouteSpec[] = Object.values(routeModules).flatMap((module) =>
+  Object.keys(module)
+    .sort()
+    .map((name) => module[name])
+    .filter(isRoute),
+);
