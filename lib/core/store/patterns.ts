@@ -75,6 +75,30 @@ const localMessagesAll = 'LOCAL#MSG';
 const auditTrace = (accountId: string, timeIso: string, id: string): Key => ({ pk: auditPartition(accountId), sk: `${timeIso}#${id}` });
 const localMessage = (to: string, timeIso: string, id: string): Key => ({ pk: localMessagesPartition(to), sk: `${timeIso}#${id}` });
 
+/**
+ * The key conditions of the query patterns, with their index, apart from `patterns` so that a bundle that only
+ * queries does not carry the docs data; `patterns` points at these, so each is written once.
+ */
+const auditTracesQuery = (accountId: string, fromIso = ''): KeyCondition => ({ pk: auditPartition(accountId), sk: { beginsWith: fromIso } });
+const timersQuery = (accountId: string): KeyCondition => ({ pk: accountPartition(accountId), sk: { beginsWith: 'TIMER#' } });
+const currencyHistoryQuery = (accountId: string): KeyCondition => ({ pk: accountPartition(accountId), sk: { beginsWith: 'CURRENCY#' } });
+const recipientsQuery = (accountId: string): KeyCondition => ({ pk: accountPartition(accountId), sk: { beginsWith: 'RECIPIENT#' } });
+const accountItemsQuery = (accountId: string): KeyCondition => ({ pk: accountPartition(accountId) });
+const dueQuery = (shard: number | string, nowIso: string): KeyCondition => ({ pk: duePartition(shard), sk: { atMost: nowIso } });
+const localMessagesToQuery = (to: string, fromIso = ''): KeyCondition => ({ pk: localMessagesPartition(to), sk: { beginsWith: fromIso } });
+const localMessagesAllQuery = (fromIso = ''): KeyCondition => ({ pk: localMessagesAll, sk: { beginsWith: fromIso } });
+
+export const patternQueries = {
+  auditTraces: { index: 'table' as const, condition: auditTracesQuery },
+  timers: { index: 'table' as const, condition: timersQuery },
+  currencyHistory: { index: 'table' as const, condition: currencyHistoryQuery },
+  recipients: { index: 'table' as const, condition: recipientsQuery },
+  accountItems: { index: 'table' as const, condition: accountItemsQuery },
+  due: { index: 'due' as const, condition: dueQuery },
+  localMessagesTo: { index: 'table' as const, condition: localMessagesToQuery },
+  localMessagesAll: { index: 'gsi1' as const, condition: localMessagesAllQuery },
+};
+
 export const patterns = {
   account: {
     doc: 'account by ID',
@@ -138,28 +162,28 @@ export const patterns = {
       auditPartition,
       auditTrace,
     },
-    query: (accountId, fromIso = '') => ({ pk: auditPartition(accountId), sk: { beginsWith: fromIso } }),
+    query: auditTracesQuery,
     shown: ['<id>', '<iso time>'],
   },
   timers: {
     doc: "account's timers",
     index: 'table',
     keys: { timer },
-    query: (accountId) => ({ pk: accountPartition(accountId), sk: { beginsWith: 'TIMER#' } }),
+    query: timersQuery,
     shown: ['<id>'],
   },
   currencyHistory: {
     doc: "account's currency history, oldest first",
     index: 'table',
     keys: { currencyChange },
-    query: (accountId) => ({ pk: accountPartition(accountId), sk: { beginsWith: 'CURRENCY#' } }),
+    query: currencyHistoryQuery,
     shown: ['<id>'],
   },
   recipients: {
     doc: "account's message recipients",
     index: 'table',
     keys: { recipient },
-    query: (accountId) => ({ pk: accountPartition(accountId), sk: { beginsWith: 'RECIPIENT#' } }),
+    query: recipientsQuery,
     shown: ['<id>'],
   },
   material: {
@@ -193,14 +217,14 @@ export const patterns = {
   accountItems: {
     doc: 'all items of an account (disabling)',
     index: 'table',
-    query: (accountId) => ({ pk: accountPartition(accountId) }),
+    query: accountItemsQuery,
     shown: ['<id>'],
   },
   due: {
     doc: 'due timers and unpublished notices',
     index: 'due',
     keys: { duePartition },
-    query: (shard, nowIso) => ({ pk: duePartition(shard), sk: { atMost: nowIso } }),
+    query: dueQuery,
     shown: ['<shard>', '<now iso>'],
   },
   outbox: {
@@ -224,14 +248,14 @@ export const patterns = {
       localMessage,
       localMessagesPartition,
     },
-    query: (to, fromIso = '') => ({ pk: localMessagesPartition(to), sk: { beginsWith: fromIso } }),
+    query: localMessagesToQuery,
     shown: ['<to>', '<iso time>'],
   },
   localMessagesAll: {
     doc: 'all local messages, newest first',
     index: 'gsi1',
     keys: { localMessagesAll },
-    query: (fromIso = '') => ({ pk: localMessagesAll, sk: { beginsWith: fromIso } }),
+    query: localMessagesAllQuery,
     shown: ['<iso time>'],
   },
 } as const satisfies Record<string, AccessPattern>;
@@ -298,11 +322,10 @@ export function keyCondition(
 }
 
 /** The query input of a query pattern, e.g. `{ TableName: TABLE(), ...query('recipients', accountId) }`. */
-export function query<N extends PatternName>(
+export function query<N extends keyof typeof patternQueries>(
   name: N,
-  ...args: (typeof patterns)[N] extends { query: (...a: infer A) => KeyCondition } ? A : never
+  ...args: Parameters<(typeof patternQueries)[N]['condition']>
 ): ReturnType<typeof keyCondition> {
-  const p: AccessPattern = patterns[name];
-  if (!p.query) throw new Error(`access pattern ${name} is not a query`);
-  return keyCondition(p.index, p.query(...(args as string[])));
+  const q = patternQueries[name];
+  return keyCondition(q.index, (q.condition as (...a: unknown[]) => KeyCondition)(...args));
 }

@@ -97,3 +97,16 @@ describe('key builders', () => {
     expect(built).toEqual(expected);
   });
 });
+
+describe('query patterns (issue 10)', () => {
+  it('every query pattern uses the key condition and index declared for it in patternQueries, and only those are queries', async () => {
+    const { patterns, patternQueries } = await import('../../../../lib/core/store/patterns.js');
+    const queryNames = Object.entries(patterns).filter(([, p]) => 'query' in p && p.query).map(([name]) => name);
+    expect(queryNames.sort()).toEqual(Object.keys(patternQueries).sort());
+    for (const name of queryNames) {
+      const p = patterns[name as keyof typeof patterns] as { index: string; query: unknown };
+      const q = patternQueries[name as keyof typeof patternQueries];
+      expect([name, p.query, p.index]).toEqual([name, q.condition, q.index]);
+    }
+  });
+});
