@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { email, isoTime, text, verification } from '../core/http/schemas.js';
 import { currentPassword, loginId, newPassword, tenantName } from './schemas.js';
@@ -6,7 +6,7 @@ import { LANGUAGES } from '../core/notify/templates.js';
 import { CURRENCIES, INDUSTRIES, QUALIFICATIONS } from './catalogues.js';
 
 /** ISO 3166-1 alpha-2 country/region code. */
-export const countryRegion = z.string().regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 code, e.g. "DE".');
+export const countryRegion = z.string().check(z.regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 code, e.g. "DE".'));
 
 export const signUpRoute = defineRoute({
   operationId: 'signUp',
@@ -21,7 +21,7 @@ export const signUpRoute = defineRoute({
     email,
     password: newPassword,
     verification,
-    invitationToken: z.string().min(1).max(256).optional(),
+    invitationToken: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
   }),
   success: {
     status: 201,
@@ -44,7 +44,7 @@ export const enableServicesRoute = defineRoute({
   auth: 'session',
   body: z.strictObject({
     acceptAgreements: z.literal(true, 'The customer agreement and privacy statement must be accepted.'),
-    countryRegion: countryRegion.optional(),
+    countryRegion: z.optional(countryRegion),
   }),
   success: { status: 200, description: 'Services enabled', schema: z.object({ status: z.literal('active'), enabledAt: isoTime }) },
   errors: [409, 422],
@@ -74,30 +74,30 @@ export const changePasswordRoute = defineRoute({
   errors: [422],
 });
 
-const masked = z.string().meta({ description: 'Masked unless named in ?reveal=' });
+const masked = z.string().check(z.meta({ description: 'Masked unless named in ?reveal=' }));
 
 export const accountView = z.object({
   accountId: z.string(),
   status: z.enum(['registered', 'active', 'closed', 'disabled']),
   loginId: z.string(),
   email: masked,
-  mobile: masked.optional(),
+  mobile: z.optional(masked),
   passwordSet: z.boolean(),
   tenantName: z.string(),
   countryRegion: z.string(),
   accountType: z.enum(['unset', 'individual', 'enterprise']),
-  fullName: z.string().optional(),
-  enterpriseName: z.string().optional(),
+  fullName: z.optional(z.string()),
+  enterpriseName: z.optional(z.string()),
   authStatus: z.enum(['unauthenticated', 'pending', 'authenticated']),
-  serviceMobile: masked.optional(),
-  serviceEmail: masked.optional(),
-  taxInfo: z.object({ qualificationName: z.string(), taxId: z.string(), qualificationProof: z.string().optional() }).optional(),
-  contact: z.record(z.string(), z.string()).optional(),
-  industry: z.object({ industry: z.string(), secondaryIndustry: z.string().optional() }).optional(),
-  preferences: z.object({ messageLanguage: z.enum(LANGUAGES), timeZone: z.string(), currency: z.string().optional() }),
-  paymentMethod: z.object({ status: z.enum(['none', 'bound', 'failed']), reason: z.string().optional() }),
+  serviceMobile: z.optional(masked),
+  serviceEmail: z.optional(masked),
+  taxInfo: z.optional(z.object({ qualificationName: z.string(), taxId: z.string(), qualificationProof: z.optional(z.string()) })),
+  contact: z.optional(z.record(z.string(), z.string())),
+  industry: z.optional(z.object({ industry: z.string(), secondaryIndustry: z.optional(z.string()) })),
+  preferences: z.object({ messageLanguage: z.enum(LANGUAGES), timeZone: z.string(), currency: z.optional(z.string()) }),
+  paymentMethod: z.object({ status: z.enum(['none', 'bound', 'failed']), reason: z.optional(z.string()) }),
   createdAt: isoTime,
-  enabledAt: isoTime.optional(),
+  enabledAt: z.optional(isoTime),
 });
 
 export const getAccountRoute = defineRoute({
@@ -108,10 +108,11 @@ export const getAccountRoute = defineRoute({
   tags: ['accounts'],
   auth: 'session',
   query: z.strictObject({
-    reveal: z
-      .string()
-      .regex(/^(email|mobile|serviceMobile|serviceEmail)(,(email|mobile|serviceMobile|serviceEmail))*$/, 'Comma-separated: email, mobile, serviceMobile, serviceEmail.')
-      .optional(),
+    reveal: z.optional(
+      z
+        .string()
+        .check(z.regex(/^(email|mobile|serviceMobile|serviceEmail)(,(email|mobile|serviceMobile|serviceEmail))*$/, 'Comma-separated: email, mobile, serviceMobile, serviceEmail.')),
+    ),
   }),
   success: { status: 200, description: 'The account', schema: accountView },
 });
@@ -147,7 +148,7 @@ export const recordPaymentMethodRoute = defineRoute({
   summary: 'Record the payment-method binding status reported by the payment system; card data is never accepted (R-SU-07)',
   tags: ['operators'],
   auth: 'operator',
-  params: z.strictObject({ accountId: z.string().min(1).max(64) }),
+  params: z.strictObject({ accountId: z.string().check(z.minLength(1), z.maxLength(64)) }),
   body: z.union([
     z.strictObject({ status: z.enum(['none', 'bound']) }),
     z.strictObject({ status: z.literal('failed'), reason: text({ max: 500 }) }),
@@ -155,12 +156,12 @@ export const recordPaymentMethodRoute = defineRoute({
   success: {
     status: 200,
     description: 'Stored status',
-    schema: z.object({ status: z.enum(['none', 'bound', 'failed']), reason: z.string().optional() }),
+    schema: z.object({ status: z.enum(['none', 'bound', 'failed']), reason: z.optional(z.string()) }),
   },
   errors: [404],
 });
 
-const infoRoute = <B extends z.ZodType, R extends z.ZodType>(operationId: string, path: string, summary: string, body: B, schema: R, errors: number[] = [409, 422]) =>
+const infoRoute = <B extends z.ZodMiniType, R extends z.ZodMiniType>(operationId: string, path: string, summary: string, body: B, schema: R, errors: number[] = [409, 422]) =>
   defineRoute({ operationId, method: 'PUT', path, summary, tags: ['account information'], auth: 'session', body, success: { status: 200, description: 'Changed', schema }, errors });
 
 export const changeTenantNameRoute = infoRoute(
@@ -168,7 +169,7 @@ export const changeTenantNameRoute = infoRoute(
   '/v1/account/tenant-name',
   'Change the tenant name: 3 times per rolling year; the old name stops working for IAM login (R-AI-02, R-AI-03)',
   z.strictObject({ tenantName }),
-  z.object({ tenantName: z.string(), changesLeftThisYear: z.number().int() }),
+  z.object({ tenantName: z.string(), changesLeftThisYear: z.number().check(z.int()) }),
 );
 
 export const changeLoginIdRoute = infoRoute(
@@ -184,7 +185,7 @@ export const changeAccountTypeRoute = infoRoute(
   '/v1/account/type',
   'Set or change the account type with the matching name (R-AI-05)',
   z.strictObject({ accountType: z.enum(['individual', 'enterprise']), name: text({ max: 200 }) }),
-  z.object({ accountType: z.enum(['individual', 'enterprise']), fullName: z.string().optional(), enterpriseName: z.string().optional() }),
+  z.object({ accountType: z.enum(['individual', 'enterprise']), fullName: z.optional(z.string()), enterpriseName: z.optional(z.string()) }),
   [422],
 );
 
@@ -193,11 +194,11 @@ export const changeNamesRoute = infoRoute(
   '/v1/account/names',
   'Change the full name or enterprise name while not authenticated (R-AI-06)',
   z.union([z.strictObject({ fullName: text({ max: 200 }) }), z.strictObject({ enterpriseName: text({ max: 200 }) })]),
-  z.object({ fullName: z.string().optional(), enterpriseName: z.string().optional() }),
+  z.object({ fullName: z.optional(z.string()), enterpriseName: z.optional(z.string()) }),
   [422],
 );
 
-const taxInfo = z.object({ qualificationName: z.string(), taxId: z.string(), qualificationProof: z.string().optional() });
+const taxInfo = z.object({ qualificationName: z.string(), taxId: z.string(), qualificationProof: z.optional(z.string()) });
 
 export const changeTaxInfoRoute = infoRoute(
   'changeTaxInfo',
@@ -205,8 +206,10 @@ export const changeTaxInfoRoute = infoRoute(
   'Tax information with an optional qualification proof (an uploaded material) (R-AI-07)',
   z.strictObject({
     qualificationName: z.enum(QUALIFICATIONS),
-    taxId: z.string().regex(/^[A-Za-z0-9-]{5,30}$/, 'A tax ID has 5 to 30 letters, digits or -.'),
-    qualificationProof: z.string().min(1).max(64).optional().meta({ description: 'materialId from POST /v1/materials (purpose qualification-proof)' }),
+    taxId: z.string().check(z.regex(/^[A-Za-z0-9-]{5,30}$/, 'A tax ID has 5 to 30 letters, digits or -.')),
+    qualificationProof: z
+      .optional(z.string().check(z.minLength(1), z.maxLength(64)))
+      .check(z.meta({ description: 'materialId from POST /v1/materials (purpose qualification-proof)' })),
   }),
   taxInfo,
   [404, 422],
@@ -220,13 +223,13 @@ const industryChoice = z.discriminatedUnion(
     secondaries.length
       ? z.strictObject({ industry: z.literal(industry), secondaryIndustry: z.enum(secondaries as [string, ...string[]]) })
       : z.strictObject({ industry: z.literal(industry) }),
-  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<{ industry: string; secondaryIndustry?: string }>;
+  ) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+) as unknown as z.ZodMiniType<{ industry: string; secondaryIndustry?: string }>;
 
 const contactBody = z.strictObject({
   addressLine1: text({ max: 200 }),
-  addressLine2: text({ min: 0, max: 200 }).optional(),
-  commune: text({ min: 0, max: 100 }).optional(), // R-AI-10 (changed: the commune, where the address has one)
+  addressLine2: z.optional(text({ min: 0, max: 200 })),
+  commune: z.optional(text({ min: 0, max: 100 })), // R-AI-10 (changed: the commune, where the address has one)
   city: text({ max: 100 }),
   stateProvince: text({ max: 100 }),
   postalCode: text({ max: 20 }),
@@ -248,6 +251,6 @@ export const changeIndustryRoute = infoRoute(
   '/v1/account/industry',
   'Industry and, where it has them, a secondary industry from the catalogue (R-AI-11)',
   industryChoice,
-  z.object({ industry: z.string(), secondaryIndustry: z.string().optional() }),
+  z.object({ industry: z.string(), secondaryIndustry: z.optional(z.string()) }),
   [422],
 );

@@ -3,7 +3,7 @@
  * (issue 9 items 3, 18). Each type carries its rule twice: as a pattern/length the OpenAPI document shows,
  * and as a refinement calling the pure rule, so the document and the server say the same thing.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { config } from '../core/config.js';
 import { LOGIN_ID_PATTERN, passwordProblems, TENANT_NAME_PATTERN } from './rules.js';
 
@@ -13,23 +13,23 @@ export const newPassword = /* @__PURE__ */ newPasswordSchema();
 
 function newPasswordSchema() {
   const { minLength, maxLength } = config.password;
-  return z
-    .string()
-    .min(minLength, `Use at least ${minLength} characters.`)
-    .max(maxLength, `Use at most ${maxLength} characters.`)
-    .regex(PASSWORD_SHAPE, 'Use both letters and digits, and no spaces.')
-    .superRefine((value, ctx) => {
+  return z.string().check(
+    z.minLength(minLength, `Use at least ${minLength} characters.`),
+    z.maxLength(maxLength, `Use at most ${maxLength} characters.`),
+    z.regex(PASSWORD_SHAPE, 'Use both letters and digits, and no spaces.'),
+    z.superRefine((value, ctx) => {
       // Length and shape are reported above; the rule adds what a pattern cannot say (common passwords).
       if (value.length < minLength || value.length > maxLength || !PASSWORD_SHAPE.test(value)) return;
       for (const message of passwordProblems(value)) ctx.addIssue({ code: 'custom', message });
-    })
-    .meta({ format: 'password', description: `R-SU-03: ${minLength} to ${maxLength} characters with letters and digits, no spaces, not a common password` });
+    }),
+    z.meta({ format: 'password', description: `R-SU-03: ${minLength} to ${maxLength} characters with letters and digits, no spaces, not a common password` }),
+  );
 }
 
 /** A password as typed to prove it (no composition rules: it was set under older rules, maybe). */
-export const currentPassword = z.string().min(1).max(1024).meta({ format: 'password' });
+export const currentPassword = z.string().check(z.minLength(1), z.maxLength(1024), z.meta({ format: 'password' }));
 
 /** R-AI-02 / R-AI-04: the name formats, as the rules define them. */
-export const tenantName = z.string().regex(TENANT_NAME_PATTERN, 'A tenant name starts with a letter and has 6 to 32 letters, digits, - or _.');
-export const loginId = z.string().regex(LOGIN_ID_PATTERN, 'A login ID starts with a letter and has 6 to 32 letters, digits, _ . or -.');
+export const tenantName = z.string().check(z.regex(TENANT_NAME_PATTERN, 'A tenant name starts with a letter and has 6 to 32 letters, digits, - or _.'));
+export const loginId = z.string().check(z.regex(LOGIN_ID_PATTERN, 'A login ID starts with a letter and has 6 to 32 letters, digits, _ . or -.'));
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { phone, verification } from '../core/http/schemas.js';
 

@@ -3,7 +3,7 @@
  * problem, or a 405 with `Allow` when the path exists with other methods. Local-only paths exist only
  * in the local stage.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { config } from '../core/config.js';
 import { MethodNotAllowed, NotFound } from '../core/errors.js';
 import { defineRoute, type RouteSpec } from '../core/http/route.js';

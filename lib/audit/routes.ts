@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { isoTime, paginationQuery } from '../core/http/schemas.js';
 import { TRACE_NAMES } from '../core/audit/audit.js';
@@ -11,8 +11,8 @@ export const queryAuditTracesRoute = defineRoute({
   tags: ['audit'],
   auth: 'session',
   query: z
-    .strictObject({ from: isoTime.optional(), to: isoTime.optional(), traceName: z.enum(TRACE_NAMES).optional(), ...paginationQuery })
-    .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`from` must not be after `to`.', path: ['from'] }),
+    .strictObject({ from: z.optional(isoTime), to: z.optional(isoTime), traceName: z.optional(z.enum(TRACE_NAMES)), ...paginationQuery })
+    .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`from` must not be after `to`.', path: ['from'] })),
   success: {
     status: 200,
     description: 'Traces',
@@ -26,10 +26,10 @@ export const queryAuditTracesRoute = defineRoute({
           sourceIp: z.string(),
           requestId: z.string(),
           result: z.enum(['success', 'failure']),
-          changes: z.array(z.object({ field: z.string(), old: z.string().optional(), new: z.string().optional() })).optional(),
+          changes: z.optional(z.array(z.object({ field: z.string(), old: z.optional(z.string()), new: z.optional(z.string()) }))),
         }),
       ),
-      nextCursor: z.string().optional(),
+      nextCursor: z.optional(z.string()),
     }),
   },
 });

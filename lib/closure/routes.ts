@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { isoTime, text, verification } from '../core/http/schemas.js';
 import { STANDING_FLAGS } from './rules.js';
@@ -28,13 +28,13 @@ export const runClosureCheckRoute = defineRoute({
     z.strictObject({
       acceptTerms: z.literal(true, 'The closure terms must be accepted.'),
       reason: z.enum(['no-longer-needed', 'mistakenly-enabled']),
-      reasonText: text({ max: 500 }).optional(),
+      reasonText: z.optional(text({ max: 500 })),
       verification,
     }),
     z.strictObject({
       acceptTerms: z.literal(true, 'The closure terms must be accepted.'),
       reason: z.literal('other'),
-      reasonText: text({ max: 500 }).meta({ description: 'Describe the reason.' }),
+      reasonText: text({ max: 500 }).check(z.meta({ description: 'Describe the reason.' })),
       verification,
     }),
   ]),
@@ -60,7 +60,7 @@ export const closeServicesRoute = defineRoute({
   summary: 'Proceed to close with a passed, fresh check; re-checked atomically (R-CL-05, R-CL-06)',
   tags: ['closure'],
   auth: 'session',
-  body: z.strictObject({ checkId: z.string().min(1).max(64) }),
+  body: z.strictObject({ checkId: z.string().check(z.minLength(1), z.maxLength(64)) }),
   success: {
     status: 200,
     description: 'Closed; the 24-hour and 90-day timers run',
@@ -81,10 +81,10 @@ export const getClosureRoute = defineRoute({
     description: 'Status',
     schema: z.object({
       status: z.string(),
-      closedAt: isoTime.optional(),
-      actionsAllowedFrom: isoTime.optional(),
-      autoDisableAt: isoTime.optional(),
-      held: z.boolean().optional(),
+      closedAt: z.optional(isoTime),
+      actionsAllowedFrom: z.optional(isoTime),
+      autoDisableAt: z.optional(isoTime),
+      held: z.optional(z.boolean()),
     }),
   },
 });
@@ -125,11 +125,11 @@ export const putStandingRoute = defineRoute({
   summary: 'Billing, order, contract and association facts owned by other systems',
   tags: ['operators'],
   auth: 'operator',
-  params: z.strictObject({ accountId: z.string().min(1).max(64) }),
+  params: z.strictObject({ accountId: z.string().check(z.minLength(1), z.maxLength(64)) }),
   body: z.strictObject({
-    ...Object.fromEntries(STANDING_FLAGS.map((f) => [f, z.boolean().optional()])),
-    site: z.enum(['international', 'chinese-mainland']).optional(),
-  } as Record<(typeof STANDING_FLAGS)[number], z.ZodOptional<z.ZodBoolean>> & { site: z.ZodOptional<z.ZodEnum<{ international: 'international'; 'chinese-mainland': 'chinese-mainland' }>> }),
+    ...Object.fromEntries(STANDING_FLAGS.map((f) => [f, z.optional(z.boolean())])),
+    site: z.optional(z.enum(['international', 'chinese-mainland'])),
+  } as Record<(typeof STANDING_FLAGS)[number], z.ZodMiniOptional<z.ZodMiniBoolean>> & { site: z.ZodMiniOptional<z.ZodMiniEnum<{ international: 'international'; 'chinese-mainland': 'chinese-mainland' }>> }),
   success: { status: 200, description: 'The stored standing', schema: z.record(z.string(), z.union([z.boolean(), z.string()])) },
   errors: [404, 409],
 });
@@ -141,7 +141,7 @@ export const holdClosureRoute = defineRoute({
   summary: 'Stop an automatic disable during retention (R-CL-12)',
   tags: ['operators'],
   auth: 'operator',
-  params: z.strictObject({ accountId: z.string().min(1).max(64) }),
+  params: z.strictObject({ accountId: z.string().check(z.minLength(1), z.maxLength(64)) }),
   body: z.strictObject({ reason: text({ max: 500 }) }),
   success: { status: 200, description: 'Held', schema: z.object({ held: z.literal(true), reason: z.string(), heldAt: isoTime }) },
   errors: [404, 422],
@@ -154,7 +154,7 @@ export const liftClosureHoldRoute = defineRoute({
   summary: 'Lift a closure hold; an overdue 90-day timer disables the account at the next scheduler run (R-CL-12)',
   tags: ['operators'],
   auth: 'operator',
-  params: z.strictObject({ accountId: z.string().min(1).max(64) }),
+  params: z.strictObject({ accountId: z.string().check(z.minLength(1), z.maxLength(64)) }),
   success: { status: 200, description: 'Lifted', schema: z.object({ held: z.literal(false), liftedAt: isoTime, autoDisableAt: isoTime }) },
   errors: [404, 422],
 });

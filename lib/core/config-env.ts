@@ -5,31 +5,32 @@
  * local emulators (NOTIFIER=local, STORAGE=local, DYNAMODB_ENDPOINT). Errors name the variable,
  * never its value.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-locale.js';
 import { LOCAL_CORS_ORIGINS, originProblem, splitOrigins } from './cors-origins.mjs';
 
 /** The browser origins the local stage allows (issue 9 item 4); the rules are shared with sls/cors.cjs. */
 export { LOCAL_CORS_ORIGINS };
 
 const originList = (deployed: boolean) =>
-  z
-    .string()
-    .transform((csv) => splitOrigins(csv))
-    .pipe(
-      z
-        .array(z.string().refine((origin) => !originProblem(origin, deployed), { error: (i) => originProblem(i.input as string, deployed) }))
-        .min(1, 'List at least one origin.'),
-    );
+  z.pipe(
+    z.pipe(z.string(), z.transform((csv: string) => splitOrigins(csv))),
+    z
+      .array(z.string().check(z.refine((origin) => !originProblem(origin, deployed), { error: (i) => originProblem(i.input as string, deployed) })))
+      .check(z.minLength(1, 'List at least one origin.')),
+  );
 
 /** A secret that is set: not only whitespace, not a CloudFormation `{{resolve:...}}` left unresolved. */
 const secret = (min: number, rule: string) =>
   z
     .string({ error: 'Required outside the local stage.' })
-    .min(min, rule)
-    .refine((v) => v.trim() && !v.includes('{{resolve:'), 'Blank, or an unresolved {{resolve:}}.');
+    .check(
+      z.minLength(min, rule),
+      z.refine((v) => v.trim() && !v.includes('{{resolve:'), 'Blank, or an unresolved {{resolve:}}.'),
+    );
 
 /** Local emulators are for the local and test stages only (issue 9 item 10): at most the deployed value. */
-const deployedOnly = (value?: string) => z.string().optional().refine((v) => !v || v === value, 'Not in a deployed stage.');
+const deployedOnly = (value?: string) => z.optional(z.string()).check(z.refine((v) => !v || v === value, 'Not in a deployed stage.'));
 
 export interface CheckedEnv {
   hmacSecret: string;
@@ -42,9 +43,9 @@ export function checkEnv(env: Record<string, string | undefined>): CheckedEnv {
   const deployed = stage !== 'local' && stage !== 'test';
   const schema = z.object({
     HMAC_SECRET: local
-      ? z.string().default('local-only-hmac-secret-do-not-deploy')
+      ? z._default(z.string(), 'local-only-hmac-secret-do-not-deploy')
       : secret(deployed ? 32 : 1, deployed ? 'Use at least 32 characters.' : 'Required.'),
-    CORS_ORIGINS: deployed ? originList(true) : originList(false).default([...LOCAL_CORS_ORIGINS]),
+    CORS_ORIGINS: deployed ? originList(true) : z._default(originList(false), [...LOCAL_CORS_ORIGINS]),
     ...(deployed
       ? {
           NOTIFIER: deployedOnly('sns'),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { identifier, verification } from '../core/http/schemas.js';
 import { currentPassword } from '../accounts/schemas.js';
@@ -12,7 +12,7 @@ export const deleteHuaweiIdRoute = defineRoute({
   tags: ['sessions'],
   auth: 'none',
   body: z.strictObject({
-    identifier: identifier.meta({ description: 'email, mobile number or login ID of the HUAWEI ID' }),
+    identifier: identifier.check(z.meta({ description: 'email, mobile number or login ID of the HUAWEI ID' })),
     password: currentPassword,
     verification,
   }),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { isoTime, text } from '../core/http/schemas.js';
 import { LOCAL_UPLOAD_CONTENT_TYPE } from './file-storage.js';
@@ -11,7 +11,7 @@ export const localListMessagesRoute = defineRoute({
   tags: ['local'],
   auth: 'none',
   localOnly: true,
-  query: z.strictObject({ to: text({ max: 320 }).optional() }),
+  query: z.strictObject({ to: z.optional(text({ max: 320 })) }),
   success: {
     status: 200,
     description: 'Recorded messages',
@@ -21,7 +21,7 @@ export const localListMessagesRoute = defineRoute({
           channel: z.enum(['sms', 'email']),
           to: z.string(),
           kind: z.string(),
-          subject: z.string().optional(),
+          subject: z.optional(z.string()),
           body: z.string(),
           sentAt: isoTime,
           messageId: z.string(),
@@ -52,7 +52,7 @@ export const localAdvanceClockRoute = defineRoute({
   tags: ['local'],
   auth: 'none',
   localOnly: true,
-  body: z.strictObject({ advanceSeconds: z.number().int().min(-10 * 365 * 86400).max(10 * 365 * 86400) }),
+  body: z.strictObject({ advanceSeconds: z.number().check(z.int(), z.minimum(-10 * 365 * 86400), z.maximum(10 * 365 * 86400)) }),
   success: { status: 200, description: 'New test time', schema: clockAnswer },
 });
 
@@ -68,10 +68,10 @@ export const localRunSchedulerRoute = defineRoute({
     status: 200,
     description: 'What the run processed, and what it read to find it',
     schema: z.object({
-      processed: z.number().int(),
+      processed: z.number().check(z.int()),
       /** True when the run left due work for the next one because its time ran short (issue 10). */
-      stoppedEarly: z.boolean().optional(),
-      stats: z.object({ queries: z.number().int(), scannedCount: z.number().int() }).optional(),
+      stoppedEarly: z.optional(z.boolean()),
+      stats: z.optional(z.object({ queries: z.number().check(z.int()), scannedCount: z.number().check(z.int()) })),
     }),
   },
 });
@@ -84,8 +84,8 @@ export const localUploadRoute = defineRoute({
   tags: ['local'],
   auth: 'none',
   localOnly: true,
-  params: z.strictObject({ token: z.string().min(1).max(2048) }),
+  params: z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(2048)) }),
   rawBody: { contentType: LOCAL_UPLOAD_CONTENT_TYPE, description: 'The file, exactly as many bytes as declared' },
-  success: { status: 200, description: 'Stored', schema: z.object({ sizeBytes: z.number().int() }) },
+  success: { status: 200, description: 'Stored', schema: z.object({ sizeBytes: z.number().check(z.int()) }) },
   errors: [403, 413],
 });

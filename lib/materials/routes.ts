@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { isoTime, text } from '../core/http/schemas.js';
 import { CONTENT_TYPES, MATERIAL_PURPOSES, type MaterialPurpose, declarationProblems } from './rules.js';
@@ -10,16 +10,18 @@ const variants = (Object.entries(MATERIAL_PURPOSES) as Array<[MaterialPurpose, (
       purpose: z.literal(purpose),
       fileName: text({ max: 200 }),
       contentType: z.enum([...new Set(rule.types.map((t) => CONTENT_TYPES[t]))] as [string, ...string[]]),
-      sizeBytes: z.number().int().min(1).max(rule.maxBytes),
+      sizeBytes: z.number().check(z.int(), z.minimum(1), z.maximum(rule.maxBytes)),
     })
-    .superRefine((b, ctx) => {
-      for (const p of declarationProblems(b.purpose, b.fileName, b.contentType, b.sizeBytes)) {
-        if (p.field === 'contentType') ctx.addIssue({ code: 'custom', path: ['contentType'], message: p.message });
-      }
-    }),
+    .check(
+      z.superRefine((b, ctx) => {
+        for (const p of declarationProblems(b.purpose, b.fileName, b.contentType, b.sizeBytes)) {
+          if (p.field === 'contentType') ctx.addIssue({ code: 'custom', path: ['contentType'], message: p.message });
+        }
+      }),
+    ),
 );
 // One purpose today: a union of one would be an illogical `oneOf` in the document.
-const declaration = (variants.length === 1 ? variants[0]! : z.discriminatedUnion('purpose', variants as never)) as unknown as z.ZodType<{
+const declaration = (variants.length === 1 ? variants[0]! : z.discriminatedUnion('purpose', variants as never)) as unknown as z.ZodMiniType<{
   purpose: MaterialPurpose;
   fileName: string;
   contentType: string;
@@ -52,7 +54,7 @@ export const completeMaterialRoute = defineRoute({
   summary: 'Check the uploaded bytes (magic number, real size) and accept or refuse the file',
   tags: ['materials'],
   auth: 'session',
-  params: z.strictObject({ materialId: z.string().min(1).max(64) }),
+  params: z.strictObject({ materialId: z.string().check(z.minLength(1), z.maxLength(64)) }),
   success: {
     status: 200,
     description: 'Verified; usable as evidence',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CURRENCIES, isTimeZone } from '../accounts/catalogues.js';
 import { defineRoute } from '../core/http/route.js';
 import { LANGUAGES } from '../core/notify/templates.js';
@@ -12,20 +12,20 @@ export const changePreferencesRoute = defineRoute({
   auth: 'session',
   body: z
     .strictObject({
-      messageLanguage: z.enum(LANGUAGES).optional(),
+      messageLanguage: z.optional(z.enum(LANGUAGES)),
       timeZone: z
-        .enum(['UTC', ...Intl.supportedValuesOf('timeZone')] as [string, ...string[]])
-        .refine(isTimeZone, 'Use an IANA time zone, e.g. Europe/Berlin.')
-        .optional()
-        .meta({ description: 'An IANA time zone (R-PR-01)' }),
-      currency: z.enum(CURRENCIES).optional(),
+        .optional(z.enum(['UTC', ...Intl.supportedValuesOf('timeZone')] as [string, ...string[]]).check(z.refine(isTimeZone, 'Use an IANA time zone, e.g. Europe/Berlin.')))
+        .check(z.meta({ description: 'An IANA time zone (R-PR-01)' })),
+      currency: z.optional(z.enum(CURRENCIES)),
     })
-    .refine((b) => Object.values(b).some((v) => v !== undefined), 'Change at least one preference.')
-    .meta({ minProperties: 1 }),
+    .check(
+      z.refine((b) => Object.values(b).some((v) => v !== undefined), 'Change at least one preference.'),
+      z.meta({ minProperties: 1 }),
+    ),
   success: {
     status: 200,
     description: 'The preferences now',
-    schema: z.object({ messageLanguage: z.string(), timeZone: z.string(), currency: z.string().optional() }),
+    schema: z.object({ messageLanguage: z.string(), timeZone: z.string(), currency: z.optional(z.string()) }),
   },
   errors: [422],
 });

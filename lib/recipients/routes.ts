@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { email, isoTime, phone, text } from '../core/http/schemas.js';
 
@@ -6,20 +6,20 @@ export const MESSAGE_TYPES = ['billing', 'account', 'security', 'product', 'mark
 
 const body = z.strictObject({
   name: text({ max: 100 }),
-  email: email.optional(),
-  mobile: phone.optional(),
-  messageTypes: z.array(z.enum(MESSAGE_TYPES)).min(1).max(MESSAGE_TYPES.length),
+  email: z.optional(email),
+  mobile: z.optional(phone),
+  messageTypes: z.array(z.enum(MESSAGE_TYPES)).check(z.minLength(1), z.maxLength(MESSAGE_TYPES.length)),
 });
 const recipient = z.object({
   recipientId: z.string(),
   name: z.string(),
-  email: z.string().optional(),
-  mobile: z.string().optional(),
+  email: z.optional(z.string()),
+  mobile: z.optional(z.string()),
   messageTypes: z.array(z.string()),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
-const params = z.strictObject({ recipientId: z.string().min(1).max(64) });
+const params = z.strictObject({ recipientId: z.string().check(z.minLength(1), z.maxLength(64)) });
 const common = { tags: ['recipients'], auth: 'session' as const };
 
 export const listRecipientsRoute = defineRoute({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { channel, code, identifier, isoTime, verification } from '../core/http/schemas.js';
 import { currentPassword, newPassword } from '../accounts/schemas.js';
@@ -15,7 +15,7 @@ export const loginRoute = defineRoute({
   body: z.strictObject({
     identifier,
     password: currentPassword,
-    deviceToken: z.string().min(16).max(256).optional(),
+    deviceToken: z.optional(z.string().check(z.minLength(16), z.maxLength(256))),
   }),
   success: {
     status: 200,
@@ -29,7 +29,7 @@ export const loginRoute = defineRoute({
   errors: [401, 422, 429],
 });
 
-const challengeParams = z.strictObject({ challengeId: z.string().min(1).max(128) });
+const challengeParams = z.strictObject({ challengeId: z.string().check(z.minLength(1), z.maxLength(128)) });
 
 export const sendLoginCodeRoute = defineRoute({
   operationId: 'sendLoginCode',
@@ -56,8 +56,8 @@ export const verifyLoginCodeRoute = defineRoute({
   tags: ['sessions'],
   auth: 'none',
   params: challengeParams,
-  body: z.strictObject({ code, trustDevice: z.boolean().optional() }),
-  success: { status: 201, description: 'Session issued', schema: sessionAnswer.extend({ deviceToken: z.string().optional() }) },
+  body: z.strictObject({ code, trustDevice: z.optional(z.boolean()) }),
+  success: { status: 201, description: 'Session issued', schema: z.extend(sessionAnswer, { deviceToken: z.optional(z.string()) }) },
   errors: [401, 422],
 });
 

@@ -1,5 +1,6 @@
 import { createDocument } from 'zod-openapi';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 import { config } from '../config.js';
 import type { RouteSpec } from './route.js';
 import { IDEMPOTENCY_KEY_PATTERN, problem } from './schemas.js';
@@ -48,7 +49,7 @@ export function buildOpenApi(routes: RouteSpec[], includeLocal = config.isLocal)
     // STATE_CONFLICT (e.g. parallel preference or password changes), so every writing route declares it.
     if (route.method !== 'GET' && !route.localOnly) errorStatuses.add(409);
     if (route.auth === 'session' && route.method !== 'GET' && !route.allowedWhenClosed) errorStatuses.add(422);
-    const json = (schema: z.ZodType | undefined) => (schema ? { 'application/json': { schema } } : undefined);
+    const json = (schema: $ZodType | undefined) => (schema ? { 'application/json': { schema } } : undefined);
     const responses: Record<string, unknown> = {
       [String(route.success.status)]: responseFor(route.success.status, route.success.description, json(route.success.schema)),
     };
@@ -58,16 +59,14 @@ export function buildOpenApi(routes: RouteSpec[], includeLocal = config.isLocal)
     for (const status of [...errorStatuses].sort()) {
       responses[String(status)] = responseFor(status, ERROR_TEXT[status] ?? 'Error', { 'application/problem+json': { schema: problem } });
     }
-    const requestParams: Record<string, z.ZodType> = {};
+    const requestParams: Record<string, $ZodType> = {};
     if (route.params) requestParams.path = route.params;
     if (route.query) requestParams.query = route.query;
     if (route.idempotent) {
       requestParams.header = z.object({
         'idempotency-key': z
-          .string()
-          .regex(IDEMPOTENCY_KEY_PATTERN)
-          .optional()
-          .meta({ description: 'R-SEC-04: 8 to 128 letters, digits, _ - : or .; a replay within 24 h returns the first answer' }),
+          .optional(z.string().check(z.regex(IDEMPOTENCY_KEY_PATTERN)))
+          .check(z.meta({ description: 'R-SEC-04: 8 to 128 letters, digits, _ - : or .; a replay within 24 h returns the first answer' })),
       });
     }
     const requestBody = route.body

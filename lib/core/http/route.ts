@@ -3,14 +3,14 @@
  * The same object drives request validation (lib/core/http/middlewares/validate-request.ts) and the
  * OpenAPI document (lib/core/http/openapi.ts), so the two cannot drift apart.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AccountCaller, GuestCaller, OperatorCaller } from '../caller.js';
 import type { Operator } from '../operators.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 /** `optional`: a Bearer token is authenticated when present (e.g. purposes of a code that need a session). */
 export type Auth = 'none' | 'session' | 'optional' | 'operator';
-type Schema = z.ZodType;
+type Schema = z.ZodMiniType;
 
 export interface RouteSpec<
   B extends Schema | undefined = Schema | undefined,

@@ -3,30 +3,30 @@
  * addresses and phone numbers (issue 9 items 3, 6, 18); passwords and names are lib/accounts/schemas.ts. New routes build their bodies from these. Each type carries its rule twice: as a pattern/length the OpenAPI document shows, and as a
  * refinement calling the pure rule, so the document and the server say the same thing.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { config } from '../config.js';
 import { EMAIL_PATTERN, emailProblems } from '../contact/email.js';
 import { phoneProblem, toE164 } from '../contact/phone.js';
 import { PHONE_INPUT_PATTERN } from '../contact/phone-pattern.js';
 
-export const isoTime = z.iso.datetime().meta({ description: 'ISO 8601 UTC time', example: '2026-11-23T10:00:00.000Z' });
+export const isoTime = z.iso.datetime().check(z.meta({ description: 'ISO 8601 UTC time', example: '2026-11-23T10:00:00.000Z' }));
 
 export const problem = z
   .object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
+    status: z.number().check(z.int()),
     detail: z.string(),
-    code: z.string().meta({ description: 'Stable UPPER_SNAKE identifier' }),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    failures: z.array(z.object({ condition: z.string(), message: z.string() })).optional(),
-    retryAfter: z.number().int().optional(),
+    code: z.string().check(z.meta({ description: 'Stable UPPER_SNAKE identifier' })),
+    errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    failures: z.optional(z.array(z.object({ condition: z.string(), message: z.string() }))),
+    retryAfter: z.optional(z.number().check(z.int())),
   })
-  .meta({ id: 'Problem' });
+  .check(z.meta({ id: 'Problem' }));
 
 export const paginationQuery = {
-  limit: z.coerce.number().int().min(1).max(config.pagination.maxLimit).optional(),
-  cursor: z.string().max(2048).optional(),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(config.pagination.maxLimit))),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
 };
 
 /** R-SEC-04: the Idempotency-Key pattern lib/core/http/middlewares/idempotency.ts enforces. */
@@ -36,14 +36,14 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,128}$/;
 export const channel = z.enum(['sms', 'email']);
 
 /** A one-time code as typed by its owner (R-VC-01). */
-export const code = z.string().regex(/^\d{6}$/, 'A code is 6 digits.');
+export const code = z.string().check(z.regex(/^\d{6}$/, 'A code is 6 digits.'));
 
 export const verification = z
   .strictObject({
-    challengeId: z.string().min(1).max(128),
+    challengeId: z.string().check(z.minLength(1), z.maxLength(128)),
     code,
   })
-  .meta({ id: 'Verification' });
+  .check(z.meta({ id: 'Verification' }));
 
 /**
  * Issue 9 item 6: what free text may hold. Refused: C0 controls (NUL, TAB, CR, LF, ...), DEL and C1
@@ -59,25 +59,24 @@ export const SAFE_TEXT_MESSAGE = 'Control characters, line breaks, bidirectional
  * ends before the lengths are checked; the characters are checked before trimming.
  */
 export function text(options: { max: number; min?: number; trim?: boolean }) {
-  const safe = z.string().regex(SAFE_TEXT, SAFE_TEXT_MESSAGE);
-  const trimmed = options.trim === false ? safe : safe.trim();
-  return trimmed.min(options.min ?? 1).max(options.max);
+  const trim = options.trim === false ? [] : [z.trim()];
+  return z.string().check(z.regex(SAFE_TEXT, SAFE_TEXT_MESSAGE), ...trim, z.minLength(options.min ?? 1), z.maxLength(options.max));
 }
 
 /** R-SU-02: an email address as accepted for sign-up, new emails and recipients. */
 export const email = /* @__PURE__ */ emailSchema();
 
 function emailSchema() {
-  return z
-    .string()
-    .max(254, 'Enter a valid email address.')
-    .regex(EMAIL_PATTERN, 'Enter a valid email address without + ! # or $.')
-    .superRefine((value, ctx) => {
+  return z.string().check(
+    z.maxLength(254, 'Enter a valid email address.'),
+    z.regex(EMAIL_PATTERN, 'Enter a valid email address without + ! # or $.'),
+    z.superRefine((value: string, ctx) => {
       // The pattern reported what it could; the rule adds what a pattern cannot say (e.g. "..").
       if (value.length > 254 || !EMAIL_PATTERN.test(value)) return;
       for (const message of emailProblems(value)) ctx.addIssue({ code: 'custom', message });
-    })
-    .meta({ description: 'An email address (R-SU-02); + ! # and $ are not allowed', example: 'li.lei@example.com' });
+    }),
+    z.meta({ description: 'An email address (R-SU-02); + ! # and $ are not allowed', example: 'li.lei@example.com' }),
+  );
 }
 
 /**
@@ -88,19 +87,22 @@ export const phone = /* @__PURE__ */ phoneSchema();
 
 function phoneSchema() {
   return z
-    .string()
-    .regex(PHONE_INPUT_PATTERN, 'Use the international format, e.g. +4915112345678.')
-    .transform((value, ctx) => {
-      const e164 = toE164(value);
-      if (e164) return e164;
-      ctx.addIssue({ code: 'custom', message: phoneProblem(value) ?? 'Use a mobile number.' });
-      return z.NEVER;
-    })
-    .meta({
-      description: 'A mobile number in international format, stored as E.164 (spaces, hyphens, brackets and a trunk 0 after the country code are ignored); landlines are refused',
-      example: '+4915112345678',
-    });
+    .pipe(
+      z.string().check(z.regex(PHONE_INPUT_PATTERN, 'Use the international format, e.g. +4915112345678.')),
+      z.transform((value: string, ctx) => {
+        const e164 = toE164(value);
+        if (e164) return e164;
+        ctx.issues.push({ code: 'custom', message: phoneProblem(value) ?? 'Use a mobile number.', input: value });
+        return z.NEVER;
+      }),
+    )
+    .check(
+      z.meta({
+        description: 'A mobile number in international format, stored as E.164 (spaces, hyphens, brackets and a trunk 0 after the country code are ignored); landlines are refused',
+        example: '+4915112345678',
+      }),
+    );
 }
 
 /** R-LI-01: an email, mobile number, login ID or tenant name naming an account. */
-export const identifier = text({ max: 320 }).meta({ description: 'email, mobile number, login ID or tenant name' });
+export const identifier = text({ max: 320 }).check(z.meta({ description: 'email, mobile number, login ID or tenant name' }));

@@ -24,7 +24,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import { globalRegistry } from 'zod/mini';
+import type * as z from 'zod/mini';
 import { findAccount } from '../../../lib/accounts/store.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import type { RouteSpec } from '../../../lib/core/http/route.js';
@@ -57,7 +58,7 @@ interface Reference {
   path: Path;
 }
 
-function defOf(schema: z.ZodType): any {
+function defOf(schema: z.ZodMiniType): any {
   return (schema as unknown as { _zod: { def: any } })._zod.def;
 }
 
@@ -71,13 +72,13 @@ const VALUES_NAMED_ID: Record<string, string> = {
 };
 
 /** Body fields that refer to an object, found by walking the zod schema. */
-function bodyReferences(schema: z.ZodType | undefined, at: Path = [], described?: string): Reference[] {
+function bodyReferences(schema: z.ZodMiniType | undefined, at: Path = [], described?: string): Reference[] {
   if (!schema) return [];
   const def = defOf(schema);
-  const description = (schema as { description?: string }).description ?? described;
+  const description = globalRegistry.get(schema)?.description ?? described;
   switch (def.type) {
     case 'object':
-      return Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([key, child]) => {
+      return Object.entries(def.shape as Record<string, z.ZodMiniType>).flatMap(([key, child]) => {
         const nested = bodyReferences(child, [...at, key]);
         if (nested.length) return nested;
         const leafDescription = descriptionOf(child);
@@ -95,7 +96,7 @@ function bodyReferences(schema: z.ZodType | undefined, at: Path = [], described?
     case 'pipe':
       return bodyReferences(def.in, at, description);
     case 'union':
-      return dedupe((def.options as z.ZodType[]).flatMap((o) => bodyReferences(o, at, description)));
+      return dedupe((def.options as z.ZodMiniType[]).flatMap((o) => bodyReferences(o, at, description)));
     case 'intersection':
       return [...bodyReferences(def.left, at), ...bodyReferences(def.right, at)];
     default:
@@ -103,14 +104,14 @@ function bodyReferences(schema: z.ZodType | undefined, at: Path = [], described?
   }
 }
 
-function descriptionOf(schema: z.ZodType): string | undefined {
-  const own = (schema as { description?: string }).description;
+function descriptionOf(schema: z.ZodMiniType): string | undefined {
+  const own = globalRegistry.get(schema)?.description;
   if (own) return own;
   const def = defOf(schema);
   return def.innerType ? descriptionOf(def.innerType) : def.type === 'pipe' ? descriptionOf(def.in) : undefined;
 }
 
-function isLeaf(schema: z.ZodType): boolean {
+function isLeaf(schema: z.ZodMiniType): boolean {
   const def = defOf(schema);
   if (def.innerType) return isLeaf(def.innerType);
   if (def.type === 'pipe') return isLeaf(def.in);
@@ -128,7 +129,7 @@ const pathReferences = (route: RouteSpec): Reference[] =>
  */
 function queryReferences(route: RouteSpec): Reference[] {
   if (!route.query) return [];
-  const shape = (defOf(route.query).shape ?? {}) as Record<string, z.ZodType>;
+  const shape = (defOf(route.query).shape ?? {}) as Record<string, z.ZodMiniType>;
   return Object.keys(shape).flatMap((key) => {
     if (key === 'cursor') return [{ where: 'query' as const, kind: `cursor:${route.operationId}`, path: [key] }];
     return /Id$/.test(key) && !(key in VALUES_NAMED_ID) ? [{ where: 'query' as const, kind: key, path: [key] }] : [];

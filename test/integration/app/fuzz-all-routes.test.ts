@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import { declaredFunctions, root } from '../../../scripts/lib/functions.js';
 import { allRoutes } from '../../../lib/app/routes.js';
 import { type Handler, apiEvent, invoke, lambdaContext } from '../../support/http.js';
@@ -15,10 +15,10 @@ const targets = allRoutes
   .map((route) => ({ route, fn: functionsByRoute.get(`${route.method} ${route.path}`)! }));
 
 /** The body schema's top-level keys, so random bodies also reach past "unknown field". */
-function keysOf(schema: z.ZodType): string[] {
-  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+function keysOf(schema: z.ZodMiniType): string[] {
+  // Read from the definition: zod/mini schemas (issue 10) have `shape` but no `options` accessor.
+  const { shape, options } = (schema as unknown as { _zod: { def: { shape?: Record<string, unknown>; options?: z.ZodMiniType[] } } })._zod.def;
   if (shape) return Object.keys(shape);
-  const options = (schema as unknown as { options?: z.ZodType[] }).options;
   return options ? options.flatMap(keysOf) : [];
 }
 

@@ -1,6 +1,8 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import { safeParse } from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
+import '../../zod-locale.js';
 import { type FieldError, ValidationFailed } from '../../errors.js';
 import { state } from '../context.js';
 import type { RouteSpec } from '../route.js';
@@ -20,9 +22,9 @@ export function validateRequest(spec: RouteSpec): middy.MiddlewareObj<APIGateway
   };
 }
 
-function parse(where: string, schema: z.ZodType | undefined, value: unknown, errors: FieldError[]): unknown {
+function parse(where: string, schema: $ZodType | undefined, value: unknown, errors: FieldError[]): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(value);
+  const result = safeParse(schema, value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
