@@ -3,10 +3,10 @@
  * item and its uniqueness claims, and the transaction items a use case commits (account updates
  * conditioned on what the decision read, claims, the new account, lockout counters).
  */
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFound } from '../core/errors.js';
 import { type ClaimKind, keys } from '../core/store/keys.js';
-import { TABLE, db } from '../core/store/table.js';
+import { TABLE, db, getMany } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, tagged, update } from '../core/store/writes.js';
 import type { AccountStatus } from '../core/account-status.js';
 import type { AccountItem } from './account.js';
@@ -34,12 +34,7 @@ export async function accountIdByClaim(kind: ClaimKind, value: string): Promise<
 
 /** One round trip for several possible claims (login ID or tenant name); the first kind found wins. */
 export async function accountIdByAnyClaim(candidates: Array<[ClaimKind, string]>): Promise<string | undefined> {
-  const out = await db().send(
-    new BatchGetCommand({
-      RequestItems: { [TABLE()]: { Keys: candidates.map(([k, v]) => keys.claim(k, v)), ConsistentRead: true } },
-    }),
-  );
-  const found = out.Responses?.[TABLE()] ?? [];
+  const found = await getMany(candidates.map(([k, v]) => keys.claim(k, v)));
   for (const [kind, value] of candidates) {
     const hit = found.find((i) => i.pk === keys.claim(kind, value).pk);
     if (hit) return hit.accountId as string;

@@ -73,14 +73,18 @@ export async function runScheduler(options: SchedulerOptions = {}): Promise<Sche
   const stats: ReadStats = { queries: 0, scannedCount: 0 };
   const at = now();
   let processed = 0;
-  for (const shard of dueShardNumbers()) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
+  // Round robin: one page of every shard that still has due work, then the next page of each (issue 10 review
+  // R5): a backlog in one shard cannot starve the others when the time budget ends a run early.
+  let open: Array<{ shard: number; startKey?: Record<string, unknown> }> = dueShardNumbers().map((shard) => ({ shard }));
+  while (open.length > 0) {
+    const next: typeof open = [];
+    for (const cursor of open) {
       if (remainingMs() < config.scheduler.stopMarginMs) return { processed, stoppedEarly: true, stats };
-      const page = await readDuePage(shard, at, startKey, stats);
+      const page = await readDuePage(cursor.shard, at, cursor.startKey, stats);
       for (const item of page.items) if (await processItem(item)) processed += 1;
-      startKey = page.next;
-    } while (startKey);
+      if (page.next) next.push({ shard: cursor.shard, startKey: page.next });
+    }
+    open = next;
   }
   return { processed, stoppedEarly: false, stats };
 }

@@ -6,7 +6,7 @@
 import { staleAccount } from '../accounts/account.js';
 import { accountUpdate, requireAccount } from '../accounts/store.js';
 import { auditWrite } from '../core/audit/audit.js';
-import { loadFacts } from '../core/checks/store.js';
+import { loadFacts, stillUnassociated } from '../core/checks/store.js';
 import type { AccountCaller } from '../core/caller.js';
 import { now } from '../core/clock.js';
 import { config } from '../core/config.js';
@@ -46,6 +46,7 @@ export async function closeServices(caller: AccountCaller, input: { checkId: str
     [
       accountUpdate(account, { status: 'closed', closure }, { expectStatus: ['active'] }),
       standingUnchanged(account.accountId, version),
+      stillUnassociated(account.accountId),
       checkUse(account.accountId, checkId, closedAt),
       closureTimerPut(account.accountId, 'closure-24h', times.actionsAllowedFrom, closedAt),
       closureTimerPut(account.accountId, 'closure-90d', times.autoDisableAt, closedAt),
@@ -54,6 +55,7 @@ export async function closeServices(caller: AccountCaller, input: { checkId: str
     ],
     (failure) => {
       if (failure.failed('standing')) return new Conflict('STATE_CONFLICT', 'The account standing changed meanwhile; run the closure check again.');
+      if (failure.failed('facts')) return new Conflict('STATE_CONFLICT', 'The account was associated meanwhile; run the closure check again.');
       if (failure.failed('check')) return new RuleViolation('CHECK_FAILED', 'This check was already used or replaced; run it again.');
       return staleAccount();
     },

@@ -3,7 +3,7 @@
  * batches, after each area's lifecycle hook has removed what those items point at outside the table
  * (files). Idempotent; it runs at once and, should it fail, again from the scheduler until it is done.
  */
-import { beforePurge } from '../core/lifecycle.js';
+import { beforePurge, purgeProjection } from '../core/lifecycle.js';
 import { logger } from '../core/logger.js';
 import { type DueItem, claim } from '../core/store/due-queue.js';
 import { deleteAll, purgeablePage, removePurgeTimer } from './store.js';
@@ -13,7 +13,7 @@ export async function purgeAccountItems(item: DueItem): Promise<void> {
   const accountId = item.accountId as string;
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await purgeablePage(accountId, startKey);
+    const page = await purgeablePage(accountId, purgeProjection(), startKey);
     await beforePurge(accountId, page.items);
     await deleteAll(page.items);
     startKey = page.next;

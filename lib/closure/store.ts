@@ -123,12 +123,19 @@ export function purgeTimerPut(timer: DueItem): TransactItem {
 }
 
 /** One page of the account's items that the purge deletes: all but the retained record and the purge timer. */
-export async function purgeablePage(accountId: string, startKey?: Record<string, unknown>): Promise<{ items: Array<Key & Record<string, unknown>>; next?: Record<string, unknown> }> {
+export async function purgeablePage(
+  accountId: string,
+  attributes: string[],
+  startKey?: Record<string, unknown>,
+): Promise<{ items: Array<Key & Record<string, unknown>>; next?: Record<string, unknown> }> {
   const out = await db().send(
     new QueryCommand({
       TableName: TABLE(),
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.account(accountId).pk },
+      // Keys and what the lifecycle hooks need, never whole items (personal data stays where it is until deleted).
+      ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
       ConsistentRead: true,
       ...(startKey ? { ExclusiveStartKey: startKey } : {}),
     }),

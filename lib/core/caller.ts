@@ -58,5 +58,5 @@ export function actorOf(caller: Caller): string {
 }
 
 export function systemCaller(job: string, requestId: string): SystemCaller {
-  return { kind: 'system', job, origin: { requestId, sourceIp: 'internal', userAgent: job } };
+  return { kind: 'system', job, origin: { requestId, sourceIp: job, userAgent: job } };
 }

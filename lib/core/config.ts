@@ -86,6 +86,10 @@ export const config = {
     maxSendsPerDestinationPerDay: 10, // R-VC-04 *default*
     maxSendsPerAccountPerDay: 30, // R-SEC-06 *default*
     maxSendsPerSourcePerHour: 30, // R-SEC-06 *default*
+    destinationWindowSeconds: DAY, // the windows the three caps above count in
+    accountWindowSeconds: DAY,
+    sourceWindowSeconds: HOUR,
+    sendRecordTtlSeconds: 2 * DAY, // a send-limit record outlives its longest window
   },
 
   password: {
@@ -98,6 +102,7 @@ export const config = {
     idleSeconds: 12 * HOUR, // R-LI-05 *default*
     absoluteSeconds: 7 * DAY, // *default*
     loginChallengeTtlSeconds: 10 * MINUTE,
+    loginChallengeRetentionSeconds: DAY, // kept past its expiry for the per-attempt send cap, then TTL-deleted
     maxCodeSendsPerLogin: 3, // issue 9 item 17: codes one sign-in attempt may send, any channel *default*
     trustedDeviceSeconds: 30 * DAY, // R-LI-03 *default*
     touchEverySeconds: 5 * MINUTE, // a session's last-seen time is written at most this often (idle timeout, R-LI-05)

@@ -26,6 +26,8 @@ export interface LifecycleHook {
   onDisable?(account: LifecycleAccount): TransactItem[];
   /** Called with each batch of items the purge deletes: remove what they point at outside the table (files). */
   onPurge?(accountId: string, items: PurgedItem[]): Promise<void>;
+  /** The attributes `onPurge` reads (the purge reads only keys and these, never whole items). */
+  purgeAttributes?: string[];
 }
 
 const hooks = new Map<string, LifecycleHook>();
@@ -49,6 +51,11 @@ export function lifecycleHooks(): LifecycleHook[] {
 /** What every area releases with the disable. */
 export function releasesOnDisable(account: LifecycleAccount): TransactItem[] {
   return lifecycleHooks().flatMap((hook) => hook.onDisable?.(account) ?? []);
+}
+
+/** What the purge reads of each item: its keys and what the registered hooks declare they need. */
+export function purgeProjection(): string[] {
+  return [...new Set(['pk', 'sk', ...lifecycleHooks().flatMap((hook) => hook.purgeAttributes ?? [])])];
 }
 
 /** Lets every area act on a batch of items the purge is about to delete. */

@@ -66,7 +66,7 @@ export async function login(caller: GuestCaller, input: LoginInput): Promise<Log
       epoch: account.sessionEpoch,
       createdAt: at.toISOString(),
     },
-    epochSeconds(at) + 86_400,
+    epochSeconds(at) + config.sessions.loginChallengeRetentionSeconds,
   );
   const channels = channelsOf(account).map((channel) => ({ channel, destinationMasked: maskDestination(channel, contactFor(account, channel)!) }));
   return { kind: 'second-step', challengeId, channels };

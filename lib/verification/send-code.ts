@@ -50,7 +50,6 @@ interface Scope {
   silent?: boolean;
 }
 
-const DAY = 86_400;
 
 function scopesFor(req: SendRequest): Scope[] {
   const v = config.verification;
@@ -59,14 +58,14 @@ function scopesFor(req: SendRequest): Scope[] {
     limit,
     ...(silent ? { silent } : {}),
   });
-  const perDestination = { max: v.maxSendsPerDestinationPerDay, windowSeconds: DAY, cooldownSeconds: v.resendCooldownSeconds };
+  const perDestination = { max: v.maxSendsPerDestinationPerDay, windowSeconds: v.destinationWindowSeconds, cooldownSeconds: v.resendCooldownSeconds };
   const silent = req.identifier !== undefined;
   return [
     // The first scope's cooldown is the `resendAfter` of the answer.
     ...(silent ? [scope('identifier', `${req.purpose}:${req.channel}:${req.identifier}`, perDestination)] : []),
     scope('dest', req.destination, perDestination, silent),
-    ...(req.accountId ? [scope('account', req.accountId, { max: v.maxSendsPerAccountPerDay, windowSeconds: DAY, cooldownSeconds: 0 }, silent)] : []),
-    scope('source', req.sourceIp, { max: v.maxSendsPerSourcePerHour, windowSeconds: 3600, cooldownSeconds: 0 }),
+    ...(req.accountId ? [scope('account', req.accountId, { max: v.maxSendsPerAccountPerDay, windowSeconds: v.accountWindowSeconds, cooldownSeconds: 0 }, silent)] : []),
+    scope('source', req.sourceIp, { max: v.maxSendsPerSourcePerHour, windowSeconds: v.sourceWindowSeconds, cooldownSeconds: 0 }),
   ];
 }
 
@@ -83,7 +82,7 @@ export async function sendCode(req: SendRequest): Promise<SendResult> {
     }
     const challengeId = req.challengeId ?? newId('ch_');
     // A re-sent code into an existing challenge (login) never outlives the challenge itself.
-    const ttl = epochSeconds(at) + 2 * DAY;
+    const ttl = epochSeconds(at) + config.verification.sendRecordTtlSeconds;
     // R-SEC-03: a silent limit reached sends nothing; its scopes then record no send but are written all the same.
     const withheld = decisions.some((d) => !d.allowed);
     const rateWrites: TransactItem[] = scopes.map((s, i) => {

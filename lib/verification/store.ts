@@ -3,10 +3,9 @@
  * Send-limit records (RATE#<scope>#<hmac>, SENDS) hold one scope's recent sends under a version (tag `limit`).
  * The challenges themselves are lib/core/codes/store.ts's.
  */
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { keyedHash } from '../core/crypto.js';
 import { type Key, keys } from '../core/store/keys.js';
-import { TABLE, db } from '../core/store/table.js';
+import { TABLE, getMany } from '../core/store/table.js';
 import { type ConditionFailed, type TransactItem, tagged, transact } from '../core/store/writes.js';
 import { type SendRecord, emptyRecord } from './send-limits.js';
 
@@ -15,8 +14,7 @@ export const sendLimitKey = (scope: string, value: string): Key => keys.rateWind
 
 /** The records of these scopes, read consistently in one round trip (an absent one is empty, version 0). */
 export async function readSendRecords(scopeKeys: Key[]): Promise<SendRecord[]> {
-  const out = await db().send(new BatchGetCommand({ RequestItems: { [TABLE()]: { Keys: scopeKeys, ConsistentRead: true } } }));
-  const items = out.Responses?.[TABLE()] ?? [];
+  const items = await getMany(scopeKeys);
   return scopeKeys.map((key) => {
     const item = items.find((i) => i.pk === key.pk);
     return item ? { sends: item.sends ?? [], lastByPurpose: item.lastByPurpose ?? {}, version: item.version ?? 0 } : emptyRecord();

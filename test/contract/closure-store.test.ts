@@ -116,8 +116,11 @@ describe('closure store contract: disabling and purging (R-CL-08, R-CL-11, R-CL-
     await profile(b);
     await transact([latestCheckPut(a, check()), latestCheckPut(b, check()), purgeTimerPut(purgeTimer(a, '2026-01-01T00:00:00.000Z'))]);
     await db().send(new PutCommand({ TableName: TABLE(), Item: { ...keys.material(a, 'mt_1'), objectKey: 'uploads/x' } }));
-    const page = await purgeablePage(a);
+    const page = await purgeablePage(a, ['pk', 'sk', 'objectKey']);
     expect(page.items.map((i) => i.sk).sort()).toEqual([keys.latestClosureCheck(a).sk, keys.material(a, 'mt_1').sk].sort());
     expect(page.items.every((i) => i.pk === keys.account(a).pk)).toBe(true);
+    // Issue 10 review R7: only keys and what the hooks asked for, never whole items.
+    expect(page.items.find((i) => i.sk === keys.material(a, 'mt_1').sk)).toEqual({ ...keys.material(a, 'mt_1'), objectKey: 'uploads/x' });
+    expect(Object.keys(page.items.find((i) => i.sk === keys.latestClosureCheck(a).sk)!).sort()).toEqual(['pk', 'sk']);
   });
 });

@@ -1,15 +1,13 @@
 /** The one facts loader per account (issue 10): standing and association facts in one consistent read. */
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../store/keys.js';
-import { TABLE, db } from '../store/table.js';
-import type { TransactItem } from '../store/writes.js';
+import { TABLE, getMany } from '../store/table.js';
+import { type TransactItem, tagged } from '../store/writes.js';
 import { type AccountFacts, type Associations, NO_ASSOCIATIONS, type Standing } from './facts.js';
 
 export async function loadFacts(accountId: string): Promise<AccountFacts> {
   const standingKey = keys.standing(accountId);
   const factsKey = keys.accountFacts(accountId);
-  const out = await db().send(new BatchGetCommand({ RequestItems: { [TABLE()]: { Keys: [standingKey, factsKey], ConsistentRead: true } } }));
-  const items = out.Responses?.[TABLE()] ?? [];
+  const items = await getMany([standingKey, factsKey]);
   const standing = items.find((i) => i.sk === standingKey.sk);
   const facts = items.find((i) => i.sk === factsKey.sk);
   return {
@@ -40,4 +38,20 @@ export function associationFactsWrite(accountId: string, patch: Partial<Associat
       ExpressionAttributeValues: values,
     },
   };
+}
+
+/**
+ * Holds only while the account has no association (tag `facts`): a commit that judged "not associated" (closing,
+ * R-CL-03) is refused when an association was recorded after the facts were read.
+ */
+export function stillUnassociated(accountId: string): TransactItem {
+  return tagged('facts', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.accountFacts(accountId),
+      ConditionExpression:
+        'attribute_not_exists(pk) OR ((attribute_not_exists(partnerAssociated) OR partnerAssociated = :no) AND (attribute_not_exists(enterpriseAssociated) OR enterpriseAssociated = :no))',
+      ExpressionAttributeValues: { ':no': false },
+    },
+  });
 }

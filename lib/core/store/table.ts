@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.js';
 import { countSdkCalls } from '../sdk-calls.js';
 
@@ -33,3 +33,22 @@ export const INDEX = {
   /** Sparse due-time index for timers and the outbox: duePk / dueSk. */
   due: 'due',
 } as const;
+
+/**
+ * Every item of `keys` that exists, read consistently. DynamoDB may leave keys of a BatchGetItem unprocessed
+ * (throttling); they are asked again with back-off, and if some are still left the read fails — an absent item
+ * must never be mistaken for one that was not read (a check would pass on missing facts).
+ */
+export async function getMany(keys: Array<{ pk: string; sk: string }>, attempts = 5): Promise<Array<Record<string, any>>> {
+  const found: Array<Record<string, any>> = [];
+  let pending: Array<Record<string, unknown>> = keys;
+  for (let attempt = 1; pending.length > 0; attempt += 1) {
+    const out = await db().send(new BatchGetCommand({ RequestItems: { [TABLE()]: { Keys: pending, ConsistentRead: true } } }));
+    found.push(...(out.Responses?.[TABLE()] ?? []));
+    pending = out.UnprocessedKeys?.[TABLE()]?.Keys ?? [];
+    if (pending.length === 0) break;
+    if (attempt >= attempts) throw new Error('BatchGetItem left keys unprocessed');
+    await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+  }
+  return found;
+}

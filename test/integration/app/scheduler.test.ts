@@ -15,10 +15,10 @@ registerDueProcessor('test-count', async (item: DueItem) => {
   seen.push(item.sk);
 });
 
-/** `count` due items of one owner in the first shard a run reads, due long ago. */
-async function dueItems(name: string, count: number): Promise<string[]> {
+/** `count` due items of one owner in a shard (the first one a run reads unless said), due long ago. */
+async function dueItems(name: string, count: number, shard = 'DUE#0'): Promise<string[]> {
   let n = 0;
-  while (dueShard(`${name}-${n}`) !== 'DUE#0') n += 1;
+  while (dueShard(`${name}-${n}`) !== shard) n += 1;
   const owner = `${name}-${n}`;
   const items = Array.from({ length: count }, (_, i) => {
     const key = { pk: `TEST#${owner}`, sk: `ITEM#${String(i).padStart(3, '0')}` };
@@ -80,5 +80,13 @@ describe('the scheduler works page by page with a time budget (issue 10 item "sc
       budget.runBudgetMs = saved;
     }
     expect((await runScheduler()).processed).toBeGreaterThanOrEqual(2);
+  });
+
+  it('issue 10 review R5: a backlog in one shard does not starve the others when the budget ends runs early', async () => {
+    await dueItems('backlog', 3 * PAGE);
+    const [other] = await dueItems('other-shard', 1, 'DUE#1');
+    // Two pages per run: the first run reads one page of every shard with due work before a second page of any.
+    await runScheduler({ remainingMs: budgetFor(2) });
+    expect(seen).toContain(other);
   });
 });

@@ -289,6 +289,11 @@ describe('scheduler', () => {
     expect(await accountIdByClaim('EMAIL', account.email)).toBe(account.accountId);
     expect(Item).toMatchObject({ email: account.email });
     expect(Item).not.toHaveProperty('tenantName');
+    // R-AU-01: the disable trace names the scheduler as actor and source (issue 10 review R3: unchanged by the Caller).
+    const traces = await db().send(
+      new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.auditPartition(account.accountId) } }),
+    );
+    expect(traces.Items!.find((t) => t.traceName === 'disableServices')).toMatchObject({ actor: 'scheduler', sourceIp: 'scheduler' });
   });
 
   it('R-CL-12 an operator hold stops the automatic disable, and the customer\'s too', async () => {
