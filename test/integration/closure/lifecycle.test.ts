@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runScheduler } from '../../../lib/app/scheduler.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
-import { type PurgedItem, registerLifecycle, unregisterLifecycle } from '../../../lib/core/lifecycle.js';
+import { type PurgedItem, lifecycleHooks, registerLifecycle, unregisterLifecycle } from '../../../lib/core/lifecycle.js';
 import { keys } from '../../../lib/core/store/keys.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { closedAccount, disable } from '../../support/closure.js';
@@ -17,24 +17,31 @@ const asked: Array<{ accountId: string; status: unknown }> = [];
 const purged: Array<{ accountId: string; items: PurgedItem[] }> = [];
 const marker = (accountId: string) => ({ pk: `TEST#LIFECYCLE#${accountId}`, sk: 'RELEASED' });
 
-beforeEach(() => {
-  asked.length = 0;
-  purged.length = 0;
-  registerLifecycle({
-    area: 'test-area',
-    onDisable: (account) => {
-      asked.push({ accountId: account.accountId, status: account.status });
-      return [{ Put: { TableName: TABLE(), Item: { ...marker(account.accountId), at: 'disable' } } }];
-    },
-    onPurge: async (accountId, items) => {
-      purged.push({ accountId, items });
-    },
+/** The areas lib/app/lifecycle.ts registers (loaded here through runScheduler). */
+const COMPOSITION_ROOT_AREAS = ['accounts', 'closure', 'materials'];
+
+// The test area is registered for each test of this block only and unregistered after it, so it never stands in
+// for the composition root's hooks (nor keeps the "no hooks registered" guard quiet) in any other test.
+const withTestArea = () => {
+  beforeEach(() => {
+    asked.length = 0;
+    purged.length = 0;
+    registerLifecycle({
+      area: 'test-area',
+      onDisable: (account) => {
+        asked.push({ accountId: account.accountId, status: account.status });
+        return [{ Put: { TableName: TABLE(), Item: { ...marker(account.accountId), at: 'disable' } } }];
+      },
+      onPurge: async (accountId, items) => {
+        purged.push({ accountId, items });
+      },
+    });
   });
-});
-afterEach(() => {
-  unregisterLifecycle('test-area');
-  setClockOffset(0);
-});
+  afterEach(() => {
+    unregisterLifecycle('test-area');
+    setClockOffset(0);
+  });
+};
 
 const disablers = [
   {
@@ -54,9 +61,12 @@ const disablers = [
 ];
 
 describe('disabling asks every registered lifecycle hook (issue 10: no hard-coded claim list)', () => {
+  withTestArea();
   it.each(disablers)('issue 10 R-CL-08 R-CL-11: disabling by $by asks a registered area what to release (in the same transaction) and to purge', async ({ run }) => {
     const account = await closedAccount();
     await run(account);
+    // The test area is asked besides the composition root's areas, never instead of them.
+    expect(lifecycleHooks().map((h) => h.area).sort()).toEqual([...COMPOSITION_ROOT_AREAS, 'test-area'].sort());
     const mine = asked.filter((a) => a.accountId === account.accountId);
     expect(mine).toEqual([{ accountId: account.accountId, status: 'closed' }]);
     const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: marker(account.accountId), ConsistentRead: true }));
@@ -67,5 +77,23 @@ describe('disabling asks every registered lifecycle hook (issue 10: no hard-code
     // The purge shows each area the items it deletes (e.g. the latest closure check), never the retained record.
     expect(seen).toContain(keys.latestClosureCheck(account.accountId).sk);
     expect(seen).not.toContain(keys.account(account.accountId).sk);
+  });
+});
+
+describe('the lifecycle registry outside the test area (issue 10)', () => {
+  it('issue 10 R-CL-08: after a test that registered an area, only the composition root\'s areas are registered again', () => {
+    expect(lifecycleHooks().map((h) => h.area).sort()).toEqual(COMPOSITION_ROOT_AREAS);
+  });
+
+  it('issue 10 R-CL-08 R-CL-13: with no hook registered, disabling and purging refuse to run (never disable half an account); unregistering the last hook restores that', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../lib/core/lifecycle.js');
+    expect(() => fresh.releasesOnDisable({ accountId: 'acc_none' })).toThrow(/No lifecycle hooks are registered/);
+    await expect(fresh.beforePurge('acc_none', [])).rejects.toThrow(/No lifecycle hooks are registered/);
+    fresh.registerLifecycle({ area: 'only', onDisable: () => [] });
+    expect(fresh.releasesOnDisable({ accountId: 'acc_none' })).toEqual([]);
+    fresh.unregisterLifecycle('only');
+    expect(() => fresh.releasesOnDisable({ accountId: 'acc_none' })).toThrow(/No lifecycle hooks are registered/);
+    vi.resetModules();
   });
 });
