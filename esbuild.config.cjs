@@ -58,11 +58,15 @@ const zodWithoutJsonSchema = {
     const entries = [].concat(build.initialOptions.entryPoints ?? []).map((e) => path.resolve(typeof e === 'string' ? e : e.in));
     if (entries.some((e) => JSON_SCHEMA_FUNCTIONS.includes(e))) return;
     build.onResolve({ filter: /^zod-openapi$/ }, () => ({
-      errors: [{ text: 'zod-openapi needs zod\'s JSON Schema code: add this function to JSON_SCHEMA_FUNCTIONS (esbuild.config.cjs).' }],
+      errors: [{ text: "zod-openapi needs zod's JSON Schema code: add this function to JSON_SCHEMA_FUNCTIONS (esbuild.config.cjs)." }],
     }));
     // create*Method() runs when `~standard` is read (e.g. by a Standard Schema consumer): only the method throws.
     build.onLoad({ filter: ZOD_JSON_SCHEMA }, (args) =>
-      stubModule(args.path, 'JSON Schema is not bundled in this function (esbuild.config.cjs, JSON_SCHEMA_FUNCTIONS).', /^create\w*Method$/),
+      stubModule(
+        args.path,
+        'JSON Schema is not bundled in this function (esbuild.config.cjs, JSON_SCHEMA_FUNCTIONS).',
+        /^create\w*Method$/,
+      ),
     );
   },
 };
@@ -80,7 +84,9 @@ const describeOnlyWithoutPhoneParser = {
   setup(build) {
     const entries = [].concat(build.initialOptions.entryPoints ?? []).map((e) => path.resolve(typeof e === 'string' ? e : e.in));
     if (!entries.some((e) => DESCRIBE_ONLY_FUNCTIONS.includes(e))) return;
-    build.onLoad({ filter: PHONE_PARSER }, (args) => stubModule(args.path, 'Phone numbers are not parsed in this function (esbuild.config.cjs, DESCRIBE_ONLY_FUNCTIONS).'));
+    build.onLoad({ filter: PHONE_PARSER }, (args) =>
+      stubModule(args.path, 'Phone numbers are not parsed in this function (esbuild.config.cjs, DESCRIBE_ONLY_FUNCTIONS).'),
+    );
   },
 };
 
@@ -89,7 +95,9 @@ const SDK_SHA256_JS = /[\\/]node_modules[\\/]@smithy[\\/]core[\\/]dist-es[\\/]su
 const sdkWithoutJsSha256 = {
   name: 'sdk-without-js-sha256',
   setup(build) {
-    build.onLoad({ filter: SDK_SHA256_JS }, (args) => stubModule(args.path, 'The pure-JS SHA-256 is not bundled: node:crypto provides sha256 (esbuild.config.cjs).'));
+    build.onLoad({ filter: SDK_SHA256_JS }, (args) =>
+      stubModule(args.path, 'The pure-JS SHA-256 is not bundled: node:crypto provides sha256 (esbuild.config.cjs).'),
+    );
   },
 };
 
@@ -109,7 +117,8 @@ const sdkPackageVersionOnly = {
 // Issue 10 (bundle budget): the SDK's table of AWS partitions names every region with a description ("Africa (Cape
 // Town)") that endpoint resolution never reads (it reads the partition's outputs; a region's own entry holds only
 // `description`). The table is kept whole, without the descriptions (measured: -1.8 KB per bundle).
-const SDK_PARTITIONS = /[\\/]node_modules[\\/]@aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]util-endpoints[\\/]lib[\\/]aws[\\/]partitions\.js$/;
+const SDK_PARTITIONS =
+  /[\\/]node_modules[\\/]@aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]util-endpoints[\\/]lib[\\/]aws[\\/]partitions\.js$/;
 const sdkPartitionsWithoutDescriptions = {
   name: 'sdk-partitions-without-descriptions',
   setup(build) {
@@ -134,8 +143,10 @@ const sdkPartitionsWithoutDescriptions = {
 // and both always get `region` (config.region: AWS_REGION, which Lambda always sets), so the SDK's fallback region
 // lookup in the EC2 instance metadata service is never called (defaults mode "auto" would ask it only off Lambda).
 // Both become stubs that throw (measured: -3.4 and -1.2 KB per bundle; retry-region-stubs.test.ts).
-const SDK_ADAPTIVE_RETRY = /[\\/]node_modules[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]util-retry[\\/]AdaptiveRetryStrategy\.js$/;
-const SDK_IMDS_REGION = /[\\/]node_modules[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]config[\\/]config-resolver[\\/]regionConfig[\\/]getInstanceMetadataRegion\.js$/;
+const SDK_ADAPTIVE_RETRY =
+  /[\\/]node_modules[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]util-retry[\\/]AdaptiveRetryStrategy\.js$/;
+const SDK_IMDS_REGION =
+  /[\\/]node_modules[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]config[\\/]config-resolver[\\/]regionConfig[\\/]getInstanceMetadataRegion\.js$/;
 const sdkWithoutAdaptiveRetryAndImdsRegion = {
   name: 'sdk-without-adaptive-retry-and-imds-region',
   setup(build) {
@@ -143,7 +154,10 @@ const sdkWithoutAdaptiveRetryAndImdsRegion = {
       stubModule(args.path, "The SDK's adaptive retry strategy is not bundled: the clients pin retryMode 'standard' (esbuild.config.cjs)."),
     );
     build.onLoad({ filter: SDK_IMDS_REGION }, (args) =>
-      stubModule(args.path, "The SDK's IMDS region lookup is not bundled: the clients get config.region (AWS_REGION) (esbuild.config.cjs)."),
+      stubModule(
+        args.path,
+        "The SDK's IMDS region lookup is not bundled: the clients get config.region (AWS_REGION) (esbuild.config.cjs).",
+      ),
     );
   },
 };
@@ -157,7 +171,9 @@ const openApiArtifactPacked = {
     build.onLoad({ filter: OPENAPI_ARTIFACT }, (args) => {
       const zlib = require('node:zlib');
       const compact = JSON.stringify(JSON.parse(fs.readFileSync(args.path, 'utf8')));
-      const packed = zlib.brotliCompressSync(Buffer.from(compact), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
+      const packed = zlib
+        .brotliCompressSync(Buffer.from(compact), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+        .toString('base64');
       return {
         contents: `import { brotliDecompressSync } from 'node:zlib';\nexport default JSON.parse(brotliDecompressSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8'));`,
         loader: 'js',
@@ -197,5 +213,14 @@ module.exports = (serverless) => ({
   },
   legalComments: 'none',
   charset: 'utf8', // non-ASCII text as is rather than escaped (measured: about -1 KB)
-  plugins: [zodWithoutJsonSchema, describeOnlyWithoutPhoneParser, sdkWithoutJsSha256, sdkPackageVersionOnly, sdkPartitionsWithoutDescriptions, sdkWithoutAdaptiveRetryAndImdsRegion, openApiArtifactPacked, ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs])],
+  plugins: [
+    zodWithoutJsonSchema,
+    describeOnlyWithoutPhoneParser,
+    sdkWithoutJsSha256,
+    sdkPackageVersionOnly,
+    sdkPartitionsWithoutDescriptions,
+    sdkWithoutAdaptiveRetryAndImdsRegion,
+    openApiArtifactPacked,
+    ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs]),
+  ],
 });

@@ -44,7 +44,11 @@ useNotifier({
     sent.push({ to: m.to, body: m.body });
   },
 });
-const codeFor = (to: string) => [...sent].reverse().find((m) => m.to === to)!.body.match(/\b(\d{6})\b/)![1]!;
+const codeFor = (to: string) =>
+  [...sent]
+    .reverse()
+    .find((m) => m.to === to)!
+    .body.match(/\b(\d{6})\b/)![1]!;
 
 type Handler = (typeof handlers)[keyof typeof handlers];
 /** Issue 10: the last call's handler time minus its time inside SDK calls and password hashing (ms). */
@@ -79,8 +83,13 @@ const email = `bench.${randomBytes(4).toString('hex')}@example.com`;
 await call(handlers.sendCode, 'POST', '/v1/verification-codes', { purpose: 'signup', channel: 'email', destination: `warm.${email}` });
 setClockOffset(61_000);
 
-const operations: Record<string, { sdkCalls: number; calls: Record<string, number>; overheadMs?: number; overheadRuns?: number; stackMs?: number; zodParseMs?: number }> = {};
-const sendCode = await counted(() => call(handlers.sendCode, 'POST', '/v1/verification-codes', { purpose: 'signup', channel: 'email', destination: email }));
+const operations: Record<
+  string,
+  { sdkCalls: number; calls: Record<string, number>; overheadMs?: number; overheadRuns?: number; stackMs?: number; zodParseMs?: number }
+> = {};
+const sendCode = await counted(() =>
+  call(handlers.sendCode, 'POST', '/v1/verification-codes', { purpose: 'signup', channel: 'email', destination: email }),
+);
 operations.sendCode = { sdkCalls: sendCode.total, calls: sendCode.calls };
 const signUp = await counted(() =>
   call(handlers.signUp, 'POST', '/v1/accounts', {
@@ -99,7 +108,12 @@ for (let i = 0; i < RUNS; i += 1) {
   const other = `bench.${randomBytes(4).toString('hex')}@example.com`;
   const sent = await call(handlers.sendCode, 'POST', '/v1/verification-codes', { purpose: 'signup', channel: 'email', destination: other });
   overhead.sendCode!.push(lastOverheadMs);
-  await call(handlers.signUp, 'POST', '/v1/accounts', { countryRegion: 'DE', email: other, password, verification: { challengeId: sent.challengeId, code: codeFor(other) } });
+  await call(handlers.signUp, 'POST', '/v1/accounts', {
+    countryRegion: 'DE',
+    email: other,
+    password,
+    verification: { challengeId: sent.challengeId, code: codeFor(other) },
+  });
   overhead.signUp!.push(lastOverheadMs);
 }
 for (let i = 0; i < RUNS + 1; i += 1) {
@@ -136,8 +150,20 @@ const { httpHandler } = await import('../lib/app/http.js');
 const { sendVerificationCodeRoute } = await import('../lib/verification/routes.js');
 const { signUpRoute } = await import('../lib/accounts/routes.js');
 const { loginRoute, sendLoginCodeRoute, verifyLoginCodeRoute } = await import('../lib/sessions/routes.js');
-const routeOf = { sendCode: sendVerificationCodeRoute, signUp: signUpRoute, loginPassword: loginRoute, loginSendCode: sendLoginCodeRoute, loginVerify: verifyLoginCodeRoute };
-const handlerOf = { sendCode: handlers.sendCode, signUp: handlers.signUp, loginPassword: handlers.login, loginSendCode: handlers.loginCode, loginVerify: handlers.verify };
+const routeOf = {
+  sendCode: sendVerificationCodeRoute,
+  signUp: signUpRoute,
+  loginPassword: loginRoute,
+  loginSendCode: sendLoginCodeRoute,
+  loginVerify: verifyLoginCodeRoute,
+};
+const handlerOf = {
+  sendCode: handlers.sendCode,
+  signUp: handlers.signUp,
+  loginPassword: handlers.login,
+  loginSendCode: handlers.loginCode,
+  loginVerify: handlers.verify,
+};
 for (const [name, route] of Object.entries(routeOf) as Array<[keyof typeof routeOf, (typeof routeOf)[keyof typeof routeOf]]>) {
   const asked = lastRequest.get(handlerOf[name])!;
   const noop = httpHandler(route as any, () => ({ status: route.success.status, body: {} })) as unknown as Handler;
@@ -174,17 +200,29 @@ async function answer(handler: Handler, body: object, path: string): Promise<num
   const ip = `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
   return timed(() => handler(apiEvent({ method: 'POST', path, body, sourceIp: ip }), lambdaContext()));
 }
-const enumeration = { resetCode: { real: [] as number[], unknown: [] as number[] }, firstWrongPassword: { real: [] as number[], unknown: [] as number[] } };
+const enumeration = {
+  resetCode: { real: [] as number[], unknown: [] as number[] },
+  firstWrongPassword: { real: [] as number[], unknown: [] as number[] },
+};
 const ENUM_RUNS = Math.max(RUNS, 41);
 for (let i = 0; i < ENUM_RUNS + 1; i += 1) {
   setClockOffset((RUNS + 4 + i) * 86_400_000);
   await table().send(
-    new UpdateCommand({ TableName: tableName(), Key: storeKeys.account(realAccountId), UpdateExpression: 'SET failedAttempts = :z REMOVE lastFailedAt', ExpressionAttributeValues: { ':z': 0 } }),
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: storeKeys.account(realAccountId),
+      UpdateExpression: 'SET failedAttempts = :z REMOVE lastFailedAt',
+      ExpressionAttributeValues: { ':z': 0 },
+    }),
   );
   const order = i % 2 ? (['real', 'unknown'] as const) : (['unknown', 'real'] as const);
   for (const who of order) {
     const identifier = who === 'real' ? email : ghost;
-    const reset = await answer(handlers.sendCode, { purpose: 'password-reset', channel: 'email', destination: identifier }, '/v1/verification-codes');
+    const reset = await answer(
+      handlers.sendCode,
+      { purpose: 'password-reset', channel: 'email', destination: identifier },
+      '/v1/verification-codes',
+    );
     const wrong = await answer(handlers.login, { identifier, password: 'Wrong-password-9' }, '/v1/sessions');
     if (i > 0) {
       enumeration.resetCode[who].push(reset); // the first run warms both paths
@@ -261,7 +299,13 @@ async function writeDue(round: string) {
     await db().send(
       new PutCommand({
         TableName: TABLE(),
-        Item: { ...key, ...dueAttributes(accountId, new Date(now().getTime() - 1000).toISOString(), key.sk), dueKind: 'closure-24h', accountId, closedAt },
+        Item: {
+          ...key,
+          ...dueAttributes(accountId, new Date(now().getTime() - 1000).toISOString(), key.sk),
+          dueKind: 'closure-24h',
+          accountId,
+          closedAt,
+        },
       }),
     );
   }

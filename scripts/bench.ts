@@ -23,7 +23,13 @@ const outDir = join(root, '.bench');
 /** The options of esbuild.config.cjs: as deployed, or as the local stage builds (serverless `--stage local`). */
 function esbuildOptions(stage?: 'local') {
   const serverless = stage ? { getProvider: () => ({ getStage: () => stage }) } : undefined;
-  const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, outputFileExtension: _x, ...options } = require(join(root, 'esbuild.config.cjs'))(serverless);
+  const {
+    exclude: _e,
+    outputWorkFolder: _o,
+    keepOutputDirectory: _k,
+    outputFileExtension: _x,
+    ...options
+  } = require(join(root, 'esbuild.config.cjs'))(serverless);
   return options;
 }
 
@@ -32,7 +38,16 @@ function importMs(file: string): number {
   const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, STAGE: 'bench', TABLE_NAME: 'bench', AWS_REGION: 'eu-west-1', NOTIFIER: 'sns', LOG_LEVEL: 'SILENT', HMAC_SECRET: 'bench-secret-bench-secret-bench-secret', CORS_ORIGINS: 'https://console.account-center.example' },
+    env: {
+      ...process.env,
+      STAGE: 'bench',
+      TABLE_NAME: 'bench',
+      AWS_REGION: 'eu-west-1',
+      NOTIFIER: 'sns',
+      LOG_LEVEL: 'SILENT',
+      HMAC_SECRET: 'bench-secret-bench-secret-bench-secret',
+      CORS_ORIGINS: 'https://console.account-center.example',
+    },
   });
   if (res.status !== 0) throw new Error(`import of ${file} failed: ${res.stderr}`);
   return Number(res.stdout);
@@ -55,7 +70,13 @@ async function main(): Promise<void> {
     const bundled = join(outDir, 'bundled', `${fn.name}.mjs`);
     const unbundled = join(outDir, 'unbundled', `${fn.name}.mjs`);
     const options = fn.localOnly ? localOptions : deployedOptions;
-    const { metafile } = await build({ ...options, entryPoints: [join(root, fn.entry)], outfile: bundled, metafile: true, logLevel: 'error' });
+    const { metafile } = await build({
+      ...options,
+      entryPoints: [join(root, fn.entry)],
+      outfile: bundled,
+      metafile: true,
+      logLevel: 'error',
+    });
     const bytes = statSync(bundled).size;
     if (!fn.localOnly && (!largest || bytes > largest.bytes)) largest = { name: fn.name, bytes, metafile: metafile! };
     await build({
@@ -86,8 +107,12 @@ async function main(): Promise<void> {
   }
 
   const flag = (ok: boolean) => (ok ? ' ' : '!');
-  console.log(`Per function (median of ${RUNS} fresh-process imports; budgets: <= ${BUDGET.bundleKB} KB, <= ${BUDGET.importMs} ms, <= ${BUDGET.ratio}x)`);
-  console.log(`${'function'.padEnd(22)} ${'bundle KB'.padStart(10)} ${'import ms'.padStart(10)} ${'unbundled ms'.padStart(13)} ${'ratio'.padStart(6)}`);
+  console.log(
+    `Per function (median of ${RUNS} fresh-process imports; budgets: <= ${BUDGET.bundleKB} KB, <= ${BUDGET.importMs} ms, <= ${BUDGET.ratio}x)`,
+  );
+  console.log(
+    `${'function'.padEnd(22)} ${'bundle KB'.padStart(10)} ${'import ms'.padStart(10)} ${'unbundled ms'.padStart(13)} ${'ratio'.padStart(6)}`,
+  );
   for (const r of rows) {
     console.log(
       `${r.name.padEnd(22)} ${String(r.bundleKB).padStart(9)}${flag(r.bundleKB <= BUDGET.bundleKB)} ${String(r.importMs).padStart(9)}${flag(r.importMs <= BUDGET.importMs)} ${String(r.unbundledMs).padStart(13)} ${String(r.ratio).padStart(5)}${flag(r.ratio <= BUDGET.ratio)}`,
@@ -103,42 +128,67 @@ async function main(): Promise<void> {
   if (largest) {
     const parts = breakdown(largest.metafile);
     const ownKB = (prefix: string) => Math.round(parts.filter((p) => p.owner.startsWith(prefix)).reduce((s, p) => s + p.kb, 0) * 10) / 10;
-    console.log(`\nLargest deployed bundle: ${largest.name}, ${Math.round((largest.bytes / 1024) * 10) / 10} KB (KB per npm package / folder of our code; lib ${ownKB('lib')} KB, functions ${ownKB('functions')} KB in all)`);
+    console.log(
+      `\nLargest deployed bundle: ${largest.name}, ${Math.round((largest.bytes / 1024) * 10) / 10} KB (KB per npm package / folder of our code; lib ${ownKB('lib')} KB, functions ${ownKB('functions')} KB in all)`,
+    );
     for (const p of parts.filter((x) => x.kb >= 1)) console.log(`${p.owner.padEnd(40)} ${String(p.kb).padStart(6)}`);
     const small = parts.filter((x) => x.kb < 1);
-    console.log(`${`(${small.length} more, under 1 KB each)`.padEnd(40)} ${String(Math.round(small.reduce((s, p) => s + p.kb, 0) * 10) / 10).padStart(6)}`);
-    previous.largestBundle = { function: largest.name, bundleKB: Math.round((largest.bytes / 1024) * 10) / 10, kbByOwner: Object.fromEntries(parts.map((p) => [p.owner, p.kb])) };
+    console.log(
+      `${`(${small.length} more, under 1 KB each)`.padEnd(40)} ${String(Math.round(small.reduce((s, p) => s + p.kb, 0) * 10) / 10).padStart(6)}`,
+    );
+    previous.largestBundle = {
+      function: largest.name,
+      bundleKB: Math.round((largest.bytes / 1024) * 10) / 10,
+      kbByOwner: Object.fromEntries(parts.map((p) => [p.owner, p.kb])),
+    };
   }
 
   const ops = runOperations();
   if (ops) {
     console.log('\nSDK calls per operation (DynamoDB Local; SNS.Publish counted as in a deployed stage)');
     for (const [name, op] of Object.entries(ops.operations as Record<string, { sdkCalls: number; calls: Record<string, number> }>)) {
-      const detail = Object.entries(op.calls).map(([k, v]) => `${k}×${v}`).join(', ');
+      const detail = Object.entries(op.calls)
+        .map(([k, v]) => `${k}×${v}`)
+        .join(', ');
       console.log(`${name.padEnd(16)} ${String(op.sdkCalls).padStart(3)}  ${detail}`);
     }
     console.log(
       `\nOverhead per operation (issue 10): handler time minus time inside SDK sends and hashing (scrypt, HMAC), p50 of ${RUNS} runs, in process, DynamoDB Local; target <= ${BUDGET.overheadMs} ms`,
     );
-    console.log(`${'operation'.padEnd(16)} ${'overhead ms'.padStart(12)} ${'stack ms'.padStart(9)} ${'zod ms'.padStart(7)}   (stack: the route's middy stack around a use case that does nothing; zod: safeParse of the body alone)`);
-    for (const [name, op] of Object.entries(ops.operations as Record<string, { overheadMs?: number; stackMs?: number; zodParseMs?: number }>)) {
+    console.log(
+      `${'operation'.padEnd(16)} ${'overhead ms'.padStart(12)} ${'stack ms'.padStart(9)} ${'zod ms'.padStart(7)}   (stack: the route's middy stack around a use case that does nothing; zod: safeParse of the body alone)`,
+    );
+    for (const [name, op] of Object.entries(
+      ops.operations as Record<string, { overheadMs?: number; stackMs?: number; zodParseMs?: number }>,
+    )) {
       if (op.overheadMs === undefined) continue;
       console.log(
         `${name.padEnd(16)} ${String(op.overheadMs).padStart(11)}${flag(op.overheadMs <= BUDGET.overheadMs)} ${String(op.stackMs).padStart(9)} ${String(op.zodParseMs).padStart(7)}`,
       );
     }
-    console.log(`\nLogin second step (verify code → session), server-side median over ${ops.loginSecondStep.runs} runs against DynamoDB Local, no password hashing: ${ops.loginSecondStep.medianMs} ms`);
+    console.log(
+      `\nLogin second step (verify code → session), server-side median over ${ops.loginSecondStep.runs} runs against DynamoDB Local, no password hashing: ${ops.loginSecondStep.medianMs} ms`,
+    );
     previous.operations = ops.operations;
     previous.loginSecondStep = ops.loginSecondStep;
-    console.log('\nEnumeration timing, unknown / real account (R-SEC-03; server-side medians, interleaved runs, DynamoDB Local, delivery excluded; 1.00 = indistinguishable)');
+    console.log(
+      '\nEnumeration timing, unknown / real account (R-SEC-03; server-side medians, interleaved runs, DynamoDB Local, delivery excluded; 1.00 = indistinguishable)',
+    );
     for (const [name, t] of Object.entries(ops.enumerationTiming)) {
-      console.log(`${name.padEnd(20)} real ${String(t.realMs).padStart(6)} ms  unknown ${String(t.unknownMs).padStart(6)} ms  ratio ${t.ratio.toFixed(2)}  (${t.runs} runs each)`);
+      console.log(
+        `${name.padEnd(20)} real ${String(t.realMs).padStart(6)} ms  unknown ${String(t.unknownMs).padStart(6)} ms  ratio ${t.ratio.toFixed(2)}  (${t.runs} runs each)`,
+      );
     }
     previous.enumerationTiming = ops.enumerationTiming;
     const sch = ops.scheduler;
     console.log('\nScheduler (DynamoDB Local; 10 due timers, median of 5 runs; target: items read = due items + buckets, ratio <= 1.2)');
-    for (const [label, r] of [['among 1 000 not-due', sch.among1000], ['among 100 000 not-due', sch.among100000]] as const) {
-      console.log(`${label.padEnd(24)} items read ${String(r.itemsRead).padStart(3)}  queries ${r.queries}  processed ${r.processed}  runtime ${r.runtimeMs} ms`);
+    for (const [label, r] of [
+      ['among 1 000 not-due', sch.among1000],
+      ['among 100 000 not-due', sch.among100000],
+    ] as const) {
+      console.log(
+        `${label.padEnd(24)} items read ${String(r.itemsRead).padStart(3)}  queries ${r.queries}  processed ${r.processed}  runtime ${r.runtimeMs} ms`,
+      );
     }
     console.log(`runtime ratio 100 000 / 1 000: ${sch.runtimeRatio}${sch.runtimeRatio <= 1.2 ? '' : ' (over the 1.2 target)'}`);
     previous.scheduler = sch;

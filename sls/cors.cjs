@@ -11,7 +11,8 @@ module.exports = async ({ resolveVariable }) => {
     if (origins.length === 0) throw new Error(`Stage "${stage}": set CORS_ORIGINS to the allowed https origins.`);
     const deployed = stage !== 'test';
     const bad = origins.filter((o) => originProblem(o, deployed));
-    if (bad.length) throw new Error(`Stage "${stage}": CORS origins must be https://host[:port] in lower case, never a wildcard: ${bad.join(', ')}`);
+    if (bad.length)
+      throw new Error(`Stage "${stage}": CORS origins must be https://host[:port] in lower case, never a wildcard: ${bad.join(', ')}`);
   }
   return { origins, csv: origins.join(',') };
 };

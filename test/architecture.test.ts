@@ -96,10 +96,17 @@ const offence = {
   core: (i: Import) => i.file.startsWith('lib/core/') && i.to.startsWith('lib/') && !under(i.to, 'lib/core'),
   /** (c) lib/local outside lib/app, lib/local and functions/local. */
   local: (i: Import) =>
-    under(i.to, 'lib/local') && !i.file.startsWith('lib/app/') && !i.file.startsWith('lib/local/') && !i.file.startsWith('functions/local/'),
+    under(i.to, 'lib/local') &&
+    !i.file.startsWith('lib/app/') &&
+    !i.file.startsWith('lib/local/') &&
+    !i.file.startsWith('functions/local/'),
   /** (d) lib/core/http in a use case (anything of lib/ but lib/core/http, lib/app and route specs). */
   http: (i: Import) =>
-    i.file.startsWith('lib/') && under(i.to, 'lib/core/http') && !i.file.startsWith('lib/core/http/') && !i.file.startsWith('lib/app/') && !isRouteSpec(i.file),
+    i.file.startsWith('lib/') &&
+    under(i.to, 'lib/core/http') &&
+    !i.file.startsWith('lib/core/http/') &&
+    !i.file.startsWith('lib/app/') &&
+    !isRouteSpec(i.file),
   /** (i) an area importing the composition root. */
   app: (i: Import) => areaOf(i.file) !== undefined && under(i.to, 'lib/app'),
   /** (j) an area importing the Lambda edge (event types, middy). */
@@ -227,7 +234,11 @@ describe('architecture (issue 10)', () => {
   it('(k) R-CL-08/R-CL-13: every Lambda entry that reaches lib/core/lifecycle.ts (disable, purge) also loads lib/app/lifecycle.ts (the hooks)', () => {
     const reachingHooks = LAMBDA_ENTRIES.filter((entry) => reachable(entry, readRepo).has(HOOKS));
     expect(reachingHooks, 'the walk finds the handlers that disable or purge').toEqual(
-      expect.arrayContaining(['functions/closure/disableServices.ts', 'functions/huawei-id/deleteHuaweiId.ts', 'functions/scheduler/tick.ts']),
+      expect.arrayContaining([
+        'functions/closure/disableServices.ts',
+        'functions/huawei-id/deleteHuaweiId.ts',
+        'functions/scheduler/tick.ts',
+      ]),
     );
     expect(unregisteredLifecycle(LAMBDA_ENTRIES, readRepo)).toEqual([]);
   });
@@ -235,20 +246,72 @@ describe('architecture (issue 10)', () => {
   // The self-test feeds fixture source text through the reader the rules use (importsIn → ts.preProcessFile) and
   // the rules' own predicates: breaking either breaks these rows.
   it.each([
-    ['(a) an SDK import in a use case, after a string holding "/*"', 'lib/accounts/change-names.ts', "const t = 'text/*';\nimport { GetCommand } from '@aws-sdk/lib-dynamodb';\n/* a comment */", 'sdk', ['@aws-sdk/lib-dynamodb']],
-    ['(a) an SDK require in a handler', 'functions/accounts/x.ts', "const { SNS } = require('@aws-sdk/client-sns');", 'sdk', ['@aws-sdk/client-sns']],
-    ['(a) an SDK import in a handler named store.ts', 'functions/accounts/store.ts', "import { GetCommand } from '@aws-sdk/lib-dynamodb';", 'sdk', ['@aws-sdk/lib-dynamodb']],
-    ['(a) no SDK import in a comment or a string', 'lib/accounts/x.ts', "/* import a from '@aws-sdk/x'; */\n// import b from '@aws-sdk/y';\nconst s = \"import c from '@aws-sdk/z'\";", 'sdk', []],
+    [
+      '(a) an SDK import in a use case, after a string holding "/*"',
+      'lib/accounts/change-names.ts',
+      "const t = 'text/*';\nimport { GetCommand } from '@aws-sdk/lib-dynamodb';\n/* a comment */",
+      'sdk',
+      ['@aws-sdk/lib-dynamodb'],
+    ],
+    [
+      '(a) an SDK require in a handler',
+      'functions/accounts/x.ts',
+      "const { SNS } = require('@aws-sdk/client-sns');",
+      'sdk',
+      ['@aws-sdk/client-sns'],
+    ],
+    [
+      '(a) an SDK import in a handler named store.ts',
+      'functions/accounts/store.ts',
+      "import { GetCommand } from '@aws-sdk/lib-dynamodb';",
+      'sdk',
+      ['@aws-sdk/lib-dynamodb'],
+    ],
+    [
+      '(a) no SDK import in a comment or a string',
+      'lib/accounts/x.ts',
+      "/* import a from '@aws-sdk/x'; */\n// import b from '@aws-sdk/y';\nconst s = \"import c from '@aws-sdk/z'\";",
+      'sdk',
+      [],
+    ],
     ['(b) core importing an area', 'lib/core/x.ts', "import { a } from '../accounts/account.js';", 'core', ['../accounts/account.js']],
-    ['(c) a use case importing lib/local', 'lib/materials/x.ts', "export { a } from '../local/storage.js';", 'local', ['../local/storage.js']],
-    ['(d) a use case importing HTTP by a template-literal dynamic import', 'lib/closure/close.ts', 'const r = await import(`../core/http/route.js`);', 'http', ['../core/http/route.js']],
-    ['(d) a use case importing HTTP types', 'lib/closure/close.ts', "import type { Session } from '../core/http/route.js';", 'http', ['../core/http/route.js']],
+    [
+      '(c) a use case importing lib/local',
+      'lib/materials/x.ts',
+      "export { a } from '../local/storage.js';",
+      'local',
+      ['../local/storage.js'],
+    ],
+    [
+      '(d) a use case importing HTTP by a template-literal dynamic import',
+      'lib/closure/close.ts',
+      'const r = await import(`../core/http/route.js`);',
+      'http',
+      ['../core/http/route.js'],
+    ],
+    [
+      '(d) a use case importing HTTP types',
+      'lib/closure/close.ts',
+      "import type { Session } from '../core/http/route.js';",
+      'http',
+      ['../core/http/route.js'],
+    ],
     ['(i) an area importing the composition root', 'lib/closure/x.ts', "import '../app/lifecycle.js';", 'app', ['../app/lifecycle.js']],
     ['(i) lib/app and handlers may import lib/app', 'functions/closure/x.ts', "import '../../lib/app/lifecycle.js';", 'app', []],
-    ['(j) an area importing aws-lambda and middy', 'lib/sessions/x.ts', "import type { Context } from 'aws-lambda';\nimport middy from '@middy/core';", 'edge', ['aws-lambda', '@middy/core']],
+    [
+      '(j) an area importing aws-lambda and middy',
+      'lib/sessions/x.ts',
+      "import type { Context } from 'aws-lambda';\nimport middy from '@middy/core';",
+      'edge',
+      ['aws-lambda', '@middy/core'],
+    ],
     ['(j) core may import middy', 'lib/core/http/x.ts', "import middy from '@middy/core';", 'edge', []],
   ] as const)('the import reader catches %s', (_name, file, code, rule, caught) => {
-    expect(importsIn(file, code).filter(offence[rule]).map((i) => i.spec)).toEqual(caught);
+    expect(
+      importsIn(file, code)
+        .filter(offence[rule])
+        .map((i) => i.spec),
+    ).toEqual(caught);
   });
 
   it('(k) the lifecycle walk reports an entry reaching the hooks without the registration, through any depth of relative imports', () => {
@@ -269,7 +332,12 @@ describe('architecture (issue 10)', () => {
 
   it('(h) the cycle finder reports a cycle between areas, and none in a one-way graph', () => {
     const imp = (file: string, to: string): Import => ({ file, spec: to, to });
-    const cyclic = [imp('lib/a/x.ts', 'lib/b/y'), imp('lib/b/y.ts', 'lib/c/z'), imp('lib/c/z.ts', 'lib/a/x'), imp('lib/a/x.ts', 'lib/core/q')];
+    const cyclic = [
+      imp('lib/a/x.ts', 'lib/b/y'),
+      imp('lib/b/y.ts', 'lib/c/z'),
+      imp('lib/c/z.ts', 'lib/a/x'),
+      imp('lib/a/x.ts', 'lib/core/q'),
+    ];
     expect(areaCycles(areaGraph(cyclic))).toEqual(['a -> b -> c -> a']);
     expect(areaCycles(areaGraph(cyclic.slice(0, 2)))).toEqual([]);
   });

@@ -22,7 +22,23 @@ export const INDUSTRIES: Record<string, readonly string[]> = {
 export const QUALIFICATIONS = ['general-taxpayer', 'small-scale-taxpayer', 'vat-registered', 'not-vat-registered', 'tax-exempt'] as const;
 
 /** R-PR-02 / R-AI-10: currencies accepted for transactions (ISO 4217). */
-export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CNY', 'HKD', 'SGD', 'JPY', 'BRL', 'MXN', 'ZAR', 'THB', 'IDR', 'TRY', 'SAR', 'AED'] as const;
+export const CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CNY',
+  'HKD',
+  'SGD',
+  'JPY',
+  'BRL',
+  'MXN',
+  'ZAR',
+  'THB',
+  'IDR',
+  'TRY',
+  'SAR',
+  'AED',
+] as const;
 
 /** R-PR-01: an IANA time zone the runtime knows. */
 export function isTimeZone(zone: string): boolean {
@@ -41,6 +57,7 @@ export function industryProblems(industry: string, secondary: string | undefined
   if (!secondaries) return [{ field: 'industry', message: `Choose one of: ${Object.keys(INDUSTRIES).join(', ')}.` }];
   if (secondaries.length && !secondary) return [{ field: 'secondaryIndustry', message: `Choose one of: ${secondaries.join(', ')}.` }];
   if (!secondaries.length && secondary) return [{ field: 'secondaryIndustry', message: 'This industry has no secondary industry.' }];
-  if (secondary && !secondaries.includes(secondary)) return [{ field: 'secondaryIndustry', message: `Choose one of: ${secondaries.join(', ')}.` }];
+  if (secondary && !secondaries.includes(secondary))
+    return [{ field: 'secondaryIndustry', message: `Choose one of: ${secondaries.join(', ')}.` }];
   return [];
 }

@@ -13,7 +13,6 @@ import { EDITABLE } from '../core/account-status.js';
 import { type AccountItem, staleAccount } from './account.js';
 import { accountUpdate, loadAccount } from './store.js';
 
-
 export function assertEditable(account: AccountItem): void {
   if (!EDITABLE.includes(account.status)) {
     throw servicesClosed();

@@ -18,5 +18,9 @@ export async function changeAccountType(caller: AccountCaller, input: { accountT
       ],
     };
   });
-  return { accountType: input.accountType, [nameField]: input.name } as { accountType: typeof input.accountType; fullName?: string; enterpriseName?: string };
+  return { accountType: input.accountType, [nameField]: input.name } as {
+    accountType: typeof input.accountType;
+    fullName?: string;
+    enterpriseName?: string;
+  };
 }

@@ -8,9 +8,17 @@ export interface TaxInfoInput {
   qualificationProof?: string;
 }
 
-export async function changeTaxInfo(caller: AccountCaller, input: TaxInfoInput, proofCheck: (accountId: string, materialId: string) => Promise<void>) {
+export async function changeTaxInfo(
+  caller: AccountCaller,
+  input: TaxInfoInput,
+  proofCheck: (accountId: string, materialId: string) => Promise<void>,
+) {
   if (input.qualificationProof) await proofCheck(caller.accountId, input.qualificationProof);
-  const taxInfo = { qualificationName: input.qualificationName, taxId: input.taxId, ...(input.qualificationProof ? { qualificationProof: input.qualificationProof } : {}) };
+  const taxInfo = {
+    qualificationName: input.qualificationName,
+    taxId: input.taxId,
+    ...(input.qualificationProof ? { qualificationProof: input.qualificationProof } : {}),
+  };
   await changeAccount(caller, 'changeTaxInfo', (account) => ({
     set: { taxInfo },
     read: ['taxInfo'],

@@ -17,7 +17,12 @@ export async function enableServices(caller: AccountCaller, input: { countryRegi
     [
       accountUpdate(
         account,
-        { status: 'active', enabledAt, agreementsAcceptedAt: enabledAt, ...(input.countryRegion ? { countryRegion: input.countryRegion } : {}) },
+        {
+          status: 'active',
+          enabledAt,
+          agreementsAcceptedAt: enabledAt,
+          ...(input.countryRegion ? { countryRegion: input.countryRegion } : {}),
+        },
         // The decision read the status; the trace records the country/region it replaces.
         { expectStatus: ['registered'], read: input.countryRegion ? ['countryRegion'] : [] },
       ),

@@ -23,7 +23,12 @@ export async function countFailure(accountId: string): Promise<void> {
     // Through the outbox, and to the recipients subscribed to security notices (R-PR-03).
     await sendAccountNotice(
       account,
-      { channel: 'email', to: account.serviceEmail ?? account.email, language: account.preferences.messageLanguage, timeZone: account.preferences.timeZone },
+      {
+        channel: 'email',
+        to: account.serviceEmail ?? account.email,
+        language: account.preferences.messageLanguage,
+        timeZone: account.preferences.timeZone,
+      },
       'account-locked',
       { time: lockedAt },
     );

@@ -6,7 +6,12 @@ import type { AccountItem } from './account.js';
 export async function noticePasswordChanged(account: AccountItem): Promise<void> {
   await sendAccountNotice(
     account,
-    { channel: 'email', to: account.serviceEmail ?? account.email, language: account.preferences.messageLanguage, timeZone: account.preferences.timeZone },
+    {
+      channel: 'email',
+      to: account.serviceEmail ?? account.email,
+      language: account.preferences.messageLanguage,
+      timeZone: account.preferences.timeZone,
+    },
     'contact-changed',
     { field: account.preferences.messageLanguage === 'zh' ? '密码' : 'password', time: nowIso() },
   );

@@ -8,7 +8,9 @@ export const PASSWORD_CONTEXT = ['email', 'loginId', 'tenantName'] as const;
 
 export function checkNewPassword(account: AccountItem | undefined, password: string, path: string): void {
   // A HUAWEI ID whose cloud services are disabled has no tenant name any more (R-CL-11).
-  const context = account ? [account.email, account.email.split('@')[0] ?? '', account.loginId, account.tenantName].filter((c): c is string => Boolean(c)) : [];
+  const context = account
+    ? [account.email, account.email.split('@')[0] ?? '', account.loginId, account.tenantName].filter((c): c is string => Boolean(c))
+    : [];
   const errors = fieldErrors({ [path]: passwordProblems(password, context) });
   if (errors.length) throw new ValidationFailed(errors);
 }

@@ -6,7 +6,10 @@ import { transact } from '../core/store/writes.js';
 import { staleAccount } from './account.js';
 import { accountUpdate, findAccount } from './store.js';
 
-export async function recordPaymentMethod(caller: OperatorCaller, input: { accountId: string; status: 'none' | 'bound' | 'failed'; reason?: string }) {
+export async function recordPaymentMethod(
+  caller: OperatorCaller,
+  input: { accountId: string; status: 'none' | 'bound' | 'failed'; reason?: string },
+) {
   const account = await findAccount(input.accountId);
   if (!account || account.status === 'disabled') throw new NotFound();
   const paymentMethod = input.status === 'failed' ? { status: input.status, reason: input.reason } : { status: input.status };

@@ -11,7 +11,10 @@ import { hashPassword } from './password.js';
 import { PASSWORD_CONTEXT, checkNewPassword } from './password-rules.js';
 import { accountUpdate } from './store.js';
 
-export async function resetPassword(caller: GuestCaller, input: { identifier: string; newPassword: string; verification: { challengeId: string; code: string } }) {
+export async function resetPassword(
+  caller: GuestCaller,
+  input: { identifier: string; newPassword: string; verification: { challengeId: string; code: string } },
+) {
   // Rules that do not depend on the account first; rules that do (not your email or name) only after the
   // code proved control of the account, so the answer never tells whether an identifier exists (R-SEC-03).
   checkNewPassword(undefined, input.newPassword, 'newPassword');

@@ -111,7 +111,12 @@ export const getAccountRoute = defineRoute({
     reveal: z.optional(
       z
         .string()
-        .check(z.regex(/^(email|mobile|serviceMobile|serviceEmail)(,(email|mobile|serviceMobile|serviceEmail))*$/, 'Comma-separated: email, mobile, serviceMobile, serviceEmail.')),
+        .check(
+          z.regex(
+            /^(email|mobile|serviceMobile|serviceEmail)(,(email|mobile|serviceMobile|serviceEmail))*$/,
+            'Comma-separated: email, mobile, serviceMobile, serviceEmail.',
+          ),
+        ),
     ),
   }),
   success: { status: 200, description: 'The account', schema: accountView },
@@ -161,8 +166,25 @@ export const recordPaymentMethodRoute = defineRoute({
   errors: [404],
 });
 
-const infoRoute = <B extends z.ZodMiniType, R extends z.ZodMiniType>(operationId: string, path: string, summary: string, body: B, schema: R, errors: number[] = [409, 422]) =>
-  defineRoute({ operationId, method: 'PUT', path, summary, tags: ['account information'], auth: 'session', body, success: { status: 200, description: 'Changed', schema }, errors });
+const infoRoute = <B extends z.ZodMiniType, R extends z.ZodMiniType>(
+  operationId: string,
+  path: string,
+  summary: string,
+  body: B,
+  schema: R,
+  errors: number[] = [409, 422],
+) =>
+  defineRoute({
+    operationId,
+    method: 'PUT',
+    path,
+    summary,
+    tags: ['account information'],
+    auth: 'session',
+    body,
+    success: { status: 200, description: 'Changed', schema },
+    errors,
+  });
 
 export const changeTenantNameRoute = infoRoute(
   'changeTenantName',

@@ -36,17 +36,13 @@ export function identifierKind(identifier: string): IdentifierKind {
 /** R-AI-02: tenant name format. */
 export const TENANT_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{5,31}$/;
 export function tenantNameProblems(name: string): string[] {
-  return TENANT_NAME_PATTERN.test(name)
-    ? []
-    : ['A tenant name starts with a letter and has 6 to 32 letters, digits, - or _.'];
+  return TENANT_NAME_PATTERN.test(name) ? [] : ['A tenant name starts with a letter and has 6 to 32 letters, digits, - or _.'];
 }
 
 /** Login IDs: 6–32 of letters, digits, `_`, `.`, `-`, starting with a letter. */
 export const LOGIN_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{5,31}$/;
 export function loginIdProblems(loginId: string): string[] {
-  return LOGIN_ID_PATTERN.test(loginId)
-    ? []
-    : ['A login ID starts with a letter and has 6 to 32 letters, digits, _ . or -.'];
+  return LOGIN_ID_PATTERN.test(loginId) ? [] : ['A login ID starts with a letter and has 6 to 32 letters, digits, _ . or -.'];
 }
 
 /** Claim values are compared case-insensitively for names. */
@@ -57,7 +53,6 @@ export const claimValue = {
 };
 
 /** R-AI-01: `zhu*****@qq.com`. */
-
 
 /** Turns per-body-field problem lists into FieldErrors for one 400 (paths as the validator writes them). */
 export function fieldErrors(fields: Record<string, string[]>): FieldError[] {

@@ -22,7 +22,10 @@ function newPasswordSchema() {
       if (value.length < minLength || value.length > maxLength || !PASSWORD_SHAPE.test(value)) return;
       for (const message of passwordProblems(value)) ctx.addIssue({ code: 'custom', message });
     }),
-    z.meta({ format: 'password', description: `R-SU-03: ${minLength} to ${maxLength} characters with letters and digits, no spaces, not a common password` }),
+    z.meta({
+      format: 'password',
+      description: `R-SU-03: ${minLength} to ${maxLength} characters with letters and digits, no spaces, not a common password`,
+    }),
   );
 }
 
@@ -30,6 +33,9 @@ function newPasswordSchema() {
 export const currentPassword = z.string().check(z.minLength(1), z.maxLength(1024), z.meta({ format: 'password' }));
 
 /** R-AI-02 / R-AI-04: the name formats, as the rules define them. */
-export const tenantName = z.string().check(z.regex(TENANT_NAME_PATTERN, 'A tenant name starts with a letter and has 6 to 32 letters, digits, - or _.'));
-export const loginId = z.string().check(z.regex(LOGIN_ID_PATTERN, 'A login ID starts with a letter and has 6 to 32 letters, digits, _ . or -.'));
-
+export const tenantName = z
+  .string()
+  .check(z.regex(TENANT_NAME_PATTERN, 'A tenant name starts with a letter and has 6 to 32 letters, digits, - or _.'));
+export const loginId = z
+  .string()
+  .check(z.regex(LOGIN_ID_PATTERN, 'A login ID starts with a letter and has 6 to 32 letters, digits, _ . or -.'));

@@ -23,11 +23,22 @@ interface Verification {
 }
 
 const KINDS = {
-  mobile: { field: 'serviceMobile', claim: 'SVCMOBILE', purpose: 'new-mobile', trace: 'changePhone', taken: 'MOBILE_TAKEN', mask: maskMobile },
+  mobile: {
+    field: 'serviceMobile',
+    claim: 'SVCMOBILE',
+    purpose: 'new-mobile',
+    trace: 'changePhone',
+    taken: 'MOBILE_TAKEN',
+    mask: maskMobile,
+  },
   email: { field: 'serviceEmail', claim: 'SVCEMAIL', purpose: 'new-email', trace: 'changeEmail', taken: 'EMAIL_TAKEN', mask: maskEmail },
 } as const;
 
-export async function changeServiceContact(kind: keyof typeof KINDS, caller: AccountCaller, input: { identity: Verification; next: Verification }) {
+export async function changeServiceContact(
+  kind: keyof typeof KINDS,
+  caller: AccountCaller,
+  input: { identity: Verification; next: Verification },
+) {
   const k = KINDS[kind];
   const account = await loadAccount(caller.accountId);
   const identity = await checkCode({ ...input.identity, purpose: 'verify-identity', accountId: account.accountId, sessionScoped: true });
@@ -39,7 +50,13 @@ export async function changeServiceContact(kind: keyof typeof KINDS, caller: Acc
     tagged('code', next.consume),
     // Issue 10: conditioned on the contact it replaces (and the status), not on the whole account.
     accountUpdate(account, { [k.field]: value }, { expectStatus: EDITABLE, read: [k.field] }),
-    auditWrite({ accountId: account.accountId, traceName: k.trace, request: caller.origin, result: 'success', changes: [{ field: k.field, old, new: value }] }),
+    auditWrite({
+      accountId: account.accountId,
+      traceName: k.trace,
+      request: caller.origin,
+      result: 'success',
+      changes: [{ field: k.field, old, new: value }],
+    }),
   ];
   if (old !== value) {
     items.push(claimPut(k.claim as ClaimKind, value, account.accountId));
@@ -47,7 +64,8 @@ export async function changeServiceContact(kind: keyof typeof KINDS, caller: Acc
   }
   await transact(items, (failure) => {
     if (failure.failed('code')) return new InvalidCode();
-    if (failure.failed('claim')) return new Conflict(k.taken, `This ${kind === 'mobile' ? 'mobile number' : 'email address'} belongs to another account.`);
+    if (failure.failed('claim'))
+      return new Conflict(k.taken, `This ${kind === 'mobile' ? 'mobile number' : 'email address'} belongs to another account.`);
     return staleAccount();
   });
   await noticeOldContact(account, kind, old);
@@ -58,9 +76,12 @@ export async function changeServiceContact(kind: keyof typeof KINDS, caller: Acc
 async function noticeOldContact(account: AccountItem, kind: keyof typeof KINDS, old: string | undefined): Promise<void> {
   const language = account.preferences.messageLanguage;
   const timeZone = account.preferences.timeZone;
-  const field = kind === 'mobile' ? (language === 'zh' ? '服务手机号' : 'service mobile number') : language === 'zh' ? '服务邮箱' : 'service email';
+  const field =
+    kind === 'mobile' ? (language === 'zh' ? '服务手机号' : 'service mobile number') : language === 'zh' ? '服务邮箱' : 'service email';
   const target =
-    kind === 'mobile' && old ? { channel: 'sms' as const, to: old, language, timeZone } : { channel: 'email' as const, to: kind === 'email' && old ? old : account.email, language, timeZone };
+    kind === 'mobile' && old
+      ? { channel: 'sms' as const, to: old, language, timeZone }
+      : { channel: 'email' as const, to: kind === 'email' && old ? old : account.email, language, timeZone };
   await sendAccountNotice(account, target, 'contact-changed', { field, time: nowIso() });
 }
 
@@ -73,6 +94,11 @@ const FIELD_TEXT: Record<string, { en: string; zh: string }> = {
 export async function noticeContactChanged(account: AccountItem, field: keyof typeof FIELD_TEXT, oldMobile?: string): Promise<void> {
   const language = account.preferences.messageLanguage;
   const timeZone = account.preferences.timeZone;
-  const target = oldMobile ? { channel: 'sms' as const, to: oldMobile, language, timeZone } : { channel: 'email' as const, to: account.email, language, timeZone };
-  await sendAccountNotice(account, target, 'contact-changed', { field: FIELD_TEXT[field]![language === 'zh' ? 'zh' : 'en'], time: nowIso() });
+  const target = oldMobile
+    ? { channel: 'sms' as const, to: oldMobile, language, timeZone }
+    : { channel: 'email' as const, to: account.email, language, timeZone };
+  await sendAccountNotice(account, target, 'contact-changed', {
+    field: FIELD_TEXT[field]![language === 'zh' ? 'zh' : 'en'],
+    time: nowIso(),
+  });
 }

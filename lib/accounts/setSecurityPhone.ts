@@ -12,11 +12,21 @@ import { claimValue } from './rules.js';
 import { noticeContactChanged } from './service-contact.js';
 import { accountUpdate, claimDelete, claimPut, loadAccount } from './store.js';
 
-export async function setSecurityPhone(caller: AccountCaller, input: { mobile: string; verification: { challengeId: string; code: string } }) {
-  if (!isE164(input.mobile)) throw new ValidationFailed([{ path: 'body.mobile', message: 'Use the international format, e.g. +4915112345678.' }]);
+export async function setSecurityPhone(
+  caller: AccountCaller,
+  input: { mobile: string; verification: { challengeId: string; code: string } },
+) {
+  if (!isE164(input.mobile))
+    throw new ValidationFailed([{ path: 'body.mobile', message: 'Use the international format, e.g. +4915112345678.' }]);
   const mobile = normalizeMobile(input.mobile);
   const account = await loadAccount(caller.accountId);
-  const { consume } = await checkCode({ ...input.verification, purpose: 'security-phone', accountId: account.accountId, destination: mobile, sessionScoped: true });
+  const { consume } = await checkCode({
+    ...input.verification,
+    purpose: 'security-phone',
+    accountId: account.accountId,
+    destination: mobile,
+    sessionScoped: true,
+  });
   if (account.mobile === mobile) {
     await transact([consume], () => new InvalidCode());
     return { mobileMasked: maskMobile(mobile) };
@@ -26,7 +36,13 @@ export async function setSecurityPhone(caller: AccountCaller, input: { mobile: s
     claimPut('MOBILE', claimValue.mobile(mobile), account.accountId),
     // Issue 10: conditioned on the mobile it replaces (whose claim it releases) and the status.
     accountUpdate(account, { mobile }, { expectStatus: EDITABLE, read: ['mobile'] }),
-    auditWrite({ accountId: account.accountId, traceName: 'setSecurityPhone', request: caller.origin, result: 'success', changes: [{ field: 'mobile', old: account.mobile, new: mobile }] }),
+    auditWrite({
+      accountId: account.accountId,
+      traceName: 'setSecurityPhone',
+      request: caller.origin,
+      result: 'success',
+      changes: [{ field: 'mobile', old: account.mobile, new: mobile }],
+    }),
   ];
   if (account.mobile) items.push(claimDelete('MOBILE', claimValue.mobile(account.mobile), account.accountId));
   await transact(items, (failure) => {

@@ -67,7 +67,8 @@ export async function signUp(caller: GuestCaller, input: SignUpInput) {
     ],
     (failure) => {
       if (failure.failed('code')) return new InvalidCode();
-      if (failure.failed('email')) return new Conflict('EMAIL_TAKEN', 'An account with this email already exists; log in or reset the password.');
+      if (failure.failed('email'))
+        return new Conflict('EMAIL_TAKEN', 'An account with this email already exists; log in or reset the password.');
       return failure;
     },
   );

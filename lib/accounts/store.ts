@@ -94,7 +94,11 @@ export interface AccountUpdateOptions {
  * the decision read still holds (see `read`), and bumps the version (the change counter decisions on the
  * whole item are conditioned on). Put it in the transaction of the change.
  */
-export function accountUpdate(account: AccountItem | Pick<AccountItem, 'accountId' | 'version'>, set: Record<string, unknown>, options: AccountUpdateOptions = {}) {
+export function accountUpdate(
+  account: AccountItem | Pick<AccountItem, 'accountId' | 'version'>,
+  set: Record<string, unknown>,
+  options: AccountUpdateOptions = {},
+) {
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':one': 1, ':zero': 0, ...options.values };
   const conditions: string[] = [];

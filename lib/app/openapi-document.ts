@@ -31,7 +31,9 @@ const served = (artifact: Artifact): Document => artifact.document;
 function deployed(artifact: Artifact): Document {
   const paths: Document['paths'] = {};
   for (const [path, item] of Object.entries(artifact.document.paths)) {
-    const kept = Object.fromEntries(Object.entries(item).filter(([method]) => !artifact.localOnly.some(([p, m]) => p === path && m === method)));
+    const kept = Object.fromEntries(
+      Object.entries(item).filter(([method]) => !artifact.localOnly.some(([p, m]) => p === path && m === method)),
+    );
     if (Object.keys(kept).length) paths[path] = kept;
   }
   return { ...artifact.document, tags: artifact.deployedTags, paths };

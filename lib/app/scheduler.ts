@@ -42,7 +42,8 @@ export function registerDueProcessor(dueKind: string, processor: Processor): voi
   processors[dueKind] = processor;
 }
 
-const ownerOf = (item: DueItem) => (item.accountId as string | undefined) ?? (item.message as { messageId: string } | undefined)?.messageId ?? item.pk;
+const ownerOf = (item: DueItem) =>
+  (item.accountId as string | undefined) ?? (item.message as { messageId: string } | undefined)?.messageId ?? item.pk;
 
 /** Where no Lambda tells the remaining time: the configured budget from the start of the run. */
 function budgetFromConfig(): () => number {

@@ -36,7 +36,11 @@ export async function closeServices(caller: AccountCaller, input: { checkId: str
   const version = facts.standingVersion;
   const evaluation = evaluateClosure(facts);
   if (!evaluation.passed) {
-    throw new RuleViolation('CHECK_FAILED', 'The account no longer passes the closure check.', evaluation.groups.flatMap((g) => g.failures));
+    throw new RuleViolation(
+      'CHECK_FAILED',
+      'The account no longer passes the closure check.',
+      evaluation.groups.flatMap((g) => g.failures),
+    );
   }
   const closedAt = at.toISOString();
   const times = closureTimes(at, config.closure.actionsAllowedAfterSeconds, config.closure.retentionSeconds);
@@ -51,11 +55,19 @@ export async function closeServices(caller: AccountCaller, input: { checkId: str
       closureTimerPut(account.accountId, 'closure-24h', times.actionsAllowedFrom, closedAt),
       closureTimerPut(account.accountId, 'closure-90d', times.autoDisableAt, closedAt),
       ...notices.map((n) => n.write),
-      auditWrite({ accountId: account.accountId, traceName: 'closeServices', request: caller.origin, result: 'success', changes: [{ field: 'status', old: 'active', new: 'closed' }] }),
+      auditWrite({
+        accountId: account.accountId,
+        traceName: 'closeServices',
+        request: caller.origin,
+        result: 'success',
+        changes: [{ field: 'status', old: 'active', new: 'closed' }],
+      }),
     ],
     (failure) => {
-      if (failure.failed('standing')) return new Conflict('STATE_CONFLICT', 'The account standing changed meanwhile; run the closure check again.');
-      if (failure.failed('facts')) return new Conflict('STATE_CONFLICT', 'The account was associated meanwhile; run the closure check again.');
+      if (failure.failed('standing'))
+        return new Conflict('STATE_CONFLICT', 'The account standing changed meanwhile; run the closure check again.');
+      if (failure.failed('facts'))
+        return new Conflict('STATE_CONFLICT', 'The account was associated meanwhile; run the closure check again.');
       if (failure.failed('check')) return new RuleViolation('CHECK_FAILED', 'This check was already used or replaced; run it again.');
       return staleAccount();
     },

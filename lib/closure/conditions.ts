@@ -1,5 +1,5 @@
 /** States a closure operation needs (R-CL-07, R-CL-10, R-CL-12), as DomainErrors when they do not hold. */
-import { type AccountItem } from '../accounts/account.js';
+import type { AccountItem } from '../accounts/account.js';
 import { findAccount } from '../accounts/store.js';
 import { now } from '../core/clock.js';
 import { NotFound, RuleViolation } from '../core/errors.js';

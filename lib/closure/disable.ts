@@ -24,7 +24,16 @@ export const HUAWEI_ID_NOTE =
   'Disabling cloud services deletes your cloud account data; your HUAWEI ID is not deleted: it keeps its email, mobile number, login ID and password. Deleting the HUAWEI ID is a separate step (POST /v1/huawei-id/deletions).';
 
 /** R-CL-13: the HUAWEI ID fields the retained record keeps (everything else is cloud data, R-CL-11). */
-const IDENTITY_FIELDS = ['email', 'mobile', 'loginId', 'loginIdChanged', 'passwordHash', 'failedAttempts', 'lastFailedAt', 'lockedAt'] as const;
+const IDENTITY_FIELDS = [
+  'email',
+  'mobile',
+  'loginId',
+  'loginIdChanged',
+  'passwordHash',
+  'failedAttempts',
+  'lastFailedAt',
+  'lockedAt',
+] as const;
 
 /** The HUAWEI ID part of an account item. */
 export function identityOf(account: AccountItem): Record<string, unknown> {
@@ -37,7 +46,11 @@ export interface DisableOptions {
 }
 
 /** Disables by the customer (an account caller) or by the 90-day timer (the scheduler's system caller). */
-export async function disableAccount(caller: AccountCaller | SystemCaller, account: AccountItem, options: DisableOptions = {}): Promise<{ disabledAt: string }> {
+export async function disableAccount(
+  caller: AccountCaller | SystemCaller,
+  account: AccountItem,
+  options: DisableOptions = {},
+): Promise<{ disabledAt: string }> {
   const disabledAt = nowIso();
   const by = caller.kind === 'system' ? 'scheduler' : 'customer';
   const purge = purgeTimer(account.accountId, disabledAt);
@@ -68,7 +81,13 @@ export async function disableAccount(caller: AccountCaller | SystemCaller, accou
     ...releasesOnDisable(account as unknown as { accountId: string }),
     purgeTimerPut(purge),
     ...notices.map((n) => n.write),
-    auditWrite({ accountId: account.accountId, traceName: 'disableServices', request: caller.origin, result: 'success', actor: actorOf(caller) }),
+    auditWrite({
+      accountId: account.accountId,
+      traceName: 'disableServices',
+      request: caller.origin,
+      result: 'success',
+      actor: actorOf(caller),
+    }),
   ]);
   await publishNow(notices.map((n) => n.pending));
   await purgeNow(purge);

@@ -14,11 +14,20 @@ export async function disableServices(caller: AccountCaller, input: { verificati
   const account = await requireAccount(caller.accountId);
   assertActionsAllowed(account);
   if (account.closureHold) {
-    throw notAllowed('closure-held', 'Customer service has put this closure on hold; contact them before disabling.', 'The closure is on hold.');
+    throw notAllowed(
+      'closure-held',
+      'Customer service has put this closure on hold; contact them before disabling.',
+      'The closure is on hold.',
+    );
   }
   const blockers = disableBlockers((await loadStanding(account.accountId)).standing);
   if (blockers.length) throw new RuleViolation('NOT_ALLOWED', 'Pay all outstanding amounts before disabling.', blockers);
-  const { consume } = await checkCode({ ...input.verification, purpose: 'disable-services', accountId: account.accountId, sessionScoped: true });
+  const { consume } = await checkCode({
+    ...input.verification,
+    purpose: 'disable-services',
+    accountId: account.accountId,
+    sessionScoped: true,
+  });
   try {
     const { disabledAt } = await disableAccount(caller, account, { with: [tagged('code', consume)] });
     return { status: 'disabled' as const, disabledAt, huaweiId: HUAWEI_ID_NOTE };

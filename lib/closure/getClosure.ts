@@ -8,7 +8,9 @@ export async function getClosure(caller: AccountCaller) {
   const closure = closureOf(account);
   return {
     status: account.status,
-    ...(closure ? { closedAt: closure.closedAt, actionsAllowedFrom: closure.actionsAllowedFrom, autoDisableAt: closure.autoDisableAt } : {}),
+    ...(closure
+      ? { closedAt: closure.closedAt, actionsAllowedFrom: closure.actionsAllowedFrom, autoDisableAt: closure.autoDisableAt }
+      : {}),
     ...(account.status === 'closed' ? { held: Boolean(account.closureHold) } : {}),
   };
 }

@@ -14,7 +14,14 @@ export async function holdClosure(caller: OperatorCaller, input: { accountId: st
   await transact(
     [
       accountUpdate(account, { closureHold }, { expectStatus: ['closed'] }),
-      auditWrite({ accountId, traceName: 'holdClosure', request: caller.origin, result: 'success', actor: actorOf(caller), changes: [{ field: 'closureHold', new: 'held' }] }),
+      auditWrite({
+        accountId,
+        traceName: 'holdClosure',
+        request: caller.origin,
+        result: 'success',
+        actor: actorOf(caller),
+        changes: [{ field: 'closureHold', new: 'held' }],
+      }),
     ],
     staleAccount,
   );

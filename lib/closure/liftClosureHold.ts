@@ -24,7 +24,14 @@ export async function liftClosureHold(caller: OperatorCaller, input: { accountId
     [
       accountUpdate(account, {}, { remove: ['closureHold'], expectStatus: ['closed'] }),
       closureTimerPut(accountId, 'closure-90d', closure.autoDisableAt, closure.closedAt),
-      auditWrite({ accountId, traceName: 'liftClosureHold', request: caller.origin, result: 'success', actor: actorOf(caller), changes: [{ field: 'closureHold', old: 'held' }] }),
+      auditWrite({
+        accountId,
+        traceName: 'liftClosureHold',
+        request: caller.origin,
+        result: 'success',
+        actor: actorOf(caller),
+        changes: [{ field: 'closureHold', old: 'held' }],
+      }),
     ],
     staleAccount,
   );

@@ -7,7 +7,10 @@ import { addTemplates } from '../core/notify/templates.js';
 import { noticeEntries } from '../recipients/notices.js';
 
 addTemplates('closure-check-failed', {
-  en: (v) => ({ subject: 'Your cloud services cannot be closed yet', body: `The closure check found: ${v.failures}. Resolve them and apply again.` }),
+  en: (v) => ({
+    subject: 'Your cloud services cannot be closed yet',
+    body: `The closure check found: ${v.failures}. Resolve them and apply again.`,
+  }),
   zh: (v) => ({ subject: '暂时无法注销云服务', body: `注销检查未通过：${v.failures}。请处理后重新申请。` }),
 });
 addTemplates('closure-check-passed', {
@@ -31,7 +34,10 @@ addTemplates('services-closed', {
   }),
 });
 addTemplates('closure-actions-allowed', {
-  en: (v) => ({ subject: 'You may now restore or disable your cloud services', body: `24 hours have passed since closing. Restore or disable your cloud services before ${v.autoDisableAt}.` }),
+  en: (v) => ({
+    subject: 'You may now restore or disable your cloud services',
+    body: `24 hours have passed since closing. Restore or disable your cloud services before ${v.autoDisableAt}.`,
+  }),
   zh: (v) => ({ subject: '现在可以恢复或停用云服务', body: `注销已满 24 小时。请在 ${v.autoDisableAt} 前恢复或停用云服务。` }),
 });
 addTemplates('services-restored', {
@@ -50,7 +56,12 @@ addTemplates('services-disabled', {
 });
 
 export function noticeTo(account: AccountItem): NoticeTarget {
-  return { channel: 'email', to: account.serviceEmail ?? account.email, language: account.preferences.messageLanguage, timeZone: account.preferences.timeZone };
+  return {
+    channel: 'email',
+    to: account.serviceEmail ?? account.email,
+    language: account.preferences.messageLanguage,
+    timeZone: account.preferences.timeZone,
+  };
 }
 
 export function closureNotice(account: AccountItem, kind: string, vars: Record<string, string>): Message {

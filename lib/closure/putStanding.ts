@@ -28,7 +28,11 @@ export async function putStanding(caller: OperatorCaller, input: { accountId: st
         request: caller.origin,
         result: 'success',
         actor: actorOf(caller),
-        changes: changed.map((field) => ({ field: `standing.${field}`, old: current.standing[field as keyof Standing], new: standing[field as keyof Standing] })),
+        changes: changed.map((field) => ({
+          field: `standing.${field}`,
+          old: current.standing[field as keyof Standing],
+          new: standing[field as keyof Standing],
+        })),
       }),
     ],
     () => new Conflict('STATE_CONFLICT', 'The standing changed meanwhile; send it again.'),

@@ -19,7 +19,13 @@ export async function restoreServices(caller: AccountCaller) {
       timerDelete(account.accountId, 'closure-24h'),
       timerDelete(account.accountId, 'closure-90d'),
       ...notices.map((n) => n.write),
-      auditWrite({ accountId: account.accountId, traceName: 'restoreServices', request: caller.origin, result: 'success', changes: [{ field: 'status', old: 'closed', new: 'active' }] }),
+      auditWrite({
+        accountId: account.accountId,
+        traceName: 'restoreServices',
+        request: caller.origin,
+        result: 'success',
+        changes: [{ field: 'status', old: 'closed', new: 'active' }],
+      }),
     ],
     staleAccount,
   );

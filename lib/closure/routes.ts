@@ -129,7 +129,9 @@ export const putStandingRoute = defineRoute({
   body: z.strictObject({
     ...Object.fromEntries(STANDING_FLAGS.map((f) => [f, z.optional(z.boolean())])),
     site: z.optional(z.enum(['international', 'chinese-mainland'])),
-  } as Record<(typeof STANDING_FLAGS)[number], z.ZodMiniOptional<z.ZodMiniBoolean>> & { site: z.ZodMiniOptional<z.ZodMiniEnum<{ international: 'international'; 'chinese-mainland': 'chinese-mainland' }>> }),
+  } as Record<(typeof STANDING_FLAGS)[number], z.ZodMiniOptional<z.ZodMiniBoolean>> & {
+    site: z.ZodMiniOptional<z.ZodMiniEnum<{ international: 'international'; 'chinese-mainland': 'chinese-mainland' }>>;
+  }),
   success: { status: 200, description: 'The stored standing', schema: z.record(z.string(), z.union([z.boolean(), z.string()])) },
   errors: [404, 409],
 });

@@ -15,19 +15,79 @@ export type ClosureFacts = Pick<AccountFacts, 'standing' | 'associations'>;
 
 /** API.md condition names, their group, and what the customer should do. */
 export const CONDITIONS: readonly Condition<ClosureFacts, CheckGroup>[] = [
-  { condition: 'partner-associated', group: 'account', fails: (f) => f.associations.partnerAssociated, message: 'Disassociate from your partner first (My Partner).' },
-  { condition: 'enterprise-associated', group: 'account', fails: (f) => f.associations.enterpriseAssociated, message: 'Leave the enterprise master account first (My Master Account).' },
-  { condition: 'violations', group: 'account', fails: (f) => !!f.standing.violations, message: 'Recorded violations must be resolved; contact customer service.' },
-  { condition: 'overdue-payments', group: 'financial', fails: (f) => !!f.standing.overduePayments, message: 'Pay all overdue bills (Billing Center).' },
-  { condition: 'over-issued-invoices', group: 'financial', fails: (f) => !!f.standing.overIssuedInvoices, message: 'Return or settle over-issued invoices (Billing Center › Invoices).' },
-  { condition: 'pending-payments', group: 'financial', fails: (f) => !!f.standing.pendingPayments, message: 'Pay or cancel pending payments.' },
-  { condition: 'remaining-balance', group: 'financial', fails: (f) => !!f.standing.remainingBalance, message: 'Withdraw or use up the remaining balance.' },
+  {
+    condition: 'partner-associated',
+    group: 'account',
+    fails: (f) => f.associations.partnerAssociated,
+    message: 'Disassociate from your partner first (My Partner).',
+  },
+  {
+    condition: 'enterprise-associated',
+    group: 'account',
+    fails: (f) => f.associations.enterpriseAssociated,
+    message: 'Leave the enterprise master account first (My Master Account).',
+  },
+  {
+    condition: 'violations',
+    group: 'account',
+    fails: (f) => !!f.standing.violations,
+    message: 'Recorded violations must be resolved; contact customer service.',
+  },
+  {
+    condition: 'overdue-payments',
+    group: 'financial',
+    fails: (f) => !!f.standing.overduePayments,
+    message: 'Pay all overdue bills (Billing Center).',
+  },
+  {
+    condition: 'over-issued-invoices',
+    group: 'financial',
+    fails: (f) => !!f.standing.overIssuedInvoices,
+    message: 'Return or settle over-issued invoices (Billing Center › Invoices).',
+  },
+  {
+    condition: 'pending-payments',
+    group: 'financial',
+    fails: (f) => !!f.standing.pendingPayments,
+    message: 'Pay or cancel pending payments.',
+  },
+  {
+    condition: 'remaining-balance',
+    group: 'financial',
+    fails: (f) => !!f.standing.remainingBalance,
+    message: 'Withdraw or use up the remaining balance.',
+  },
   { condition: 'unpaid-taxes', group: 'financial', fails: (f) => !!f.standing.unpaidTaxes, message: 'Pay the outstanding taxes.' },
-  { condition: 'pending-contracts', group: 'orders-resources', fails: (f) => !!f.standing.pendingContracts, message: 'Complete or terminate pending contracts.' },
-  { condition: 'active-orders', group: 'orders-resources', fails: (f) => !!f.standing.activeOrders, message: 'Pay or cancel unfinished orders.' },
-  { condition: 'resources-in-use', group: 'orders-resources', fails: (f) => !!f.standing.resourcesInUse, message: 'Release or delete every cloud resource in use.' },
-  { condition: 'reserved-instances', group: 'orders-resources', fails: (f) => !!f.standing.reservedInstances, message: 'Wait for reserved instances to expire or unsubscribe from them.' },
-  { condition: 'applications-in-progress', group: 'orders-resources', fails: (f) => !!f.standing.applicationsInProgress, message: 'Finish or withdraw applications in progress (tickets, refunds, authentication).' },
+  {
+    condition: 'pending-contracts',
+    group: 'orders-resources',
+    fails: (f) => !!f.standing.pendingContracts,
+    message: 'Complete or terminate pending contracts.',
+  },
+  {
+    condition: 'active-orders',
+    group: 'orders-resources',
+    fails: (f) => !!f.standing.activeOrders,
+    message: 'Pay or cancel unfinished orders.',
+  },
+  {
+    condition: 'resources-in-use',
+    group: 'orders-resources',
+    fails: (f) => !!f.standing.resourcesInUse,
+    message: 'Release or delete every cloud resource in use.',
+  },
+  {
+    condition: 'reserved-instances',
+    group: 'orders-resources',
+    fails: (f) => !!f.standing.reservedInstances,
+    message: 'Wait for reserved instances to expire or unsubscribe from them.',
+  },
+  {
+    condition: 'applications-in-progress',
+    group: 'orders-resources',
+    fails: (f) => !!f.standing.applicationsInProgress,
+    message: 'Finish or withdraw applications in progress (tickets, refunds, authentication).',
+  },
 ];
 
 export type CheckResultGroup = GroupResult<CheckGroup>;
@@ -40,9 +100,11 @@ export function evaluateClosure(facts: ClosureFacts): { passed: boolean; groups:
 
 /** R-CL-07: disabling at once needs every outstanding amount paid. */
 export function disableBlockers(standing: Standing): Failure[] {
-  return CONDITIONS.filter((c) => ['overdue-payments', 'pending-payments', 'unpaid-taxes'].includes(c.condition) && c.fails({ standing, associations: NO_ASSOCIATIONS })).map(
-    (c) => ({ condition: c.condition, message: c.message }),
-  );
+  return CONDITIONS.filter(
+    (c) =>
+      ['overdue-payments', 'pending-payments', 'unpaid-taxes'].includes(c.condition) &&
+      c.fails({ standing, associations: NO_ASSOCIATIONS }),
+  ).map((c) => ({ condition: c.condition, message: c.message }));
 }
 
 /** R-CL-05: a passed check is good for `freshSeconds`. */

@@ -36,10 +36,18 @@ export async function runClosureCheck(caller: AccountCaller, input: CheckInput):
   const account = await requireAccount(caller.accountId);
   if (account.status !== 'active') {
     throw new RuleViolation('NOT_ALLOWED', 'Only accounts with enabled cloud services can close them.', [
-      { condition: `status-${account.status}`, message: account.status === 'closed' ? 'The services are already closed.' : 'Enable cloud services first.' },
+      {
+        condition: `status-${account.status}`,
+        message: account.status === 'closed' ? 'The services are already closed.' : 'Enable cloud services first.',
+      },
     ]);
   }
-  const { consume } = await checkCode({ ...input.verification, purpose: 'close-services', accountId: account.accountId, sessionScoped: true });
+  const { consume } = await checkCode({
+    ...input.verification,
+    purpose: 'close-services',
+    accountId: account.accountId,
+    sessionScoped: true,
+  });
   // One read of what the conditions judge (lib/core/checks): the standing and the association facts.
   const facts = await loadFacts(account.accountId);
   const version = facts.standingVersion;
@@ -49,12 +57,20 @@ export async function runClosureCheck(caller: AccountCaller, input: CheckInput):
   // R-CL-04: a notice reports every result (to the recipients subscribed to closure notices too, R-PR-03).
   const notices = failures.length
     ? await closureNotices(account, 'closure-check-failed', { failures: failures.map((f) => `${f.condition} (${f.message})`).join('; ') })
-    : await closureNotices(account, 'closure-check-passed', { checkedAt: result.checkedAt, minutes: String(Math.round(config.closure.checkFreshSeconds / 60)) });
+    : await closureNotices(account, 'closure-check-passed', {
+        checkedAt: result.checkedAt,
+        minutes: String(Math.round(config.closure.checkFreshSeconds / 60)),
+      });
   await transact(
     [
       consume,
       latestCheckPut(account.accountId, { ...result, reason: input.reason, reasonText: input.reasonText, standingVersion: version }),
-      auditWrite({ accountId: account.accountId, traceName: 'closureCheck', request: caller.origin, result: evaluation.passed ? 'success' : 'failure' }),
+      auditWrite({
+        accountId: account.accountId,
+        traceName: 'closureCheck',
+        request: caller.origin,
+        result: evaluation.passed ? 'success' : 'failure',
+      }),
       ...notices.map((n) => n.write),
     ],
     () => new InvalidCode(),

@@ -60,11 +60,15 @@ export function checkUse(accountId: string, checkId: string, usedAt: string): Tr
 
 export async function loadStanding(accountId: string): Promise<StandingItem> {
   const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.standing(accountId), ConsistentRead: true }));
-  return Item ? { standing: Item.standing as Standing, version: Item.version as number, updatedAt: Item.updatedAt } : { standing: {}, version: 0 };
+  return Item
+    ? { standing: Item.standing as Standing, version: Item.version as number, updatedAt: Item.updatedAt }
+    : { standing: {}, version: 0 };
 }
 
 const versionIs = (version: number) =>
-  version === 0 ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version } };
+  version === 0
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version } };
 
 /** Holds only if the standing is still the version that was judged ('standing'). */
 export function standingUnchanged(accountId: string, version: number): TransactItem {
@@ -74,7 +78,11 @@ export function standingUnchanged(accountId: string, version: number): TransactI
 /** Stores a standing as the next version of the one read ('standing': refused when that read is stale). */
 export function standingPut(accountId: string, standing: Standing, readVersion: number, updatedAt: string): TransactItem {
   return tagged('standing', {
-    Put: { TableName: TABLE(), Item: { ...keys.standing(accountId), standing, version: readVersion + 1, updatedAt }, ...versionIs(readVersion) },
+    Put: {
+      TableName: TABLE(),
+      Item: { ...keys.standing(accountId), standing, version: readVersion + 1, updatedAt },
+      ...versionIs(readVersion),
+    },
   });
 }
 

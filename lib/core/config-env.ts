@@ -14,20 +14,25 @@ export { LOCAL_CORS_ORIGINS };
 
 const originList = (deployed: boolean) =>
   z.pipe(
-    z.pipe(z.string(), z.transform((csv: string) => splitOrigins(csv))),
+    z.pipe(
+      z.string(),
+      z.transform((csv: string) => splitOrigins(csv)),
+    ),
     z
-      .array(z.string().check(z.refine((origin) => !originProblem(origin, deployed), { error: (i) => originProblem(i.input as string, deployed) })))
+      .array(
+        z
+          .string()
+          .check(z.refine((origin) => !originProblem(origin, deployed), { error: (i) => originProblem(i.input as string, deployed) })),
+      )
       .check(z.minLength(1, 'List at least one origin.')),
   );
 
 /** A secret that is set: not only whitespace, not a CloudFormation `{{resolve:...}}` left unresolved. */
 const secret = (min: number, rule: string) =>
-  z
-    .string({ error: 'Required outside the local stage.' })
-    .check(
-      z.minLength(min, rule),
-      z.refine((v) => v.trim() && !v.includes('{{resolve:'), 'Blank, or an unresolved {{resolve:}}.'),
-    );
+  z.string({ error: 'Required outside the local stage.' }).check(
+    z.minLength(min, rule),
+    z.refine((v) => v.trim() && !v.includes('{{resolve:'), 'Blank, or an unresolved {{resolve:}}.'),
+  );
 
 /** Local emulators are for the local and test stages only (issue 9 item 10): at most the deployed value. */
 const deployedOnly = (value?: string) => z.optional(z.string()).check(z.refine((v) => !v || v === value, 'Not in a deployed stage.'));

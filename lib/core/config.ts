@@ -29,11 +29,13 @@ export function operatorKeysFrom(raw: string | undefined, localKey?: string): Re
   } catch {
     throw new Error('OPERATOR_KEYS is not JSON.');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('OPERATOR_KEYS must be a JSON object of operator ID to key hash.');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error('OPERATOR_KEYS must be a JSON object of operator ID to key hash.');
   const out: Record<string, string> = {};
   for (const [id, hash] of Object.entries(parsed)) {
     if (!/^[A-Za-z0-9_.@-]{1,64}$/.test(id)) throw new Error('OPERATOR_KEYS has an invalid operator ID.');
-    if (typeof hash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(hash)) throw new Error(`OPERATOR_KEYS: the key hash of ${id} is not 64 hex characters.`);
+    if (typeof hash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(hash))
+      throw new Error(`OPERATOR_KEYS: the key hash of ${id} is not 64 hex characters.`);
     const lower = hash.toLowerCase();
     // issue 9 item 9: a shared hash would let the audit name the wrong operator; the empty key is no secret.
     if (lower === EMPTY_KEY_HASH) throw new Error(`OPERATOR_KEYS: ${id} has the empty key.`);

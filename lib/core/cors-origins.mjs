@@ -16,7 +16,10 @@ const DEPLOYED_ORIGIN = /^https:\/\/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-
 
 /** The origins of a comma-separated list, trimmed, empty entries dropped. */
 export function splitOrigins(csv) {
-  return String(csv ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return String(csv ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 }
 
 /** The rule an origin breaks in a stage, or undefined when it is allowed. `deployed`: not the local or test stage. */

@@ -62,7 +62,10 @@ export class DomainError extends Error {
 }
 
 export class ValidationFailed extends DomainError {
-  constructor(readonly errors: FieldError[], detail = 'The request has invalid fields.') {
+  constructor(
+    readonly errors: FieldError[],
+    detail = 'The request has invalid fields.',
+  ) {
     super('VALIDATION_FAILED', detail);
     this.details.errors = errors;
   }

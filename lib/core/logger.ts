@@ -40,7 +40,13 @@ function write(level: Level, message: string, extra?: Record<string, unknown>): 
     line = JSON.stringify(entry);
   } catch {
     // A circular structure or a BigInt must not turn a log call into a failure.
-    line = JSON.stringify({ level, message, timestamp: entry.timestamp, service: config.service, logError: 'unserialisable fields dropped' });
+    line = JSON.stringify({
+      level,
+      message,
+      timestamp: entry.timestamp,
+      service: config.service,
+      logError: 'unserialisable fields dropped',
+    });
   }
   if (LEVELS[level] >= LEVELS.WARN) process.stderr.write(`${line}\n`);
   else process.stdout.write(`${line}\n`);

@@ -48,12 +48,19 @@ export interface DeletionInput {
 }
 
 const servicesInUse = (status: string) =>
-  new RuleViolation('SERVICES_NOT_DISABLED', 'A HUAWEI ID can be deleted only while its cloud services are disabled or were never enabled.', [
-    {
-      condition: `services-${status}`,
-      message: status === 'closed' ? 'Disable the closed cloud services first (possible 24 hours after closing).' : 'Close and then disable the cloud services first.',
-    },
-  ]);
+  new RuleViolation(
+    'SERVICES_NOT_DISABLED',
+    'A HUAWEI ID can be deleted only while its cloud services are disabled or were never enabled.',
+    [
+      {
+        condition: `services-${status}`,
+        message:
+          status === 'closed'
+            ? 'Disable the closed cloud services first (possible 24 hours after closing).'
+            : 'Close and then disable the cloud services first.',
+      },
+    ],
+  );
 
 /**
  * R-SEC-01, R-LI-04: the deletion password is guarded like a sign-in. Inside the account's back-off or while

@@ -46,7 +46,12 @@ export class LocalFileStorage implements MaterialStorage {
     const token = grantToken({ key, contentType, sizeBytes, expiresAt });
     // serverless-offline passes only application/octet-stream bodies through as bytes, hence this header
     // locally; the declared type is in the grant. Clients send `upload.headers` as given in every stage.
-    return { method: 'PUT', url: `${config.local.baseUrl}/local/uploads/${token}`, headers: { 'content-type': LOCAL_UPLOAD_CONTENT_TYPE }, expiresAt };
+    return {
+      method: 'PUT',
+      url: `${config.local.baseUrl}/local/uploads/${token}`,
+      headers: { 'content-type': LOCAL_UPLOAD_CONTENT_TYPE },
+      expiresAt,
+    };
   }
 
   async head(key: string, bytes: number): Promise<{ head: Uint8Array; size: number } | undefined> {

@@ -10,7 +10,8 @@ export interface UploadRequest {
 
 export async function receiveUpload(token: string, request: UploadRequest) {
   const grant = readGrant(token);
-  if (!grant || request.headers['content-type'] !== LOCAL_UPLOAD_CONTENT_TYPE) throw new Forbidden('The upload grant is invalid, expired, or sent without its headers.');
+  if (!grant || request.headers['content-type'] !== LOCAL_UPLOAD_CONTENT_TYPE)
+    throw new Forbidden('The upload grant is invalid, expired, or sent without its headers.');
   const bytes = request.rawBody ?? Buffer.alloc(0);
   if (bytes.length !== grant.sizeBytes) throw new SizeMismatch(grant.sizeBytes);
   await storeUpload(grant, bytes);

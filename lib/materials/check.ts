@@ -8,7 +8,10 @@ export async function requireVerifiedMaterial(accountId: string, materialId: str
   if (!material) throw new NotFound('No such material for this account.');
   if (material.purpose !== purpose || material.status !== 'verified') {
     throw new RuleViolation('MATERIAL_INVALID', 'The material is still being checked, was refused, or is not of the right kind.', [
-      { condition: 'material-not-verified', message: 'Upload the file with POST /v1/materials, then complete the upload, and use the materialId it returns.' },
+      {
+        condition: 'material-not-verified',
+        message: 'Upload the file with POST /v1/materials, then complete the upload, and use the materialId it returns.',
+      },
     ]);
   }
 }

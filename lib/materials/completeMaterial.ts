@@ -15,7 +15,9 @@ export async function completeMaterial(caller: AccountCaller, input: { materialI
   if (!item) throw new NotFound();
   if (item.status === 'verified') return { materialId, status: 'verified' as const, fileType: item.fileType as FileType };
   if (item.status !== 'awaiting-upload') {
-    throw new RuleViolation('MATERIAL_INVALID', 'This material was refused.', [{ condition: 'content-check', message: 'Declare and upload the file again.' }]);
+    throw new RuleViolation('MATERIAL_INVALID', 'This material was refused.', [
+      { condition: 'content-check', message: 'Declare and upload the file again.' },
+    ]);
   }
   const storage = materialStorage();
   // Copy first, then check the copy: a re-upload to the presigned target cannot swap the checked bytes.
@@ -32,8 +34,14 @@ export async function completeMaterial(caller: AccountCaller, input: { materialI
   if (problem) {
     await storage.remove(item.finalKey);
     await markRejected(caller.accountId, materialId);
-    throw new RuleViolation('MATERIAL_INVALID', 'The uploaded file was refused.', [{ condition: 'content-check', message: `${problem} Declare and upload an allowed file.` }]);
+    throw new RuleViolation('MATERIAL_INVALID', 'The uploaded file was refused.', [
+      { condition: 'content-check', message: `${problem} Declare and upload an allowed file.` },
+    ]);
   }
-  await markVerified(caller.accountId, materialId, { fileType: item.declaredType as FileType, sizeBytes: stored.size, verifiedAt: nowIso() });
+  await markVerified(caller.accountId, materialId, {
+    fileType: item.declaredType as FileType,
+    sizeBytes: stored.size,
+    verifiedAt: nowIso(),
+  });
   return { materialId, status: 'verified' as const, fileType: item.declaredType as FileType };
 }

@@ -11,7 +11,10 @@ import { type MaterialPurpose, declarationProblems, typeOfDeclaration } from './
 import { materialStorage } from './storage.js';
 import { createMaterial } from './store.js';
 
-export async function declareMaterial(caller: AccountCaller, input: { purpose: MaterialPurpose; fileName: string; contentType: string; sizeBytes: number }) {
+export async function declareMaterial(
+  caller: AccountCaller,
+  input: { purpose: MaterialPurpose; fileName: string; contentType: string; sizeBytes: number },
+) {
   const problems = declarationProblems(input.purpose, input.fileName, input.contentType, input.sizeBytes);
   if (problems.length) throw new ValidationFailed(problems.map((p) => ({ path: `body.${p.field}`, message: p.message })));
   const materialId = newId('mt_');

@@ -4,24 +4,27 @@ import { isoTime, text } from '../core/http/schemas.js';
 import { CONTENT_TYPES, MATERIAL_PURPOSES, type MaterialPurpose, declarationProblems } from './rules.js';
 
 /** Issue 9 item 18: per purpose, the content types and sizes it takes; the name's extension must agree (the pure rule). */
-const variants = (Object.entries(MATERIAL_PURPOSES) as Array<[MaterialPurpose, (typeof MATERIAL_PURPOSES)[MaterialPurpose]]>).map(([purpose, rule]) =>
-  z
-    .strictObject({
-      purpose: z.literal(purpose),
-      fileName: text({ max: 200 }),
-      contentType: z.enum([...new Set(rule.types.map((t) => CONTENT_TYPES[t]))] as [string, ...string[]]),
-      sizeBytes: z.number().check(z.int(), z.minimum(1), z.maximum(rule.maxBytes)),
-    })
-    .check(
-      z.superRefine((b, ctx) => {
-        for (const p of declarationProblems(b.purpose, b.fileName, b.contentType, b.sizeBytes)) {
-          if (p.field === 'contentType') ctx.addIssue({ code: 'custom', path: ['contentType'], message: p.message });
-        }
-      }),
-    ),
+const variants = (Object.entries(MATERIAL_PURPOSES) as Array<[MaterialPurpose, (typeof MATERIAL_PURPOSES)[MaterialPurpose]]>).map(
+  ([purpose, rule]) =>
+    z
+      .strictObject({
+        purpose: z.literal(purpose),
+        fileName: text({ max: 200 }),
+        contentType: z.enum([...new Set(rule.types.map((t) => CONTENT_TYPES[t]))] as [string, ...string[]]),
+        sizeBytes: z.number().check(z.int(), z.minimum(1), z.maximum(rule.maxBytes)),
+      })
+      .check(
+        z.superRefine((b, ctx) => {
+          for (const p of declarationProblems(b.purpose, b.fileName, b.contentType, b.sizeBytes)) {
+            if (p.field === 'contentType') ctx.addIssue({ code: 'custom', path: ['contentType'], message: p.message });
+          }
+        }),
+      ),
 );
 // One purpose today: a union of one would be an illogical `oneOf` in the document.
-const declaration = (variants.length === 1 ? variants[0]! : z.discriminatedUnion('purpose', variants as never)) as unknown as z.ZodMiniType<{
+const declaration = (variants.length === 1
+  ? variants[0]!
+  : z.discriminatedUnion('purpose', variants as never)) as unknown as z.ZodMiniType<{
   purpose: MaterialPurpose;
   fileName: string;
   contentType: string;

@@ -24,21 +24,39 @@ export const MATERIAL_PURPOSES = {
 
 export type MaterialPurpose = keyof typeof MATERIAL_PURPOSES;
 
-const EXTENSIONS: Record<string, FileType> = { pdf: 'pdf', png: 'png', jpg: 'jpg', jpeg: 'jpg', bmp: 'bmp', doc: 'doc', docx: 'docx', odt: 'odt' };
+const EXTENSIONS: Record<string, FileType> = {
+  pdf: 'pdf',
+  png: 'png',
+  jpg: 'jpg',
+  jpeg: 'jpg',
+  bmp: 'bmp',
+  doc: 'doc',
+  docx: 'docx',
+  odt: 'odt',
+};
 
 export function typeOfDeclaration(fileName: string, contentType: string): FileType | undefined {
   const ext = EXTENSIONS[fileName.toLowerCase().split('.').pop() ?? ''];
   return ext && CONTENT_TYPES[ext] === contentType ? ext : undefined;
 }
 
-export function declarationProblems(purpose: MaterialPurpose, fileName: string, contentType: string, sizeBytes: number): Array<{ field: string; message: string }> {
+export function declarationProblems(
+  purpose: MaterialPurpose,
+  fileName: string,
+  contentType: string,
+  sizeBytes: number,
+): Array<{ field: string; message: string }> {
   const rule = MATERIAL_PURPOSES[purpose];
   const problems: Array<{ field: string; message: string }> = [];
   const type = typeOfDeclaration(fileName, contentType);
   if (!type || !rule.types.includes(type)) {
-    problems.push({ field: 'contentType', message: `Upload one of: ${rule.types.join(', ')} (the file name's extension and the content type must agree).` });
+    problems.push({
+      field: 'contentType',
+      message: `Upload one of: ${rule.types.join(', ')} (the file name's extension and the content type must agree).`,
+    });
   }
-  if (sizeBytes < 1 || sizeBytes > rule.maxBytes) problems.push({ field: 'sizeBytes', message: `A file has 1 byte to ${rule.maxBytes / MB} MB.` });
+  if (sizeBytes < 1 || sizeBytes > rule.maxBytes)
+    problems.push({ field: 'sizeBytes', message: `A file has 1 byte to ${rule.maxBytes / MB} MB.` });
   return problems;
 }
 

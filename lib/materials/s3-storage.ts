@@ -11,7 +11,8 @@ import type { MaterialStorage, UploadTarget } from './storage.js';
 
 /** SigV4's hash constructor (HMAC when given a secret), on node:crypto. */
 type Data = string | ArrayBuffer | ArrayBufferView;
-const bytes = (d: Data) => (typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
+const bytes = (d: Data) =>
+  typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
 
 class NodeSha256 {
   private readonly hash;
@@ -45,7 +46,14 @@ export class S3Storage implements MaterialStorage {
   private readonly host = `${config.materialsBucket}.s3.${config.region}.amazonaws.com`;
 
   private request(method: string, key: string, headers: Record<string, string> = {}) {
-    return { method, protocol: 'https:', hostname: this.host, path: `/${key.split('/').map(encodeURIComponent).join('/')}`, headers: { host: this.host, ...headers }, query: {} };
+    return {
+      method,
+      protocol: 'https:',
+      hostname: this.host,
+      path: `/${key.split('/').map(encodeURIComponent).join('/')}`,
+      headers: { host: this.host, ...headers },
+      query: {},
+    };
   }
 
   async uploadTarget(key: string, contentType: string, sizeBytes: number): Promise<UploadTarget> {
@@ -57,11 +65,19 @@ export class S3Storage implements MaterialStorage {
       signableHeaders: new Set(['content-type', 'content-length']),
     });
     const query = new URLSearchParams(signed.query as Record<string, string>).toString();
-    return { method: 'PUT', url: `https://${this.host}${signed.path}?${query}`, headers, expiresAt: addSeconds(now(), config.materials.uploadTtlSeconds).toISOString() };
+    return {
+      method: 'PUT',
+      url: `https://${this.host}${signed.path}?${query}`,
+      headers,
+      expiresAt: addSeconds(now(), config.materials.uploadTtlSeconds).toISOString(),
+    };
   }
 
   async head(key: string, bytes: number): Promise<{ head: Uint8Array; size: number } | undefined> {
-    const signed = await signer().sign(this.request('GET', key, { range: `bytes=0-${bytes - 1}`, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), { signingDate: now() });
+    const signed = await signer().sign(
+      this.request('GET', key, { range: `bytes=0-${bytes - 1}`, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }),
+      { signingDate: now() },
+    );
     const res = await fetch(`https://${this.host}${signed.path}`, { headers: signed.headers as Record<string, string> });
     if (res.status === 404 || res.status === 403) return undefined;
     if (!res.ok) throw new Error(`S3 GET failed: ${res.status}`);
@@ -71,7 +87,10 @@ export class S3Storage implements MaterialStorage {
 
   async promote(fromKey: string, toKey: string): Promise<void> {
     const source = `/${config.materialsBucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`;
-    const signed = await signer().sign(this.request('PUT', toKey, { 'x-amz-copy-source': source, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), { signingDate: now() });
+    const signed = await signer().sign(
+      this.request('PUT', toKey, { 'x-amz-copy-source': source, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }),
+      { signingDate: now() },
+    );
     const res = await fetch(`https://${this.host}${signed.path}`, { method: 'PUT', headers: signed.headers as Record<string, string> });
     if (!res.ok) throw new Error(`S3 copy failed: ${res.status}`);
   }

@@ -30,7 +30,11 @@ export async function loadMaterial(accountId: string, materialId: string): Promi
 
 /** A new declaration; never overwrites a material. */
 export async function createMaterial(accountId: string, material: MaterialItem): Promise<void> {
-  await put({ TableName: TABLE(), Item: { ...keys.material(accountId, material.materialId), ...material }, ConditionExpression: 'attribute_not_exists(pk)' });
+  await put({
+    TableName: TABLE(),
+    Item: { ...keys.material(accountId, material.materialId), ...material },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
 }
 
 export async function markRejected(accountId: string, materialId: string): Promise<void> {
@@ -44,13 +48,23 @@ export async function markRejected(accountId: string, materialId: string): Promi
 }
 
 /** Accepts an awaiting material once (a ConditionFailed when it was not awaiting its upload any more). */
-export async function markVerified(accountId: string, materialId: string, verified: { fileType: FileType; sizeBytes: number; verifiedAt: string }): Promise<void> {
+export async function markVerified(
+  accountId: string,
+  materialId: string,
+  verified: { fileType: FileType; sizeBytes: number; verifiedAt: string },
+): Promise<void> {
   await update({
     TableName: TABLE(),
     Key: keys.material(accountId, materialId),
     UpdateExpression: 'SET #s = :verified, fileType = :type, sizeBytes = :size, verifiedAt = :at REMOVE #ttl',
     ConditionExpression: '#s = :awaiting',
     ExpressionAttributeNames: { '#s': 'status', '#ttl': 'ttl' },
-    ExpressionAttributeValues: { ':verified': 'verified', ':awaiting': 'awaiting-upload', ':type': verified.fileType, ':size': verified.sizeBytes, ':at': verified.verifiedAt },
+    ExpressionAttributeValues: {
+      ':verified': 'verified',
+      ':awaiting': 'awaiting-upload',
+      ':type': verified.fileType,
+      ':size': verified.sizeBytes,
+      ':at': verified.verifiedAt,
+    },
   });
 }

@@ -42,7 +42,8 @@ export async function changePreferences(caller: AccountCaller, input: Preference
         .map((k) => ({ field: k, old: before[k], new: input[k] })),
     }),
   ];
-  if (input.currency && input.currency !== before.currency) items.push(currencyChangePut(account.accountId, at, input.currency, before.currency));
+  if (input.currency && input.currency !== before.currency)
+    items.push(currencyChangePut(account.accountId, at, input.currency, before.currency));
   await transact(items, staleAccount);
   return preferences;
 }

@@ -14,7 +14,11 @@ export const changePreferencesRoute = defineRoute({
     .strictObject({
       messageLanguage: z.optional(z.enum(LANGUAGES)),
       timeZone: z
-        .optional(z.enum(['UTC', ...Intl.supportedValuesOf('timeZone')] as [string, ...string[]]).check(z.refine(isTimeZone, 'Use an IANA time zone, e.g. Europe/Berlin.')))
+        .optional(
+          z
+            .enum(['UTC', ...Intl.supportedValuesOf('timeZone')] as [string, ...string[]])
+            .check(z.refine(isTimeZone, 'Use an IANA time zone, e.g. Europe/Berlin.')),
+        )
         .check(z.meta({ description: 'An IANA time zone (R-PR-01)' })),
       currency: z.optional(z.enum(CURRENCIES)),
     })

@@ -12,7 +12,13 @@ export async function addRecipient(caller: AccountCaller, input: RecipientInput)
   const data = clean(input);
   const at = nowIso();
   const recipient: Recipient = { recipientId: newId('rc_'), ...data, createdAt: at, updatedAt: at };
-  const trace = auditWrite({ accountId: caller.accountId, traceName: 'addRecipient', request: caller.origin, result: 'success', changes: [{ field: 'recipient', new: data.name }] });
+  const trace = auditWrite({
+    accountId: caller.accountId,
+    traceName: 'addRecipient',
+    request: caller.origin,
+    result: 'success',
+    changes: [{ field: 'recipient', new: data.name }],
+  });
   if (await commitAddRecipient(caller.accountId, recipient, trace)) throw closedOrFull(true);
   return recipient;
 }

@@ -7,7 +7,13 @@ import { commitDeleteRecipient } from './store.js';
 
 export async function deleteRecipient(caller: AccountCaller, input: { recipientId: string }): Promise<void> {
   const { recipientId } = input;
-  const trace = auditWrite({ accountId: caller.accountId, traceName: 'deleteRecipient', request: caller.origin, result: 'success', changes: [{ field: 'recipient', old: recipientId }] });
+  const trace = auditWrite({
+    accountId: caller.accountId,
+    traceName: 'deleteRecipient',
+    request: caller.origin,
+    result: 'success',
+    changes: [{ field: 'recipient', old: recipientId }],
+  });
   const refused = await commitDeleteRecipient(caller.accountId, recipientId, trace);
   if (refused === 'not-found') throw new NotFound();
   if (refused) throw closedOrFull(false);

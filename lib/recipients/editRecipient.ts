@@ -9,7 +9,13 @@ import { type RecipientItem, commitEditRecipient, findRecipient } from './store.
 export async function editRecipient(caller: AccountCaller, input: RecipientInput & { recipientId: string }): Promise<RecipientItem> {
   const { recipientId, ...rest } = input;
   const data = clean(rest);
-  const trace = auditWrite({ accountId: caller.accountId, traceName: 'editRecipient', request: caller.origin, result: 'success', changes: [{ field: 'recipient', new: data.name }] });
+  const trace = auditWrite({
+    accountId: caller.accountId,
+    traceName: 'editRecipient',
+    request: caller.origin,
+    result: 'success',
+    changes: [{ field: 'recipient', new: data.name }],
+  });
   const refused = await commitEditRecipient(caller.accountId, recipientId, data, nowIso(), trace);
   if (refused === 'not-found') throw new NotFound();
   if (refused) throw closedOrFull(false);

@@ -48,21 +48,34 @@ export async function recipientTargets(account: Reader, kind: string): Promise<N
 }
 
 /** The notice to the account's own contact plus a copy to each subscribed recipient. */
-export async function noticeMessages(account: Reader, primary: NoticeTarget, kind: string, vars: Record<string, string | number>): Promise<Message[]> {
+export async function noticeMessages(
+  account: Reader,
+  primary: NoticeTarget,
+  kind: string,
+  vars: Record<string, string | number>,
+): Promise<Message[]> {
   const targets = [primary, ...(await recipientTargets(account, kind))];
   const seen = new Set<string>();
-  return targets
-    .filter((t) => !seen.has(`${t.channel}:${t.to}`) && seen.add(`${t.channel}:${t.to}`))
-    .map((t) => messageFor(t, kind, vars));
+  return targets.filter((t) => !seen.has(`${t.channel}:${t.to}`) && seen.add(`${t.channel}:${t.to}`)).map((t) => messageFor(t, kind, vars));
 }
 
 /** Outbox entries for a notice and its recipients' copies: put `write`s in the transaction of the change. */
-export async function noticeEntries(account: Reader, primary: NoticeTarget, kind: string, vars: Record<string, string | number>): Promise<OutboxEntry[]> {
+export async function noticeEntries(
+  account: Reader,
+  primary: NoticeTarget,
+  kind: string,
+  vars: Record<string, string | number>,
+): Promise<OutboxEntry[]> {
   return (await noticeMessages(account, primary, kind, vars)).map(outboxEntry);
 }
 
 /** For notices not tied to one write: queue them in the outbox, then publish at once. */
-export async function sendAccountNotice(account: Reader, primary: NoticeTarget, kind: string, vars: Record<string, string | number>): Promise<void> {
+export async function sendAccountNotice(
+  account: Reader,
+  primary: NoticeTarget,
+  kind: string,
+  vars: Record<string, string | number>,
+): Promise<void> {
   const entries = await noticeEntries(account, primary, kind, vars);
   await transact(entries.map((e) => e.write));
   await publishNow(entries.map((e) => e.pending));

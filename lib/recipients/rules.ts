@@ -15,7 +15,8 @@ export interface RecipientInput {
 export function clean(input: RecipientInput): RecipientInput {
   const errors = [];
   if (!input.email && !input.mobile) errors.push({ path: 'body.email', message: 'Give an email, a mobile number, or both.' });
-  if (input.mobile && !isE164(input.mobile)) errors.push({ path: 'body.mobile', message: 'Use the international format, e.g. +4915112345678.' });
+  if (input.mobile && !isE164(input.mobile))
+    errors.push({ path: 'body.mobile', message: 'Use the international format, e.g. +4915112345678.' });
   if (errors.length) throw new ValidationFailed(errors);
   return {
     name: input.name,
@@ -29,6 +30,9 @@ export function clean(input: RecipientInput): RecipientInput {
 export const closedOrFull = (adding: boolean) =>
   new RuleViolation(adding ? 'QUOTA_EXCEEDED' : 'NOT_ALLOWED', adding ? 'No more recipients can be added.' : 'The account is closed.', [
     adding
-      ? { condition: 'recipient-limit', message: `At most ${config.recipients.maxPerAccount} recipients; delete one first (or the account is closed).` }
+      ? {
+          condition: 'recipient-limit',
+          message: `At most ${config.recipients.maxPerAccount} recipients; delete one first (or the account is closed).`,
+        }
       : { condition: 'services-closed', message: 'Restore cloud services first.' },
   ]);

@@ -11,7 +11,6 @@ import { query } from '../core/store/patterns.js';
 import { TABLE, db } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, tagged, transact } from '../core/store/writes.js';
 
-
 export interface RecipientItem {
   recipientId: string;
   name: string;
@@ -63,7 +62,9 @@ export async function listRecipientItems(accountId: string): Promise<RecipientIt
 
 /** Only the caller's own recipient: another account's ID names nothing here. */
 export async function findRecipient(accountId: string, recipientId: string): Promise<RecipientItem | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.recipient(accountId, recipientId), ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: TABLE(), Key: keys.recipient(accountId, recipientId), ConsistentRead: true }),
+  );
   return Item ? toRecipient(Item) : undefined;
 }
 
@@ -88,13 +89,25 @@ async function commit(items: TransactItem[]): Promise<RecipientRefusal | undefin
 export function commitAddRecipient(accountId: string, recipient: RecipientItem, trace: TransactItem) {
   return commit([
     accountGate(accountId, 1),
-    tagged('recipient', { Put: { TableName: TABLE(), Item: { ...keys.recipient(accountId, recipient.recipientId), ...recipient }, ConditionExpression: 'attribute_not_exists(pk)' } }),
+    tagged('recipient', {
+      Put: {
+        TableName: TABLE(),
+        Item: { ...keys.recipient(accountId, recipient.recipientId), ...recipient },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }),
     trace,
   ]);
 }
 
 /** Replaces an existing recipient's data (tag `recipient` fails when there is none). */
-export function commitEditRecipient(accountId: string, recipientId: string, data: Omit<RecipientItem, 'recipientId' | 'createdAt' | 'updatedAt'>, at: string, trace: TransactItem) {
+export function commitEditRecipient(
+  accountId: string,
+  recipientId: string,
+  data: Omit<RecipientItem, 'recipientId' | 'createdAt' | 'updatedAt'>,
+  at: string,
+  trace: TransactItem,
+) {
   const contact = (['email', 'mobile'] as const).filter((f) => data[f] !== undefined);
   const absent = (['email', 'mobile'] as const).filter((f) => data[f] === undefined);
   return commit([
@@ -106,7 +119,12 @@ export function commitEditRecipient(accountId: string, recipientId: string, data
         UpdateExpression: `SET #name = :name, messageTypes = :types, updatedAt = :at${contact.map((f) => `, ${f} = :${f}`).join('')}${absent.length ? ` REMOVE ${absent.join(', ')}` : ''}`,
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#name': 'name' },
-        ExpressionAttributeValues: { ':name': data.name, ':types': data.messageTypes, ':at': at, ...Object.fromEntries(contact.map((f) => [`:${f}`, data[f]])) },
+        ExpressionAttributeValues: {
+          ':name': data.name,
+          ':types': data.messageTypes,
+          ':at': at,
+          ...Object.fromEntries(contact.map((f) => [`:${f}`, data[f]])),
+        },
       },
     }),
     trace,
@@ -117,7 +135,9 @@ export function commitEditRecipient(accountId: string, recipientId: string, data
 export function commitDeleteRecipient(accountId: string, recipientId: string, trace: TransactItem) {
   return commit([
     accountGate(accountId, -1),
-    tagged('recipient', { Delete: { TableName: TABLE(), Key: keys.recipient(accountId, recipientId), ConditionExpression: 'attribute_exists(pk)' } }),
+    tagged('recipient', {
+      Delete: { TableName: TABLE(), Key: keys.recipient(accountId, recipientId), ConditionExpression: 'attribute_exists(pk)' },
+    }),
     trace,
   ]);
 }

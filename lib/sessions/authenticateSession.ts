@@ -10,7 +10,6 @@ import { Unauthenticated } from '../core/errors.js';
 import { loadAuthState, loadSession, touchSession } from './store.js';
 import { sessionKeyOf } from '../core/sessions.js';
 
-
 /** A live session: whose it is, its key (the token's keyed hash) and the account's status now. */
 export interface LiveSession {
   accountId: string;

@@ -68,6 +68,9 @@ export async function login(caller: GuestCaller, input: LoginInput): Promise<Log
     },
     epochSeconds(at) + config.sessions.loginChallengeRetentionSeconds,
   );
-  const channels = channelsOf(account).map((channel) => ({ channel, destinationMasked: maskDestination(channel, contactFor(account, channel)!) }));
+  const channels = channelsOf(account).map((channel) => ({
+    channel,
+    destinationMasked: maskDestination(channel, contactFor(account, channel)!),
+  }));
   return { kind: 'second-step', challengeId, channels };
 }

@@ -5,5 +5,8 @@ import { commit } from './store.js';
 import { revokeSession } from './tokens.js';
 
 export async function logout(caller: AccountCaller): Promise<void> {
-  await commit([revokeSession(caller.sessionKey), auditWrite({ accountId: caller.accountId, traceName: 'logout', request: caller.origin, result: 'success' })]);
+  await commit([
+    revokeSession(caller.sessionKey),
+    auditWrite({ accountId: caller.accountId, traceName: 'logout', request: caller.origin, result: 'success' }),
+  ]);
 }

@@ -28,9 +28,11 @@ export async function sendLoginCode(caller: GuestCaller, input: { challengeId: s
   checkSendsLeft(challenge);
   const destination = contactFor(account, channel);
   if (!destination) {
-    throw new RuleViolation('CHANNEL_UNAVAILABLE', `No ${channel === 'sms' ? 'mobile number' : 'email address'} is bound to this account.`, [
-      { condition: 'channel-unavailable', message: 'Choose another channel.' },
-    ]);
+    throw new RuleViolation(
+      'CHANNEL_UNAVAILABLE',
+      `No ${channel === 'sms' ? 'mobile number' : 'email address'} is bound to this account.`,
+      [{ condition: 'channel-unavailable', message: 'Choose another channel.' }],
+    );
   }
   const sent = await sendCode({
     purpose: 'login',

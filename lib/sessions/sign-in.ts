@@ -2,7 +2,7 @@
  * What the sign-in operations share (R-LI-01..08, R-SEC-01, R-SEC-03): the source throttle, a failed
  * attempt's bookkeeping, the live login attempt and the completed sign-in.
  */
-import { type AccountItem } from '../accounts/account.js';
+import type { AccountItem } from '../accounts/account.js';
 import { countFailure, isLocked } from '../accounts/lockout.js';
 import { auditWrite } from '../core/audit/audit.js';
 import type { Origin } from '../core/caller.js';
@@ -31,7 +31,10 @@ export async function throttleSource(origin: Origin): Promise<void> {
 export async function recordFailure(origin: Origin, charged: { accountId: string; real: boolean }): Promise<never> {
   await countSourceFailure(origin.sourceIp, thisHour(), epochSeconds() + 7200);
   await countFailure(charged.accountId); // a decoy ID names no account: the conditional update writes nothing
-  await putFailureTrace(auditWrite({ accountId: charged.accountId, traceName: 'loginFailed', request: origin, result: 'failure' }), charged.real);
+  await putFailureTrace(
+    auditWrite({ accountId: charged.accountId, traceName: 'loginFailed', request: origin, result: 'failure' }),
+    charged.real,
+  );
   throw new InvalidCredentials();
 }
 
@@ -40,7 +43,12 @@ export const servicesDisabled = () =>
   new RuleViolation(
     'SERVICES_DISABLED',
     'The cloud services of this HUAWEI ID are disabled and cannot be used again. The only action offered is to delete the HUAWEI ID (POST /v1/huawei-id/deletions).',
-    [{ condition: 'services-disabled', message: 'Delete the HUAWEI ID with its password and a delete-huawei-id code, or keep it for other Huawei services.' }],
+    [
+      {
+        condition: 'services-disabled',
+        message: 'Delete the HUAWEI ID with its password and a delete-huawei-id code, or keep it for other Huawei services.',
+      },
+    ],
   );
 
 export const attemptEnded = () => new InvalidCode('This sign-in attempt has ended; start again.');
@@ -78,7 +86,13 @@ export function checkAttemptLive(challenge: ChallengeItem, account: AccountItem)
 
 export async function openLoginChallenge(challengeId: string): Promise<ChallengeItem> {
   const challenge = await loadChallenge<ChallengeItem>(challengeId);
-  if (!challenge || challenge.purpose !== 'login' || challenge.usedAt || !challenge.accountId || String(challenge.loginExpiresAt) <= now().toISOString()) {
+  if (
+    !challenge ||
+    challenge.purpose !== 'login' ||
+    challenge.usedAt ||
+    !challenge.accountId ||
+    String(challenge.loginExpiresAt) <= now().toISOString()
+  ) {
     throw attemptEnded();
   }
   return challenge;

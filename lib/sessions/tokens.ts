@@ -21,14 +21,19 @@ export function newTrustedDevice(accountId: string, epoch: number): { token: str
   const at = now();
   const token = randomToken();
   const expiresAt = addSeconds(at, config.sessions.trustedDeviceSeconds);
-  return { token, write: devicePut(deviceKeyOf(token), { accountId, epoch, createdAt: at.toISOString(), expiresAt: expiresAt.toISOString() }) };
+  return {
+    token,
+    write: devicePut(deviceKeyOf(token), { accountId, epoch, createdAt: at.toISOString(), expiresAt: expiresAt.toISOString() }),
+  };
 }
 
 /** R-LI-03, R-LI-08: is this device token a live trust of this account, given since its last credential change? */
 export async function isTrustedDevice(token: string | undefined, account: { accountId: string; sessionEpoch: number }): Promise<boolean> {
   if (!token) return false;
   const device = await loadDevice(deviceKeyOf(token));
-  return Boolean(device && device.accountId === account.accountId && device.epoch === account.sessionEpoch && device.expiresAt > now().toISOString());
+  return Boolean(
+    device && device.accountId === account.accountId && device.epoch === account.sessionEpoch && device.expiresAt > now().toISOString(),
+  );
 }
 
 export function revokeSession(sessionKey: string): TransactItem {

@@ -7,7 +7,10 @@ import { InvalidCode } from '../core/errors.js';
 import { checkCode } from '../accounts/codes.js';
 import { type SignedIn, attemptEnded, checkAttemptLive, completeSignIn, openLoginChallenge } from './sign-in.js';
 
-export async function verifyLoginCode(caller: GuestCaller, input: { challengeId: string; code: string; trustDevice?: boolean }): Promise<SignedIn> {
+export async function verifyLoginCode(
+  caller: GuestCaller,
+  input: { challengeId: string; code: string; trustDevice?: boolean },
+): Promise<SignedIn> {
   const { challengeId } = input;
   let checked;
   try {
@@ -16,7 +19,8 @@ export async function verifyLoginCode(caller: GuestCaller, input: { challengeId:
     // The failed code was counted toward the account's lock by checkCode (R-SEC-01); here it is audited.
     if (error instanceof InvalidCode) {
       const challenge = await openLoginChallenge(challengeId).catch(() => undefined);
-      if (challenge?.accountId) await audit({ accountId: challenge.accountId, traceName: 'loginFailed', request: caller.origin, result: 'failure' });
+      if (challenge?.accountId)
+        await audit({ accountId: challenge.accountId, traceName: 'loginFailed', request: caller.origin, result: 'failure' });
     }
     throw error;
   }

@@ -15,7 +15,18 @@ import { normalizeEmail } from '../core/contact/email.js';
 import { keyedHash } from '../core/crypto.js';
 import type { Channel } from '../core/notify/notifier.js';
 
-const MAIL_DOMAINS = ['gmail.com', 'outlook.com', 'hotmail.com', 'yahoo.com', 'icloud.com', 'qq.com', '163.com', 'gmx.de', 'web.de', 'mail.ru'];
+const MAIL_DOMAINS = [
+  'gmail.com',
+  'outlook.com',
+  'hotmail.com',
+  'yahoo.com',
+  'icloud.com',
+  'qq.com',
+  '163.com',
+  'gmx.de',
+  'web.de',
+  'mail.ru',
+];
 
 /** Mobile formats: country code, leading national digits, national significant number length. */
 export const DECOY_MOBILE_FORMATS = [

@@ -10,15 +10,26 @@ const EXISTING_CONTACT = REQUESTABLE_PURPOSES.filter((p) => p !== 'signup' && !I
 
 /** Issue 9 item 18: which channel and destination each purpose takes, as one discriminated union. */
 const codeRequest = z.discriminatedUnion('purpose', [
-  z.strictObject({ purpose: z.literal('signup'), channel: z.literal('email'), destination: email.check(z.meta({ description: 'The email to sign up with' })) }),
+  z.strictObject({
+    purpose: z.literal('signup'),
+    channel: z.literal('email'),
+    destination: email.check(z.meta({ description: 'The email to sign up with' })),
+  }),
   z.strictObject({
     purpose: z.enum(['password-reset', 'delete-huawei-id']),
     channel,
     destination: identifier.check(z.meta({ description: 'An identifier of the HUAWEI ID: email, mobile, login ID or tenant name' })),
   }),
-  z.strictObject({ purpose: z.literal('new-email'), channel: z.literal('email'), destination: email.check(z.meta({ description: 'The new email' })) }),
+  z.strictObject({
+    purpose: z.literal('new-email'),
+    channel: z.literal('email'),
+    destination: email.check(z.meta({ description: 'The new email' })),
+  }),
   z.strictObject({ purpose: z.enum(['new-mobile', 'security-phone']), channel: z.literal('sms'), destination: phone }),
-  z.strictObject({ purpose: z.enum(EXISTING_CONTACT as [(typeof EXISTING_CONTACT)[number], ...(typeof EXISTING_CONTACT)[number][]]), channel }),
+  z.strictObject({
+    purpose: z.enum(EXISTING_CONTACT as [(typeof EXISTING_CONTACT)[number], ...(typeof EXISTING_CONTACT)[number][]]),
+    channel,
+  }),
 ]);
 
 export const sendVerificationCodeRoute = defineRoute({

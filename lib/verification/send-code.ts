@@ -50,7 +50,6 @@ interface Scope {
   silent?: boolean;
 }
 
-
 function scopesFor(req: SendRequest): Scope[] {
   const v = config.verification;
   const scope = (name: string, value: string, limit: ScopeLimit, silent = false): Scope => ({
@@ -58,13 +57,26 @@ function scopesFor(req: SendRequest): Scope[] {
     limit,
     ...(silent ? { silent } : {}),
   });
-  const perDestination = { max: v.maxSendsPerDestinationPerDay, windowSeconds: v.destinationWindowSeconds, cooldownSeconds: v.resendCooldownSeconds };
+  const perDestination = {
+    max: v.maxSendsPerDestinationPerDay,
+    windowSeconds: v.destinationWindowSeconds,
+    cooldownSeconds: v.resendCooldownSeconds,
+  };
   const silent = req.identifier !== undefined;
   return [
     // The first scope's cooldown is the `resendAfter` of the answer.
     ...(silent ? [scope('identifier', `${req.purpose}:${req.channel}:${req.identifier}`, perDestination)] : []),
     scope('dest', req.destination, perDestination, silent),
-    ...(req.accountId ? [scope('account', req.accountId, { max: v.maxSendsPerAccountPerDay, windowSeconds: v.accountWindowSeconds, cooldownSeconds: 0 }, silent)] : []),
+    ...(req.accountId
+      ? [
+          scope(
+            'account',
+            req.accountId,
+            { max: v.maxSendsPerAccountPerDay, windowSeconds: v.accountWindowSeconds, cooldownSeconds: 0 },
+            silent,
+          ),
+        ]
+      : []),
     scope('source', req.sourceIp, { max: v.maxSendsPerSourcePerHour, windowSeconds: v.sourceWindowSeconds, cooldownSeconds: 0 }),
   ];
 }

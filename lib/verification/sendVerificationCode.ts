@@ -43,9 +43,11 @@ function newContact(channel: Channel, destination: string | undefined): string {
 function existingContact(account: AccountItem, channel: Channel): string {
   const destination = contactFor(account, channel);
   if (!destination) {
-    throw new RuleViolation('CHANNEL_UNAVAILABLE', `No ${channel === 'sms' ? 'mobile number' : 'email address'} is bound to this account.`, [
-      { condition: 'channel-unavailable', message: 'Choose the other channel.' },
-    ]);
+    throw new RuleViolation(
+      'CHANNEL_UNAVAILABLE',
+      `No ${channel === 'sms' ? 'mobile number' : 'email address'} is bound to this account.`,
+      [{ condition: 'channel-unavailable', message: 'Choose the other channel.' }],
+    );
   }
   return destination;
 }

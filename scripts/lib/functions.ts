@@ -20,10 +20,12 @@ type Declared = { handler: string; events?: Array<{ httpApi?: string | { method:
 export function declaredFunctions(): FunctionDef[] {
   const deployed = parse(readFileSync(join(root, 'serverless.yml'), 'utf8')).functions[0] as Record<string, Declared>;
   const local = parse(readFileSync(join(root, 'sls', 'local-functions.yml'), 'utf8')) as Record<string, Declared>;
-  const toDef = (localOnly: boolean) => ([name, fn]: [string, Declared]): FunctionDef => {
-    const event = fn.events?.find((e) => e.httpApi)?.httpApi;
-    const http = typeof event === 'string' ? event : event ? `${event.method.toUpperCase()} ${event.path}` : undefined;
-    return { name, entry: `${fn.handler.replace(/\.handler$/, '')}.ts`, localOnly, ...(http ? { http } : {}) };
-  };
+  const toDef =
+    (localOnly: boolean) =>
+    ([name, fn]: [string, Declared]): FunctionDef => {
+      const event = fn.events?.find((e) => e.httpApi)?.httpApi;
+      const http = typeof event === 'string' ? event : event ? `${event.method.toUpperCase()} ${event.path}` : undefined;
+      return { name, entry: `${fn.handler.replace(/\.handler$/, '')}.ts`, localOnly, ...(http ? { http } : {}) };
+    };
   return [...Object.entries(deployed).map(toDef(false)), ...Object.entries(local).map(toDef(true))];
 }

@@ -20,7 +20,7 @@ async function tracesAt(accountId: string, names: Array<'login' | 'logout' | 'ch
 describe('audit store', () => {
   afterEach(() => setClockOffset(0));
 
-  it('R-SEC-05: another account\'s traces are not found', async () => {
+  it("R-SEC-05: another account's traces are not found", async () => {
     const [a, b] = [uid(), uid()];
     await tracesAt(a, ['login']);
     expect((await traceQueryPage(b, {}, 10, undefined)).items).toEqual([]);

@@ -6,14 +6,14 @@ import { transact } from '../../lib/core/store/writes.js';
 const uid = () => `ac_${Math.random().toString(36).slice(2, 12)}`;
 
 describe('checks store (account facts)', () => {
-  it('R-SEC-05: another account\'s facts are not found (it reads as unassociated)', async () => {
+  it("R-SEC-05: another account's facts are not found (it reads as unassociated)", async () => {
     const [a, b] = [uid(), uid()];
     await transact([associationFactsWrite(a, { partnerAssociated: true })]);
     expect((await loadFacts(b)).associations).toEqual({ partnerAssociated: false, enterpriseAssociated: false });
     expect((await loadFacts(a)).associations.partnerAssociated).toBe(true);
   });
 
-  it('R-CL-03: one area setting its fact leaves the other areas\' facts as they were, also when both write at once', async () => {
+  it("R-CL-03: one area setting its fact leaves the other areas' facts as they were, also when both write at once", async () => {
     const a = uid();
     await Promise.all([
       transact([associationFactsWrite(a, { partnerAssociated: true })]),

@@ -23,7 +23,13 @@ import { TABLE, db } from '../../lib/core/store/table.js';
 import { ConditionFailed, transact } from '../../lib/core/store/writes.js';
 
 const account = () => newId('ac_');
-const check = (checkId = newId('ck_')): StoredCheck => ({ checkId, passed: true, checkedAt: '2026-01-01T00:00:00.000Z', groups: [], reason: 'other' });
+const check = (checkId = newId('ck_')): StoredCheck => ({
+  checkId,
+  passed: true,
+  checkedAt: '2026-01-01T00:00:00.000Z',
+  groups: [],
+  reason: 'other',
+});
 
 /** Runs a transaction; answers the tags whose condition failed ([] when it committed). */
 async function failedTags(items: Parameters<typeof transact>[0]): Promise<string[]> {
@@ -95,7 +101,9 @@ describe('closure store contract: standing (R-CL-05)', () => {
 
 describe('closure store contract: disabling and purging (R-CL-08, R-CL-11, R-CL-12)', () => {
   const profile = async (accountId: string, extra: Record<string, unknown> = {}) =>
-    db().send(new PutCommand({ TableName: TABLE(), Item: { ...keys.account(accountId), accountId, status: 'closed', version: 3, ...extra } }));
+    db().send(
+      new PutCommand({ TableName: TABLE(), Item: { ...keys.account(accountId), accountId, status: 'closed', version: 3, ...extra } }),
+    );
 
   it.each([
     { case: 'the version read is current', extra: {}, version: 3, fails: false },
@@ -105,9 +113,11 @@ describe('closure store contract: disabling and purging (R-CL-08, R-CL-11, R-CL-
   ])('R-CL-08 R-CL-12: the retained record replaces the account only if $case', async ({ extra, version, fails }) => {
     const a = account();
     await profile(a, extra);
-    expect(await failedTags([retainedRecordPut({ accountId: a, status: 'disabled', version: version + 1 }, version)])).toEqual(fails ? ['account'] : []);
+    expect(await failedTags([retainedRecordPut({ accountId: a, status: 'disabled', version: version + 1 }, version)])).toEqual(
+      fails ? ['account'] : [],
+    );
     const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(a), ConsistentRead: true }));
-    expect(Item!.status).toBe(fails ? (extra as { status?: string }).status ?? 'closed' : 'disabled');
+    expect(Item!.status).toBe(fails ? ((extra as { status?: string }).status ?? 'closed') : 'disabled');
   });
 
   it("R-CL-11 R-SEC-05: the purge reads only the account's own items, never its retained record or its purge timer", async () => {

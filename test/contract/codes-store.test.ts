@@ -28,7 +28,11 @@ const consumeCode = (c: Parameters<typeof consume>[0]) => consume(c, effects);
 
 const id = (prefix: string) => `${prefix}${randomBytes(6).toString('hex')}`;
 const FAR = '2100-01-01T00:00:00.000Z';
-const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 /** A live challenge of `purpose` for `accountId` whose code is `code`. */
 async function challenge(accountId: string, purpose: Purpose = 'verify-identity', code = '123456') {
@@ -61,7 +65,9 @@ describe('one-time codes store contract (DynamoDB Local)', () => {
   it('R-VC-03 R-SEC-02: two verifications of the same right code race: exactly one is accepted', async () => {
     const owner = id('ac_');
     const { challengeId, code } = await challenge(owner);
-    const results = await Promise.all([1, 2].map(() => failureOf(consumeCode({ challengeId, code, purpose: 'verify-identity', accountId: owner }))));
+    const results = await Promise.all(
+      [1, 2].map(() => failureOf(consumeCode({ challengeId, code, purpose: 'verify-identity', accountId: owner }))),
+    );
     expect(results.filter((r) => r === undefined)).toHaveLength(1);
     expect(results.find((r) => r !== undefined)).toBeInstanceOf(InvalidCode);
     expect((await loadChallenge(challengeId))?.usedAt).toBeDefined();
@@ -70,11 +76,17 @@ describe('one-time codes store contract (DynamoDB Local)', () => {
   it("R-SEC-05: another account's challenge is not found and none of its attempts is spent", async () => {
     const [owner, other] = [id('ac_'), id('ac_')];
     const { challengeId, code } = await challenge(owner);
-    expect(await countAttempt(challengeId, { purpose: 'verify-identity', maxAttempts: 5, at: new Date(0).toISOString(), accountId: other })).toBeUndefined();
-    await expect(checkCode({ challengeId, code, purpose: 'verify-identity', accountId: other, sessionScoped: true })).rejects.toBeInstanceOf(NotFound);
+    expect(
+      await countAttempt(challengeId, { purpose: 'verify-identity', maxAttempts: 5, at: new Date(0).toISOString(), accountId: other }),
+    ).toBeUndefined();
+    await expect(
+      checkCode({ challengeId, code, purpose: 'verify-identity', accountId: other, sessionScoped: true }),
+    ).rejects.toBeInstanceOf(NotFound);
     expect((await loadChallenge(challengeId))?.attempts).toBe(0);
     // Its owner still may use it.
-    expect((await checkCode({ challengeId, code, purpose: 'verify-identity', accountId: owner, sessionScoped: true })).challenge.accountId).toBe(owner);
+    expect(
+      (await checkCode({ challengeId, code, purpose: 'verify-identity', accountId: owner, sessionScoped: true })).challenge.accountId,
+    ).toBe(owner);
   });
 
   it.each([
@@ -103,7 +115,13 @@ describe('one-time codes store contract (DynamoDB Local)', () => {
     const owner = id('ac_');
     const { challengeId, fields } = await challenge(owner, 'login');
     await before(challengeId);
-    const write = challengeResend(challengeId, { ...fields, codeHash: 'x' }, who === 'owner' ? owner : id('ac_'), 5, new Date(0).toISOString());
+    const write = challengeResend(
+      challengeId,
+      { ...fields, codeHash: 'x' },
+      who === 'owner' ? owner : id('ac_'),
+      5,
+      new Date(0).toISOString(),
+    );
     const failure = (await failureOf(commit([write]))) as ConditionFailed;
     expect(failure.failedTags()).toEqual(['challenge']);
     expect((await loadChallenge(challengeId))?.codeHash).toBe(fields.codeHash);
@@ -116,7 +134,9 @@ describe('one-time codes store contract (DynamoDB Local)', () => {
   ])('R-SEC-01: a wrong code charges %s, once', async (_name, scope, charges) => {
     const owner = id('ac_');
     const { challengeId } = await challenge(owner);
-    await expect(checkCode({ challengeId, code: '654321', purpose: 'verify-identity', ...scope(owner) })).rejects.toBeInstanceOf(InvalidCode);
+    await expect(checkCode({ challengeId, code: '654321', purpose: 'verify-identity', ...scope(owner) })).rejects.toBeInstanceOf(
+      InvalidCode,
+    );
     expect(charged.filter((a) => a === owner)).toHaveLength(charges ? 1 : 0);
   });
 });

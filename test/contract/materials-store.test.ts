@@ -16,7 +16,11 @@ const material = (materialId = newId('mt_')): MaterialItem => ({
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 const verified = { fileType: 'pdf' as const, sizeBytes: 10, verifiedAt: '2026-01-01T00:00:00.000Z' };
-const outcome = (p: Promise<unknown>) => p.then(() => 'ok' as const, (e) => (e instanceof ConditionFailed ? ('refused' as const) : Promise.reject(e)));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok' as const,
+    (e) => (e instanceof ConditionFailed ? ('refused' as const) : Promise.reject(e)),
+  );
 
 describe('materials store contract (R-AI-07, R-SEC-05)', () => {
   it("R-SEC-05: another account's material is not found, even by its ID", async () => {

@@ -16,7 +16,7 @@ describe('preferences store', () => {
     ]);
   });
 
-  it('R-SEC-05: another account\'s currency history is not found', async () => {
+  it("R-SEC-05: another account's currency history is not found", async () => {
     const [a, b] = [`ac_${uid()}`, `ac_${uid()}`];
     await transact([currencyChangePut(a, '2026-01-01T00:00:00.000Z', 'EUR', undefined)]);
     expect(await currencyHistory(b)).toEqual([]);
@@ -25,7 +25,12 @@ describe('preferences store', () => {
   it('R-PR-02: a change is recorded at most once per instant (tag `currency`)', async () => {
     const a = `ac_${uid()}`;
     const results = await Promise.all(
-      ['EUR', 'USD'].map((c) => transact([currencyChangePut(a, '2026-01-01T00:00:00.000Z', c, undefined)]).then(() => undefined, (e: unknown) => e)),
+      ['EUR', 'USD'].map((c) =>
+        transact([currencyChangePut(a, '2026-01-01T00:00:00.000Z', c, undefined)]).then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ),
     );
     expect(results.filter((r) => r === undefined)).toHaveLength(1);
     const error = results.find((r) => r !== undefined);

@@ -6,7 +6,14 @@ import { auditWrite } from '../../lib/core/audit/audit.js';
 import { config } from '../../lib/core/config.js';
 import { keys } from '../../lib/core/store/keys.js';
 import { transact } from '../../lib/core/store/writes.js';
-import { type RecipientItem, commitAddRecipient, commitDeleteRecipient, commitEditRecipient, findRecipient, listRecipientItems } from '../../lib/recipients/store.js';
+import {
+  type RecipientItem,
+  commitAddRecipient,
+  commitDeleteRecipient,
+  commitEditRecipient,
+  findRecipient,
+  listRecipientItems,
+} from '../../lib/recipients/store.js';
 
 const uid = () => Math.random().toString(36).slice(2, 12);
 const origin = { requestId: 'r', sourceIp: '203.0.113.1', userAgent: 'vitest' };
@@ -47,20 +54,24 @@ const recipient = (n = 0): RecipientItem => ({
 });
 
 describe('recipients store', () => {
-  it('R-SEC-05: another account\'s recipient is not found: not listed, not read, not edited, not deleted', async () => {
+  it("R-SEC-05: another account's recipient is not found: not listed, not read, not edited, not deleted", async () => {
     const [a, b] = await Promise.all([account(), account()]);
     const r = recipient();
     expect(await commitAddRecipient(a, r, trace(a))).toBeUndefined();
     expect(await listRecipientItems(b)).toEqual([]);
     expect(await findRecipient(b, r.recipientId)).toBeUndefined();
-    expect(await commitEditRecipient(b, r.recipientId, { name: 'x', messageTypes: ['billing'] }, '2026-01-02T00:00:00.000Z', trace(b))).toBe('not-found');
+    expect(
+      await commitEditRecipient(b, r.recipientId, { name: 'x', messageTypes: ['billing'] }, '2026-01-02T00:00:00.000Z', trace(b)),
+    ).toBe('not-found');
     expect(await commitDeleteRecipient(b, r.recipientId, trace(b))).toBe('not-found');
     expect(await findRecipient(a, r.recipientId)).toEqual(r);
   });
 
   it(`R-PR-03: of ${config.recipients.maxPerAccount + 4} recipients added in parallel, exactly the limit (${config.recipients.maxPerAccount}) is stored`, async () => {
     const a = await account();
-    const results = await Promise.all(Array.from({ length: config.recipients.maxPerAccount + 4 }, (_, i) => commitAddRecipient(a, recipient(i), trace(a))));
+    const results = await Promise.all(
+      Array.from({ length: config.recipients.maxPerAccount + 4 }, (_, i) => commitAddRecipient(a, recipient(i), trace(a))),
+    );
     expect(results.filter((r) => r === undefined)).toHaveLength(config.recipients.maxPerAccount);
     expect(results.filter((r) => r === 'closed-or-full')).toHaveLength(4);
     expect(await listRecipientItems(a)).toHaveLength(config.recipients.maxPerAccount);
@@ -70,15 +81,19 @@ describe('recipients store', () => {
     const a = await account();
     const r = recipient();
     await commitAddRecipient(a, r, trace(a));
-    const results = await Promise.all([commitDeleteRecipient(a, r.recipientId, trace(a)), commitDeleteRecipient(a, r.recipientId, trace(a))]);
+    const results = await Promise.all([
+      commitDeleteRecipient(a, r.recipientId, trace(a)),
+      commitDeleteRecipient(a, r.recipientId, trace(a)),
+    ]);
     expect(results.filter((x) => x === undefined)).toHaveLength(1);
     expect(results.filter((x) => x === 'not-found')).toHaveLength(1);
     // The count went down once: the limit is still reachable exactly.
-    for (let i = 0; i < config.recipients.maxPerAccount; i += 1) expect(await commitAddRecipient(a, recipient(i), trace(a))).toBeUndefined();
+    for (let i = 0; i < config.recipients.maxPerAccount; i += 1)
+      expect(await commitAddRecipient(a, recipient(i), trace(a))).toBeUndefined();
     expect(await commitAddRecipient(a, recipient(99), trace(a))).toBe('closed-or-full');
   });
 
-  it.each(['closed', 'disabled'] as const)('R-CL-10: a %s account\'s recipients do not change', async (status) => {
+  it.each(['closed', 'disabled'] as const)("R-CL-10: a %s account's recipients do not change", async (status) => {
     const a = await account(status);
     expect(await commitAddRecipient(a, recipient(), trace(a))).toBe('closed-or-full');
     expect(await listRecipientItems(a)).toEqual([]);

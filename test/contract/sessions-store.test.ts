@@ -7,19 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { keys } from '../../lib/core/store/keys.js';
 import { ConditionFailed, put } from '../../lib/core/store/writes.js';
 import { TABLE } from '../../lib/core/store/table.js';
-import {
-  commit,
-  countSourceFailure,
-  loadSession,
-  signInAccountWrite,
-  sourceFailures,
-  touchSession,
-} from '../../lib/sessions/store.js';
+import { commit, countSourceFailure, loadSession, signInAccountWrite, sourceFailures, touchSession } from '../../lib/sessions/store.js';
 import { newSession, sessionKeyOf } from '../../lib/core/sessions.js';
 import { isTrustedDevice, newTrustedDevice, revokeSession } from '../../lib/sessions/tokens.js';
 
 const accountId = () => `ac_${randomBytes(6).toString('hex')}`;
-const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as ConditionFailed);
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as ConditionFailed,
+  );
 
 async function openSession(owner: string, epoch = 0) {
   const session = newSession(owner, epoch);
@@ -40,7 +37,11 @@ describe('sessions store contract (DynamoDB Local)', () => {
   it.each([
     ['its own account at the trusted epoch', (a: string) => ({ accountId: a, sessionEpoch: 3 }), true],
     ["another account (R-SEC-05: another account's device is not found)", () => ({ accountId: accountId(), sessionEpoch: 3 }), false],
-    ['its own account after an epoch bump (R-LI-08: password change/reset, R-CL-11: disabling)', (a: string) => ({ accountId: a, sessionEpoch: 4 }), false],
+    [
+      'its own account after an epoch bump (R-LI-08: password change/reset, R-CL-11: disabling)',
+      (a: string) => ({ accountId: a, sessionEpoch: 4 }),
+      false,
+    ],
   ])('R-LI-03: a trusted device is a trust of %s', async (_name, who, expected) => {
     const owner = accountId();
     const device = newTrustedDevice(owner, 3);
@@ -72,22 +73,25 @@ describe('sessions store contract (DynamoDB Local)', () => {
     ['an active account at the read epoch', { status: 'active', sessionEpoch: 2 }, 2, undefined],
     ['an account whose epoch moved on (R-LI-08)', { status: 'active', sessionEpoch: 3 }, 2, 'account'],
     ['a disabled account (R-LI-06)', { status: 'disabled', sessionEpoch: 2 }, 2, 'account'],
-  ])('R-LI-02 R-SEC-01 R-LI-08: a sign-in completes only while the account may sign in at the epoch it read (tag `account`): %s', async (_name, stored, readEpoch, failedTag) => {
-    const owner = accountId();
-    await put({ TableName: TABLE(), Item: { ...keys.account(owner), accountId: owner, failedAttempts: 5, ...stored } });
-    const session = newSession(owner, readEpoch);
-    const failure = await failureOf(commit([session.write, signInAccountWrite({ accountId: owner, sessionEpoch: readEpoch })]));
-    if (failedTag) {
-      expect(failure!.failedTags()).toEqual([failedTag]);
-      expect(await loadSession(sessionKeyOf(session.token))).toBeUndefined();
-    } else {
-      expect(failure).toBeUndefined();
-      expect((await loadSession(sessionKeyOf(session.token)))?.accountId).toBe(owner);
-    }
-  });
+  ])(
+    'R-LI-02 R-SEC-01 R-LI-08: a sign-in completes only while the account may sign in at the epoch it read (tag `account`): %s',
+    async (_name, stored, readEpoch, failedTag) => {
+      const owner = accountId();
+      await put({ TableName: TABLE(), Item: { ...keys.account(owner), accountId: owner, failedAttempts: 5, ...stored } });
+      const session = newSession(owner, readEpoch);
+      const failure = await failureOf(commit([session.write, signInAccountWrite({ accountId: owner, sessionEpoch: readEpoch })]));
+      if (failedTag) {
+        expect(failure!.failedTags()).toEqual([failedTag]);
+        expect(await loadSession(sessionKeyOf(session.token))).toBeUndefined();
+      } else {
+        expect(failure).toBeUndefined();
+        expect((await loadSession(sessionKeyOf(session.token)))?.accountId).toBe(owner);
+      }
+    },
+  );
 
   it('R-LI-04: failed sign-ins are counted per source address and hour, under parallel requests', async () => {
-    const [ip, other] = ['203.0.113.7', `203.0.113.${randomBytes(1)[0]! % 200 + 20}`];
+    const [ip, other] = ['203.0.113.7', `203.0.113.${(randomBytes(1)[0]! % 200) + 20}`];
     const hour = `h${randomBytes(4).toString('hex')}`;
     await Promise.all(Array.from({ length: 5 }, () => countSourceFailure(ip, hour, 0)));
     expect(await sourceFailures(ip, hour)).toBe(5);

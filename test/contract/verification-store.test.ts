@@ -9,7 +9,11 @@ import { ConditionFailed, TransactionConflict } from '../../lib/core/store/write
 import { commit, readSendRecords, sendLimitKey, sendRecordPut } from '../../lib/verification/store.js';
 
 const id = (prefix: string) => `${prefix}${randomBytes(6).toString('hex')}`;
-const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 /**
  * Commits `items` until the store gives a definite answer: a TransactionConflict (two transactions on the item at
@@ -45,7 +49,11 @@ describe('verification store contract (DynamoDB Local)', () => {
     expect(winners).toHaveLength(1);
     const losers = results.filter((r) => r !== undefined);
     // A loser fails on the send-limit item's version condition (tag `limit`), not on a transaction conflict.
-    expect(losers.map((r) => (r instanceof ConditionFailed ? r.failedTags() : (r as Error).name))).toEqual([['limit'], ['limit'], ['limit']]);
+    expect(losers.map((r) => (r instanceof ConditionFailed ? r.failedTags() : (r as Error).name))).toEqual([
+      ['limit'],
+      ['limit'],
+      ['limit'],
+    ]);
     expect(losers.every((r) => (r as ConditionFailed).failed('limit'))).toBe(true);
     expect((await readSendRecords([key]))[0]).toEqual(next(winners[0]!));
   });

@@ -11,7 +11,10 @@ describe('account information over HTTP on the local stage', () => {
     const { email, token } = await signUpOverHttp(uniqueE2eEmail('info'));
 
     const identity = { challengeId: await sendCode({ purpose: 'verify-identity', channel: 'email' }, token), code: await codeFor(email) };
-    const newMobile = { challengeId: await sendCode({ purpose: 'new-mobile', channel: 'sms', destination: mobile }, token), code: await codeFor(mobile) };
+    const newMobile = {
+      challengeId: await sendCode({ purpose: 'new-mobile', channel: 'sms', destination: mobile }, token),
+      code: await codeFor(mobile),
+    };
     const changed = await call('PUT', '/v1/account/service-mobile', { token, body: { identity, newMobile } });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
 

@@ -31,7 +31,10 @@ async function login(email: string) {
 }
 const standing = (accountId: string, body: object) => call('PUT', `/v1/ops/accounts/${accountId}/standing`, { headers: OPS, body });
 async function check(a: { email: string; token: string }) {
-  return call('POST', '/v1/closure/checks', { token: a.token, body: { acceptTerms: true, reason: 'no-longer-needed', verification: await emailVerification('close-services', a.email, a.token) } });
+  return call('POST', '/v1/closure/checks', {
+    token: a.token,
+    body: { acceptTerms: true, reason: 'no-longer-needed', verification: await emailVerification('close-services', a.email, a.token) },
+  });
 }
 async function closeNow(a: { email: string; token: string }) {
   const c = await check(a);
@@ -82,12 +85,21 @@ describe('closure over HTTP on the local stage (test clock)', () => {
     expect((await call('POST', '/v1/sessions', { body: { identifier: a.email, password: 'Wrong-Secret-2026' } })).status).toBe(401);
     // R-CL-13: the email still belongs to the HUAWEI ID: signing up with it is refused after the code.
     const signupAgain = await call('POST', '/v1/accounts', {
-      body: { countryRegion: 'DE', email: a.email, password: E2E_PASSWORD, verification: await emailVerification('signup', a.email, undefined, a.email) },
+      body: {
+        countryRegion: 'DE',
+        email: a.email,
+        password: E2E_PASSWORD,
+        verification: await emailVerification('signup', a.email, undefined, a.email),
+      },
     });
     expect(signupAgain.status).toBe(409);
     // R-CL-14: deleting the HUAWEI ID, without a session, releases the email.
     const deleted = await call('POST', '/v1/huawei-id/deletions', {
-      body: { identifier: a.email, password: E2E_PASSWORD, verification: await emailVerification('delete-huawei-id', a.email, undefined, a.email) },
+      body: {
+        identifier: a.email,
+        password: E2E_PASSWORD,
+        verification: await emailVerification('delete-huawei-id', a.email, undefined, a.email),
+      },
     });
     expect(deleted.status, JSON.stringify(deleted.body)).toBe(204);
     expect((await call('POST', '/v1/sessions', { body: { identifier: a.email, password: E2E_PASSWORD } })).status).toBe(401);
@@ -100,7 +112,9 @@ describe('closure over HTTP on the local stage (test clock)', () => {
     const held = await activeAccount();
     await closeNow(a);
     await closeNow(held);
-    expect((await call('POST', `/v1/ops/accounts/${held.accountId}/closure-hold`, { headers: OPS, body: { reason: 'investigation' } })).status).toBe(200);
+    expect(
+      (await call('POST', `/v1/ops/accounts/${held.accountId}/closure-hold`, { headers: OPS, body: { reason: 'investigation' } })).status,
+    ).toBe(200);
     await advance(91 * DAY);
     const run = await call('POST', '/local/scheduler/run');
     expect(run.status).toBe(200);

@@ -18,7 +18,10 @@ describe('identity over HTTP on the local stage', () => {
     expect(signUp.status).toBe(201);
     let token = signUp.body.session.token as string;
 
-    const phoneCode = await call('POST', '/v1/verification-codes', { token, body: { purpose: 'security-phone', channel: 'sms', destination: mobile } });
+    const phoneCode = await call('POST', '/v1/verification-codes', {
+      token,
+      body: { purpose: 'security-phone', channel: 'sms', destination: mobile },
+    });
     expect(phoneCode.status).toBe(202);
     const phone = await call('PUT', '/v1/account/security-phone', {
       token,
@@ -38,7 +41,9 @@ describe('identity over HTTP on the local stage', () => {
     const { challengeId } = started.body;
     const smsSent = await call('POST', `/v1/sessions/challenges/${challengeId}/code`, { body: { channel: 'sms' } });
     expect(smsSent.status).toBe(202);
-    const verified = await call('POST', `/v1/sessions/challenges/${challengeId}/verify`, { body: { code: await codeFor(mobile), trustDevice: true } });
+    const verified = await call('POST', `/v1/sessions/challenges/${challengeId}/verify`, {
+      body: { code: await codeFor(mobile), trustDevice: true },
+    });
     expect(verified.status).toBe(201);
     token = verified.body.token;
     const me = await call('GET', '/v1/account', { token });

@@ -12,7 +12,12 @@ import { bearer, signUp, verificationFor } from './identity.js';
 
 export async function activeAccount() {
   const account = await signUp();
-  const res = await invoke(enableHandler, { method: 'POST', path: '/v1/account/enable', headers: bearer(account.token), body: { acceptAgreements: true } });
+  const res = await invoke(enableHandler, {
+    method: 'POST',
+    path: '/v1/account/enable',
+    headers: bearer(account.token),
+    body: { acceptAgreements: true },
+  });
   expect(res.status).toBe(200);
   return account;
 }
@@ -31,7 +36,13 @@ export async function putStanding(accountId: string, standing: Record<string, bo
 }
 
 export async function hold(accountId: string, reason = 'litigation') {
-  return invoke(holdHandler, { method: 'POST', path: `/v1/ops/accounts/${accountId}/closure-hold`, pathParameters: { accountId }, headers: ops, body: { reason } });
+  return invoke(holdHandler, {
+    method: 'POST',
+    path: `/v1/ops/accounts/${accountId}/closure-hold`,
+    pathParameters: { accountId },
+    headers: ops,
+    body: { reason },
+  });
 }
 
 export async function runCheck(account: { token: string; email: string }, extra: Record<string, unknown> = {}) {
@@ -59,7 +70,11 @@ export async function closedAccount() {
 
 export const restore = (token: string) => invoke(restoreHandler, { method: 'POST', path: '/v1/closure/restore', headers: bearer(token) });
 
-export async function disable(account: { token: string; email: string }, acknowledge = true, given?: { challengeId: string; code: string }) {
+export async function disable(
+  account: { token: string; email: string },
+  acknowledge = true,
+  given?: { challengeId: string; code: string },
+) {
   const verification = given ?? (await verificationFor('disable-services', 'email', account.email, { token: account.token }));
   return invoke(disableHandler, {
     method: 'POST',

@@ -47,7 +47,10 @@ function load(baseUrl: string): Promise<Contract> {
     ajv.addFormat('password', true); // an OpenAPI hint (mask the input), not a constraint
     ajv.addSchema({ $id: 'openapi', components: doc.components ?? {} });
     const templates = Object.keys(doc.paths)
-      .map((template) => ({ template, pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`) }))
+      .map((template) => ({
+        template,
+        pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`),
+      }))
       // Literal segments win over parameters: /v1/closure/checks/latest before /v1/closure/checks/{id}.
       .sort((a, b) => (a.template.match(/\{/g)?.length ?? 0) - (b.template.match(/\{/g)?.length ?? 0));
     const answer = { doc, ajv, templates, compiled: new Map<string, ValidateFunction>() };
@@ -82,7 +85,11 @@ export async function contractProblems(baseUrl: string, method: string, url: str
   const template = c.templates.find((t) => t.pattern.test(path))?.template;
   const operation = template ? (c.doc.paths[template][method.toLowerCase()] as Json | undefined) : undefined;
   // An unknown path or method is not in the document; its answer must still be a 404/405 problem.
-  const fallback = { description: 'Unknown route', headers: { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } }, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  const fallback = {
+    description: 'Unknown route',
+    headers: { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } },
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
   if ((!template || !operation) && answer.status !== 404 && answer.status !== 405) return [`${where}: no such operation in the document`];
   const declared = template && operation ? (operation.responses[String(answer.status)] ?? operation.responses.default) : fallback;
   if (!declared) return [`${where}: status not declared (declared: ${Object.keys(operation?.responses ?? {}).join(', ')})`];

@@ -33,7 +33,13 @@ export function apiEvent(input: EventInput): APIGatewayProxyEventV2 {
       apiId: 'local',
       domainName: 'localhost',
       domainPrefix: 'localhost',
-      http: { method: input.method, path: input.path, protocol: 'HTTP/1.1', sourceIp: input.sourceIp ?? '203.0.113.10', userAgent: 'vitest' },
+      http: {
+        method: input.method,
+        path: input.path,
+        protocol: 'HTTP/1.1',
+        sourceIp: input.sourceIp ?? '203.0.113.10',
+        userAgent: 'vitest',
+      },
       requestId: randomUUID(),
       routeKey: `${input.method} ${input.path}`,
       stage: '$default',
@@ -86,11 +92,18 @@ export function apiUrl(): string {
 export async function send(method: string, url: string, init: { headers?: Record<string, string>; body?: RequestInit['body'] } = {}) {
   const res = await fetch(url.startsWith('http') ? url : `${apiUrl()}${url}`, { method, headers: init.headers, body: init.body });
   const text = await res.text();
-  expect(await contractProblems(apiUrl(), method, res.url || url, { status: res.status, headers: res.headers, text }), 'the answer conforms to the OpenAPI document').toEqual([]);
+  expect(
+    await contractProblems(apiUrl(), method, res.url || url, { status: res.status, headers: res.headers, text }),
+    'the answer conforms to the OpenAPI document',
+  ).toEqual([]);
   return { status: res.status, headers: res.headers, text };
 }
 
-export async function call(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+export async function call(
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+) {
   const res = await send(method, path, {
     headers: {
       ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),

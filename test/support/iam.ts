@@ -53,7 +53,12 @@ const MIDDLEWARE_ACTIONS: Record<string, string[]> = {
 };
 
 /** The S3 REST calls of lib/materials/s3-storage.ts (SigV4-signed fetches, no SDK) → IAM action. */
-const S3_METHOD_ACTIONS: Record<string, string[]> = { PUT: ['s3:PutObject'], GET: ['s3:GetObject'], DELETE: ['s3:DeleteObject'], HEAD: ['s3:GetObject'] };
+const S3_METHOD_ACTIONS: Record<string, string[]> = {
+  PUT: ['s3:PutObject'],
+  GET: ['s3:GetObject'],
+  DELETE: ['s3:DeleteObject'],
+  HEAD: ['s3:GetObject'],
+};
 export const S3_ADAPTER = 'lib/materials/s3-storage.ts';
 
 export const CHECKED_SERVICES = ['dynamodb', 'sns', 's3'] as const;
@@ -81,7 +86,17 @@ export function usedActions(root: string): UsedActions {
   for (const file of sources(root)) {
     const text = readFileSync(join(root, file), 'utf8');
     for (const m of text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'(@aws-sdk\/[\w-]+)'/g)) {
-      const names = m[1]!.split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!.trim()).filter(Boolean);
+      const names = m[1]!
+        .split(',')
+        .map((n) =>
+          n
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)
+            .pop()!
+            .trim(),
+        )
+        .filter(Boolean);
       for (const name of names.filter((n) => n.endsWith('Command'))) {
         if (!new RegExp(`new\\s+${name}\\s*\\(`).test(text)) continue;
         const actions = COMMAND_ACTIONS[m[2]!]?.[name];
@@ -92,11 +107,14 @@ export function usedActions(root: string): UsedActions {
     }
     for (const [kind, action] of Object.entries(TRANSACT_ITEM_ACTIONS)) {
       // A transaction item literal: `{ Put: {` or `Put: {` as an object key (TransactItem shape).
-      if (new RegExp(`[{,]\\s*${kind}\\s*:\\s*\\{`).test(text) || new RegExp(`\\b${kind}:\\s*\\{\\s*TableName`).test(text)) add(`__item__${action}`, `${file}: ${kind} transaction item`);
+      if (new RegExp(`[{,]\\s*${kind}\\s*:\\s*\\{`).test(text) || new RegExp(`\\b${kind}:\\s*\\{\\s*TableName`).test(text))
+        add(`__item__${action}`, `${file}: ${kind} transaction item`);
     }
-    for (const m of text.matchAll(/from\s*'(@middy\/[\w-]+)'/g)) for (const a of MIDDLEWARE_ACTIONS[m[1]!] ?? []) add(a, `${file}: ${m[1]}`);
+    for (const m of text.matchAll(/from\s*'(@middy\/[\w-]+)'/g))
+      for (const a of MIDDLEWARE_ACTIONS[m[1]!] ?? []) add(a, `${file}: ${m[1]}`);
     if (file === S3_ADAPTER) {
-      for (const m of text.matchAll(/this\.request\('([A-Z]+)'/g)) for (const a of S3_METHOD_ACTIONS[m[1]!] ?? []) add(a, `${file}: ${m[1]}`);
+      for (const m of text.matchAll(/this\.request\('([A-Z]+)'/g))
+        for (const a of S3_METHOD_ACTIONS[m[1]!] ?? []) add(a, `${file}: ${m[1]}`);
       // A server-side copy reads the source object and writes the destination.
       if (text.includes('x-amz-copy-source')) ['s3:GetObject', 's3:PutObject'].forEach((a) => add(a, `${file}: copy`));
     }
@@ -118,11 +136,14 @@ interface Statement {
 
 /** Every action an Allow statement grants (IAM actions are case-insensitive: kept as written, compared lower-case). */
 export function grantedActions(statements: Statement[]): Set<string> {
-  return new Set(statements.filter((s) => s.Effect === 'Allow').flatMap((s) => (Array.isArray(s.Action) ? s.Action : s.Action ? [s.Action] : [])));
+  return new Set(
+    statements.filter((s) => s.Effect === 'Allow').flatMap((s) => (Array.isArray(s.Action) ? s.Action : s.Action ? [s.Action] : [])),
+  );
 }
 
 const lower = (set: Iterable<string>) => new Set([...set].map((a) => a.toLowerCase()));
-export const ofService = (set: Iterable<string>, service: string) => [...lower(set)].filter((a) => a.startsWith(`${service.toLowerCase()}:`)).sort();
+export const ofService = (set: Iterable<string>, service: string) =>
+  [...lower(set)].filter((a) => a.startsWith(`${service.toLowerCase()}:`)).sort();
 
 /** What is used but not granted, and (for the checked services) granted but not used. */
 export function compare(used: Set<string>, granted: Set<string>) {

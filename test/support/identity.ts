@@ -36,7 +36,12 @@ export async function requestCode(body: Record<string, unknown>, options: { toke
 }
 
 /** Sends a code for `purpose` and returns a ready `verification` object. */
-export async function verificationFor(purpose: string, channel: 'sms' | 'email', to: string, options: { token?: string; destination?: string } = {}) {
+export async function verificationFor(
+  purpose: string,
+  channel: 'sms' | 'email',
+  to: string,
+  options: { token?: string; destination?: string } = {},
+) {
   const res = await requestCode({ purpose, channel, ...(options.destination ? { destination: options.destination } : {}) }, options);
   expect(res.status, JSON.stringify(res.body)).toBe(202);
   return { challengeId: res.body.challengeId as string, code: await latestCode(to) };
@@ -44,7 +49,11 @@ export async function verificationFor(purpose: string, channel: 'sms' | 'email',
 
 export async function signUp(email = uniqueEmail(), password = PASSWORD) {
   const verification = await verificationFor('signup', 'email', email, { destination: email });
-  const res = await invoke(signUpHandler, { method: 'POST', path: '/v1/accounts', body: { countryRegion: 'DE', email, password, verification } });
+  const res = await invoke(signUpHandler, {
+    method: 'POST',
+    path: '/v1/accounts',
+    body: { countryRegion: 'DE', email, password, verification },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { email, password, accountId: res.body.accountId as string, token: res.body.session.token as string };
 }
@@ -78,7 +87,12 @@ export async function login(identifier: string, password: string, channel: 'sms'
 export async function setSecurityPhone(token: string, mobile = uniqueMobile()): Promise<string> {
   const { handler } = await import('../../functions/accounts/setSecurityPhone.js');
   const verification = await verificationFor('security-phone', 'sms', mobile, { token, destination: mobile });
-  const res = await invoke(handler, { method: 'PUT', path: '/v1/account/security-phone', headers: bearer(token), body: { mobile, verification } });
+  const res = await invoke(handler, {
+    method: 'PUT',
+    path: '/v1/account/security-phone',
+    headers: bearer(token),
+    body: { mobile, verification },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return mobile;
 }

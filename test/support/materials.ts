@@ -28,7 +28,12 @@ export async function verifiedMaterial(token: string): Promise<string> {
   });
   expect(uploaded.status).toBe(200);
   const materialId = declared.body.materialId as string;
-  const done = await invoke(completeHandler, { method: 'POST', path: `/v1/materials/${materialId}/complete`, pathParameters: { materialId }, headers: bearer(token) });
+  const done = await invoke(completeHandler, {
+    method: 'POST',
+    path: `/v1/materials/${materialId}/complete`,
+    pathParameters: { materialId },
+    headers: bearer(token),
+  });
   expect(done.status, JSON.stringify(done.body)).toBe(200);
   return materialId;
 }

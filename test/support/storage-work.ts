@@ -3,7 +3,8 @@ import { db } from '../../lib/core/store/table.js';
 
 function describeCall(command: string, input: Record<string, any>): string {
   const name = command.replace(/Command$/, '');
-  if (name.startsWith('BatchGet')) return `${name}×${Object.values(input.RequestItems as Record<string, { Keys: unknown[] }>)[0]!.Keys.length}`;
+  if (name.startsWith('BatchGet'))
+    return `${name}×${Object.values(input.RequestItems as Record<string, { Keys: unknown[] }>)[0]!.Keys.length}`;
   if (name.startsWith('BatchWrite')) return `${name}×${(Object.values(input.RequestItems as Record<string, unknown[]>)[0] ?? []).length}`;
   if (name.startsWith('TransactWrite')) return `${name}[${(input.TransactItems as object[]).map((i) => Object.keys(i)[0]).join(',')}]`;
   return `${name}${input.ConditionExpression ? ' (conditional)' : ''}`;

@@ -71,7 +71,6 @@ export interface TraceInput {
   actor?: string;
 }
 
-
 export function auditWrite(input: TraceInput): TransactItem {
   const time = nowIso();
   const id = newId('tr_');

@@ -20,9 +20,15 @@ export interface GroupResult<G extends string> {
 }
 
 /** Every group in order with its failed conditions; passed when none failed. */
-export function evaluate<F, G extends string>(conditions: readonly Condition<F, G>[], facts: F, groups: readonly G[]): { passed: boolean; groups: GroupResult<G>[] } {
+export function evaluate<F, G extends string>(
+  conditions: readonly Condition<F, G>[],
+  facts: F,
+  groups: readonly G[],
+): { passed: boolean; groups: GroupResult<G>[] } {
   const results = groups.map((group) => {
-    const failures = conditions.filter((c) => c.group === group && c.fails(facts)).map((c) => ({ condition: c.condition, message: c.message }));
+    const failures = conditions
+      .filter((c) => c.group === group && c.fails(facts))
+      .map((c) => ({ condition: c.condition, message: c.message }));
     return { group, passed: failures.length === 0, failures };
   });
   return { passed: results.every((g) => g.passed), groups: results };

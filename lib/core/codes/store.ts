@@ -35,7 +35,13 @@ export function challengePut(challengeId: string, fields: CodeFields, accountId:
  * A new code into an existing, unused challenge of this purpose and account (the login second step; tag
  * `challenge`): only while its login attempt lasts and it has sent fewer than `maxSends` codes.
  */
-export function challengeResend(challengeId: string, fields: CodeFields, accountId: string | undefined, maxSends: number, at: string): TransactItem {
+export function challengeResend(
+  challengeId: string,
+  fields: CodeFields,
+  accountId: string | undefined,
+  maxSends: number,
+  at: string,
+): TransactItem {
   return tagged('challenge', {
     Update: {
       TableName: TABLE(),

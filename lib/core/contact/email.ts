@@ -1,7 +1,8 @@
 /** R-SU-02: email addresses as every area accepts and stores them. Pure. */
 const EMAIL_FORBIDDEN = /[+!#$]/;
 // Pragmatic address syntax: local@domain.tld, no spaces, one @, a dot in the domain.
-export const EMAIL_PATTERN = /^[A-Za-z0-9._%&'*/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+export const EMAIL_PATTERN =
+  /^[A-Za-z0-9._%&'*/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 /** R-SU-02: the stored form of an email (trimmed, lower case). */
 export function normalizeEmail(email: string): string {

@@ -48,10 +48,7 @@ function build<Spec extends RouteSpec>(
   spec: Spec,
   run: (input: HandlerInput<Spec>) => Promise<HandlerOutput<Spec>> | HandlerOutput<Spec>,
 ): HttpLambda {
-  const core = async function routeHandler(
-    _event: APIGatewayProxyEventV2,
-    context: Context,
-  ): Promise<APIGatewayProxyStructuredResultV2> {
+  const core = async function routeHandler(_event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
     const s = state({ context });
     const out = await run({
       body: s.input.body,
@@ -98,7 +95,8 @@ function callerOf(s: ReturnType<typeof state>): Caller {
     userAgent: s.request.userAgent,
     acceptLanguage: s.request.headers['accept-language'],
   };
-  if (s.session) return { kind: 'account', accountId: s.session.accountId, sessionKey: s.session.sessionKey, status: s.session.status, origin };
+  if (s.session)
+    return { kind: 'account', accountId: s.session.accountId, sessionKey: s.session.sessionKey, status: s.session.status, origin };
   if (s.operator) return { kind: 'operator', operatorId: s.operator.operatorId, origin };
   return { kind: 'guest', origin };
 }

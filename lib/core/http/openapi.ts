@@ -24,7 +24,10 @@ const COMMON_HEADERS = {
 };
 const HEADER_COMPONENTS = {
   RequestId: { description: 'The ID of this request, as logged and audited', required: true, schema: { type: 'string', minLength: 1 } },
-  CacheControl: { description: 'Caching directives; answers holding tokens, codes or contact data are `no-store`', schema: { type: 'string' } },
+  CacheControl: {
+    description: 'Caching directives; answers holding tokens, codes or contact data are `no-store`',
+    schema: { type: 'string' },
+  },
   RetryAfter: { description: 'Seconds to wait before retrying', required: true, schema: { type: 'string', pattern: '^[1-9][0-9]*$' } },
 };
 
@@ -72,7 +75,11 @@ export function buildOpenApi(routes: RouteSpec[], includeLocal = config.isLocal)
     const requestBody = route.body
       ? { required: true, content: { 'application/json': { schema: route.body } } }
       : route.rawBody
-        ? { required: true, description: route.rawBody.description, content: { [route.rawBody.contentType]: { schema: { type: 'string', contentMediaType: route.rawBody.contentType } } } }
+        ? {
+            required: true,
+            description: route.rawBody.description,
+            content: { [route.rawBody.contentType]: { schema: { type: 'string', contentMediaType: route.rawBody.contentType } } },
+          }
         : undefined;
     const operation = {
       operationId: route.operationId,

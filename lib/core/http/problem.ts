@@ -2,7 +2,15 @@
  * The one code → status table of the edge, and the problem document (RFC 9457) a DomainError becomes.
  * Typed as a complete record: a new ErrorCode without a status here does not compile.
  */
-import { type DomainError, type ErrorCode, Internal, MethodNotAllowed, RateLimited, UnsupportedMediaType, ValidationFailed } from '../errors.js';
+import {
+  type DomainError,
+  type ErrorCode,
+  Internal,
+  MethodNotAllowed,
+  RateLimited,
+  UnsupportedMediaType,
+  ValidationFailed,
+} from '../errors.js';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -81,7 +89,13 @@ export function toProblem(error: unknown): Problem {
 }
 
 function asDomainError(error: unknown): DomainError {
-  if (error instanceof Error && 'code' in error && typeof (error as DomainError).code === 'string' && (error as DomainError).code in STATUS_OF && 'details' in error) {
+  if (
+    error instanceof Error &&
+    'code' in error &&
+    typeof (error as DomainError).code === 'string' &&
+    (error as DomainError).code in STATUS_OF &&
+    'details' in error
+  ) {
     return error as DomainError;
   }
   const status = (error as { statusCode?: number } | undefined)?.statusCode;

@@ -85,7 +85,13 @@ export interface HandlerInput<Spec extends RouteSpec> {
   operator: Spec['auth'] extends 'operator' ? Operator : undefined;
   request: RequestInfo;
   /** Who asks, as use cases take it (lib/core/caller.ts). */
-  caller: Spec['auth'] extends 'session' ? AccountCaller : Spec['auth'] extends 'operator' ? OperatorCaller : Spec['auth'] extends 'optional' ? AccountCaller | GuestCaller : GuestCaller;
+  caller: Spec['auth'] extends 'session'
+    ? AccountCaller
+    : Spec['auth'] extends 'operator'
+      ? OperatorCaller
+      : Spec['auth'] extends 'optional'
+        ? AccountCaller | GuestCaller
+        : GuestCaller;
 }
 
 export interface HandlerOutput<Spec extends RouteSpec> {

@@ -98,7 +98,8 @@ function phoneSchema() {
     )
     .check(
       z.meta({
-        description: 'A mobile number in international format, stored as E.164 (spaces, hyphens, brackets and a trunk 0 after the country code are ignored); landlines are refused',
+        description:
+          'A mobile number in international format, stored as E.164 (spaces, hyphens, brackets and a trunk 0 after the country code are ignored); landlines are refused',
         example: '+4915112345678',
       }),
     );

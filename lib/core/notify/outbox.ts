@@ -78,7 +78,12 @@ function metricLine(metric: 'OutboxAbandoned' | 'OutboxPublishFailing', message:
 }
 
 /** The final state: out of the due index, content dropped, kept for a long retention; one alarmable log line (no PII). */
-async function abandon(item: DueItem & { message: Message }, attempts: number, error: string, reason: 'permanent-error' | 'attempts-exhausted') {
+async function abandon(
+  item: DueItem & { message: Message },
+  attempts: number,
+  error: string,
+  reason: 'permanent-error' | 'attempts-exhausted',
+) {
   const { messageId, kind, channel, language, to } = item.message;
   await update({
     TableName: TABLE(),
@@ -115,7 +120,14 @@ async function publishClaimed(item: DueItem & { message: Message; attempts?: num
     } else if (attempts >= config.outbox.maxAttempts) {
       await abandon(item, attempts, name, 'attempts-exhausted');
     } else {
-      if (kind === 'stack') metricLine('OutboxPublishFailing', 'notice publish failing', { messageId, kind: item.message.kind, channel, attempts, error: name });
+      if (kind === 'stack')
+        metricLine('OutboxPublishFailing', 'notice publish failing', {
+          messageId,
+          kind: item.message.kind,
+          channel,
+          attempts,
+          error: name,
+        });
       else logger.warn('notice publish failed; will retry', { messageId, kind: item.message.kind, attempts, error: name });
       await rearm(item, OWNER(item.message), addSeconds(now(), backoffSeconds(attempts)).toISOString(), attempts);
     }

@@ -8,7 +8,11 @@ let client: SNSClient | undefined;
 export function snsClient(): SNSClient {
   if (!client) {
     // retryMode pinned (issue 10, bundle budget): deployed bundles stub the adaptive strategy (esbuild.config.cjs).
-    client = new SNSClient({ region: config.region, retryMode: 'standard', ...(config.snsEndpoint ? { endpoint: config.snsEndpoint } : {}) });
+    client = new SNSClient({
+      region: config.region,
+      retryMode: 'standard',
+      ...(config.snsEndpoint ? { endpoint: config.snsEndpoint } : {}),
+    });
     countSdkCalls(client);
   }
   return client;

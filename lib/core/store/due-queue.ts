@@ -92,14 +92,24 @@ export async function claim(item: Pick<DueItem, 'pk' | 'sk' | 'dueSk'>, ownerId:
  * lease `claim` answered: the re-arm holds only while the item still carries it (R-CL-12, issue 9 item 9). If
  * someone else re-armed it meanwhile (a lifted hold puts the 90-day timer due now), theirs stands.
  */
-export async function rearm(item: Pick<DueItem, 'pk' | 'sk' | 'dueSk'>, ownerId: string, dueAtIso: string, attempts?: number): Promise<void> {
+export async function rearm(
+  item: Pick<DueItem, 'pk' | 'sk' | 'dueSk'>,
+  ownerId: string,
+  dueAtIso: string,
+  attempts?: number,
+): Promise<void> {
   const due = dueAttributes(ownerId, dueAtIso, item.sk);
   await update({
     TableName: TABLE(),
     Key: { pk: item.pk, sk: item.sk },
     UpdateExpression: `SET duePk = :pk, dueSk = :sk${attempts === undefined ? '' : ', attempts = :attempts'}`,
     ConditionExpression: 'dueSk = :claimed',
-    ExpressionAttributeValues: { ':pk': due.duePk, ':sk': due.dueSk, ':claimed': item.dueSk, ...(attempts === undefined ? {} : { ':attempts': attempts }) },
+    ExpressionAttributeValues: {
+      ':pk': due.duePk,
+      ':sk': due.dueSk,
+      ':claimed': item.dueSk,
+      ...(attempts === undefined ? {} : { ':attempts': attempts }),
+    },
   }).catch((error) => {
     if (!(error instanceof ConditionFailed)) throw error;
   });

@@ -79,7 +79,10 @@ const localMessage = (to: string, timeIso: string, id: string): Key => ({ pk: lo
  * The key conditions of the query patterns, with their index, apart from `patterns` so that a bundle that only
  * queries does not carry the docs data; `patterns` points at these, so each is written once.
  */
-const auditTracesQuery = (accountId: string, fromIso = ''): KeyCondition => ({ pk: auditPartition(accountId), sk: { beginsWith: fromIso } });
+const auditTracesQuery = (accountId: string, fromIso = ''): KeyCondition => ({
+  pk: auditPartition(accountId),
+  sk: { beginsWith: fromIso },
+});
 const timersQuery = (accountId: string): KeyCondition => ({ pk: accountPartition(accountId), sk: { beginsWith: 'TIMER#' } });
 const currencyHistoryQuery = (accountId: string): KeyCondition => ({ pk: accountPartition(accountId), sk: { beginsWith: 'CURRENCY#' } });
 const recipientsQuery = (accountId: string): KeyCondition => ({ pk: accountPartition(accountId), sk: { beginsWith: 'RECIPIENT#' } });

@@ -70,8 +70,8 @@ function translate(error: unknown, onConditionFailed?: Mapper, tags: Array<strin
     throw onConditionFailed ? onConditionFailed(failure) : failure;
   }
   if (name === 'TransactionCanceledException') {
-    const reasons = ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map(
-      (r) => (r.Code && r.Code !== 'None' ? r.Code : undefined),
+    const reasons = ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) =>
+      r.Code && r.Code !== 'None' ? r.Code : undefined,
     );
     if (reasons.some((r) => r === 'ConditionalCheckFailed')) {
       const failure = new ConditionFailed(reasons, tags);
@@ -119,7 +119,11 @@ export async function transact(items: TransactItem[], onConditionFailed?: Mapper
       return;
     } catch (error) {
       try {
-        translate(error, onConditionFailed, items.map((item) => TAGS.get(item)));
+        translate(
+          error,
+          onConditionFailed,
+          items.map((item) => TAGS.get(item)),
+        );
       } catch (translated) {
         if (translated instanceof TransactionConflict && attempt < attempts) {
           await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));

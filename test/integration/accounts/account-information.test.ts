@@ -18,20 +18,27 @@ import { PASSWORD, bearer, login, signUp, startLogin } from '../../support/ident
 
 afterEach(() => setClockOffset(0));
 
-const put = (handler: Handler, path: string, token: string, body: object) => invoke(handler, { method: 'PUT', path, headers: bearer(token), body });
+const put = (handler: Handler, path: string, token: string, body: object) =>
+  invoke(handler, { method: 'PUT', path, headers: bearer(token), body });
 const rename = (token: string, tenantName: string) => put(tenantHandler, '/v1/account/tenant-name', token, { tenantName });
 const uniqueName = (tag = 'tn') => `${tag}${Math.random().toString(36).slice(2, 10)}`;
 
 async function setAuthStatus(accountId: string, authStatus: string) {
   await db().send(
-    new UpdateCommand({ TableName: TABLE(), Key: keys.account(accountId), UpdateExpression: 'SET authStatus = :a', ExpressionAttributeValues: { ':a': authStatus } }),
+    new UpdateCommand({
+      TableName: TABLE(),
+      Key: keys.account(accountId),
+      UpdateExpression: 'SET authStatus = :a',
+      ExpressionAttributeValues: { ':a': authStatus },
+    }),
   );
 }
 
 describe('tenant name', () => {
   it('R-AI-02 format: starts with a letter, 6–32 of letters, digits, - and _', async () => {
     const { token } = await signUp();
-    for (const bad of ['1abcdef', 'abc', 'has space', `a${'b'.repeat(32)}`, 'dot.name']) expect((await rename(token, bad)).status, bad).toBe(400);
+    for (const bad of ['1abcdef', 'abc', 'has space', `a${'b'.repeat(32)}`, 'dot.name'])
+      expect((await rename(token, bad)).status, bad).toBe(400);
   });
 
   it('R-AI-02 R-AI-03 R-LI-07 a rename releases the old name: IAM-style login by it stops, the new one works, others may take the old one', async () => {
@@ -91,7 +98,9 @@ describe('login ID, type and names', () => {
     const { token } = await signUp();
     expect((await put(loginIdHandler, '/v1/account/login-id', token, { loginId: uniqueName('lid') })).status).toBe(200);
     const { listRecordedMessages } = await import('../../../lib/local/recording-notifier.js');
-    const email = (await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token), query: { reveal: 'email' } })).body.email;
+    const email = (
+      await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token), query: { reveal: 'email' } })
+    ).body.email;
     expect((await listRecordedMessages(email, 1))[0]).toMatchObject({ kind: 'contact-changed' }); // R-AI-13
     const again = await put(loginIdHandler, '/v1/account/login-id', token, { loginId: uniqueName('lid') });
     expect(again.status).toBe(422);
@@ -106,7 +115,8 @@ describe('login ID, type and names', () => {
     ['enterprise', 'unauthenticated', 'individual', 422],
   ])('R-AI-05 %s (%s) → %s answers %i', async (from, auth, to, status) => {
     const { token, accountId } = await signUp();
-    if (from !== 'unset') expect((await put(typeHandler, '/v1/account/type', token, { accountType: from, name: 'First Name' })).status).toBe(200);
+    if (from !== 'unset')
+      expect((await put(typeHandler, '/v1/account/type', token, { accountType: from, name: 'First Name' })).status).toBe(200);
     await setAuthStatus(accountId, auth);
     const res = await put(typeHandler, '/v1/account/type', token, { accountType: to, name: 'Second Name' });
     expect(res.status).toBe(status);
@@ -129,9 +139,15 @@ describe('login ID, type and names', () => {
 describe('tax, contact and industry', () => {
   it('R-AI-07 the qualification name comes from the catalogue; a proof must be a verified material of the account', async () => {
     const { token } = await signUp();
-    expect((await put(taxHandler, '/v1/account/tax-info', token, { qualificationName: 'astrologer', taxId: 'DE123456789' })).status).toBe(400);
+    expect((await put(taxHandler, '/v1/account/tax-info', token, { qualificationName: 'astrologer', taxId: 'DE123456789' })).status).toBe(
+      400,
+    );
     // An unknown material is not found (R-SEC-05: like another account's); one not yet checked is refused.
-    const unknown = await put(taxHandler, '/v1/account/tax-info', token, { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: 'mt_unknown' });
+    const unknown = await put(taxHandler, '/v1/account/tax-info', token, {
+      qualificationName: 'vat-registered',
+      taxId: 'DE123456789',
+      qualificationProof: 'mt_unknown',
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('NOT_FOUND');
     const declared = await invoke(declareHandler, {
@@ -141,7 +157,11 @@ describe('tax, contact and industry', () => {
       body: { purpose: 'qualification-proof', fileName: 'scan.png', contentType: 'image/png', sizeBytes: 128 },
     });
     expect(declared.status).toBe(201);
-    const proof = await put(taxHandler, '/v1/account/tax-info', token, { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: declared.body.materialId });
+    const proof = await put(taxHandler, '/v1/account/tax-info', token, {
+      qualificationName: 'vat-registered',
+      taxId: 'DE123456789',
+      qualificationProof: declared.body.materialId,
+    });
     expect(proof.status).toBe(422);
     expect(proof.body.code).toBe('MATERIAL_INVALID');
     const ok = await put(taxHandler, '/v1/account/tax-info', token, { qualificationName: 'vat-registered', taxId: 'DE123456789' });
@@ -153,12 +173,28 @@ describe('tax, contact and industry', () => {
     const res = await put(contactHandler, '/v1/account/contact', token, { addressLine2: 'Hinterhaus' });
     expect(res.status).toBe(400);
     const paths = res.body.errors.map((e: { path: string }) => e.path).sort();
-    expect(paths).toEqual(['body.addressLine1', 'body.city', 'body.industry', 'body.paymentCurrency', 'body.postalCode', 'body.stateProvince']);
+    expect(paths).toEqual([
+      'body.addressLine1',
+      'body.city',
+      'body.industry',
+      'body.paymentCurrency',
+      'body.postalCode',
+      'body.stateProvince',
+    ]);
   });
 
   it('R-AI-10 a complete contact, with the optional line 2 and commune, is stored and shown', async () => {
     const { token } = await signUp();
-    const contact = { addressLine1: 'Main St 1', addressLine2: 'Hinterhaus', commune: 'Mitte', city: 'Berlin', stateProvince: 'Berlin', postalCode: '10115', paymentCurrency: 'EUR', industry: 'finance' };
+    const contact = {
+      addressLine1: 'Main St 1',
+      addressLine2: 'Hinterhaus',
+      commune: 'Mitte',
+      city: 'Berlin',
+      stateProvince: 'Berlin',
+      postalCode: '10115',
+      paymentCurrency: 'EUR',
+      industry: 'finance',
+    };
     expect((await put(contactHandler, '/v1/account/contact', token, contact)).status).toBe(200);
     const me = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) });
     expect(me.body.contact).toEqual(contact);

@@ -23,7 +23,8 @@ type Answer = Awaited<ReturnType<typeof invoke>>;
 /** One change: what it sends in `round`, and what GET /v1/account must show once it answered 200. */
 type Change = { name: string; run: (a: Account, round: number) => { sent: Promise<Answer>; shows: Record<string, unknown> } };
 
-const put = (handler: Handler, path: string, a: Account, body: object) => invoke(handler, { method: 'PUT', path, headers: bearer(a.token), body });
+const put = (handler: Handler, path: string, a: Account, body: object) =>
+  invoke(handler, { method: 'PUT', path, headers: bearer(a.token), body });
 const unique = (tag: string) => `${tag}${Math.random().toString(36).slice(2, 10)}`;
 const pick = <T>(values: readonly T[], round: number) => values[round % values.length]!;
 const view = async (a: Account) => {
@@ -67,7 +68,14 @@ const CHANGES: Record<string, Change> = {
     name: 'changeContact',
     run: (a, round) => {
       const city = pick(['Berlin', 'Hamburg', 'Munich'], round);
-      const contact = { addressLine1: 'Hauptstr. 1', city, stateProvince: 'Berlin', postalCode: '10115', paymentCurrency: 'EUR', industry: 'retail' };
+      const contact = {
+        addressLine1: 'Hauptstr. 1',
+        city,
+        stateProvince: 'Berlin',
+        postalCode: '10115',
+        paymentCurrency: 'EUR',
+        industry: 'retail',
+      };
       return { sent: put(contactHandler, '/v1/account/contact', a, contact), shows: { contact: expect.objectContaining({ city }) } };
     },
   },
@@ -82,14 +90,20 @@ const CHANGES: Record<string, Change> = {
     name: 'changePreferences',
     run: (a, round) => {
       const timeZone = pick(['Europe/Berlin', 'Asia/Shanghai', 'America/New_York'], round);
-      return { sent: put(preferencesHandler, '/v1/account/preferences', a, { timeZone }), shows: { preferences: expect.objectContaining({ timeZone }) } };
+      return {
+        sent: put(preferencesHandler, '/v1/account/preferences', a, { timeZone }),
+        shows: { preferences: expect.objectContaining({ timeZone }) },
+      };
     },
   },
   language: {
     name: 'changePreferences',
     run: (a, round) => {
       const messageLanguage = pick(['zh', 'en'], round);
-      return { sent: put(preferencesHandler, '/v1/account/preferences', a, { messageLanguage }), shows: { preferences: expect.objectContaining({ messageLanguage }) } };
+      return {
+        sent: put(preferencesHandler, '/v1/account/preferences', a, { messageLanguage }),
+        shows: { preferences: expect.objectContaining({ messageLanguage }) },
+      };
     },
   },
   countryRegion: {
@@ -150,19 +164,25 @@ async function individual(): Promise<Account> {
 }
 
 describe('issue 10: unrelated profile changes made at the same time both succeed, and both are stored', () => {
-  it.each(PAIRS)('issue 10: %s and %s fired in parallel on one account both answer 200 and the account shows both values', async (first, second) => {
-    const account = await individual();
-    for (let round = 0; round < 3; round += 1) {
-      const a = CHANGES[first]!.run(account, round);
-      const b = CHANGES[second]!.run(account, round);
-      const results = await Promise.all([a.sent, b.sent]);
-      const what = `${CHANGES[first]!.name} + ${CHANGES[second]!.name}, round ${round}: ${label(results)}`;
-      expect(results.map((r) => r.status), what).toEqual([200, 200]);
-      // A lost update (one write built on an account read before the other committed) shows here.
-      expect(await view(account), what).toMatchObject({ ...a.shows, ...b.shows });
-      if (ONE_ROUND.has(first) || ONE_ROUND.has(second)) break;
-    }
-  });
+  it.each(PAIRS)(
+    'issue 10: %s and %s fired in parallel on one account both answer 200 and the account shows both values',
+    async (first, second) => {
+      const account = await individual();
+      for (let round = 0; round < 3; round += 1) {
+        const a = CHANGES[first]!.run(account, round);
+        const b = CHANGES[second]!.run(account, round);
+        const results = await Promise.all([a.sent, b.sent]);
+        const what = `${CHANGES[first]!.name} + ${CHANGES[second]!.name}, round ${round}: ${label(results)}`;
+        expect(
+          results.map((r) => r.status),
+          what,
+        ).toEqual([200, 200]);
+        // A lost update (one write built on an account read before the other committed) shows here.
+        expect(await view(account), what).toMatchObject({ ...a.shows, ...b.shows });
+        if (ONE_ROUND.has(first) || ONE_ROUND.has(second)) break;
+      }
+    },
+  );
 });
 
 /**
@@ -194,7 +214,10 @@ const RELATED: RelatedRow[] = [
       const timeZone = pick(['Asia/Shanghai', 'Europe/Berlin'], round);
       const messageLanguage = pick(['zh', 'en'], round);
       return {
-        answers: [put(preferencesHandler, '/v1/account/preferences', a, { timeZone }), put(preferencesHandler, '/v1/account/preferences', a, { messageLanguage })],
+        answers: [
+          put(preferencesHandler, '/v1/account/preferences', a, { timeZone }),
+          put(preferencesHandler, '/v1/account/preferences', a, { messageLanguage }),
+        ],
         consistent: async ([zone, language]) => {
           for (const status of [zone, language]) expect([200, ...REFUSED]).toContain(status);
           const { preferences } = (await view(a)) as { preferences: Record<string, string> };
@@ -209,11 +232,18 @@ const RELATED: RelatedRow[] = [
     // R-AI-06 + R-AI-05: changeNames decides on accountType; changeAccountType moves it.
     name: 'R-AI-05/R-AI-06 (issue 10): a name change racing a move to enterprise is refused or applied, and the account says which',
     race: (a) => ({
-      answers: [put(namesHandler, '/v1/account/names', a, { fullName: 'Erika Neu' }), put(typeHandler, '/v1/account/type', a, { accountType: 'enterprise', name: 'Muster GmbH' })],
+      answers: [
+        put(namesHandler, '/v1/account/names', a, { fullName: 'Erika Neu' }),
+        put(typeHandler, '/v1/account/type', a, { accountType: 'enterprise', name: 'Muster GmbH' }),
+      ],
       consistent: async ([names, type]) => {
         expect(type, 'the type move is allowed in either order').toBe(200);
         expect([200, ...REFUSED]).toContain(names);
-        expect(await view(a)).toMatchObject({ accountType: 'enterprise', enterpriseName: 'Muster GmbH', fullName: names === 200 ? 'Erika Neu' : 'Erika' });
+        expect(await view(a)).toMatchObject({
+          accountType: 'enterprise',
+          enterpriseName: 'Muster GmbH',
+          fullName: names === 200 ? 'Erika Neu' : 'Erika',
+        });
       },
     }),
     rounds: 1,
@@ -224,7 +254,10 @@ const RELATED: RelatedRow[] = [
     race: (a, round) => {
       const [edit, rename] = [`Erika Neu ${'abc'[round]}`, `Erika Anders ${'abc'[round]}`];
       return {
-        answers: [put(namesHandler, '/v1/account/names', a, { fullName: edit }), put(typeHandler, '/v1/account/type', a, { accountType: 'individual', name: rename })],
+        answers: [
+          put(namesHandler, '/v1/account/names', a, { fullName: edit }),
+          put(typeHandler, '/v1/account/type', a, { accountType: 'individual', name: rename }),
+        ],
         consistent: async ([editStatus, renameStatus]) => {
           for (const status of [editStatus, renameStatus]) expect([200, ...REFUSED]).toContain(status);
           const applied = [editStatus === 200 && edit, renameStatus === 200 && rename].filter(Boolean);
@@ -247,7 +280,10 @@ const RELATED: RelatedRow[] = [
       return {
         answers,
         consistent: async (statuses) => {
-          expect(statuses.filter((s) => s === 200), 'exactly one applies').toEqual([200]);
+          expect(
+            statuses.filter((s) => s === 200),
+            'exactly one applies',
+          ).toEqual([200]);
           expect(REFUSED, 'the other is refused').toContain(statuses.find((s) => s !== 200));
           const won = names[statuses.indexOf(200)];
           expect(await view(a)).toMatchObject({ tenantName: won });
@@ -275,7 +311,10 @@ const RELATED: RelatedRow[] = [
           expect([204, 400, ...REFUSED]).toContain(password);
           expect(await view(a)).toMatchObject({ loginId });
           const works = async (pw: string) => (await startLogin(a.email, pw)).status === 200;
-          expect({ newWorks: await works(newPassword), oldWorks: await works(PASSWORD) }).toEqual({ newWorks: password === 204, oldWorks: password !== 204 });
+          expect({ newWorks: await works(newPassword), oldWorks: await works(PASSWORD) }).toEqual({
+            newWorks: password === 204,
+            oldWorks: password !== 204,
+          });
         },
       };
     },
@@ -291,7 +330,10 @@ describe('issue 10: related profile changes made at the same time never both app
       const race = row.race(account, round);
       const results = await Promise.all(race.answers);
       const statuses = results.map((r) => r.status) as [number, number];
-      expect(statuses.every((s) => s !== 500), label(results)).toBe(true);
+      expect(
+        statuses.every((s) => s !== 500),
+        label(results),
+      ).toBe(true);
       try {
         await race.consistent(statuses);
       } catch (error) {

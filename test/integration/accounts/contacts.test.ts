@@ -11,7 +11,12 @@ import { bearer, signUp, uniqueEmail, uniqueMobile, verificationFor } from '../.
 afterEach(() => setClockOffset(0));
 
 const changeMobile = (token: string, identity: object, newMobile: object) =>
-  invoke(serviceMobileHandler, { method: 'PUT', path: '/v1/account/service-mobile', headers: bearer(token), body: { identity, newMobile } });
+  invoke(serviceMobileHandler, {
+    method: 'PUT',
+    path: '/v1/account/service-mobile',
+    headers: bearer(token),
+    body: { identity, newMobile },
+  });
 
 /** Both codes of a service-mobile change: identity by email, then the new number by SMS. */
 async function mobileCodes(account: { token: string; email: string }, mobile: string) {
@@ -27,7 +32,12 @@ describe('service mobile and email', () => {
     const { identity, newMobile } = await mobileCodes(account, mobile);
     const res = await changeMobile(account.token, identity, newMobile);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const me = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(account.token), query: { reveal: 'serviceMobile' } });
+    const me = await invoke(getAccountHandler, {
+      method: 'GET',
+      path: '/v1/account',
+      headers: bearer(account.token),
+      query: { reveal: 'serviceMobile' },
+    });
     expect(me.body.serviceMobile).toBe(mobile);
   });
 
@@ -58,7 +68,10 @@ describe('service mobile and email', () => {
     const codesA = await mobileCodes(a, mobile);
     setClockOffset(61_000);
     const codesB = await mobileCodes(b, mobile);
-    const results = await Promise.all([changeMobile(a.token, codesA.identity, codesA.newMobile), changeMobile(b.token, codesB.identity, codesB.newMobile)]);
+    const results = await Promise.all([
+      changeMobile(a.token, codesA.identity, codesA.newMobile),
+      changeMobile(b.token, codesB.identity, codesB.newMobile),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.code).toBe('MOBILE_TAKEN');
   });
@@ -68,9 +81,19 @@ describe('service mobile and email', () => {
     const email = uniqueEmail('service');
     const identity = await verificationFor('verify-identity', 'email', account.email, { token: account.token });
     const newEmail = await verificationFor('new-email', 'email', email, { token: account.token, destination: email });
-    const res = await invoke(serviceEmailHandler, { method: 'PUT', path: '/v1/account/service-email', headers: bearer(account.token), body: { identity, newEmail } });
+    const res = await invoke(serviceEmailHandler, {
+      method: 'PUT',
+      path: '/v1/account/service-email',
+      headers: bearer(account.token),
+      body: { identity, newEmail },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const me = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(account.token), query: { reveal: 'serviceEmail' } });
+    const me = await invoke(getAccountHandler, {
+      method: 'GET',
+      path: '/v1/account',
+      headers: bearer(account.token),
+      query: { reveal: 'serviceEmail' },
+    });
     expect(me.status).toBe(200);
     expect(me.body.serviceEmail).toBe(email);
     expect(me.body.email).not.toBe(email);
@@ -81,7 +104,13 @@ describe('service mobile and email', () => {
 
 describe('payment method status', () => {
   const put = (accountId: string, body: object, key = 'test-operator-key') =>
-    invoke(paymentHandler, { method: 'PUT', path: `/v1/ops/accounts/${accountId}/payment-method`, pathParameters: { accountId }, body, headers: { 'x-operator-key': key } });
+    invoke(paymentHandler, {
+      method: 'PUT',
+      path: `/v1/ops/accounts/${accountId}/payment-method`,
+      pathParameters: { accountId },
+      body,
+      headers: { 'x-operator-key': key },
+    });
 
   it('R-SU-07 a failed binding is recorded with its reason and shown on the account', async () => {
     const account = await signUp();

@@ -44,7 +44,12 @@ describe('sign-up', () => {
 
   it('R-SU-02 R-SEC-03 a taken email answers 409 EMAIL_TAKEN only after its code proved ownership', async () => {
     const { email } = await signUp();
-    const wrongCode = await signUpWith({ countryRegion: 'DE', email, password: PASSWORD, verification: { challengeId: 'ch_nope', code: '123456' } });
+    const wrongCode = await signUpWith({
+      countryRegion: 'DE',
+      email,
+      password: PASSWORD,
+      verification: { challengeId: 'ch_nope', code: '123456' },
+    });
     expect(wrongCode.status).toBe(401);
     expect(wrongCode.body.code).toBe('INVALID_CODE');
     setClockOffset(61_000);
@@ -61,13 +66,20 @@ describe('sign-up', () => {
     setClockOffset(61_000);
     const v2 = await verificationFor('signup', 'email', email, { destination: email });
     setClockOffset(0);
-    const results = await Promise.all([v1, v2].map((verification) => signUpWith({ countryRegion: 'DE', email, password: PASSWORD, verification })));
+    const results = await Promise.all(
+      [v1, v2].map((verification) => signUpWith({ countryRegion: 'DE', email, password: PASSWORD, verification })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
   });
 
   it('R-SU-03 a password that is on the common list, too long, or has spaces is refused', async () => {
     for (const password of ['Password123', `a1${'x'.repeat(127)}`, 'has space 123']) {
-      const res = await signUpWith({ countryRegion: 'DE', email: uniqueEmail(), password, verification: { challengeId: 'c', code: '123456' } });
+      const res = await signUpWith({
+        countryRegion: 'DE',
+        email: uniqueEmail(),
+        password,
+        verification: { challengeId: 'c', code: '123456' },
+      });
       expect(res.status, password).toBe(400);
     }
   });
@@ -77,10 +89,20 @@ describe('sign-up', () => {
     const mobile = uniqueMobile();
     const other = uniqueMobile();
     const wrong = await verificationFor('security-phone', 'sms', other, { token, destination: other });
-    const refused = await invoke(securityPhoneHandler, { method: 'PUT', path: '/v1/account/security-phone', headers: bearer(token), body: { mobile, verification: wrong } });
+    const refused = await invoke(securityPhoneHandler, {
+      method: 'PUT',
+      path: '/v1/account/security-phone',
+      headers: bearer(token),
+      body: { mobile, verification: wrong },
+    });
     expect(refused.status).toBe(401);
     const verification = await verificationFor('security-phone', 'sms', mobile, { token, destination: mobile });
-    const res = await invoke(securityPhoneHandler, { method: 'PUT', path: '/v1/account/security-phone', headers: bearer(token), body: { mobile, verification } });
+    const res = await invoke(securityPhoneHandler, {
+      method: 'PUT',
+      path: '/v1/account/security-phone',
+      headers: bearer(token),
+      body: { mobile, verification },
+    });
     expect(res.status).toBe(200);
     const me = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token), query: { reveal: 'mobile' } });
     expect(me.body.mobile).toBe(mobile);
@@ -90,7 +112,12 @@ describe('sign-up', () => {
 describe('enabling cloud services', () => {
   it('R-SU-05 agreements must be accepted', async () => {
     const { token } = await signUp();
-    const res = await invoke(enableHandler, { method: 'POST', path: '/v1/account/enable', headers: bearer(token), body: { acceptAgreements: false } });
+    const res = await invoke(enableHandler, {
+      method: 'POST',
+      path: '/v1/account/enable',
+      headers: bearer(token),
+      body: { acceptAgreements: false },
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toBe('body.acceptAgreements');
   });
@@ -100,13 +127,23 @@ describe('enabling cloud services', () => {
     const put = (countryRegion: string) =>
       invoke(countryHandler, { method: 'PUT', path: '/v1/account/country-region', headers: bearer(token), body: { countryRegion } });
     expect((await put('FR')).status).toBe(200);
-    const enabled = await invoke(enableHandler, { method: 'POST', path: '/v1/account/enable', headers: bearer(token), body: { acceptAgreements: true, countryRegion: 'NL' } });
+    const enabled = await invoke(enableHandler, {
+      method: 'POST',
+      path: '/v1/account/enable',
+      headers: bearer(token),
+      body: { acceptAgreements: true, countryRegion: 'NL' },
+    });
     expect(enabled.status).toBe(200);
     expect(enabled.body.status).toBe('active');
     const after = await put('IT');
     expect(after.status).toBe(422);
     expect(after.body.code).toBe('NOT_ALLOWED');
-    const again = await invoke(enableHandler, { method: 'POST', path: '/v1/account/enable', headers: bearer(token), body: { acceptAgreements: true, countryRegion: 'IT' } });
+    const again = await invoke(enableHandler, {
+      method: 'POST',
+      path: '/v1/account/enable',
+      headers: bearer(token),
+      body: { acceptAgreements: true, countryRegion: 'IT' },
+    });
     expect(again.status).toBe(409);
     const me = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) });
     expect(me.body.countryRegion).toBe('NL');
@@ -118,22 +155,44 @@ describe('account view', () => {
     const { token, email } = await signUp();
     const masked = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) });
     expect(masked.body.email).toMatch(/^[a-z.]{1,3}\*+@example\.com$/);
-    const shown = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token), query: { reveal: 'email' } });
+    const shown = await invoke(getAccountHandler, {
+      method: 'GET',
+      path: '/v1/account',
+      headers: bearer(token),
+      query: { reveal: 'email' },
+    });
     expect(shown.body.email).toBe(email);
   });
 
-  it('R-SEC-05 a session reads only its own account: another account\'s ID cannot be asked for and never appears (issue 9)', async () => {
+  it("R-SEC-05 a session reads only its own account: another account's ID cannot be asked for and never appears (issue 9)", async () => {
     const [owner, other] = await Promise.all([signUp(), signUp()]);
-    const own = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(other.token), query: { reveal: 'email' } });
+    const own = await invoke(getAccountHandler, {
+      method: 'GET',
+      path: '/v1/account',
+      headers: bearer(other.token),
+      query: { reveal: 'email' },
+    });
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ accountId: other.accountId, email: other.email });
     // Naming the owner's account anywhere in the request gets nothing of it.
-    for (const query of [{ accountId: owner.accountId }, { reveal: 'email', accountId: owner.accountId }] as Array<Record<string, string>>) {
-      const res = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: { ...bearer(other.token), 'x-account-id': owner.accountId }, query });
+    for (const query of [{ accountId: owner.accountId }, { reveal: 'email', accountId: owner.accountId }] as Array<
+      Record<string, string>
+    >) {
+      const res = await invoke(getAccountHandler, {
+        method: 'GET',
+        path: '/v1/account',
+        headers: { ...bearer(other.token), 'x-account-id': owner.accountId },
+        query,
+      });
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body)).not.toContain(owner.email);
     }
-    const viaHeader = await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: { ...bearer(other.token), 'x-account-id': owner.accountId }, query: { reveal: 'email' } });
+    const viaHeader = await invoke(getAccountHandler, {
+      method: 'GET',
+      path: '/v1/account',
+      headers: { ...bearer(other.token), 'x-account-id': owner.accountId },
+      query: { reveal: 'email' },
+    });
     expect(viaHeader.body.accountId).toBe(other.accountId);
     expect(JSON.stringify(viaHeader.body)).not.toContain(owner.email);
     expect(JSON.stringify(viaHeader.body)).not.toContain(owner.accountId);

@@ -82,7 +82,11 @@ function bodyReferences(schema: z.ZodMiniType | undefined, at: Path = [], descri
         const nested = bodyReferences(child, [...at, key]);
         if (nested.length) return nested;
         const leafDescription = descriptionOf(child);
-        const kind = /Id$/.test(key) ? (key in VALUES_NAMED_ID ? undefined : key) : /\b([a-z][A-Za-z]*Id)\b/.exec(leafDescription ?? '')?.[1];
+        const kind = /Id$/.test(key)
+          ? key in VALUES_NAMED_ID
+            ? undefined
+            : key
+          : /\b([a-z][A-Za-z]*Id)\b/.exec(leafDescription ?? '')?.[1];
         return kind && isLeaf(child) ? [{ where: 'body' as const, kind, path: [...at, key] }] : [];
       });
     case 'optional':
@@ -188,7 +192,12 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   changeTaxInfo: () => ({ qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: '' }),
   editRecipient: () => ({ name: 'Intruder', email: 'intruder@example.com', messageTypes: ['billing'] }),
   // (d) sessionless: another party's own identifiers with the owner's challenge.
-  signUp: (f) => ({ countryRegion: 'DE', email: uniqueEmail('other-party'), password: PASSWORD, verification: { challengeId: '', code: f.code } }),
+  signUp: (f) => ({
+    countryRegion: 'DE',
+    email: uniqueEmail('other-party'),
+    password: PASSWORD,
+    verification: { challengeId: '', code: f.code },
+  }),
   resetPassword: (f) => ({ identifier: f.otherEmail, newPassword: 'Another-Horse-43', verification: { challengeId: '', code: f.code } }),
   deleteHuaweiId: (f) => ({ identifier: f.otherEmail, password: PASSWORD, verification: { challengeId: '', code: f.code } }),
   sendLoginCode: () => ({ channel: 'email' }),
@@ -232,8 +241,19 @@ async function sessionOf(accountId: string): Promise<string> {
 /** Every item the owner has: its partition, its audit partition, its challenge. */
 async function snapshot(world: World) {
   const partition = async (pk: string) =>
-    (await db().send(new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }))).Items;
-  const challenge = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.challenge(world.fixtures.challengeId!), ConsistentRead: true }));
+    (
+      await db().send(
+        new QueryCommand({
+          TableName: TABLE(),
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ConsistentRead: true,
+        }),
+      )
+    ).Items;
+  const challenge = await db().send(
+    new GetCommand({ TableName: TABLE(), Key: keys.challenge(world.fixtures.challengeId!), ConsistentRead: true }),
+  );
   return {
     account: await partition(keys.account(world.owner.accountId).pk),
     audit: await partition(keys.auditPartition(world.owner.accountId)),
@@ -260,9 +280,20 @@ beforeAll(async () => {
   expect(check.body.passed).toBe(true);
   const materialId = await verifiedMaterial(owner.token);
   const code = await verificationFor('verify-identity', 'email', owner.email, { token: owner.token });
-  const page = await invoke(tracesHandler, { method: 'GET', path: '/v1/audit/traces', query: { limit: '1' }, headers: bearer(owner.token) });
+  const page = await invoke(tracesHandler, {
+    method: 'GET',
+    path: '/v1/audit/traces',
+    query: { limit: '1' },
+    headers: bearer(owner.token),
+  });
   expect(page.body.nextCursor, JSON.stringify(page.body)).toEqual(expect.any(String));
-  const extra = { recipientId: recipient.body.recipientId, materialId, checkId: check.body.checkId, challengeId: code.challengeId, auditCursor: page.body.nextCursor };
+  const extra = {
+    recipientId: recipient.body.recipientId,
+    materialId,
+    checkId: check.body.checkId,
+    challengeId: code.challengeId,
+    auditCursor: page.body.nextCursor,
+  };
   intruder = await activeAccount();
   const fixtures = {
     ...Object.fromEntries(Object.entries(FIXTURES).map(([kind, of]) => [kind, of({ owner, extra })])),
@@ -287,7 +318,11 @@ describe('the matrix covers every authenticated route (R-SEC-05)', () => {
   });
 
   it('every object reference of every route has a fixture (a new kind of reference fails here)', () => {
-    const missing = [...authenticated, ...sessionless].flatMap((r) => referencesOf(r).filter((ref) => !FIXTURES[ref.kind]).map((ref) => `${r.operationId}: ${ref.where} ${ref.path.join('.')}`));
+    const missing = [...authenticated, ...sessionless].flatMap((r) =>
+      referencesOf(r)
+        .filter((ref) => !FIXTURES[ref.kind])
+        .map((ref) => `${r.operationId}: ${ref.where} ${ref.path.join('.')}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -318,25 +353,31 @@ describe('the matrix covers every authenticated route (R-SEC-05)', () => {
 });
 
 describe('(a) no credentials → 401 (R-SEC-05)', () => {
-  it.each(sessionRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s without a session, and with a made-up one', async (_name, route) => {
-    const handler = await handlerOf(route);
-    for (const headers of [{}, bearer('x'.repeat(43)), { authorization: 'Basic abc' }] as Array<Record<string, string>>) {
-      const res = await invoke(handler, request(route, world.fixtures, headers));
-      expect(res.status, JSON.stringify(res.body)).toBe(401);
-      expect(leaked(res.body)).toEqual([]);
-    }
-  });
+  it.each(sessionRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s without a session, and with a made-up one',
+    async (_name, route) => {
+      const handler = await handlerOf(route);
+      for (const headers of [{}, bearer('x'.repeat(43)), { authorization: 'Basic abc' }] as Array<Record<string, string>>) {
+        const res = await invoke(handler, request(route, world.fixtures, headers));
+        expect(res.status, JSON.stringify(res.body)).toBe(401);
+        expect(leaked(res.body)).toEqual([]);
+      }
+    },
+  );
 
-  it.each(operatorRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s without an operator key, and with a wrong one', async (_name, route) => {
-    const handler = await handlerOf(route);
-    for (const headers of [{}, { 'x-operator-key': 'not-a-key' }] as Array<Record<string, string>>) {
-      const res = await invoke(handler, request(route, world.fixtures, headers));
-      expect(res.status, JSON.stringify(res.body)).toBe(401);
-    }
-  });
+  it.each(operatorRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s without an operator key, and with a wrong one',
+    async (_name, route) => {
+      const handler = await handlerOf(route);
+      for (const headers of [{}, { 'x-operator-key': 'not-a-key' }] as Array<Record<string, string>>) {
+        const res = await invoke(handler, request(route, world.fixtures, headers));
+        expect(res.status, JSON.stringify(res.body)).toBe(401);
+      }
+    },
+  );
 });
 
-describe('(b) another account\'s session on the owner\'s objects → 404, and never the owner\'s data (R-SEC-05)', () => {
+describe("(b) another account's session on the owner's objects → 404, and never the owner's data (R-SEC-05)", () => {
   it.each(withSession.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_name, route) => {
     const handler = await handlerOf(route);
     // Routes open to closed accounts (restore, disable) are called by a closed intruder past its 24 hours,
@@ -360,7 +401,7 @@ describe('(b) another account\'s session on the owner\'s objects → 404, and ne
   });
 });
 
-describe('(d) without a session, the owner\'s challenge used by another party answers as an unknown ID and spends nothing (R-SEC-05, issue 9 item 8)', () => {
+describe("(d) without a session, the owner's challenge used by another party answers as an unknown ID and spends nothing (R-SEC-05, issue 9 item 8)", () => {
   /** An ID of the same shape as the owner's that names nothing. */
   const unknownLike = (id: string) => `${id.slice(0, -8)}${randomBytes(6).toString('base64url')}`;
   const answer = (res: { status: number; body: any }) => ({ status: res.status, code: res.body?.code, type: res.body?.type });
@@ -378,19 +419,25 @@ describe('(d) without a session, the owner\'s challenge used by another party an
 });
 
 describe('(c) credentials of the wrong kind → 401 (R-SEC-05)', () => {
-  it.each(sessionRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s with an operator key instead of a session', async (_name, route) => {
-    const res = await invoke(await handlerOf(route), request(route, world.fixtures, OPERATOR));
-    expect(res.status, JSON.stringify(res.body)).toBe(401);
-    expect(leaked(res.body)).toEqual([]);
-  });
-
-  it.each(operatorRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s with a session (the owner\'s own) instead of an operator key', async (_name, route) => {
-    const handler = await handlerOf(route);
-    for (const accountId of [world.owner.accountId, intruder.accountId]) {
-      const res = await invoke(handler, request(route, world.fixtures, bearer(await sessionOf(accountId))));
+  it.each(sessionRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s with an operator key instead of a session',
+    async (_name, route) => {
+      const res = await invoke(await handlerOf(route), request(route, world.fixtures, OPERATOR));
       expect(res.status, JSON.stringify(res.body)).toBe(401);
-    }
-  });
+      expect(leaked(res.body)).toEqual([]);
+    },
+  );
+
+  it.each(operatorRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    "%s with a session (the owner's own) instead of an operator key",
+    async (_name, route) => {
+      const handler = await handlerOf(route);
+      for (const accountId of [world.owner.accountId, intruder.accountId]) {
+        const res = await invoke(handler, request(route, world.fixtures, bearer(await sessionOf(accountId))));
+        expect(res.status, JSON.stringify(res.body)).toBe(401);
+      }
+    },
+  );
 });
 
 describe('after the matrix (R-SEC-05)', () => {

@@ -17,8 +17,8 @@ import { verifiedMaterial } from '../../support/materials.js';
 const challengeAttempts = async (challengeId: string) =>
   (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.challenge(challengeId), ConsistentRead: true }))).Item?.attempts;
 
-describe('another account\'s objects answer 404 (R-SEC-05, issue 9 item 8)', () => {
-  it('R-SEC-05 closing with another account\'s passed checkId answers 404 and leaves that check unused', async () => {
+describe("another account's objects answer 404 (R-SEC-05, issue 9 item 8)", () => {
+  it("R-SEC-05 closing with another account's passed checkId answers 404 and leaves that check unused", async () => {
     const [owner, other] = await Promise.all([activeAccount(), activeAccount()]);
     const check = await runCheck(owner);
     expect(check.body.passed).toBe(true);
@@ -36,11 +36,16 @@ describe('another account\'s objects answer 404 (R-SEC-05, issue 9 item 8)', () 
     expect(res.body.code).toBe('NOT_FOUND');
   });
 
-  it('R-SEC-05 another account\'s verification challenge answers 404, even with its right code, and spends none of its attempts', async () => {
+  it("R-SEC-05 another account's verification challenge answers 404, even with its right code, and spends none of its attempts", async () => {
     const [owner, other] = await Promise.all([activeAccount(), activeAccount()]);
     const verification = await verificationFor('close-services', 'email', owner.email, { token: owner.token });
     const runCheckAs = (token: string) =>
-      invoke(checkHandler, { method: 'POST', path: '/v1/closure/checks', headers: bearer(token), body: { acceptTerms: true, reason: 'no-longer-needed', verification } });
+      invoke(checkHandler, {
+        method: 'POST',
+        path: '/v1/closure/checks',
+        headers: bearer(token),
+        body: { acceptTerms: true, reason: 'no-longer-needed', verification },
+      });
     const res = await runCheckAs(other.token);
     expect(res.status, JSON.stringify(res.body)).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
@@ -64,7 +69,7 @@ describe('another account\'s objects answer 404 (R-SEC-05, issue 9 item 8)', () 
     expect(res.body.code).toBe('INVALID_CODE');
   });
 
-  it('R-SEC-05 another account\'s verified material used as the tax-info proof answers 404', async () => {
+  it("R-SEC-05 another account's verified material used as the tax-info proof answers 404", async () => {
     const [owner, other] = await Promise.all([activeAccount(), activeAccount()]);
     const materialId = await verifiedMaterial(owner.token);
     const body = { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: materialId };

@@ -35,7 +35,11 @@ function walk(schema: Json, prefix: string[], base: Json, visit: (leaf: Json, at
   const s = resolve(schema);
   for (const variant of s.oneOf ?? s.anyOf ?? []) {
     const v = resolve(variant);
-    const consts = Object.fromEntries(Object.entries((v.properties ?? {}) as Json).flatMap(([k, p]) => ('const' in p ? [[k, p.const]] : p.enum?.length ? [[k, p.enum[0]]] : [])));
+    const consts = Object.fromEntries(
+      Object.entries((v.properties ?? {}) as Json).flatMap(([k, p]) =>
+        'const' in p ? [[k, p.const]] : p.enum?.length ? [[k, p.enum[0]]] : [],
+      ),
+    );
     walk(v, prefix, { ...base, ...nest(prefix, consts) }, visit);
   }
   for (const [name, prop] of Object.entries((s.properties ?? {}) as Json)) {
@@ -104,7 +108,8 @@ let token = '';
 beforeAll(async () => {
   token = (await signUp()).token;
   for (const fn of declaredFunctions()) {
-    if (freeText.some((f) => f.operationId === fn.name)) handlers.set(fn.name, (await import(pathToFileURL(join(root, fn.entry)).href)).handler as Handler);
+    if (freeText.some((f) => f.operationId === fn.name))
+      handlers.set(fn.name, (await import(pathToFileURL(join(root, fn.entry)).href)).handler as Handler);
   }
 });
 
@@ -142,7 +147,8 @@ describe('issue 9 item 6: free text refuses control, bidi and unpaired surrogate
   });
 
   it('the text type keeps ordinary text: accents, CJK, emoji (a surrogate pair), inner spaces', () => {
-    for (const ok of ['Zoë Müller', '张伟', 'Café 😀 Ltd.', "O'Brien-Smith, 2nd floor"]) expect(text({ max: 200 }).safeParse(ok).success, ok).toBe(true);
+    for (const ok of ['Zoë Müller', '张伟', 'Café 😀 Ltd.', "O'Brien-Smith, 2nd floor"])
+      expect(text({ max: 200 }).safeParse(ok).success, ok).toBe(true);
   });
 
   const cases = freeText.flatMap((f) => BAD.map(([label, char]) => [`${f.operationId} ${f.field}`, label, char, f] as const));

@@ -4,8 +4,11 @@ import { handler } from '../../../functions/local/localAdvanceClock.js';
 import { invoke } from '../../support/http.js';
 
 const validBody = (body: unknown) =>
-  typeof body === 'object' && body !== null && !Array.isArray(body) &&
-  Object.keys(body).length === 1 && Number.isInteger((body as { advanceSeconds?: unknown }).advanceSeconds) &&
+  typeof body === 'object' &&
+  body !== null &&
+  !Array.isArray(body) &&
+  Object.keys(body).length === 1 &&
+  Number.isInteger((body as { advanceSeconds?: unknown }).advanceSeconds) &&
   Math.abs((body as { advanceSeconds: number }).advanceSeconds) <= 10 * 365 * 86400;
 
 describe('bad input never becomes a 500', () => {
@@ -53,7 +56,7 @@ describe('bad input never becomes a 500', () => {
   });
 
   it('every answer carries security headers and a request ID', async () => {
-    const res = await invoke(handler, { method: 'POST', path: '/local/clock', body: '{' , headers: { 'content-type': 'application/json' } });
+    const res = await invoke(handler, { method: 'POST', path: '/local/clock', body: '{', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(400);
     expect(res.headers['strict-transport-security']).toBeDefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -38,15 +38,32 @@ const sha = (key: string) => createHash('sha256').update(key).digest('hex');
 const standing = async (accountId: string, headers: Record<string, string>, body: object = { activeOrders: false }) =>
   invoke(standingHandler, { method: 'PUT', path: `/v1/ops/accounts/${accountId}/standing`, pathParameters: { accountId }, headers, body });
 const hold = async (accountId: string, headers: Record<string, string>) =>
-  invoke(holdHandler, { method: 'POST', path: `/v1/ops/accounts/${accountId}/closure-hold`, pathParameters: { accountId }, headers, body: { reason: 'litigation' } });
+  invoke(holdHandler, {
+    method: 'POST',
+    path: `/v1/ops/accounts/${accountId}/closure-hold`,
+    pathParameters: { accountId },
+    headers,
+    body: { reason: 'litigation' },
+  });
 const lift = async (accountId: string, headers: Record<string, string>) =>
   invoke(liftHandler, { method: 'DELETE', path: `/v1/ops/accounts/${accountId}/closure-hold`, pathParameters: { accountId }, headers });
 const payment = (accountId: string, headers: Record<string, string>) =>
-  invoke(paymentHandler, { method: 'PUT', path: `/v1/ops/accounts/${accountId}/payment-method`, pathParameters: { accountId }, headers, body: { status: 'bound' } });
+  invoke(paymentHandler, {
+    method: 'PUT',
+    path: `/v1/ops/accounts/${accountId}/payment-method`,
+    pathParameters: { accountId },
+    headers,
+    body: { status: 'bound' },
+  });
 
 async function traces(accountId: string) {
   const { Items } = await db().send(
-    new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.auditPartition(accountId) }, ConsistentRead: true }),
+    new QueryCommand({
+      TableName: TABLE(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.auditPartition(accountId) },
+      ConsistentRead: true,
+    }),
   );
   return (Items ?? []).map((i) => ({ traceName: i.traceName, actor: i.actor, result: i.result }));
 }
@@ -67,7 +84,10 @@ describe('operator keys have IDs (issue 9 item 9)', () => {
     ['a hash that is not 64 hex characters', JSON.stringify({ ops1: 'abc' })],
     ['an empty operator ID', JSON.stringify({ '': sha('k') })],
     ['a plain key instead of its hash', JSON.stringify({ ops1: 'local-operator-key' })],
-    ['two operators with the same key hash (issue 9 item 9: audit would name the wrong one)', JSON.stringify({ ops1: sha('k'), ops2: sha('k') })],
+    [
+      'two operators with the same key hash (issue 9 item 9: audit would name the wrong one)',
+      JSON.stringify({ ops1: sha('k'), ops2: sha('k') }),
+    ],
     ['two operators whose hashes differ only in case', JSON.stringify({ ops1: sha('k'), ops2: sha('k').toUpperCase() })],
     ['the SHA-256 of the empty key (issue 9 item 9)', JSON.stringify({ ops1: sha('') })],
   ])('OPERATOR_KEYS refuses %s (fails closed at cold start)', (_name, raw) => {
@@ -136,7 +156,8 @@ describe('lifting a closure hold (R-CL-12, issue 9 item 9)', () => {
     db().middlewareStack.add(
       (next) => async (args) => {
         const input = args.input as { Key?: { sk?: string }; UpdateExpression?: string };
-        if (!lifted && input.Key?.sk === timerSk && input.UpdateExpression?.includes('duePk = :pk')) lifted = await lift(account.accountId, ALICE);
+        if (!lifted && input.Key?.sk === timerSk && input.UpdateExpression?.includes('duePk = :pk'))
+          lifted = await lift(account.accountId, ALICE);
         return next(args);
       },
       { step: 'initialize', name: interleave },
@@ -178,7 +199,11 @@ describe('customers see that an operator acted, never which one (issue 9 item 9,
   it('GET /v1/audit/traces shows an operator action with actor "operator"; the stored trace keeps the operator ID', async () => {
     const account = await signUp();
     expect((await standing(account.accountId, ALICE)).status).toBe(200);
-    const res = await invoke(tracesHandler, { method: 'GET', path: '/v1/audit/traces', headers: { authorization: `Bearer ${account.token}` } });
+    const res = await invoke(tracesHandler, {
+      method: 'GET',
+      path: '/v1/audit/traces',
+      headers: { authorization: `Bearer ${account.token}` },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const seen = (res.body.items as Array<{ traceName: string; actor: string }>).find((t) => t.traceName === 'putStanding');
     expect(seen?.actor).toBe('operator');

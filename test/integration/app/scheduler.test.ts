@@ -2,7 +2,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerDueProcessor, runScheduler } from '../../../lib/app/scheduler.js';
 import { config } from '../../../lib/core/config.js';
-import { type DueItem } from '../../../lib/core/store/due-queue.js';
+import type { DueItem } from '../../../lib/core/store/due-queue.js';
 import { dueAttributes, dueShard } from '../../../lib/core/store/keys.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 
@@ -25,7 +25,9 @@ async function dueItems(name: string, count: number, shard = 'DUE#0'): Promise<s
     return { ...key, ...dueAttributes(owner, `2000-01-01T00:00:${String(i).padStart(2, '0')}.000Z`, key.sk), dueKind: 'test-count' };
   });
   for (let i = 0; i < items.length; i += 25) {
-    await db().send(new BatchWriteCommand({ RequestItems: { [TABLE()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+    await db().send(
+      new BatchWriteCommand({ RequestItems: { [TABLE()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }),
+    );
   }
   return items.map((i) => i.sk);
 }

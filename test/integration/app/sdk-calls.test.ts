@@ -31,15 +31,38 @@ describe('SDK calls per identity operation', () => {
     const send = await counted(() => requestCode({ purpose: 'signup', channel: 'email', destination: email }));
     expect(send.calls).toEqual({ 'DynamoDB.BatchGetItem': 1, 'DynamoDB.TransactWriteItems': 1, 'SNS.Publish': 1 });
     const verification = { challengeId: send.res.body.challengeId, code: code() };
-    const signUp = await counted(() => invoke(signUpHandler, { method: 'POST', path: '/v1/accounts', body: { countryRegion: 'DE', email, password: PASSWORD, verification } }));
+    const signUp = await counted(() =>
+      invoke(signUpHandler, {
+        method: 'POST',
+        path: '/v1/accounts',
+        body: { countryRegion: 'DE', email, password: PASSWORD, verification },
+      }),
+    );
     expect(signUp.calls).toEqual({ 'DynamoDB.UpdateItem': 1, 'DynamoDB.TransactWriteItems': 1 });
-    const login = await counted(() => invoke(loginHandler, { method: 'POST', path: '/v1/sessions', body: { identifier: email, password: PASSWORD }, sourceIp: freshIp() }));
+    const login = await counted(() =>
+      invoke(loginHandler, { method: 'POST', path: '/v1/sessions', body: { identifier: email, password: PASSWORD }, sourceIp: freshIp() }),
+    );
     expect(login.calls).toEqual({ 'DynamoDB.GetItem': 3, 'DynamoDB.PutItem': 1 });
     const challengeId = login.res.body.challengeId;
     const path = `/v1/sessions/challenges/${challengeId}`;
-    const loginCode = await counted(() => invoke(loginCodeHandler, { method: 'POST', path: `${path}/code`, pathParameters: { challengeId }, body: { channel: 'email' }, sourceIp: freshIp() }));
-    expect(loginCode.calls).toEqual({ 'DynamoDB.GetItem': 2, 'DynamoDB.BatchGetItem': 1, 'DynamoDB.TransactWriteItems': 1, 'SNS.Publish': 1 });
-    const verify = await counted(() => invoke(verifyHandler, { method: 'POST', path: `${path}/verify`, pathParameters: { challengeId }, body: { code: code() } }));
+    const loginCode = await counted(() =>
+      invoke(loginCodeHandler, {
+        method: 'POST',
+        path: `${path}/code`,
+        pathParameters: { challengeId },
+        body: { channel: 'email' },
+        sourceIp: freshIp(),
+      }),
+    );
+    expect(loginCode.calls).toEqual({
+      'DynamoDB.GetItem': 2,
+      'DynamoDB.BatchGetItem': 1,
+      'DynamoDB.TransactWriteItems': 1,
+      'SNS.Publish': 1,
+    });
+    const verify = await counted(() =>
+      invoke(verifyHandler, { method: 'POST', path: `${path}/verify`, pathParameters: { challengeId }, body: { code: code() } }),
+    );
     expect(verify.calls).toEqual({ 'DynamoDB.UpdateItem': 1, 'DynamoDB.GetItem': 1, 'DynamoDB.TransactWriteItems': 1 });
   });
 });

@@ -5,7 +5,8 @@ import { handler as addHandler } from '../../../functions/recipients/addRecipien
 import { invoke } from '../../support/http.js';
 import { bearer, signUp } from '../../support/identity.js';
 
-const add = (token: string, body: object) => invoke(addHandler, { method: 'POST', path: '/v1/account/recipients', headers: bearer(token), body });
+const add = (token: string, body: object) =>
+  invoke(addHandler, { method: 'POST', path: '/v1/account/recipients', headers: bearer(token), body });
 const recipient = (n: number) => ({ name: `Finance ${n}`, email: `finance${n}@example.com`, messageTypes: ['billing'] });
 const traces = (token: string, query: Record<string, string> = {}) =>
   invoke(tracesHandler, { method: 'GET', path: '/v1/audit/traces', headers: bearer(token), query });
@@ -42,7 +43,12 @@ describe('audit traces', () => {
     expect((await traces(a.token, { limit: '1', cursor })).status).toBe(200);
     // Opaque: neither the account ID nor the table keys can be read out of it.
     expect(Buffer.from(cursor, 'base64url').toString('latin1')).not.toContain(a.accountId);
-    expect(cursor.split('.').map((p) => Buffer.from(p, 'base64url').toString('latin1')).join('')).not.toMatch(/ACCOUNT|"pk"/);
+    expect(
+      cursor
+        .split('.')
+        .map((p) => Buffer.from(p, 'base64url').toString('latin1'))
+        .join(''),
+    ).not.toMatch(/ACCOUNT|"pk"/);
     const flipped = Buffer.from(cursor, 'base64url');
     flipped[flipped.length - 1]! ^= 0x01;
     for (const bad of [`${cursor}x`, flipped.toString('base64url'), cursor.slice(1)]) {
@@ -56,7 +62,12 @@ describe('audit traces', () => {
 
   it('R-AU-02 old→new values are masked; traces carry actor, source IP, request ID and result', async () => {
     const { token, accountId } = await signUp();
-    await invoke(tenantHandler, { method: 'PUT', path: '/v1/account/tenant-name', headers: bearer(token), body: { tenantName: 'visible-new-name' } });
+    await invoke(tenantHandler, {
+      method: 'PUT',
+      path: '/v1/account/tenant-name',
+      headers: bearer(token),
+      body: { tenantName: 'visible-new-name' },
+    });
     const [trace] = (await traces(token, { traceName: 'changeTenantName' })).body.items;
     expect(trace).toMatchObject({ resourceType: 'accountCenter', actor: accountId, result: 'success' });
     expect(trace.sourceIp).toBeTruthy();

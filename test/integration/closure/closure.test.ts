@@ -17,7 +17,16 @@ import { readDue } from '../../../lib/core/store/due-queue.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { activeAccount, close, closedAccount, disable, hold, putStanding, restore, runCheck } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
-import { PASSWORD, bearer, login, requestCode, setSecurityPhone, startLogin, uniqueEmail, verificationFor } from '../../support/identity.js';
+import {
+  PASSWORD,
+  bearer,
+  login,
+  requestCode,
+  setSecurityPhone,
+  startLogin,
+  uniqueEmail,
+  verificationFor,
+} from '../../support/identity.js';
 
 afterEach(() => setClockOffset(0));
 
@@ -26,7 +35,7 @@ const DAY = 24 * HOUR;
 const relogin = async (a: { email: string }) => (await login(a.email, PASSWORD, 'email', a.email)).body.token as string;
 
 describe('closure check', () => {
-  it('R-CL-01 R-CL-02 terms, a reason and a close-services code are required; another purpose\'s code does not do', async () => {
+  it("R-CL-01 R-CL-02 terms, a reason and a close-services code are required; another purpose's code does not do", async () => {
     const account = await activeAccount();
     const noTerms = await runCheck(account, { acceptTerms: false });
     expect(noTerms.status).toBe(400);
@@ -114,17 +123,35 @@ describe('closing', () => {
       }),
     );
     expect(timers.Items!.map((t) => t.dueKind).sort()).toEqual(['closure-24h', 'closure-90d']);
-    expect(timers.Items!.every((t) => typeof t.duePk === 'string' && t.dueSk.startsWith(t.dueKind === 'closure-24h' ? account.closed.actionsAllowedFrom : account.closed.autoDisableAt))).toBe(true);
+    expect(
+      timers.Items!.every(
+        (t) =>
+          typeof t.duePk === 'string' &&
+          t.dueSk.startsWith(t.dueKind === 'closure-24h' ? account.closed.actionsAllowedFrom : account.closed.autoDisableAt),
+      ),
+    ).toBe(true);
     const [notice] = await listRecordedMessages(account.email, 1);
     expect(notice!.kind).toBe('services-closed');
 
-    expect((await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(account.token) })).body.status).toBe('closed');
+    expect((await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(account.token) })).body.status).toBe(
+      'closed',
+    );
     const status = await invoke(statusHandler, { method: 'GET', path: '/v1/closure', headers: bearer(account.token) });
     expect(status.body).toMatchObject({ status: 'closed', held: false, actionsAllowedFrom: account.closed.actionsAllowedFrom });
     expect((await startLogin(account.email, PASSWORD)).status).toBe(200);
     for (const res of [
-      await invoke(tenantHandler, { method: 'PUT', path: '/v1/account/tenant-name', headers: bearer(account.token), body: { tenantName: 'closed-rename' } }),
-      await invoke(addRecipientHandler, { method: 'POST', path: '/v1/account/recipients', headers: bearer(account.token), body: { name: 'X', email: 'x@example.com', messageTypes: ['billing'] } }),
+      await invoke(tenantHandler, {
+        method: 'PUT',
+        path: '/v1/account/tenant-name',
+        headers: bearer(account.token),
+        body: { tenantName: 'closed-rename' },
+      }),
+      await invoke(addRecipientHandler, {
+        method: 'POST',
+        path: '/v1/account/recipients',
+        headers: bearer(account.token),
+        body: { name: 'X', email: 'x@example.com', messageTypes: ['billing'] },
+      }),
       await requestCode({ purpose: 'close-services', channel: 'email' }, { token: account.token }),
     ]) {
       expect(res.status).toBe(422);
@@ -189,8 +216,18 @@ describe('restoring and disabling', () => {
   it('R-CL-08 R-CL-11 R-CL-13 R-LI-06 disabling purges the cloud data and keeps the HUAWEI ID (email, mobile, login ID, password) bound to it (issue 9 item 16)', async () => {
     const active = await activeAccount();
     const mobile = await setSecurityPhone(active.token);
-    expect((await invoke(addRecipientHandler, { method: 'POST', path: '/v1/account/recipients', headers: bearer(active.token), body: { name: 'Ops', email: 'ops@example.com', messageTypes: ['billing'] } })).status).toBe(201);
-    const before = (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(active.accountId), ConsistentRead: true }))).Item!;
+    expect(
+      (
+        await invoke(addRecipientHandler, {
+          method: 'POST',
+          path: '/v1/account/recipients',
+          headers: bearer(active.token),
+          body: { name: 'Ops', email: 'ops@example.com', messageTypes: ['billing'] },
+        })
+      ).status,
+    ).toBe(201);
+    const before = (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(active.accountId), ConsistentRead: true })))
+      .Item!;
     const check = await runCheck(active);
     const closed = await close(active.token, check.body.checkId);
     expect(closed.status).toBe(200);
@@ -217,7 +254,20 @@ describe('restoring and disabling', () => {
       sessionEpoch: before.sessionEpoch + 1,
       preferences: { messageLanguage: before.preferences.messageLanguage, timeZone: 'UTC' },
     });
-    for (const cloud of ['tenantName', 'serviceEmail', 'serviceMobile', 'contact', 'taxInfo', 'accountType', 'fullName', 'enterpriseName', 'paymentMethod', 'recipientCount', 'closure', 'industry']) {
+    for (const cloud of [
+      'tenantName',
+      'serviceEmail',
+      'serviceMobile',
+      'contact',
+      'taxInfo',
+      'accountType',
+      'fullName',
+      'enterpriseName',
+      'paymentMethod',
+      'recipientCount',
+      'closure',
+      'industry',
+    ]) {
       expect(Item).not.toHaveProperty(cloud);
     }
     expect(await accountIdByClaim('EMAIL', active.email)).toBe(active.accountId);
@@ -226,7 +276,12 @@ describe('restoring and disabling', () => {
     expect(await accountIdByClaim('TENANT', String(before.tenantName).toLowerCase())).toBeUndefined();
     // R-CL-11: every other item of the account (recipients, standing, checks, timers) is deleted.
     const rest = await db().send(
-      new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.account(active.accountId).pk }, ConsistentRead: true }),
+      new QueryCommand({
+        TableName: TABLE(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.account(active.accountId).pk },
+        ConsistentRead: true,
+      }),
     );
     expect(rest.Items!.map((i) => i.sk)).toEqual(['PROFILE']);
   });
@@ -236,7 +291,8 @@ describe('restoring and disabling', () => {
     async (by) => {
       const active = await activeAccount();
       const mobile = await setSecurityPhone(active.token);
-      const before = (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(active.accountId), ConsistentRead: true }))).Item!;
+      const before = (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(active.accountId), ConsistentRead: true })))
+        .Item!;
       const check = await runCheck(active);
       expect((await close(active.token, check.body.checkId)).status).toBe(200);
       setClockOffset(25 * HOUR);
@@ -261,13 +317,19 @@ describe('disabling an account with many items', () => {
     const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
     const extra = Array.from({ length: 140 }, (_, i) => ({ ...keys.material(account.accountId, `mt_${i}`), status: 'verified' }));
     for (let i = 0; i < extra.length; i += 25) {
-      await db().send(new BatchWriteCommand({ RequestItems: { [TABLE()]: extra.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+      await db().send(
+        new BatchWriteCommand({ RequestItems: { [TABLE()]: extra.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }),
+      );
     }
     setClockOffset(25 * HOUR);
     const token = await relogin(account);
     expect((await disable({ ...account, token })).status).toBe(200);
     const rest = await db().send(
-      new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.account(account.accountId).pk } }),
+      new QueryCommand({
+        TableName: TABLE(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.account(account.accountId).pk },
+      }),
     );
     expect(rest.Items!.map((i) => i.sk)).toEqual(['PROFILE']);
   });
@@ -291,12 +353,16 @@ describe('scheduler', () => {
     expect(Item).not.toHaveProperty('tenantName');
     // R-AU-01: the disable trace names the scheduler as actor and source (issue 10 review R3: unchanged by the Caller).
     const traces = await db().send(
-      new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.auditPartition(account.accountId) } }),
+      new QueryCommand({
+        TableName: TABLE(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.auditPartition(account.accountId) },
+      }),
     );
     expect(traces.Items!.find((t) => t.traceName === 'disableServices')).toMatchObject({ actor: 'scheduler', sourceIp: 'scheduler' });
   });
 
-  it('R-CL-12 an operator hold stops the automatic disable, and the customer\'s too', async () => {
+  it("R-CL-12 an operator hold stops the automatic disable, and the customer's too", async () => {
     const account = await closedAccount();
     expect((await hold(account.accountId)).status).toBe(200);
     setClockOffset(91 * DAY);
@@ -316,7 +382,9 @@ describe('scheduler', () => {
     const accounts = await Promise.all(Array.from({ length: 4 }, () => closedAccount()));
     setClockOffset(DAY + 1000);
     const [a, b] = await Promise.all([runScheduler(), runScheduler()]);
-    const notices = await Promise.all(accounts.map(async (acc) => (await listRecordedMessages(acc.email, 10)).filter((m) => m.kind === 'closure-actions-allowed')));
+    const notices = await Promise.all(
+      accounts.map(async (acc) => (await listRecordedMessages(acc.email, 10)).filter((m) => m.kind === 'closure-actions-allowed')),
+    );
     expect(notices.map((n) => n.length)).toEqual([1, 1, 1, 1]);
     expect(a.processed + b.processed).toBeGreaterThanOrEqual(4);
     const left = await readDue(new Date(Date.now() + DAY + 1000 + config.scheduler.leaseSeconds * 1000 + 1000));

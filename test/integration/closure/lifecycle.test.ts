@@ -62,27 +62,38 @@ const disablers = [
 
 describe('disabling asks every registered lifecycle hook (issue 10: no hard-coded claim list)', () => {
   withTestArea();
-  it.each(disablers)('issue 10 R-CL-08 R-CL-11: disabling by $by asks a registered area what to release (in the same transaction) and to purge', async ({ run }) => {
-    const account = await closedAccount();
-    await run(account);
-    // The test area is asked besides the composition root's areas, never instead of them.
-    expect(lifecycleHooks().map((h) => h.area).sort()).toEqual([...COMPOSITION_ROOT_AREAS, 'test-area'].sort());
-    const mine = asked.filter((a) => a.accountId === account.accountId);
-    expect(mine).toEqual([{ accountId: account.accountId, status: 'closed' }]);
-    const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: marker(account.accountId), ConsistentRead: true }));
-    expect(Item).toMatchObject({ at: 'disable' });
-    const account2 = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(account.accountId), ConsistentRead: true }));
-    expect(account2.Item!.status).toBe('disabled');
-    const seen = purged.filter((p) => p.accountId === account.accountId).flatMap((p) => p.items.map((i) => i.sk));
-    // The purge shows each area the items it deletes (e.g. the latest closure check), never the retained record.
-    expect(seen).toContain(keys.latestClosureCheck(account.accountId).sk);
-    expect(seen).not.toContain(keys.account(account.accountId).sk);
-  });
+  it.each(disablers)(
+    'issue 10 R-CL-08 R-CL-11: disabling by $by asks a registered area what to release (in the same transaction) and to purge',
+    async ({ run }) => {
+      const account = await closedAccount();
+      await run(account);
+      // The test area is asked besides the composition root's areas, never instead of them.
+      expect(
+        lifecycleHooks()
+          .map((h) => h.area)
+          .sort(),
+      ).toEqual([...COMPOSITION_ROOT_AREAS, 'test-area'].sort());
+      const mine = asked.filter((a) => a.accountId === account.accountId);
+      expect(mine).toEqual([{ accountId: account.accountId, status: 'closed' }]);
+      const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: marker(account.accountId), ConsistentRead: true }));
+      expect(Item).toMatchObject({ at: 'disable' });
+      const account2 = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(account.accountId), ConsistentRead: true }));
+      expect(account2.Item!.status).toBe('disabled');
+      const seen = purged.filter((p) => p.accountId === account.accountId).flatMap((p) => p.items.map((i) => i.sk));
+      // The purge shows each area the items it deletes (e.g. the latest closure check), never the retained record.
+      expect(seen).toContain(keys.latestClosureCheck(account.accountId).sk);
+      expect(seen).not.toContain(keys.account(account.accountId).sk);
+    },
+  );
 });
 
 describe('the lifecycle registry outside the test area (issue 10)', () => {
-  it('issue 10 R-CL-08: after a test that registered an area, only the composition root\'s areas are registered again', () => {
-    expect(lifecycleHooks().map((h) => h.area).sort()).toEqual(COMPOSITION_ROOT_AREAS);
+  it("issue 10 R-CL-08: after a test that registered an area, only the composition root's areas are registered again", () => {
+    expect(
+      lifecycleHooks()
+        .map((h) => h.area)
+        .sort(),
+    ).toEqual(COMPOSITION_ROOT_AREAS);
   });
 
   it('issue 10 R-CL-08 R-CL-13: with no hook registered, disabling and purging refuse to run (never disable half an account); unregistering the last hook restores that', async () => {

@@ -32,25 +32,41 @@ const LOCAL_ONLY_MARKERS = {
 
 async function bundle(entry: string, stage: 'prod' | 'local'): Promise<{ text: string; inputs: string[] }> {
   const serverless = { getProvider: () => ({ getStage: () => stage }) };
-  const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, outputFileExtension: _x, ...options } = require(join(root, 'esbuild.config.cjs'))(serverless);
-  const out = await build({ ...options, entryPoints: [join(root, entry)], outfile: join(root, '.bench', 'test.mjs'), write: false, metafile: true, logLevel: 'silent' });
+  const {
+    exclude: _e,
+    outputWorkFolder: _o,
+    keepOutputDirectory: _k,
+    outputFileExtension: _x,
+    ...options
+  } = require(join(root, 'esbuild.config.cjs'))(serverless);
+  const out = await build({
+    ...options,
+    entryPoints: [join(root, entry)],
+    outfile: join(root, '.bench', 'test.mjs'),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
   return { text: out.outputFiles![0]!.text, inputs: Object.keys((out.metafile as Metafile).inputs) };
 }
 
 describe('bundle budget (issue 9, i9-size): local-only adapters stay out of deployed bundles', () => {
   // disableServices uses all three ports (notifier, material storage, the HTTP test-clock middleware);
   // schedulerTick reads the test clock outside middy.
-  it.each(['functions/closure/disableServices.ts', 'functions/scheduler/tick.ts'])('%s: a prod build has none of them, a local build has them all', async (entry) => {
-    const [prod, local] = await Promise.all([bundle(entry, 'prod'), bundle(entry, 'local')]);
-    const used = entry.includes('scheduler') ? ['recording-notifier', 'test-clock'] : Object.keys(LOCAL_ONLY_MARKERS);
-    for (const name of used) {
-      const marker = LOCAL_ONLY_MARKERS[name as keyof typeof LOCAL_ONLY_MARKERS];
-      expect(local.inputs, name).toContain(`lib/local/${name}.ts`);
-      expect(local.text.includes(marker), `${name}: local bundle has ${marker}`).toBe(true);
-      expect(prod.inputs, name).not.toContain(`lib/local/${name}.ts`);
-      expect(prod.text.includes(marker), `${name}: prod bundle has ${marker}`).toBe(false);
-    }
-  });
+  it.each(['functions/closure/disableServices.ts', 'functions/scheduler/tick.ts'])(
+    '%s: a prod build has none of them, a local build has them all',
+    async (entry) => {
+      const [prod, local] = await Promise.all([bundle(entry, 'prod'), bundle(entry, 'local')]);
+      const used = entry.includes('scheduler') ? ['recording-notifier', 'test-clock'] : Object.keys(LOCAL_ONLY_MARKERS);
+      for (const name of used) {
+        const marker = LOCAL_ONLY_MARKERS[name as keyof typeof LOCAL_ONLY_MARKERS];
+        expect(local.inputs, name).toContain(`lib/local/${name}.ts`);
+        expect(local.text.includes(marker), `${name}: local bundle has ${marker}`).toBe(true);
+        expect(prod.inputs, name).not.toContain(`lib/local/${name}.ts`);
+        expect(prod.text.includes(marker), `${name}: prod bundle has ${marker}`).toBe(false);
+      }
+    },
+  );
 
   it('each stub exports exactly the names of the module it stands in for', () => {
     expect(Object.keys(stubRecorder).sort()).toEqual(Object.keys(realRecorder).sort());
@@ -103,7 +119,13 @@ describe('bundle budget (issue 9, i9-size): SDK code our functions never run', (
 /** The body the prod bundle of getOpenApi serves (this test environment is a deployed stage: STAGE=test). */
 async function bundledOpenApiDocument(): Promise<string> {
   const serverless = { getProvider: () => ({ getStage: () => 'prod' }) };
-  const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, outputFileExtension: _x, ...options } = require(join(root, 'esbuild.config.cjs'))(serverless);
+  const {
+    exclude: _e,
+    outputWorkFolder: _o,
+    keepOutputDirectory: _k,
+    outputFileExtension: _x,
+    ...options
+  } = require(join(root, 'esbuild.config.cjs'))(serverless);
   const outfile = join(root, '.bench', `get-openapi-${process.pid}.mjs`);
   mkdirSync(join(root, '.bench'), { recursive: true });
   await build({ ...options, entryPoints: [join(root, 'functions/meta/getOpenApi.ts')], outfile, logLevel: 'silent' });
@@ -117,7 +139,10 @@ describe('bundle budget (issue 9 item 3): the phone parser only where a phone is
   // Issue 10: setSecurityPhone parses with phone.ts over the generated metadata; libphonenumber-js is only the
   // metadata's generator and the test oracle (test/unit/core/contact/phone-oracle.test.ts), in no bundle.
   it('getOpenApi describes phone fields without the phone parser; setSecurityPhone parses with it (without libphonenumber-js); the served pattern is the same', async () => {
-    const [openapi, securityPhone] = await Promise.all([bundle('functions/meta/getOpenApi.ts', 'prod'), bundle('functions/accounts/setSecurityPhone.ts', 'prod')]);
+    const [openapi, securityPhone] = await Promise.all([
+      bundle('functions/meta/getOpenApi.ts', 'prod'),
+      bundle('functions/accounts/setSecurityPhone.ts', 'prod'),
+    ]);
     expect(openapi.inputs.some((i) => i.includes('libphonenumber-js'))).toBe(false);
     expect(openapi.inputs).not.toContain('lib/core/contact/phone-metadata.ts');
     // Issue 10: it serves the generated document, in which phone fields carry the input pattern of phone-pattern.ts.
@@ -138,7 +163,13 @@ describe('bundle budget (issue 10): the default route describes routes without t
     expect(inputs).not.toContain('lib/core/contact/phone-metadata.ts');
 
     const serverless = { getProvider: () => ({ getStage: () => 'prod' }) };
-    const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, outputFileExtension: _x, ...options } = require(join(root, 'esbuild.config.cjs'))(serverless);
+    const {
+      exclude: _e,
+      outputWorkFolder: _o,
+      keepOutputDirectory: _k,
+      outputFileExtension: _x,
+      ...options
+    } = require(join(root, 'esbuild.config.cjs'))(serverless);
     const outfile = join(root, '.bench', `default-route-${process.pid}.mjs`);
     mkdirSync(join(root, '.bench'), { recursive: true });
     await build({ ...options, entryPoints: [join(root, entry)], outfile, logLevel: 'silent' });
@@ -154,13 +185,15 @@ describe('bundle budget (issue 10): the default route describes routes without t
 
 describe('bundle budget (issue 10): schemas are zod/mini; classic zod only where zod-openapi brings it', () => {
   // One classic `zod` import anywhere in a function's graph brings the whole classic API back (about 44 KB).
-  it.each(['functions/closure/disableServices.ts', 'functions/accounts/setSecurityPhone.ts', 'functions/meta/defaultRoute.ts', 'functions/scheduler/tick.ts'])(
-    '%s bundles no module of classic zod, in a prod and a local build',
-    async (entry) => {
-      for (const b of await Promise.all([bundle(entry, 'prod'), bundle(entry, 'local')])) {
-        expect(b.inputs.some((i) => i.includes('node_modules/zod/v4/mini/'))).toBe(true);
-        expect(b.inputs.filter((i) => i.includes('node_modules/zod/v4/classic/'))).toEqual([]);
-      }
-    },
-  );
+  it.each([
+    'functions/closure/disableServices.ts',
+    'functions/accounts/setSecurityPhone.ts',
+    'functions/meta/defaultRoute.ts',
+    'functions/scheduler/tick.ts',
+  ])('%s bundles no module of classic zod, in a prod and a local build', async (entry) => {
+    for (const b of await Promise.all([bundle(entry, 'prod'), bundle(entry, 'local')])) {
+      expect(b.inputs.some((i) => i.includes('node_modules/zod/v4/mini/'))).toBe(true);
+      expect(b.inputs.filter((i) => i.includes('node_modules/zod/v4/classic/'))).toEqual([]);
+    }
+  });
 });

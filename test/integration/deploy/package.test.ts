@@ -44,20 +44,28 @@ const resources = () => Object.entries(template.Resources as Record<string, any>
 const functions = () => resources().filter(([, r]) => r.Type === 'AWS::Lambda::Function');
 
 function bundlesIn(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs')).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mjs'))
+    .map((f) => join(dir, f));
 }
 
 describe('deployable package for a non-local stage', () => {
   it('contains exactly the functions of serverless.yml and none of the local-only ones', () => {
     const declared = Object.keys(parse(readFileSync('serverless.yml', 'utf8')).functions[0]);
-    const packaged = readdirSync(out).filter((f) => f.endsWith('.zip')).map((f) => f.replace(/\.zip$/, ''));
+    const packaged = readdirSync(out)
+      .filter((f) => f.endsWith('.zip'))
+      .map((f) => f.replace(/\.zip$/, ''));
     expect(packaged.sort()).toEqual(declared.sort());
     expect(JSON.stringify(template)).not.toMatch(/local(Messages|Clock|Scheduler)/);
   });
 
   it('each zip holds only its own ESM bundle', () => {
     for (const zip of readdirSync(out).filter((f) => f.endsWith('.zip'))) {
-      const names = new Set(readFileSync(join(out, zip)).toString('latin1').match(/functions\/[\w/-]+\.mjs/g));
+      const names = new Set(
+        readFileSync(join(out, zip))
+          .toString('latin1')
+          .match(/functions\/[\w/-]+\.mjs/g),
+      );
       expect(names.size, zip).toBe(1);
     }
   });
@@ -89,7 +97,9 @@ describe('deployable package for a non-local stage', () => {
 
   it('issue 9 item 11: the packaged role grants every AWS action the code uses, and no DynamoDB/SNS/S3 action it does not', () => {
     const role = resources().find(([, r]) => r.Type === 'AWS::IAM::Role')![1];
-    const statements = (role.Properties.Policies as Array<{ PolicyDocument: { Statement: any[] } }>).flatMap((p) => p.PolicyDocument.Statement);
+    const statements = (role.Properties.Policies as Array<{ PolicyDocument: { Statement: any[] } }>).flatMap(
+      (p) => p.PolicyDocument.Statement,
+    );
     const used = usedActions('.');
     expect(used.unmapped).toEqual([]);
     expect(compare(used.actions, grantedActions(statements))).toEqual({ missing: [], unused: [] });
@@ -108,7 +118,10 @@ describe('deployable package for a non-local stage', () => {
     expect(bundles.length).toBeGreaterThan(0);
     for (const file of bundles) {
       const text = readFileSync(file, 'utf8');
-      expect(markers.filter((m) => text.includes(m)), file).toEqual([]);
+      expect(
+        markers.filter((m) => text.includes(m)),
+        file,
+      ).toEqual([]);
     }
   });
 

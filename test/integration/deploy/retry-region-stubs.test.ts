@@ -23,13 +23,25 @@ let inputs: string[];
 const savedRetryMode = process.env.AWS_RETRY_MODE;
 
 beforeAll(async () => {
-  const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, outputFileExtension: _x, ...options } = require(join(root, 'esbuild.config.cjs'))(
-    { getProvider: () => ({ getStage: () => 'prod' }) },
-  );
+  const {
+    exclude: _e,
+    outputWorkFolder: _o,
+    keepOutputDirectory: _k,
+    outputFileExtension: _x,
+    ...options
+  } = require(join(root, 'esbuild.config.cjs'))({ getProvider: () => ({ getStage: () => 'prod' }) });
   mkdirSync(join(root, '.bench'), { recursive: true });
-  const out = await build({ ...options, entryPoints: [join(root, 'test/integration/deploy/fixtures/retry-probe.ts')], outfile, metafile: true, logLevel: 'silent' });
+  const out = await build({
+    ...options,
+    entryPoints: [join(root, 'test/integration/deploy/fixtures/retry-probe.ts')],
+    outfile,
+    metafile: true,
+    logLevel: 'silent',
+  });
   // Modules with code in the output (a module only re-exported by an index is an input with nothing kept).
-  inputs = Object.entries(Object.values(out.metafile!.outputs)[0]!.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([name]) => name);
+  inputs = Object.entries(Object.values(out.metafile!.outputs)[0]!.inputs)
+    .filter(([, i]) => i.bytesInOutput > 0)
+    .map(([name]) => name);
   text = readFileSync(outfile, 'utf8');
   process.env.AWS_RETRY_MODE = 'adaptive'; // the pinned mode wins over the environment
   bundled = await import(pathToFileURL(outfile).href);
@@ -53,10 +65,13 @@ describe('bundle budget (issue 10): no adaptive retry strategy and no IMDS regio
   it.each([
     ['dynamodb', 'Item', { pk: 'P', sk: 'S' }],
     ['sns', 'MessageId', 'm-1'],
-  ] as const)('%s: the bundled project client retries a throttled call with the standard strategy and succeeds', async (service, _field, result) => {
-    const got = await bundled.throttledCall(service, 1);
-    expect(got).toEqual({ attempts: 2, result, mode: 'standard' });
-  });
+  ] as const)(
+    '%s: the bundled project client retries a throttled call with the standard strategy and succeeds',
+    async (service, _field, result) => {
+      const got = await bundled.throttledCall(service, 1);
+      expect(got).toEqual({ attempts: 2, result, mode: 'standard' });
+    },
+  );
 
   it('the bundled project client writes and reads an item through DynamoDB Local', async () => {
     const item = { pk: `RETRY-PROBE#${process.pid}`, sk: 'ITEM', n: 1 };

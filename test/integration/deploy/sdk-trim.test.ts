@@ -21,11 +21,21 @@ let text: string;
 let inputs: string[];
 
 beforeAll(async () => {
-  const { exclude: _e, outputWorkFolder: _o, keepOutputDirectory: _k, outputFileExtension: _x, ...options } = require(join(root, 'esbuild.config.cjs'))(
-    { getProvider: () => ({ getStage: () => 'prod' }) },
-  );
+  const {
+    exclude: _e,
+    outputWorkFolder: _o,
+    keepOutputDirectory: _k,
+    outputFileExtension: _x,
+    ...options
+  } = require(join(root, 'esbuild.config.cjs'))({ getProvider: () => ({ getStage: () => 'prod' }) });
   mkdirSync(join(root, '.bench'), { recursive: true });
-  const out = await build({ ...options, entryPoints: [join(root, 'test/integration/deploy/fixtures/sdk-probe.ts')], outfile, metafile: true, logLevel: 'silent' });
+  const out = await build({
+    ...options,
+    entryPoints: [join(root, 'test/integration/deploy/fixtures/sdk-probe.ts')],
+    outfile,
+    metafile: true,
+    logLevel: 'silent',
+  });
   inputs = Object.keys(out.metafile!.inputs);
   text = readFileSync(outfile, 'utf8');
   bundled = await import(pathToFileURL(outfile).href);
@@ -50,13 +60,16 @@ describe('bundle budget (issue 10): the SDK trims change nothing the clients do'
     ['sns', 'eu-central-1'],
     ['sns', 'cn-northwest-1'],
     ['sns', 'ap-southeast-7'],
-  ] as const)('%s in %s: the bundled client sends where the unbundled one does, with its version in the User-Agent', async (service, region) => {
-    const [got, want] = await Promise.all([bundled.requestFor(service, region), unbundled.requestFor(service, region)]);
-    expect(got.host).toBe(want.host);
-    expect(got.host).toContain(`${service}.${region}.`);
-    const pkg = service === 'dynamodb' ? '@aws-sdk/client-dynamodb' : '@aws-sdk/client-sns';
-    expect(got.userAgent).toContain(`api/${service}#${version(pkg)}`);
-  });
+  ] as const)(
+    '%s in %s: the bundled client sends where the unbundled one does, with its version in the User-Agent',
+    async (service, region) => {
+      const [got, want] = await Promise.all([bundled.requestFor(service, region), unbundled.requestFor(service, region)]);
+      expect(got.host).toBe(want.host);
+      expect(got.host).toContain(`${service}.${region}.`);
+      const pkg = service === 'dynamodb' ? '@aws-sdk/client-dynamodb' : '@aws-sdk/client-sns';
+      expect(got.userAgent).toContain(`api/${service}#${version(pkg)}`);
+    },
+  );
 
   it('the bundled document client writes and reads an item through DynamoDB Local', async () => {
     const item = { pk: `PROBE#${process.pid}`, sk: 'ITEM', n: 7, tags: new Set(['a', 'b']), nested: { ok: true } };

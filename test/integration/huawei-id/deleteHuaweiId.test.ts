@@ -86,18 +86,37 @@ describe('deleting the HUAWEI ID (R-CL-14, issue 9 item 16)', () => {
     const account = await signUp();
     const mobile = await setSecurityPhone(account.token);
     const ops = uniqueEmail('ops');
-    expect((await invoke(addRecipientHandler, { method: 'POST', path: '/v1/account/recipients', headers: bearer(account.token), body: { name: 'Ops', email: ops, messageTypes: ['account'] } })).status).toBe(201);
+    expect(
+      (
+        await invoke(addRecipientHandler, {
+          method: 'POST',
+          path: '/v1/account/recipients',
+          headers: bearer(account.token),
+          body: { name: 'Ops', email: ops, messageTypes: ['account'] },
+        })
+      ).status,
+    ).toBe(201);
     const before = (await profile(account.accountId))!;
     setClockOffset(61_000);
     const verification = await deletionCode(mobile, 'email', account.email);
     const res = await deleteHuaweiId({ identifier: mobile, password: PASSWORD, verification });
     expect(res.status, JSON.stringify(res.body)).toBe(204);
     expect(await profile(account.accountId)).toBeUndefined();
-    for (const [kind, value] of [['EMAIL', account.email], ['MOBILE', mobile], ['LOGINID', String(before.loginId).toLowerCase()], ['TENANT', String(before.tenantName).toLowerCase()]] as const) {
+    for (const [kind, value] of [
+      ['EMAIL', account.email],
+      ['MOBILE', mobile],
+      ['LOGINID', String(before.loginId).toLowerCase()],
+      ['TENANT', String(before.tenantName).toLowerCase()],
+    ] as const) {
       expect(await accountIdByClaim(kind, value), kind).toBeUndefined();
     }
     const rest = await db().send(
-      new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.account(account.accountId).pk }, ConsistentRead: true }),
+      new QueryCommand({
+        TableName: TABLE(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.account(account.accountId).pk },
+        ConsistentRead: true,
+      }),
     );
     expect(rest.Items).toEqual([]);
     // R-PR-03: the recipient subscribed to account notices hears of it too, addressed before it was deleted.
@@ -124,16 +143,24 @@ describe('deleting the HUAWEI ID (R-CL-14, issue 9 item 16)', () => {
     },
   );
 
-  it('R-CL-14 R-VC-05 a wrong password, a wrong code, another HUAWEI ID\'s code or another purpose\'s code is refused (401) and the HUAWEI ID stays', async () => {
+  it("R-CL-14 R-VC-05 a wrong password, a wrong code, another HUAWEI ID's code or another purpose's code is refused (401) and the HUAWEI ID stays", async () => {
     const account = await signUp();
     const other = await signUp();
     const good = await deletionCode(account.email, 'email', account.email);
     const reset = await verificationFor('password-reset', 'email', account.email, { destination: account.email });
     const cases: Array<[string, Record<string, unknown>, string]> = [
       ['wrong password', { identifier: account.email, password: 'Wrong-Horse-41', verification: good }, 'INVALID_CREDENTIALS'],
-      ['wrong code', { identifier: account.email, password: PASSWORD, verification: { ...good, code: good.code === '000000' ? '111111' : '000000' } }, 'INVALID_CODE'],
+      [
+        'wrong code',
+        { identifier: account.email, password: PASSWORD, verification: { ...good, code: good.code === '000000' ? '111111' : '000000' } },
+        'INVALID_CODE',
+      ],
       ['code of another HUAWEI ID', { identifier: other.email, password: PASSWORD, verification: good }, 'INVALID_CODE'],
-      ['unknown challenge', { identifier: account.email, password: PASSWORD, verification: { challengeId: 'ch_unknown', code: good.code } }, 'INVALID_CODE'],
+      [
+        'unknown challenge',
+        { identifier: account.email, password: PASSWORD, verification: { challengeId: 'ch_unknown', code: good.code } },
+        'INVALID_CODE',
+      ],
       ['password-reset code of this HUAWEI ID', { identifier: account.email, password: PASSWORD, verification: reset }, 'INVALID_CODE'],
     ];
     for (const [name, body, code] of cases) {
@@ -154,14 +181,17 @@ describe('deleting the HUAWEI ID (R-CL-14, issue 9 item 16)', () => {
     expect((await profile(account.accountId))!.failedAttempts).toBe(1);
     await setFailures(account.accountId, config.sessions.lockoutThreshold - 1, 3600_000); // its back-off is over
     expect((await deleteHuaweiId(wrong)).body.code).toBe('INVALID_CREDENTIALS');
-    expect((await profile(account.accountId))!).toMatchObject({ failedAttempts: config.sessions.lockoutThreshold, lockedAt: expect.any(String) });
+    expect((await profile(account.accountId))!).toMatchObject({
+      failedAttempts: config.sessions.lockoutThreshold,
+      lockedAt: expect.any(String),
+    });
     expect((await listRecordedMessages(account.email, 1))[0]!.kind).toBe('account-locked');
     const locked = await deleteHuaweiId({ ...wrong, password: PASSWORD });
     expect([locked.status, locked.body.code]).toEqual([401, 'INVALID_CREDENTIALS']);
     expect(await accountIdByClaim('EMAIL', account.email)).toBe(account.accountId);
   });
 
-  it('R-LI-04 inside the account\'s back-off a deletion is refused like a wrong password, even with the right one, and is not counted (issue 9 items 16, 17)', async () => {
+  it("R-LI-04 inside the account's back-off a deletion is refused like a wrong password, even with the right one, and is not counted (issue 9 items 16, 17)", async () => {
     const account = await signUp();
     const verification = await deletionCode(account.email, 'email', account.email);
     const failures = config.sessions.accountFreeFailures + 3; // an 8 s back-off from now
@@ -177,7 +207,11 @@ describe('deleting the HUAWEI ID (R-CL-14, issue 9 item 16)', () => {
   it('R-LI-08 R-CL-13 R-CL-14 a HUAWEI ID whose cloud services are disabled keeps its password: a forgotten one can be reset, then the HUAWEI ID deleted with it', async () => {
     const account = await disabledHuaweiId();
     const reset = await verificationFor('password-reset', 'email', account.email, { destination: account.email });
-    const res = await invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier: account.mobile, newPassword: 'Fresh-Horse-58', verification: reset } });
+    const res = await invoke(resetHandler, {
+      method: 'POST',
+      path: '/v1/password-resets',
+      body: { identifier: account.mobile, newPassword: 'Fresh-Horse-58', verification: reset },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(204);
     const proven = await startLogin(account.email, 'Fresh-Horse-58');
     expect(proven.body.code).toBe('SERVICES_DISABLED');
@@ -189,7 +223,12 @@ describe('deleting the HUAWEI ID (R-CL-14, issue 9 item 16)', () => {
   it('R-SEC-03 R-CL-14 a delete-huawei-id code request answers alike for an unknown identifier and delivers nothing', async () => {
     const account = await disabledHuaweiId();
     const unknown = uniqueEmail('nobody');
-    for (const [identifier, channel] of [[account.email, 'email'], [unknown, 'email'], [account.mobile, 'sms'], [uniqueMobile(), 'sms']] as const) {
+    for (const [identifier, channel] of [
+      [account.email, 'email'],
+      [unknown, 'email'],
+      [account.mobile, 'sms'],
+      [uniqueMobile(), 'sms'],
+    ] as const) {
       const res = await requestCode({ purpose: 'delete-huawei-id', channel, destination: identifier });
       expect(res.status, identifier).toBe(202);
       expect(Object.keys(res.body).sort()).toEqual(['challengeId', 'channel', 'destinationMasked', 'expiresAt', 'resendAfter']);
@@ -209,7 +248,9 @@ describe('deleting the HUAWEI ID (R-CL-14, issue 9 item 16)', () => {
       // A code that is certainly wrong: not the one delivered to a real identifier (nothing is delivered for an unknown one).
       const delivered = identifier === account.email ? (await listRecordedMessages(identifier, 1))[0]!.body.match(/\b(\d{6})\b/)![1] : '';
       const wrong = { challengeId: res.body.challengeId as string, code: delivered === '000000' ? '111111' : '000000' };
-      return storageWork(async () => expect((await deleteHuaweiId({ identifier, password: PASSWORD, verification: wrong })).status).toBe(401));
+      return storageWork(async () =>
+        expect((await deleteHuaweiId({ identifier, password: PASSWORD, verification: wrong })).status).toBe(401),
+      );
     };
     const forReal = await attempt(account.email);
     const forNobody = await attempt(unknown);

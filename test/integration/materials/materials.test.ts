@@ -9,7 +9,12 @@ import { invoke } from '../../support/http.js';
 import { bearer, signUp } from '../../support/identity.js';
 
 async function declare(token: string, fileName: string, contentType: string, sizeBytes: number) {
-  return invoke(declareHandler, { method: 'POST', path: '/v1/materials', headers: bearer(token), body: { purpose: 'qualification-proof', fileName, contentType, sizeBytes } });
+  return invoke(declareHandler, {
+    method: 'POST',
+    path: '/v1/materials',
+    headers: bearer(token),
+    body: { purpose: 'qualification-proof', fileName, contentType, sizeBytes },
+  });
 }
 async function upload(target: { url: string; headers: Record<string, string> }, bytes: Buffer) {
   const token = new URL(target.url).pathname.split('/').pop()!;
@@ -30,7 +35,12 @@ const useAsProof = (token: string, materialId: string) =>
     body: { qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: materialId },
   });
 const complete = (token: string, materialId: string) =>
-  invoke(completeHandler, { method: 'POST', path: `/v1/materials/${materialId}/complete`, pathParameters: { materialId }, headers: bearer(token) });
+  invoke(completeHandler, {
+    method: 'POST',
+    path: `/v1/materials/${materialId}/complete`,
+    pathParameters: { materialId },
+    headers: bearer(token),
+  });
 
 describe('qualification proof upload', () => {
   it('R-AI-07 declare → upload → complete checks the bytes; the verified material is the tax-info proof', async () => {

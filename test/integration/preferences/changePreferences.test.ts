@@ -6,7 +6,8 @@ import { currencyHistory } from '../../../lib/preferences/changePreferences.js';
 import { invoke } from '../../support/http.js';
 import { PASSWORD, bearer, signUp } from '../../support/identity.js';
 
-const prefs = (token: string, body: object) => invoke(preferencesHandler, { method: 'PUT', path: '/v1/account/preferences', headers: bearer(token), body });
+const prefs = (token: string, body: object) =>
+  invoke(preferencesHandler, { method: 'PUT', path: '/v1/account/preferences', headers: bearer(token), body });
 
 describe('preferences', () => {
   it('R-PR-01 the time zone must be an IANA zone', async () => {
@@ -17,8 +18,16 @@ describe('preferences', () => {
 
   it('R-PR-01 notices from then on use the message language (and time zone)', async () => {
     const { token, email } = await signUp();
-    expect((await prefs(token, { messageLanguage: 'zh', timeZone: 'Asia/Shanghai' })).body).toMatchObject({ messageLanguage: 'zh', timeZone: 'Asia/Shanghai' });
-    await invoke(changePasswordHandler, { method: 'PUT', path: '/v1/account/password', headers: bearer(token), body: { currentPassword: PASSWORD, newPassword: 'New-Secret-77' } });
+    expect((await prefs(token, { messageLanguage: 'zh', timeZone: 'Asia/Shanghai' })).body).toMatchObject({
+      messageLanguage: 'zh',
+      timeZone: 'Asia/Shanghai',
+    });
+    await invoke(changePasswordHandler, {
+      method: 'PUT',
+      path: '/v1/account/password',
+      headers: bearer(token),
+      body: { currentPassword: PASSWORD, newPassword: 'New-Secret-77' },
+    });
     const [notice] = await listRecordedMessages(email, 1);
     expect(notice!.body).toContain('密码');
     expect(notice!.body).toMatch(/\+08:00|CST|GMT\+8/);

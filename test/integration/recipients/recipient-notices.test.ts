@@ -7,7 +7,8 @@ import { activeAccount, close, putStanding, runCheck } from '../../support/closu
 import { invoke } from '../../support/http.js';
 import { PASSWORD, bearer, uniqueEmail, uniqueMobile } from '../../support/identity.js';
 
-const add = (token: string, body: object) => invoke(addHandler, { method: 'POST', path: '/v1/account/recipients', headers: bearer(token), body });
+const add = (token: string, body: object) =>
+  invoke(addHandler, { method: 'POST', path: '/v1/account/recipients', headers: bearer(token), body });
 const kindsTo = async (to: string) => (await listRecordedMessages(to, 50)).map((m) => m.kind).sort();
 
 /** An active account with three recipients: closure by email and SMS, security by email, billing only. */

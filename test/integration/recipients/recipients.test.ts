@@ -8,7 +8,8 @@ import { config } from '../../../lib/core/config.js';
 import { invoke } from '../../support/http.js';
 import { bearer, signUp } from '../../support/identity.js';
 
-const add = (token: string, body: object) => invoke(addHandler, { method: 'POST', path: '/v1/account/recipients', headers: bearer(token), body });
+const add = (token: string, body: object) =>
+  invoke(addHandler, { method: 'POST', path: '/v1/account/recipients', headers: bearer(token), body });
 const recipient = (n: number) => ({ name: `Finance ${n}`, email: `finance${n}@example.com`, messageTypes: ['billing'] });
 const traces = (token: string, query: Record<string, string> = {}) =>
   invoke(tracesHandler, { method: 'GET', path: '/v1/audit/traces', headers: bearer(token), query });
@@ -29,8 +30,19 @@ describe('message recipients', () => {
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ name: 'Ops', mobile: '+4915112345678', createdAt: created.body.createdAt });
     expect(edited.body.email).toBeUndefined();
-    expect((await invoke(listHandler, { method: 'GET', path: '/v1/account/recipients', headers: bearer(token) })).body.items).toHaveLength(1);
-    expect((await invoke(deleteHandler, { method: 'DELETE', path: `/v1/account/recipients/${id}`, pathParameters: { recipientId: id }, headers: bearer(token) })).status).toBe(204);
+    expect((await invoke(listHandler, { method: 'GET', path: '/v1/account/recipients', headers: bearer(token) })).body.items).toHaveLength(
+      1,
+    );
+    expect(
+      (
+        await invoke(deleteHandler, {
+          method: 'DELETE',
+          path: `/v1/account/recipients/${id}`,
+          pathParameters: { recipientId: id },
+          headers: bearer(token),
+        })
+      ).status,
+    ).toBe(204);
     const names = (await traces(token)).body.items.map((t: { traceName: string }) => t.traceName);
     expect(names.slice(0, 3)).toEqual(['deleteRecipient', 'editRecipient', 'addRecipient']);
   });
@@ -43,7 +55,9 @@ describe('message recipients', () => {
     expect(results.filter((r) => r.status !== 201).map((r) => [r.status, r.body.code])).toEqual(
       Array.from({ length: 13 - config.recipients.maxPerAccount }, () => [422, 'QUOTA_EXCEEDED']),
     );
-    expect((await invoke(listHandler, { method: 'GET', path: '/v1/account/recipients', headers: bearer(token) })).body.items).toHaveLength(10);
+    expect((await invoke(listHandler, { method: 'GET', path: '/v1/account/recipients', headers: bearer(token) })).body.items).toHaveLength(
+      10,
+    );
   });
 
   it('R-PR-03 a recipient needs an email or a mobile number', async () => {
@@ -56,10 +70,23 @@ describe('message recipients', () => {
     const intruder = await signUp();
     const id = (await add(owner.token, recipient(1))).body.recipientId;
     const path = `/v1/account/recipients/${id}`;
-    const edit = await invoke(editHandler, { method: 'PUT', path, pathParameters: { recipientId: id }, headers: bearer(intruder.token), body: recipient(2) });
+    const edit = await invoke(editHandler, {
+      method: 'PUT',
+      path,
+      pathParameters: { recipientId: id },
+      headers: bearer(intruder.token),
+      body: recipient(2),
+    });
     expect(edit.status).toBe(404);
-    expect((await invoke(deleteHandler, { method: 'DELETE', path, pathParameters: { recipientId: id }, headers: bearer(intruder.token) })).status).toBe(404);
-    expect((await invoke(listHandler, { method: 'GET', path: '/v1/account/recipients', headers: bearer(intruder.token) })).body.items).toEqual([]);
-    expect((await invoke(listHandler, { method: 'GET', path: '/v1/account/recipients', headers: bearer(owner.token) })).body.items[0].name).toBe('Finance 1');
+    expect(
+      (await invoke(deleteHandler, { method: 'DELETE', path, pathParameters: { recipientId: id }, headers: bearer(intruder.token) }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await invoke(listHandler, { method: 'GET', path: '/v1/account/recipients', headers: bearer(intruder.token) })).body.items,
+    ).toEqual([]);
+    expect(
+      (await invoke(listHandler, { method: 'GET', path: '/v1/account/recipients', headers: bearer(owner.token) })).body.items[0].name,
+    ).toBe('Finance 1');
   });
 });

@@ -17,7 +17,19 @@ import { TABLE, db } from '../../../lib/core/store/table.js';
 import { activeAccount, close, disable, runCheck } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
 import { storageWork } from '../../support/storage-work.js';
-import { PASSWORD, bearer, freshIp, latestCode, login, requestCode, signUp, startLogin, uniqueEmail, uniqueMobile, verificationFor } from '../../support/identity.js';
+import {
+  PASSWORD,
+  bearer,
+  freshIp,
+  latestCode,
+  login,
+  requestCode,
+  signUp,
+  startLogin,
+  uniqueEmail,
+  uniqueMobile,
+  verificationFor,
+} from '../../support/identity.js';
 
 const me = (token: string) => invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(token) });
 
@@ -25,7 +37,12 @@ async function withSecurityPhone() {
   const account = await signUp();
   const mobile = uniqueMobile();
   const verification = await verificationFor('security-phone', 'sms', mobile, { token: account.token, destination: mobile });
-  const res = await invoke(securityPhoneHandler, { method: 'PUT', path: '/v1/account/security-phone', headers: bearer(account.token), body: { mobile, verification } });
+  const res = await invoke(securityPhoneHandler, {
+    method: 'PUT',
+    path: '/v1/account/security-phone',
+    headers: bearer(account.token),
+    body: { mobile, verification },
+  });
   expect(res.status).toBe(200);
   return { ...account, mobile };
 }
@@ -35,7 +52,12 @@ afterEach(() => setClockOffset(0));
 /** Puts an account a given number of consecutive failures in (instead of failing that often). */
 async function setFailedAttempts(accountId: string, n: number) {
   await db().send(
-    new UpdateCommand({ TableName: TABLE(), Key: keys.account(accountId), UpdateExpression: 'SET failedAttempts = :n', ExpressionAttributeValues: { ':n': n } }),
+    new UpdateCommand({
+      TableName: TABLE(),
+      Key: keys.account(accountId),
+      UpdateExpression: 'SET failedAttempts = :n',
+      ExpressionAttributeValues: { ':n': n },
+    }),
   );
 }
 
@@ -81,11 +103,22 @@ describe('login', () => {
     const { email, accountId } = await signUp();
     const started = await startLogin(email, PASSWORD);
     const challengeId = started.body.challengeId;
-    const sent = await invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel: 'email' }, sourceIp: freshIp() });
+    const sent = await invoke(loginCodeHandler, {
+      method: 'POST',
+      path: `/v1/sessions/challenges/${challengeId}/code`,
+      pathParameters: { challengeId },
+      body: { channel: 'email' },
+      sourceIp: freshIp(),
+    });
     expect(sent.status).toBe(202);
     const wrong = (await latestCode(email)) === '000000' ? '111111' : '000000';
     expect((await findAccount(accountId))!.failedAttempts).toBe(0);
-    const res = await invoke(verifyHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/verify`, pathParameters: { challengeId }, body: { code: wrong } });
+    const res = await invoke(verifyHandler, {
+      method: 'POST',
+      path: `/v1/sessions/challenges/${challengeId}/verify`,
+      pathParameters: { challengeId },
+      body: { code: wrong },
+    });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('INVALID_CODE');
     expect(res.body.token).toBeUndefined();
@@ -144,7 +177,11 @@ describe('login', () => {
     const { email, token } = await signUp();
     setClockOffset(61_000);
     const verification = await verificationFor('password-reset', 'email', email, { destination: email });
-    const res = await invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier: email, newPassword: 'Reset-Secret-88', verification } });
+    const res = await invoke(resetHandler, {
+      method: 'POST',
+      path: '/v1/password-resets',
+      body: { identifier: email, newPassword: 'Reset-Secret-88', verification },
+    });
     expect(res.status).toBe(204);
     expect((await me(token)).status).toBe(401);
     expect((await startLogin(email, 'Reset-Secret-88')).status).toBe(200);
@@ -192,14 +229,26 @@ describe('login', () => {
     expect(locked.body.code).toBe(wrong.body.code);
     setClockOffset(61_000);
     const verification = await verificationFor('password-reset', 'email', email, { destination: email });
-    expect((await invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier: email, newPassword: 'Reset-Secret-88', verification } })).status).toBe(204);
+    expect(
+      (
+        await invoke(resetHandler, {
+          method: 'POST',
+          path: '/v1/password-resets',
+          body: { identifier: email, newPassword: 'Reset-Secret-88', verification },
+        })
+      ).status,
+    ).toBe(204);
     expect((await startLogin(email, 'Reset-Secret-88')).status).toBe(200);
   });
 
   it('R-SEC-03 a reset attempt without a code answers the same for an existing and an unknown identifier, even for a password equal to it', async () => {
     const { email } = await signUp();
     const attempt = (identifier: string) =>
-      invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier, newPassword: identifier, verification: { challengeId: 'ch_x', code: '123456' } } });
+      invoke(resetHandler, {
+        method: 'POST',
+        path: '/v1/password-resets',
+        body: { identifier, newPassword: identifier, verification: { challengeId: 'ch_x', code: '123456' } },
+      });
     const known = await attempt(email);
     const unknown = await attempt(uniqueEmail('ghost'));
     expect([known.status, known.body.code]).toEqual([401, 'INVALID_CODE']);
@@ -211,16 +260,35 @@ describe('login', () => {
     const started = await startLogin(email, PASSWORD);
     const challengeId = started.body.challengeId;
     const sendCode = () =>
-      invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel: 'email' }, sourceIp: freshIp() });
+      invoke(loginCodeHandler, {
+        method: 'POST',
+        path: `/v1/sessions/challenges/${challengeId}/code`,
+        pathParameters: { challengeId },
+        body: { channel: 'email' },
+        sourceIp: freshIp(),
+      });
     expect((await sendCode()).status).toBe(202);
     const code = await latestCode(email); // sent before the reset
     setClockOffset(61_000);
     const verification = await verificationFor('password-reset', 'email', email, { destination: email });
-    expect((await invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier: email, newPassword: 'Reset-Secret-88', verification } })).status).toBe(204);
+    expect(
+      (
+        await invoke(resetHandler, {
+          method: 'POST',
+          path: '/v1/password-resets',
+          body: { identifier: email, newPassword: 'Reset-Secret-88', verification },
+        })
+      ).status,
+    ).toBe(204);
     setClockOffset(122_000);
     const sent = await sendCode();
     expect([sent.status, sent.body.detail]).toEqual([401, 'This sign-in attempt has ended; start again.']); // R-LI-06: no code for it (issue 9 item 16)
-    const res = await invoke(verifyHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/verify`, pathParameters: { challengeId }, body: { code } });
+    const res = await invoke(verifyHandler, {
+      method: 'POST',
+      path: `/v1/sessions/challenges/${challengeId}/verify`,
+      pathParameters: { challengeId },
+      body: { code },
+    });
     expect([res.status, res.body.detail]).toEqual([401, 'This sign-in attempt has ended; start again.']);
   });
 
@@ -244,7 +312,9 @@ describe('login', () => {
         const { email, token } = await signUp();
         const challengeId = (await startLogin(email, PASSWORD)).body.challengeId as string;
         const body = { currentPassword: PASSWORD, newPassword: 'New-Secret-77' };
-        expect((await invoke(changePasswordHandler, { method: 'PUT', path: '/v1/account/password', headers: bearer(token), body })).status).toBe(204);
+        expect(
+          (await invoke(changePasswordHandler, { method: 'PUT', path: '/v1/account/password', headers: bearer(token), body })).status,
+        ).toBe(204);
         return { email, challengeId };
       },
     ],
@@ -257,21 +327,36 @@ describe('login', () => {
         return { email, challengeId };
       },
     ],
-  ] as const)('R-LI-06 R-LI-02 a sign-in attempt opened before %s sends no code: it has ended (issue 9 item 16)', async (_when, arrange) => {
-    const { email, challengeId } = await arrange();
-    setClockOffset(clockOffset() + 61_000); // outside any cooldown
-    const before = (await listRecordedMessages(email, 50)).length;
-    const sent = await invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel: 'email' }, sourceIp: freshIp() });
-    expect(sent.status, JSON.stringify(sent.body)).toBe(401);
-    expect([sent.body.code, sent.body.detail]).toEqual(['INVALID_CODE', 'This sign-in attempt has ended; start again.']);
-    expect((await listRecordedMessages(email, 50)).length).toBe(before);
-  });
+  ] as const)(
+    'R-LI-06 R-LI-02 a sign-in attempt opened before %s sends no code: it has ended (issue 9 item 16)',
+    async (_when, arrange) => {
+      const { email, challengeId } = await arrange();
+      setClockOffset(clockOffset() + 61_000); // outside any cooldown
+      const before = (await listRecordedMessages(email, 50)).length;
+      const sent = await invoke(loginCodeHandler, {
+        method: 'POST',
+        path: `/v1/sessions/challenges/${challengeId}/code`,
+        pathParameters: { challengeId },
+        body: { channel: 'email' },
+        sourceIp: freshIp(),
+      });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(401);
+      expect([sent.body.code, sent.body.detail]).toEqual(['INVALID_CODE', 'This sign-in attempt has ended; start again.']);
+      expect((await listRecordedMessages(email, 50)).length).toBe(before);
+    },
+  );
 
   it('R-LI-02 a sign-in attempt ends after 10 minutes, however often its code is re-sent', async () => {
     const { email } = await signUp();
     const challengeId = (await startLogin(email, PASSWORD)).body.challengeId;
     setClockOffset((config.sessions.loginChallengeTtlSeconds + 1) * 1000);
-    const sent = await invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel: 'email' }, sourceIp: freshIp() });
+    const sent = await invoke(loginCodeHandler, {
+      method: 'POST',
+      path: `/v1/sessions/challenges/${challengeId}/code`,
+      pathParameters: { challengeId },
+      body: { channel: 'email' },
+      sourceIp: freshIp(),
+    });
     expect(sent.status).toBe(401);
   });
 
@@ -279,9 +364,18 @@ describe('login', () => {
     const { email, accountId, token } = await signUp();
     await startLogin(email, 'Wrong-password-9', {}, '192.0.2.77');
     await login(email, PASSWORD, 'email', email);
-    await invoke(changePasswordHandler, { method: 'PUT', path: '/v1/account/password', headers: bearer(token), body: { currentPassword: PASSWORD, newPassword: 'New-Secret-77' } });
+    await invoke(changePasswordHandler, {
+      method: 'PUT',
+      path: '/v1/account/password',
+      headers: bearer(token),
+      body: { currentPassword: PASSWORD, newPassword: 'New-Secret-77' },
+    });
     const { Items = [] } = await db().send(
-      new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.auditPartition(accountId) } }),
+      new QueryCommand({
+        TableName: TABLE(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.auditPartition(accountId) },
+      }),
     );
     expect(Items.map((i) => i.traceName)).toEqual(['signUp', 'loginFailed', 'login', 'changePassword']);
     expect(Items[1]).toMatchObject({ resourceType: 'accountCenter', result: 'failure', sourceIp: '192.0.2.77' });
@@ -292,7 +386,13 @@ describe('login', () => {
     const account = await withSecurityPhone();
     const challengeId = (await startLogin(account.email, PASSWORD)).body.challengeId as string;
     const send = (channel: 'sms' | 'email') =>
-      invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel }, sourceIp: freshIp() });
+      invoke(loginCodeHandler, {
+        method: 'POST',
+        path: `/v1/sessions/challenges/${challengeId}/code`,
+        pathParameters: { challengeId },
+        body: { channel },
+        sourceIp: freshIp(),
+      });
     const statuses = [];
     for (const [i, channel] of (['email', 'sms', 'email', 'sms'] as const).entries()) {
       setClockOffset((i + 1) * 61_000);
@@ -305,7 +405,12 @@ describe('login', () => {
     expect(refused.body.code).toBe('CODE_SENDS_EXHAUSTED');
     expect(statuses[3]).toBe(422);
     // The codes already sent still work; a new attempt starts a new count.
-    const verified = await invoke(verifyHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/verify`, pathParameters: { challengeId }, body: { code: await latestCode(account.email) } });
+    const verified = await invoke(verifyHandler, {
+      method: 'POST',
+      path: `/v1/sessions/challenges/${challengeId}/verify`,
+      pathParameters: { challengeId },
+      body: { code: await latestCode(account.email) },
+    });
     expect(verified.status).toBe(201);
   });
 
@@ -313,7 +418,13 @@ describe('login', () => {
     const account = await withSecurityPhone();
     const challengeId = (await startLogin(account.email, PASSWORD)).body.challengeId as string;
     const send = (channel: 'sms' | 'email') =>
-      invoke(loginCodeHandler, { method: 'POST', path: `/v1/sessions/challenges/${challengeId}/code`, pathParameters: { challengeId }, body: { channel }, sourceIp: freshIp() });
+      invoke(loginCodeHandler, {
+        method: 'POST',
+        path: `/v1/sessions/challenges/${challengeId}/code`,
+        pathParameters: { challengeId },
+        body: { channel },
+        sourceIp: freshIp(),
+      });
     setClockOffset(61_000);
     expect((await send('email')).status).toBe(202);
     expect((await send('sms')).status).toBe(202);
@@ -324,13 +435,30 @@ describe('login', () => {
 
   it('R-AU-01 R-LI-05 logout is audited with source IP and request ID (issue 9 item 17)', async () => {
     const { email, accountId, token } = await signUp();
-    const out = await invoke(logoutHandler, { method: 'DELETE', path: '/v1/sessions/current', headers: bearer(token), sourceIp: '192.0.2.78' });
+    const out = await invoke(logoutHandler, {
+      method: 'DELETE',
+      path: '/v1/sessions/current',
+      headers: bearer(token),
+      sourceIp: '192.0.2.78',
+    });
     expect(out.status).toBe(204);
     const other = (await login(email, PASSWORD, 'email', email)).body.token as string;
-    const traces = await invoke(auditHandler, { method: 'GET', path: '/v1/audit/traces', headers: bearer(other), query: { traceName: 'logout' } });
+    const traces = await invoke(auditHandler, {
+      method: 'GET',
+      path: '/v1/audit/traces',
+      headers: bearer(other),
+      query: { traceName: 'logout' },
+    });
     expect(traces.status).toBe(200);
     expect(traces.body.items).toEqual([
-      expect.objectContaining({ traceName: 'logout', resourceType: 'accountCenter', actor: accountId, sourceIp: '192.0.2.78', result: 'success', requestId: out.headers['x-request-id'] }),
+      expect.objectContaining({
+        traceName: 'logout',
+        resourceType: 'accountCenter',
+        actor: accountId,
+        sourceIp: '192.0.2.78',
+        result: 'success',
+        requestId: out.headers['x-request-id'],
+      }),
     ]);
   });
 
@@ -348,7 +476,8 @@ describe('login', () => {
   it('R-LI-04 failures are throttled per source address', async () => {
     const ip = freshIp();
     let last;
-    for (let i = 0; i <= config.sessions.failuresPerSourcePerHour; i += 1) last = await startLogin(uniqueEmail('ghost'), 'Wrong-password-9', {}, ip);
+    for (let i = 0; i <= config.sessions.failuresPerSourcePerHour; i += 1)
+      last = await startLogin(uniqueEmail('ghost'), 'Wrong-password-9', {}, ip);
     expect(last!.status).toBe(429);
     expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
   });

@@ -44,7 +44,11 @@ describe('trusted browsers (issue 9 item 1)', () => {
       async (account: { email: string; token: string }) => {
         nextMinute();
         const verification = await verificationFor('password-reset', 'email', account.email, { destination: account.email });
-        const res = await invoke(resetHandler, { method: 'POST', path: '/v1/password-resets', body: { identifier: account.email, newPassword: NEW_PASSWORD, verification } });
+        const res = await invoke(resetHandler, {
+          method: 'POST',
+          path: '/v1/password-resets',
+          body: { identifier: account.email, newPassword: NEW_PASSWORD, verification },
+        });
         expect(res.status).toBe(204);
       },
     ],

@@ -60,8 +60,12 @@ describe('verification challenges', () => {
 
   it('R-VC-01 a code is bound to its destination and account', async () => {
     const c = await issue();
-    await expect(checkCode({ challengeId: c.challengeId, code: c.code, purpose: 'signup', destination: uniqueEmail() })).rejects.toBeInstanceOf(InvalidCode);
-    await expect(checkCode({ challengeId: c.challengeId, code: c.code, purpose: 'signup', accountId: 'ac_other' })).rejects.toBeInstanceOf(InvalidCode);
+    await expect(
+      checkCode({ challengeId: c.challengeId, code: c.code, purpose: 'signup', destination: uniqueEmail() }),
+    ).rejects.toBeInstanceOf(InvalidCode);
+    await expect(checkCode({ challengeId: c.challengeId, code: c.code, purpose: 'signup', accountId: 'ac_other' })).rejects.toBeInstanceOf(
+      InvalidCode,
+    );
   });
 
   it('R-SEC-02 20 parallel submissions of one valid code: exactly one succeeds', async () => {
@@ -70,7 +74,9 @@ describe('verification challenges', () => {
       Array.from({ length: 20 }, () => consumeCode({ challengeId: c.challengeId, code: c.code, purpose: 'signup' })),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof InvalidCode)).toBe(true);
+    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof InvalidCode)).toBe(
+      true,
+    );
   });
 });
 
@@ -136,7 +142,11 @@ describe('send limits', () => {
     expect(res.status).toBe(202);
     expect(Object.keys(res.body).sort()).toEqual(['challengeId', 'channel', 'destinationMasked', 'expiresAt', 'resendAfter']);
     const items = await db().send(
-      new QueryCommand({ TableName: TABLE(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.challenge(res.body.challengeId).pk } }),
+      new QueryCommand({
+        TableName: TABLE(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.challenge(res.body.challengeId).pk },
+      }),
     );
     // Bound to a decoy account ID that names no account, so no code can ever reset anything with it.
     expect(items.Items?.[0]?.accountId).toMatch(/^decoy_/);

@@ -15,7 +15,17 @@ import { sendCode } from '../../../lib/verification/send-code.js';
 import { PURPOSES } from '../../../lib/core/codes/purposes.js';
 import { activeAccount } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
-import { PASSWORD, bearer, freshIp, latestCode, requestCode, signUp, startLogin, uniqueEmail, verificationFor } from '../../support/identity.js';
+import {
+  PASSWORD,
+  bearer,
+  freshIp,
+  latestCode,
+  requestCode,
+  signUp,
+  startLogin,
+  uniqueEmail,
+  verificationFor,
+} from '../../support/identity.js';
 
 afterEach(() => setClockOffset(0));
 
@@ -23,14 +33,19 @@ const failures = async (accountId: string) => (await findAccount(accountId))!.fa
 const wrongCodeFor = async (to: string) => ((await latestCode(to)) === '000000' ? '111111' : '000000');
 
 describe('failed codes count toward the account lock (R-SEC-01, issue 9 item 17)', () => {
-  it.each(PURPOSES.filter((p) => p !== 'signup'))('R-SEC-01: a wrong %s code counts as a failed attempt of its account', async (purpose) => {
-    const { accountId } = await signUp();
-    const destination = uniqueEmail(purpose);
-    const sent = await sendCode({ purpose, channel: 'email', destination, accountId, sourceIp: freshIp(), language: 'en' });
-    const before = await failures(accountId);
-    await expect(checkCode({ challengeId: sent.challengeId, code: await wrongCodeFor(destination), purpose, accountId })).rejects.toBeInstanceOf(InvalidCode);
-    expect(await failures(accountId)).toBe(before + 1);
-  });
+  it.each(PURPOSES.filter((p) => p !== 'signup'))(
+    'R-SEC-01: a wrong %s code counts as a failed attempt of its account',
+    async (purpose) => {
+      const { accountId } = await signUp();
+      const destination = uniqueEmail(purpose);
+      const sent = await sendCode({ purpose, channel: 'email', destination, accountId, sourceIp: freshIp(), language: 'en' });
+      const before = await failures(accountId);
+      await expect(
+        checkCode({ challengeId: sent.challengeId, code: await wrongCodeFor(destination), purpose, accountId }),
+      ).rejects.toBeInstanceOf(InvalidCode);
+      expect(await failures(accountId)).toBe(before + 1);
+    },
+  );
 
   it.each([
     [
@@ -55,7 +70,11 @@ describe('failed codes count toward the account lock (R-SEC-01, issue 9 item 17)
           method: 'POST',
           path: '/v1/closure/checks',
           headers: bearer(account.token),
-          body: { acceptTerms: true, reason: 'no-longer-needed', verification: { ...verification, code: await wrongCodeFor(account.email) } },
+          body: {
+            acceptTerms: true,
+            reason: 'no-longer-needed',
+            verification: { ...verification, code: await wrongCodeFor(account.email) },
+          },
         });
       },
     ],
@@ -66,7 +85,11 @@ describe('failed codes count toward the account lock (R-SEC-01, issue 9 item 17)
         return invoke(resetHandler, {
           method: 'POST',
           path: '/v1/password-resets',
-          body: { identifier: account.email, newPassword: 'Reset-Secret-88', verification: { ...verification, code: await wrongCodeFor(account.email) } },
+          body: {
+            identifier: account.email,
+            newPassword: 'Reset-Secret-88',
+            verification: { ...verification, code: await wrongCodeFor(account.email) },
+          },
         });
       },
     ],
@@ -93,7 +116,7 @@ describe('failed codes count toward the account lock (R-SEC-01, issue 9 item 17)
 
 describe('a code charges only the account it was sent for (R-SEC-01, issue 9 review)', () => {
   it.each(['an unknown identifier (a decoy challenge)', "the attacker's own account"])(
-    'R-SEC-01: wrong codes on a challenge of %s, submitted with a victim\'s identifier, do not count toward the victim\'s lock',
+    "R-SEC-01: wrong codes on a challenge of %s, submitted with a victim's identifier, do not count toward the victim's lock",
     async (whose) => {
       const victim = await signUp();
       const attacker = whose.startsWith('the') ? await signUp() : undefined;
@@ -104,7 +127,11 @@ describe('a code charges only the account it was sent for (R-SEC-01, issue 9 rev
         const res = await invoke(resetHandler, {
           method: 'POST',
           path: '/v1/password-resets',
-          body: { identifier: victim.email, newPassword: 'Reset-Secret-88', verification: { challengeId: sent.body.challengeId, code: String(100000 + i) } },
+          body: {
+            identifier: victim.email,
+            newPassword: 'Reset-Secret-88',
+            verification: { challengeId: sent.body.challengeId, code: String(100000 + i) },
+          },
         });
         expect(res.status).toBe(401);
       }

@@ -40,24 +40,57 @@ async function statuses(purpose: string, identifiers: Record<Kind, string>, step
 }
 
 const SEQUENCES: Array<[string, Step[]]> = [
-  ['one login ID by SMS, then by email', [['loginId', 'sms'], ['loginId', 'email']]],
-  ['the mobile, then the email of one account, both by email', [['mobile', 'email'], ['email', 'email']]],
-  ['the mobile, then the login ID of one account, both by SMS', [['mobile', 'sms'], ['loginId', 'sms']]],
-  ['the email, then the tenant name of one account, both by email', [['email', 'email'], ['tenantName', 'email']]],
-  ['one tenant name twice by email', [['tenantName', 'email'], ['tenantName', 'email']]],
+  [
+    'one login ID by SMS, then by email',
+    [
+      ['loginId', 'sms'],
+      ['loginId', 'email'],
+    ],
+  ],
+  [
+    'the mobile, then the email of one account, both by email',
+    [
+      ['mobile', 'email'],
+      ['email', 'email'],
+    ],
+  ],
+  [
+    'the mobile, then the login ID of one account, both by SMS',
+    [
+      ['mobile', 'sms'],
+      ['loginId', 'sms'],
+    ],
+  ],
+  [
+    'the email, then the tenant name of one account, both by email',
+    [
+      ['email', 'email'],
+      ['tenantName', 'email'],
+    ],
+  ],
+  [
+    'one tenant name twice by email',
+    [
+      ['tenantName', 'email'],
+      ['tenantName', 'email'],
+    ],
+  ],
 ];
 const PURPOSES = ['password-reset', 'delete-huawei-id'] as const;
 const CASES = PURPOSES.flatMap((purpose) => SEQUENCES.map(([name, steps]) => [purpose, name, steps] as const));
 
 describe('send limits of the sessionless identifier purposes (R-SEC-03, issue 9 items 2 and 16)', () => {
-  it.each(CASES)('R-SEC-03: %s codes for %s answer the same status sequence for a real and an unknown account', async (purpose, _name, steps) => {
-    const forReal = await statuses(purpose, await realIdentifiers(), steps);
-    const forNobody = await statuses(purpose, unknownIdentifiers(), steps);
-    expect(forReal).toEqual(forNobody);
-    // Only the same identifier on the same channel inside the cooldown is refused: nothing links two identifiers.
-    const sameRequestTwice = steps[0]![0] === steps[1]![0] && steps[0]![1] === steps[1]![1];
-    expect(forReal).toEqual(sameRequestTwice ? [202, 429] : [202, 202]);
-  });
+  it.each(CASES)(
+    'R-SEC-03: %s codes for %s answer the same status sequence for a real and an unknown account',
+    async (purpose, _name, steps) => {
+      const forReal = await statuses(purpose, await realIdentifiers(), steps);
+      const forNobody = await statuses(purpose, unknownIdentifiers(), steps);
+      expect(forReal).toEqual(forNobody);
+      // Only the same identifier on the same channel inside the cooldown is refused: nothing links two identifiers.
+      const sameRequestTwice = steps[0]![0] === steps[1]![0] && steps[0]![1] === steps[1]![1];
+      expect(forReal).toEqual(sameRequestTwice ? [202, 429] : [202, 202]);
+    },
+  );
 
   it('R-VC-04 R-SEC-03: the cooldown of the real destination holds silently: two identifiers of one account inside 60 s deliver one code', async () => {
     const real = await realIdentifiers();
@@ -65,7 +98,9 @@ describe('send limits of the sessionless identifier purposes (R-SEC-03, issue 9 
     const second = await requestCode({ purpose: 'password-reset', channel: 'email', destination: real.email });
     expect([first.status, second.status]).toEqual([202, 202]);
     expect(Object.keys(second.body).sort()).toEqual(Object.keys(first.body).sort());
-    expect((await listRecordedMessages(real.email, 10)).filter((m) => m.kind === 'verification-code' && /reset/i.test(m.body))).toHaveLength(1);
+    expect(
+      (await listRecordedMessages(real.email, 10)).filter((m) => m.kind === 'verification-code' && /reset/i.test(m.body)),
+    ).toHaveLength(1);
   });
 
   it('R-VC-04 R-SEC-03: the daily cap of the real destination holds silently: more identifiers answer 202 but deliver at most 10 codes', async () => {

@@ -21,7 +21,15 @@ type Kind = 'email' | 'mobile' | 'loginId' | 'tenantName';
 type Channel = 'email' | 'sms';
 
 /** Mobile national significant number lengths per country code (ITU-T E.164 national plans; independent of the code under test). */
-const NATIONAL_MOBILE_LENGTHS: Record<string, number[]> = { '1': [10], '33': [9], '34': [9], '39': [9, 10], '44': [10], '49': [10, 11], '86': [11] };
+const NATIONAL_MOBILE_LENGTHS: Record<string, number[]> = {
+  '1': [10],
+  '33': [9],
+  '34': [9],
+  '39': [9, 10],
+  '44': [10],
+  '49': [10, 11],
+  '86': [11],
+};
 
 /** The shape of a mask: what an observer can tell from it without knowing the address behind it. */
 function shapeOf(mask: string): string {
@@ -57,44 +65,64 @@ beforeAll(async () => {
   const account = await signUp();
   const mobile = uniqueMobile();
   const verification = await verificationFor('security-phone', 'sms', mobile, { token: account.token, destination: mobile });
-  expect((await invoke(securityPhoneHandler, { method: 'PUT', path: '/v1/account/security-phone', headers: bearer(account.token), body: { mobile, verification } })).status).toBe(200);
+  expect(
+    (
+      await invoke(securityPhoneHandler, {
+        method: 'PUT',
+        path: '/v1/account/security-phone',
+        headers: bearer(account.token),
+        body: { mobile, verification },
+      })
+    ).status,
+  ).toBe(200);
   const me = (await invoke(getAccountHandler, { method: 'GET', path: '/v1/account', headers: bearer(account.token) })).body;
   real = { email: account.email, mobile, loginId: me.loginId, tenantName: me.tenantName };
 });
 
-const CASES: Array<[Kind, Channel]> = (['email', 'mobile', 'loginId', 'tenantName'] as const).flatMap((k) => (['email', 'sms'] as const).map((c) => [k, c] as [Kind, Channel]));
+const CASES: Array<[Kind, Channel]> = (['email', 'mobile', 'loginId', 'tenantName'] as const).flatMap((k) =>
+  (['email', 'sms'] as const).map((c) => [k, c] as [Kind, Channel]),
+);
 
 describe('password-reset decoys (R-SEC-03, issue 9 item 2)', () => {
-  it.each(CASES)('R-SEC-03: a %s identifier asking for a %s code: the decoy mask has the shape of a real one and is stable', async (kind, channel) => {
-    nextMinute();
-    const forReal = await resetCode(real[kind], channel);
-    const forNobody = await resetCode(unknown[kind], channel);
-    expect([forReal.status, forNobody.status]).toEqual([202, 202]);
-    expect(Object.keys(forNobody.body).sort()).toEqual(Object.keys(forReal.body).sort());
-    expect(shapeOf(forNobody.body.destinationMasked)).toBe(shapeOf(forReal.body.destinationMasked));
-    expect(shapeOf(forNobody.body.destinationMasked)).not.toMatch(/unknown shape|national length/);
-    nextMinute();
-    expect((await resetCode(unknown[kind], channel)).body.destinationMasked).toBe(forNobody.body.destinationMasked);
-  });
+  it.each(CASES)(
+    'R-SEC-03: a %s identifier asking for a %s code: the decoy mask has the shape of a real one and is stable',
+    async (kind, channel) => {
+      nextMinute();
+      const forReal = await resetCode(real[kind], channel);
+      const forNobody = await resetCode(unknown[kind], channel);
+      expect([forReal.status, forNobody.status]).toEqual([202, 202]);
+      expect(Object.keys(forNobody.body).sort()).toEqual(Object.keys(forReal.body).sort());
+      expect(shapeOf(forNobody.body.destinationMasked)).toBe(shapeOf(forReal.body.destinationMasked));
+      expect(shapeOf(forNobody.body.destinationMasked)).not.toMatch(/unknown shape|national length/);
+      nextMinute();
+      expect((await resetCode(unknown[kind], channel)).body.destinationMasked).toBe(forNobody.body.destinationMasked);
+    },
+  );
 
   it.each([
     ['email', 'email', maskEmail(unknown.email)],
     ['mobile', 'sms', maskMobile(unknown.mobile)],
-  ] as const)('R-SEC-03: a %s identifier asking for a %s code shows the mask a real account of that identifier would show', async (kind, channel, expected) => {
-    nextMinute();
-    expect((await resetCode(unknown[kind], channel)).body.destinationMasked).toBe(expected);
-  });
+  ] as const)(
+    'R-SEC-03: a %s identifier asking for a %s code shows the mask a real account of that identifier would show',
+    async (kind, channel, expected) => {
+      nextMinute();
+      expect((await resetCode(unknown[kind], channel)).body.destinationMasked).toBe(expected);
+    },
+  );
 
   it.each([
     ['mobile', 'email', '+49 151 9999 0001', '+4915199990001'],
     ['login ID', 'sms', 'GhostLogin4915', 'ghostlogin4915'],
     ['email', 'sms', ' Nobody.Home@Example.com', 'nobody.home@example.com'],
-  ] as const)('R-SEC-03: two spellings of one unknown %s get the same decoy %s mask, as they would name the same account', async (_kind, channel, one, other) => {
-    nextMinute();
-    const first = (await resetCode(one, channel)).body.destinationMasked;
-    nextMinute();
-    expect((await resetCode(other, channel)).body.destinationMasked).toBe(first);
-  });
+  ] as const)(
+    'R-SEC-03: two spellings of one unknown %s get the same decoy %s mask, as they would name the same account',
+    async (_kind, channel, one, other) => {
+      nextMinute();
+      const first = (await resetCode(one, channel)).body.destinationMasked;
+      nextMinute();
+      expect((await resetCode(other, channel)).body.destinationMasked).toBe(first);
+    },
+  );
 
   it('R-SEC-03: an invented phone number shows no digits of the identifier, only two of the HMAC-derived decoy', async () => {
     nextMinute();
@@ -107,17 +135,27 @@ describe('password-reset decoys (R-SEC-03, issue 9 item 2)', () => {
     ['loginId', 'email', '***@***'],
     ['tenantName', 'email', '***@***'],
     ['mobile', 'email', '***@***'],
-  ] as const)('R-SEC-03: a real %s asking for a %s code shows neither the real domain nor the length (issue 9 review)', async (kind, channel, mask) => {
-    nextMinute();
-    expect((await resetCode(real[kind], channel)).body.destinationMasked).toBe(mask);
-    nextMinute();
-    expect((await resetCode(unknown[kind], channel)).body.destinationMasked).toBe(mask);
-  });
+  ] as const)(
+    'R-SEC-03: a real %s asking for a %s code shows neither the real domain nor the length (issue 9 review)',
+    async (kind, channel, mask) => {
+      nextMinute();
+      expect((await resetCode(real[kind], channel)).body.destinationMasked).toBe(mask);
+      nextMinute();
+      expect((await resetCode(unknown[kind], channel)).body.destinationMasked).toBe(mask);
+    },
+  );
 
-  it('R-SEC-03 R-LI-08: an account with a service email still answers the identifier\'s own mask; the code goes to the HUAWEI ID email (issue 9 review)', async () => {
+  it("R-SEC-03 R-LI-08: an account with a service email still answers the identifier's own mask; the code goes to the HUAWEI ID email (issue 9 review)", async () => {
     const account = await signUp();
     const serviceEmail = uniqueEmail('svc');
-    await db().send(new UpdateCommand({ TableName: TABLE(), Key: keys.account(account.accountId), UpdateExpression: 'SET serviceEmail = :e', ExpressionAttributeValues: { ':e': serviceEmail } }));
+    await db().send(
+      new UpdateCommand({
+        TableName: TABLE(),
+        Key: keys.account(account.accountId),
+        UpdateExpression: 'SET serviceEmail = :e',
+        ExpressionAttributeValues: { ':e': serviceEmail },
+      }),
+    );
     const before = (await listRecordedMessages(account.email)).length;
     nextMinute();
     const forReal = await resetCode(account.email, 'email');

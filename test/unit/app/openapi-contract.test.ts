@@ -18,16 +18,23 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 ajv.addFormat('password', true);
 ajv.addSchema({ $id: 'openapi', components: doc.components });
 const rebase = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(rebase) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === '$ref' && typeof x === 'string' ? `openapi${x}` : rebase(x)])) : v;
+  Array.isArray(v)
+    ? v.map(rebase)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === '$ref' && typeof x === 'string' ? `openapi${x}` : rebase(x)]))
+      : v;
 
-const operations = Object.entries(doc.paths as Json).flatMap(([path, ops]) => Object.entries(ops as Json).map(([method, op]) => ({ path, method, op: op as Json })));
+const operations = Object.entries(doc.paths as Json).flatMap(([path, ops]) =>
+  Object.entries(ops as Json).map(([method, op]) => ({ path, method, op: op as Json })),
+);
 const byId = (id: string) => operations.find((o) => o.op.operationId === id)!;
 
 function documentAccepts(operationId: string, body: unknown): boolean {
   const schema = byId(operationId).op.requestBody.content['application/json'].schema;
   return ajv.validate(rebase(schema) as Json, body) as boolean;
 }
-const serverAccepts = (operationId: string, body: unknown) => allRoutes.find((r) => r.operationId === operationId)!.body!.safeParse(body).success;
+const serverAccepts = (operationId: string, body: unknown) =>
+  allRoutes.find((r) => r.operationId === operationId)!.body!.safeParse(body).success;
 
 const verification = { challengeId: 'ch_1', code: '123456' };
 const signUp = { countryRegion: 'DE', email: 'li.lei@example.com', password: 'Correct-Horse-42', verification };
@@ -45,7 +52,12 @@ const ROWS: Array<[string, string, unknown, 'accepted' | 'refused']> = [
   ['email format: no domain', 'signUp', { ...signUp, email: 'li.lei@' }, 'refused'],
   ['email format on recipients', 'addRecipient', { name: 'Li', email: 'not-an-email', messageTypes: ['billing'] }, 'refused'],
   ['mobile format on recipients', 'addRecipient', { name: 'Li', mobile: '0151 1234', messageTypes: ['billing'] }, 'refused'],
-  ['mobile format: international with separators', 'addRecipient', { name: 'Li', mobile: '+49 151 1234 5678', messageTypes: ['billing'] }, 'accepted'],
+  [
+    'mobile format: international with separators',
+    'addRecipient',
+    { name: 'Li', mobile: '+49 151 1234 5678', messageTypes: ['billing'] },
+    'accepted',
+  ],
   ['tenant-name pattern', 'changeTenantName', { tenantName: '1tenant' }, 'refused'],
   ['tenant-name pattern: a good one', 'changeTenantName', { tenantName: 'acme_cloud' }, 'accepted'],
   ['login-ID pattern', 'changeLoginId', { loginId: 'ab' }, 'refused'],
@@ -57,15 +69,40 @@ const ROWS: Array<[string, string, unknown, 'accepted' | 'refused']> = [
   ['industry catalogue: secondary of another industry', 'changeIndustry', { industry: 'finance', secondaryIndustry: 'games' }, 'refused'],
   ['industry catalogue: none where there is none', 'changeIndustry', { industry: 'government', secondaryIndustry: 'banking' }, 'refused'],
   ['industry catalogue: a good one', 'changeIndustry', { industry: 'finance', secondaryIndustry: 'banking' }, 'accepted'],
-  ['industry catalogue in contact', 'changeContact', { addressLine1: 'A 1', city: 'B', stateProvince: 'C', postalCode: '1', paymentCurrency: 'EUR', industry: 'space-mining' }, 'refused'],
+  [
+    'industry catalogue in contact',
+    'changeContact',
+    { addressLine1: 'A 1', city: 'B', stateProvince: 'C', postalCode: '1', paymentCurrency: 'EUR', industry: 'space-mining' },
+    'refused',
+  ],
   ['IANA time zone', 'changePreferences', { timeZone: 'Mars/Olympus_Mons' }, 'refused'],
   ['IANA time zone: a good one', 'changePreferences', { timeZone: 'Europe/Berlin' }, 'accepted'],
   ['preferences: at least one field', 'changePreferences', {}, 'refused'],
-  ['code: sign-up codes go by email', 'sendVerificationCode', { purpose: 'signup', channel: 'sms', destination: 'li.lei@example.com' }, 'refused'],
+  [
+    'code: sign-up codes go by email',
+    'sendVerificationCode',
+    { purpose: 'signup', channel: 'sms', destination: 'li.lei@example.com' },
+    'refused',
+  ],
   ['code: sign-up names the email', 'sendVerificationCode', { purpose: 'signup', channel: 'email' }, 'refused'],
-  ['code: a new mobile is verified by SMS', 'sendVerificationCode', { purpose: 'new-mobile', channel: 'email', destination: '+4915112345678' }, 'refused'],
-  ['code: a new mobile is a phone number', 'sendVerificationCode', { purpose: 'new-mobile', channel: 'sms', destination: 'li.lei@example.com' }, 'refused'],
-  ['code: existing contacts take no destination', 'sendVerificationCode', { purpose: 'verify-identity', channel: 'sms', destination: '+4915112345678' }, 'refused'],
+  [
+    'code: a new mobile is verified by SMS',
+    'sendVerificationCode',
+    { purpose: 'new-mobile', channel: 'email', destination: '+4915112345678' },
+    'refused',
+  ],
+  [
+    'code: a new mobile is a phone number',
+    'sendVerificationCode',
+    { purpose: 'new-mobile', channel: 'sms', destination: 'li.lei@example.com' },
+    'refused',
+  ],
+  [
+    'code: existing contacts take no destination',
+    'sendVerificationCode',
+    { purpose: 'verify-identity', channel: 'sms', destination: '+4915112345678' },
+    'refused',
+  ],
   ['code: a good one', 'sendVerificationCode', { purpose: 'verify-identity', channel: 'email' }, 'accepted'],
   ['closure: reasonText required for other', 'runClosureCheck', { ...check, reason: 'other' }, 'refused'],
   ['closure: reasonText given for other', 'runClosureCheck', { ...check, reason: 'other', reasonText: 'Moving on' }, 'accepted'],
@@ -89,10 +126,14 @@ describe('issue 9 item 18: the document is as strict as the server', () => {
 });
 
 describe('issue 9 item 18: headers, servers, security, license, local routes', () => {
-  const responses = operations.flatMap(({ op }) => Object.entries(op.responses as Json).map(([status, r]) => ({ id: op.operationId as string, status, r: r as Json })));
+  const responses = operations.flatMap(({ op }) =>
+    Object.entries(op.responses as Json).map(([status, r]) => ({ id: op.operationId as string, status, r: r as Json })),
+  );
 
   it('every answer declares X-Request-Id (required) and Cache-Control', () => {
-    expect(responses.filter(({ r }) => !r.headers?.['X-Request-Id'] || !r.headers?.['Cache-Control']).map(({ id, status }) => `${id} ${status}`)).toEqual([]);
+    expect(
+      responses.filter(({ r }) => !r.headers?.['X-Request-Id'] || !r.headers?.['Cache-Control']).map(({ id, status }) => `${id} ${status}`),
+    ).toEqual([]);
     expect(doc.components.headers.RequestId.required).toBe(true);
   });
 
@@ -123,7 +164,9 @@ describe('issue 9 item 18: headers, servers, security, license, local routes', (
         // Every write is conditional: the loser of a race answers 409 STATE_CONFLICT (issue 9 review: 6 parallel
         // preference changes answered 409 ×5 on routes that did not declare it).
         ...(route.method !== 'GET' && !route.localOnly && !declared.includes('409') ? [`${route.operationId} 409 (write race)`] : []),
-        ...(route.auth === 'session' && route.method !== 'GET' && !route.allowedWhenClosed && !declared.includes('422') ? [`${route.operationId} 422`] : []),
+        ...(route.auth === 'session' && route.method !== 'GET' && !route.allowedWhenClosed && !declared.includes('422')
+          ? [`${route.operationId} 422`]
+          : []),
       ];
     });
     expect(missing).toEqual([]);

@@ -43,7 +43,10 @@ describe('OpenAPI document and serverless.yml describe the same routes', () => {
   it('every route has a unique operationId and a handler file that exists', () => {
     const ids = allRoutes.map((r) => r.operationId);
     expect(new Set(ids).size).toBe(ids.length);
-    const fns = { ...parse(readFileSync('serverless.yml', 'utf8')).functions[0], ...parse(readFileSync('sls/local-functions.yml', 'utf8')) };
+    const fns = {
+      ...parse(readFileSync('serverless.yml', 'utf8')).functions[0],
+      ...parse(readFileSync('sls/local-functions.yml', 'utf8')),
+    };
     for (const fn of Object.values(fns) as Fn[]) {
       const file = `${fn.handler.replace(/\.handler$/, '')}.ts`;
       expect(() => readFileSync(file), file).not.toThrow();

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { routeModules } from '../../../lib/app/routes.js';
 import type { RouteSpec } from '../../../lib/core/http/route.js';
 
-const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true }).map((f) => path.posix.join(dir, String(f).replaceAll('\\', '/')));
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true }).map((f) => path.posix.join(dir, String(f).replaceAll('\\', '/')));
 const handlerFiles = filesUnder('functions').filter((f) => f.endsWith('.ts'));
 const libFiles = filesUnder('lib').filter((f) => f.endsWith('.ts'));
 

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOCAL_CORS_ORIGINS, checkEnv } from '../../../lib/core/config-env.js';
 
 const require = createRequire(import.meta.url);
-const slsCors = require('../../../sls/cors.cjs') as (o: { resolveVariable: (v: string) => Promise<string> }) => Promise<{ origins: string[]; csv: string }>;
+const slsCors = require('../../../sls/cors.cjs') as (o: {
+  resolveVariable: (v: string) => Promise<string>;
+}) => Promise<{ origins: string[]; csv: string }>;
 const corsFor = (stage: string) => slsCors({ resolveVariable: async () => stage });
 
 const SECRET = 'a-deployed-secret-of-at-least-32-characters';
@@ -21,7 +23,11 @@ describe('configuration is checked at cold start and fails closed outside the lo
     ['a short HMAC_SECRET', { STAGE: 'prod', HMAC_SECRET: 'short', CORS_ORIGINS: ORIGIN }, /HMAC_SECRET/],
     ['no CORS_ORIGINS', { STAGE: 'prod', HMAC_SECRET: SECRET }, /CORS_ORIGINS/],
     ['a wildcard origin', { STAGE: 'prod', HMAC_SECRET: SECRET, CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
-    ['a wildcard among origins', { STAGE: 'staging', HMAC_SECRET: SECRET, CORS_ORIGINS: `${ORIGIN},https://*.example.com` }, /CORS_ORIGINS/],
+    [
+      'a wildcard among origins',
+      { STAGE: 'staging', HMAC_SECRET: SECRET, CORS_ORIGINS: `${ORIGIN},https://*.example.com` },
+      /CORS_ORIGINS/,
+    ],
     ['a plain-http origin', { STAGE: 'prod', HMAC_SECRET: SECRET, CORS_ORIGINS: 'http://console.account-center.example' }, /CORS_ORIGINS/],
     ['the test stage without a secret', { STAGE: 'test' }, /HMAC_SECRET/],
     ['a non-localhost origin in the local stage', { STAGE: 'local', CORS_ORIGINS: ORIGIN }, /CORS_ORIGINS/],
@@ -108,7 +114,8 @@ describe('package time and cold start judge CORS origins alike (issue 9 items 4 
       started = false;
     }
     expect({ packaged: packaged !== undefined, started }).toEqual({ packaged: started, started });
-    if (packaged !== undefined) expect(checkEnv({ STAGE: 'prod', HMAC_SECRET: SECRET, CORS_ORIGINS: packaged }).corsOrigins).toEqual([origin]);
+    if (packaged !== undefined)
+      expect(checkEnv({ STAGE: 'prod', HMAC_SECRET: SECRET, CORS_ORIGINS: packaged }).corsOrigins).toEqual([origin]);
   });
 });
 
@@ -117,7 +124,11 @@ describe('cold start refuses values that only look configured (issue 9 item 10)'
   it.each([
     ['an HMAC_SECRET of only whitespace', { ...deployed, HMAC_SECRET: ' '.repeat(40) }, /HMAC_SECRET/],
     ['an HMAC_SECRET of only whitespace in the test stage', { STAGE: 'test', HMAC_SECRET: ' \t ' }, /HMAC_SECRET/],
-    ['an unresolved {{resolve: literal as HMAC_SECRET', { ...deployed, HMAC_SECRET: '{{resolve:secretsmanager:account-center/prod:SecretString:hmacSecret}}' }, /HMAC_SECRET/],
+    [
+      'an unresolved {{resolve: literal as HMAC_SECRET',
+      { ...deployed, HMAC_SECRET: '{{resolve:secretsmanager:account-center/prod:SecretString:hmacSecret}}' },
+      /HMAC_SECRET/,
+    ],
     ['NOTIFIER=local in a deployed stage', { ...deployed, NOTIFIER: 'local' }, /NOTIFIER/],
     ['STORAGE=local in a deployed stage', { ...deployed, STORAGE: 'local' }, /STORAGE/],
     ['a DYNAMODB_ENDPOINT in a deployed stage', { ...deployed, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }, /DYNAMODB_ENDPOINT/],
@@ -127,8 +138,14 @@ describe('cold start refuses values that only look configured (issue 9 item 10)'
 
   it.each([
     ['the deployed values', { ...deployed, NOTIFIER: 'sns', STORAGE: 's3', DYNAMODB_ENDPOINT: '' }],
-    ['the local emulators in the test stage', { STAGE: 'test', HMAC_SECRET: 'test-hmac-secret', NOTIFIER: 'local', STORAGE: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }],
-    ['the local emulators in the local stage', { STAGE: 'local', NOTIFIER: 'local', STORAGE: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }],
+    [
+      'the local emulators in the test stage',
+      { STAGE: 'test', HMAC_SECRET: 'test-hmac-secret', NOTIFIER: 'local', STORAGE: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' },
+    ],
+    [
+      'the local emulators in the local stage',
+      { STAGE: 'local', NOTIFIER: 'local', STORAGE: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' },
+    ],
   ])('issue 9 item 10: %s start', (_name, env) => {
     expect(() => checkEnv(env)).not.toThrow();
   });

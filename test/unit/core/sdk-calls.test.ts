@@ -19,10 +19,13 @@ function fakeClient() {
   const client = { middlewareStack: { add: (mw: (typeof added)[number]) => added.push(mw) } };
   countSdkCalls(client);
   const send = (command: string, ms: number) =>
-    added[0]!(async () => {
-      now += ms;
-      return {};
-    }, { clientName: 'DynamoDBClient', commandName: `${command}Command` })({});
+    added[0]!(
+      async () => {
+        now += ms;
+        return {};
+      },
+      { clientName: 'DynamoDBClient', commandName: `${command}Command` },
+    )({});
   return { send };
 }
 

@@ -28,7 +28,10 @@ describe('IAM grants follow from the code (issue 9 item 11)', () => {
   });
 
   it.each([
-    ['an action the code uses is missing', (s: any[]) => s.map((x) => ({ ...x, Action: [x.Action].flat().filter((a: string) => a !== 'dynamodb:BatchWriteItem') }))],
+    [
+      'an action the code uses is missing',
+      (s: any[]) => s.map((x) => ({ ...x, Action: [x.Action].flat().filter((a: string) => a !== 'dynamodb:BatchWriteItem') })),
+    ],
     ['an unused action is granted', (s: any[]) => [...s, { Effect: 'Allow', Action: ['dynamodb:Scan'], Resource: '*' }]],
   ])('the comparison notices when %s', (_name, mutate) => {
     const { missing, unused } = compare(used.actions, grantedActions(mutate(statements)));

@@ -28,7 +28,9 @@ export function idempotency(operationId: string): middy.MiddlewareObj<APIGateway
       if (!/^[A-Za-z0-9_\-:.]{8,128}$/.test(idemKey)) {
         throw new ValidationFailed([{ path: 'header.idempotency-key', message: 'Use 8 to 128 letters, digits, _ - : or .' }]);
       }
-      const bodyHash = createHash('sha256').update(typeof request.event.body === 'string' ? request.event.body : '').digest('base64url');
+      const bodyHash = createHash('sha256')
+        .update(typeof request.event.body === 'string' ? request.event.body : '')
+        .digest('base64url');
       const key = itemKey(request, idemKey);
       // Two rounds at most: the record may disappear (a failed first attempt) between our write and our read.
       for (let round = 0; round < 2; round += 1) {

@@ -15,7 +15,13 @@ export function problemJson(): middy.MiddlewareObj {
       if (error.status >= 500) {
         // The stack's first line is the message, which may quote input (PII): only the frames are logged.
         const error = request.error as Error | undefined;
-        logger.error('unhandled error', { errorName: error?.name, frames: error?.stack?.split('\n').slice(1, 11).map((l) => l.trim()) });
+        logger.error('unhandled error', {
+          errorName: error?.name,
+          frames: error?.stack
+            ?.split('\n')
+            .slice(1, 11)
+            .map((l) => l.trim()),
+        });
       }
       request.response = {
         statusCode: error.status,

@@ -61,6 +61,9 @@ describe('issue 9 item 3 R-VC-04: the trunk-zero variant is the same number', ()
 
 describe('issue 9 item 3: the compact phone metadata is current', () => {
   it('lib/core/contact/phone-metadata.ts is what scripts/phone-metadata.ts makes from the installed libphonenumber-js', () => {
-    expect(readFileSync('lib/core/contact/phone-metadata.ts', 'utf8') === compactMetadataSource(), 'run `npx tsx scripts/phone-metadata.ts`').toBe(true);
+    expect(
+      readFileSync('lib/core/contact/phone-metadata.ts', 'utf8') === compactMetadataSource(),
+      'run `npx tsx scripts/phone-metadata.ts`',
+    ).toBe(true);
   });
 });

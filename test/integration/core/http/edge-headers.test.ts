@@ -14,16 +14,41 @@ beforeAll(async () => {
 
 describe('Cache-Control: no-store on answers with tokens, codes or revealed contact data (issue 9 item 5)', () => {
   const cases: Array<[string, Handler, () => Promise<Parameters<typeof invoke>[1]>, number]> = [
-    ['sign-up (a session token)', signUpHandler, async () => {
-      const address = uniqueEmail();
-      const verification = await verificationFor('signup', 'email', address, { destination: address });
-      return { method: 'POST', path: '/v1/accounts', body: { countryRegion: 'DE', email: address, password: PASSWORD, verification } };
-    }, 201],
-    ['GET /v1/account?reveal=email (revealed contact data)', getAccountHandler, async () => ({ method: 'GET', path: '/v1/account', query: { reveal: 'email' }, headers: bearer(token) }), 200],
+    [
+      'sign-up (a session token)',
+      signUpHandler,
+      async () => {
+        const address = uniqueEmail();
+        const verification = await verificationFor('signup', 'email', address, { destination: address });
+        return { method: 'POST', path: '/v1/accounts', body: { countryRegion: 'DE', email: address, password: PASSWORD, verification } };
+      },
+      201,
+    ],
+    [
+      'GET /v1/account?reveal=email (revealed contact data)',
+      getAccountHandler,
+      async () => ({ method: 'GET', path: '/v1/account', query: { reveal: 'email' }, headers: bearer(token) }),
+      200,
+    ],
     ['GET /local/messages (codes)', messagesHandler, async () => ({ method: 'GET', path: '/local/messages', query: { to: email } }), 200],
-    ['a code request (a challenge)', sendCodeHandler, async () => ({ method: 'POST', path: '/v1/verification-codes', body: { purpose: 'signup', channel: 'email', destination: uniqueEmail() }, sourceIp: freshIp() }), 202],
+    [
+      'a code request (a challenge)',
+      sendCodeHandler,
+      async () => ({
+        method: 'POST',
+        path: '/v1/verification-codes',
+        body: { purpose: 'signup', channel: 'email', destination: uniqueEmail() },
+        sourceIp: freshIp(),
+      }),
+      202,
+    ],
     ['a problem answer', getAccountHandler, async () => ({ method: 'GET', path: '/v1/account' }), 401],
-    ['a 400 problem', sendCodeHandler, async () => ({ method: 'POST', path: '/v1/verification-codes', body: '{', headers: { 'content-type': 'application/json' } }), 400],
+    [
+      'a 400 problem',
+      sendCodeHandler,
+      async () => ({ method: 'POST', path: '/v1/verification-codes', body: '{', headers: { 'content-type': 'application/json' } }),
+      400,
+    ],
   ];
 
   it.each(cases)('%s answers Cache-Control: no-store', async (_name, handler, input, status) => {

@@ -12,13 +12,22 @@ import { PASSWORD, uniqueEmail, verificationFor } from '../../../support/identit
 
 async function signUpBody() {
   const email = uniqueEmail();
-  return { countryRegion: 'DE', email, password: PASSWORD, verification: await verificationFor('signup', 'email', email, { destination: email }) };
+  return {
+    countryRegion: 'DE',
+    email,
+    password: PASSWORD,
+    verification: await verificationFor('signup', 'email', email, { destination: email }),
+  };
 }
 const post = (body: object, key: string, headers: Record<string, string> = {}) =>
   invoke(signUpHandler, { method: 'POST', path: '/v1/accounts', body, headers: { 'idempotency-key': key, ...headers } });
 
 /** What a first attempt that timed out leaves behind: the key taken, its handler never finished. */
-async function abandonedFirstAttempt(body: object, key: string, remainingMs: number): Promise<middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>> {
+async function abandonedFirstAttempt(
+  body: object,
+  key: string,
+  remainingMs: number,
+): Promise<middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>> {
   const request = {
     event: apiEvent({ method: 'POST', path: '/v1/accounts', body, headers: { 'idempotency-key': key } }),
     context: { ...lambdaContext(), getRemainingTimeInMillis: () => remainingMs },
@@ -132,7 +141,12 @@ describe('Idempotency-Key', () => {
       const { keys } = await import('../../../../lib/core/store/keys.js');
       const { keyedHash } = await import('../../../../lib/core/crypto.js');
       const Key = keys.idempotency('signUp#anonymous', keyedHash('idempotency', key));
-      return { db, TABLE, Key, item: async () => (await db().send(new GetCommand({ TableName: TABLE(), Key, ConsistentRead: true }))).Item };
+      return {
+        db,
+        TABLE,
+        Key,
+        item: async () => (await db().send(new GetCommand({ TableName: TABLE(), Key, ConsistentRead: true }))).Item,
+      };
     };
 
     it.each([

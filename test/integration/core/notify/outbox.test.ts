@@ -25,7 +25,10 @@ describe('outbox', () => {
     const check = await runCheck(account);
     useNotifier(new SnsNotifier());
     sns.reset();
-    sns.on(PublishCommand).rejectsOnce(Object.assign(new Error('SNS is down'), { name: 'InternalErrorException' })).resolves({ MessageId: 'sns-1' });
+    sns
+      .on(PublishCommand)
+      .rejectsOnce(Object.assign(new Error('SNS is down'), { name: 'InternalErrorException' }))
+      .resolves({ MessageId: 'sns-1' });
 
     const res = await close(account.token, check.body.checkId);
     expect(res.status).toBe(200); // the closure does not depend on SNS
@@ -47,7 +50,14 @@ describe('outbox', () => {
 
 const outboxItems = async (kind: string) => {
   const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
-  const out = await db().send(new ScanCommand({ TableName: TABLE(), FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': 'OUTBOX#' }, ConsistentRead: true }));
+  const out = await db().send(
+    new ScanCommand({
+      TableName: TABLE(),
+      FilterExpression: 'begins_with(pk, :p)',
+      ExpressionAttributeValues: { ':p': 'OUTBOX#' },
+      ConsistentRead: true,
+    }),
+  );
   return (out.Items ?? []).filter((i) => i.message?.kind === kind);
 };
 
@@ -70,34 +80,38 @@ function expectAbandonedContentDropped(item: Record<string, any>, recipient: str
 describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
   beforeEach(() => useNotifier(undefined));
 
-  it.each([
-    ['InvalidParameterException'],
-    ['InvalidParameterValueException'],
-    ['EndpointDisabledException'],
-    ['OptedOutException'],
-  ])('issue 9 item 13: an SNS error tied to this message (%s) abandons the notice at once, outside the due index, with an alarmable log line and without its content', async (errorName) => {
-    const account = await activeAccount();
-    const check = await runCheck(account);
-    useNotifier(new SnsNotifier());
-    sns.reset();
-    sns.on(PublishCommand).rejects(Object.assign(new Error('refused'), { name: errorName }));
-    const logged = vi.spyOn(logger, 'error');
+  it.each([['InvalidParameterException'], ['InvalidParameterValueException'], ['EndpointDisabledException'], ['OptedOutException']])(
+    'issue 9 item 13: an SNS error tied to this message (%s) abandons the notice at once, outside the due index, with an alarmable log line and without its content',
+    async (errorName) => {
+      const account = await activeAccount();
+      const check = await runCheck(account);
+      useNotifier(new SnsNotifier());
+      sns.reset();
+      sns.on(PublishCommand).rejects(Object.assign(new Error('refused'), { name: errorName }));
+      const logged = vi.spyOn(logger, 'error');
 
-    expect((await close(account.token, check.body.checkId)).status).toBe(200);
-    expect(closedNotices()).toHaveLength(1);
-    const [item] = (await outboxItems('services-closed')).filter((i) => i.message.to === abandonedRecipient(account.email));
-    expect(item).toMatchObject({ outboxState: 'abandoned', attempts: 1, lastError: errorName, abandonedAt: expect.any(String) });
-    for (const gone of ['duePk', 'dueSk']) expect(item).not.toHaveProperty(gone);
-    expectAbandonedContentDropped(item!, account.email);
-    const line = logged.mock.calls.find((c) => c[0] === 'notice abandoned');
-    expect(line?.[1]).toMatchObject({ metric: 'OutboxAbandoned', OutboxAbandoned: 1, reason: 'permanent-error', error: errorName, messageId: item!.message.messageId });
-    expect(JSON.stringify(line)).not.toContain(account.email);
+      expect((await close(account.token, check.body.checkId)).status).toBe(200);
+      expect(closedNotices()).toHaveLength(1);
+      const [item] = (await outboxItems('services-closed')).filter((i) => i.message.to === abandonedRecipient(account.email));
+      expect(item).toMatchObject({ outboxState: 'abandoned', attempts: 1, lastError: errorName, abandonedAt: expect.any(String) });
+      for (const gone of ['duePk', 'dueSk']) expect(item).not.toHaveProperty(gone);
+      expectAbandonedContentDropped(item!, account.email);
+      const line = logged.mock.calls.find((c) => c[0] === 'notice abandoned');
+      expect(line?.[1]).toMatchObject({
+        metric: 'OutboxAbandoned',
+        OutboxAbandoned: 1,
+        reason: 'permanent-error',
+        error: errorName,
+        messageId: item!.message.messageId,
+      });
+      expect(JSON.stringify(line)).not.toContain(account.email);
 
-    setClockOffset(2 * 86_400_000);
-    await runScheduler();
-    expect(closedNotices()).toHaveLength(1);
-    logged.mockRestore();
-  });
+      setClockOffset(2 * 86_400_000);
+      await runScheduler();
+      expect(closedNotices()).toHaveLength(1);
+      logged.mockRestore();
+    },
+  );
 
   it('issue 9 item 13: a transient SNS error is retried with growing back-off and no TTL, then abandoned after the configured attempts', async () => {
     const account = await activeAccount();
@@ -135,7 +149,10 @@ describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
     expect(last).toMatchObject({ outboxState: 'abandoned', attempts: config.outbox.maxAttempts, lastError: 'ThrottledException' });
     for (const gone of ['duePk', 'dueSk']) expect(last).not.toHaveProperty(gone);
     expectAbandonedContentDropped(last, account.email);
-    expect(logged.mock.calls.find((c) => c[0] === 'notice abandoned')?.[1]).toMatchObject({ metric: 'OutboxAbandoned', reason: 'attempts-exhausted' });
+    expect(logged.mock.calls.find((c) => c[0] === 'notice abandoned')?.[1]).toMatchObject({
+      metric: 'OutboxAbandoned',
+      reason: 'attempts-exhausted',
+    });
 
     setClockOffset(offset + 7 * 86_400_000);
     await runScheduler();
@@ -149,28 +166,40 @@ describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
     ['InvalidSecurityException'],
     ['KMSAccessDeniedException'],
     ['KMSDisabledException'],
-  ])('issue 9 item 13: a stack-wide SNS error (%s: role, topic or key misconfigured) is retried with back-off, not abandoned, and alarms at once', async (errorName) => {
-    const account = await activeAccount();
-    const check = await runCheck(account);
-    useNotifier(new SnsNotifier());
-    sns.reset();
-    sns.on(PublishCommand).rejectsOnce(Object.assign(new Error('misconfigured'), { name: errorName })).resolves({ MessageId: 'sns-1' });
-    const logged = vi.spyOn(logger, 'error');
+  ])(
+    'issue 9 item 13: a stack-wide SNS error (%s: role, topic or key misconfigured) is retried with back-off, not abandoned, and alarms at once',
+    async (errorName) => {
+      const account = await activeAccount();
+      const check = await runCheck(account);
+      useNotifier(new SnsNotifier());
+      sns.reset();
+      sns
+        .on(PublishCommand)
+        .rejectsOnce(Object.assign(new Error('misconfigured'), { name: errorName }))
+        .resolves({ MessageId: 'sns-1' });
+      const logged = vi.spyOn(logger, 'error');
 
-    expect((await close(account.token, check.body.checkId)).status).toBe(200);
-    const [item] = (await outboxItems('services-closed')).filter((i) => i.message.to === account.email);
-    expect(item).toMatchObject({ attempts: 1, duePk: expect.any(String), dueSk: expect.any(String) });
-    expect(item!.outboxState).toBeUndefined();
-    expect(logged.mock.calls.find((c) => c[0] === 'notice abandoned')).toBeUndefined();
-    const line = logged.mock.calls.find((c) => c[0] === 'notice publish failing');
-    expect(line?.[1]).toMatchObject({ metric: 'OutboxPublishFailing', OutboxPublishFailing: 1, error: errorName, messageId: item!.message.messageId, attempts: 1 });
-    expect(JSON.stringify(line)).not.toContain(account.email);
+      expect((await close(account.token, check.body.checkId)).status).toBe(200);
+      const [item] = (await outboxItems('services-closed')).filter((i) => i.message.to === account.email);
+      expect(item).toMatchObject({ attempts: 1, duePk: expect.any(String), dueSk: expect.any(String) });
+      expect(item!.outboxState).toBeUndefined();
+      expect(logged.mock.calls.find((c) => c[0] === 'notice abandoned')).toBeUndefined();
+      const line = logged.mock.calls.find((c) => c[0] === 'notice publish failing');
+      expect(line?.[1]).toMatchObject({
+        metric: 'OutboxPublishFailing',
+        OutboxPublishFailing: 1,
+        error: errorName,
+        messageId: item!.message.messageId,
+        attempts: 1,
+      });
+      expect(JSON.stringify(line)).not.toContain(account.email);
 
-    // The misconfiguration is fixed: the next run after the back-off delivers the notice.
-    setClockOffset((backoffSeconds(1) + 5) * 1000);
-    await runScheduler();
-    expect(closedNotices()).toHaveLength(2);
-    expect((await outboxItems('services-closed')).filter((i) => i.message.messageId === item!.message.messageId)).toEqual([]);
-    logged.mockRestore();
-  });
+      // The misconfiguration is fixed: the next run after the back-off delivers the notice.
+      setClockOffset((backoffSeconds(1) + 5) * 1000);
+      await runScheduler();
+      expect(closedNotices()).toHaveLength(2);
+      expect((await outboxItems('services-closed')).filter((i) => i.message.messageId === item!.message.messageId)).toEqual([]);
+      logged.mockRestore();
+    },
+  );
 });

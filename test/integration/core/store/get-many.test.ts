@@ -18,7 +18,10 @@ describe('getMany (issue 10 review R1)', () => {
       .on(BatchGetCommand)
       .resolvesOnce({ Responses: { [TABLE()]: [{ ...a, v: 1 }] }, UnprocessedKeys: { [TABLE()]: { Keys: [b] } } })
       .resolvesOnce({ Responses: { [TABLE()]: [{ ...b, v: 2 }] } });
-    expect(await getMany([a, b])).toEqual([{ ...a, v: 1 }, { ...b, v: 2 }]);
+    expect(await getMany([a, b])).toEqual([
+      { ...a, v: 1 },
+      { ...b, v: 2 },
+    ]);
     expect(mock.commandCalls(BatchGetCommand)[1]!.args[0].input.RequestItems![TABLE()]!.Keys).toEqual([b]);
   });
 

@@ -28,7 +28,9 @@ describe('conditional writes and transactions (DynamoDB Local)', () => {
     await put({ TableName: TABLE(), Item: { ...taken, accountId: 'a' } });
     const account = keys.account(uid());
     const error = await transact([
-      tagged('account', { Put: { TableName: TABLE(), Item: { ...account, status: 'registered' }, ConditionExpression: 'attribute_not_exists(pk)' } }),
+      tagged('account', {
+        Put: { TableName: TABLE(), Item: { ...account, status: 'registered' }, ConditionExpression: 'attribute_not_exists(pk)' },
+      }),
       tagged('claim', { Put: { TableName: TABLE(), Item: { ...taken, accountId: 'b' }, ConditionExpression: 'attribute_not_exists(pk)' } }),
     ]).catch((e) => e);
     expect(error).toBeInstanceOf(ConditionFailed);
@@ -54,6 +56,8 @@ describe('conditional writes and transactions (DynamoDB Local)', () => {
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
-    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof ConditionFailed)).toBe(true);
+    expect(
+      results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof ConditionFailed),
+    ).toBe(true);
   });
 });

@@ -46,7 +46,9 @@ function nationalNumber(name: string, plan: unknown[]): fc.Arbitrary<string> {
   if (!example) return random;
   return fc.oneof(
     fc.constant(example),
-    fc.integer({ min: 1, max: Math.min(4, example.length) }).chain((keep) => digits(example.length - keep).map((tail) => example.slice(0, keep) + tail)),
+    fc
+      .integer({ min: 1, max: Math.min(4, example.length) })
+      .chain((keep) => digits(example.length - keep).map((tail) => example.slice(0, keep) + tail)),
     fc.integer({ min: 0, max: 9 }).map((first) => `${first}${example.slice(1)}`),
     random.map((r) => example.slice(0, 2) + r),
     random,
@@ -58,7 +60,11 @@ function typed(name: string, plan: unknown[]): fc.Arbitrary<string> {
   const code = plan[0] as string;
   const trunk = (plan[5] as string | undefined) || '0';
   return fc
-    .tuple(nationalNumber(name, plan), fc.constantFrom('', trunk, `(${trunk})`, '0', '00'), fc.array(fc.constantFrom('', '', ' ', '-', '(', ')'), { minLength: 20, maxLength: 20 }))
+    .tuple(
+      nationalNumber(name, plan),
+      fc.constantFrom('', trunk, `(${trunk})`, '0', '00'),
+      fc.array(fc.constantFrom('', '', ' ', '-', '(', ')'), { minLength: 20, maxLength: 20 }),
+    )
     .map(([national, prefix, separators]) => {
       const body = [...`${prefix}${national}`].map((d, i) => d + separators[i % separators.length]).join('');
       return `+${code}${separators[19] === ' ' ? ' ' : ''}${body}`;
@@ -66,16 +72,19 @@ function typed(name: string, plan: unknown[]): fc.Arbitrary<string> {
 }
 
 describe('issue 10: phone validation without the libphonenumber-js runtime answers as the library does', () => {
-  it.each(plans.map(([name, plan]) => [name, plan] as const))('%s: toE164 and phoneProblem equal the library on generated inputs', (name, plan) => {
-    fc.assert(
-      fc.property(typed(name, plan), (value) => {
-        const want = oracle(value);
-        expect(toE164(value), value).toBe(want);
-        expect(phoneProblem(value), value).toBe(want ? undefined : INVALID);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it.each(plans.map(([name, plan]) => [name, plan] as const))(
+    '%s: toE164 and phoneProblem equal the library on generated inputs',
+    (name, plan) => {
+      fc.assert(
+        fc.property(typed(name, plan), (value) => {
+          const want = oracle(value);
+          expect(toE164(value), value).toBe(want);
+          expect(phoneProblem(value), value).toBe(want ? undefined : INVALID);
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 
   it('every example mobile of the library is valid, typed plainly and with the trunk prefix', () => {
     let valid = 0;

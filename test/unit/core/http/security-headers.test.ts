@@ -32,10 +32,17 @@ const run = (hook: 'after' | 'onError', response: unknown) => {
 };
 
 describe('security headers on every answer, as @middy/http-security-headers set them (issue 10, bundle budget)', () => {
-  it.each(['after', 'onError'] as const)('%s: adds exactly the recorded set, keeps the answer\'s own headers, drops Server and X-Powered-By', (hook) => {
-    const out = run(hook, { statusCode: 200, body: '{}', headers: { 'Content-Type': 'application/json', Server: 'x', 'X-Powered-By': 'y' } });
-    expect(out).toEqual({ statusCode: 200, body: '{}', headers: { 'Content-Type': 'application/json', ...RECORDED } });
-  });
+  it.each(['after', 'onError'] as const)(
+    "%s: adds exactly the recorded set, keeps the answer's own headers, drops Server and X-Powered-By",
+    (hook) => {
+      const out = run(hook, {
+        statusCode: 200,
+        body: '{}',
+        headers: { 'Content-Type': 'application/json', Server: 'x', 'X-Powered-By': 'y' },
+      });
+      expect(out).toEqual({ statusCode: 200, body: '{}', headers: { 'Content-Type': 'application/json', ...RECORDED } });
+    },
+  );
 
   it('an answer without headers (204) gets the recorded set', () => {
     expect(run('after', { statusCode: 204 })).toEqual({ statusCode: 204, headers: RECORDED });

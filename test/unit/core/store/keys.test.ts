@@ -101,7 +101,9 @@ describe('key builders', () => {
 describe('query patterns (issue 10)', () => {
   it('every query pattern uses the key condition and index declared for it in patternQueries, and only those are queries', async () => {
     const { patterns, patternQueries } = await import('../../../../lib/core/store/patterns.js');
-    const queryNames = Object.entries(patterns).filter(([, p]) => 'query' in p && p.query).map(([name]) => name);
+    const queryNames = Object.entries(patterns)
+      .filter(([, p]) => 'query' in p && p.query)
+      .map(([name]) => name);
     expect(queryNames.sort()).toEqual(Object.keys(patternQueries).sort());
     for (const name of queryNames) {
       const p = patterns[name as keyof typeof patterns] as { index: string; query: unknown };

@@ -31,7 +31,10 @@ describe('opaque, tamper-evident cursors', () => {
   };
 
   it.each([
-    ['an edited payload', (c: string) => `${Buffer.from(JSON.stringify({ pk: 'ACCOUNT#a2#AUDIT', sk: 'z' })).toString('base64url')}.${c.split('.')[1]}`],
+    [
+      'an edited payload',
+      (c: string) => `${Buffer.from(JSON.stringify({ pk: 'ACCOUNT#a2#AUDIT', sk: 'z' })).toString('base64url')}.${c.split('.')[1]}`,
+    ],
     ['a flipped IV byte', (c: string) => flipByte(c, 0)],
     ['a flipped tag byte', (c: string) => flipByte(c, 14)],
     ['a flipped ciphertext byte', (c: string) => flipByte(c, 40)],
