@@ -119,7 +119,11 @@ export function accountUpdate(
   }
   if (options.expectStatus?.length) {
     names['#status'] = 'status';
-    conditions.push(`#status IN (${options.expectStatus.map((st, i) => ((values[`:st${i}`] = st), `:st${i}`)).join(', ')})`);
+    const placeholders = options.expectStatus.map((st, i) => {
+      values[`:st${i}`] = st;
+      return `:st${i}`;
+    });
+    conditions.push(`#status IN (${placeholders.join(', ')})`);
   }
   if (options.condition) conditions.push(`(${options.condition})`);
   const sets = ['#version = if_not_exists(#version, :zero) + :one'];

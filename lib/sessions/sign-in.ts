@@ -87,8 +87,7 @@ export function checkAttemptLive(challenge: ChallengeItem, account: AccountItem)
 export async function openLoginChallenge(challengeId: string): Promise<ChallengeItem> {
   const challenge = await loadChallenge<ChallengeItem>(challengeId);
   if (
-    !challenge ||
-    challenge.purpose !== 'login' ||
+    challenge?.purpose !== 'login' ||
     challenge.usedAt ||
     !challenge.accountId ||
     String(challenge.loginExpiresAt) <= now().toISOString()

@@ -12,7 +12,7 @@ export async function verifyLoginCode(
   input: { challengeId: string; code: string; trustDevice?: boolean },
 ): Promise<SignedIn> {
   const { challengeId } = input;
-  let checked;
+  let checked: Awaited<ReturnType<typeof checkCode>>;
   try {
     checked = await checkCode({ challengeId, code: input.code, purpose: 'login' });
   } catch (error) {

@@ -116,7 +116,7 @@ export function usedActions(root: string): UsedActions {
       for (const m of text.matchAll(/this\.request\('([A-Z]+)'/g))
         for (const a of S3_METHOD_ACTIONS[m[1]!] ?? []) add(a, `${file}: ${m[1]}`);
       // A server-side copy reads the source object and writes the destination.
-      if (text.includes('x-amz-copy-source')) ['s3:GetObject', 's3:PutObject'].forEach((a) => add(a, `${file}: copy`));
+      if (text.includes('x-amz-copy-source')) for (const a of ['s3:GetObject', 's3:PutObject']) add(a, `${file}: copy`);
     }
   }
   // Transaction items count only when the code runs TransactWriteItems at all.

@@ -8,8 +8,6 @@
 type Endpoint = { Address: string; CachePeriodInMinutes: number };
 
 export class EndpointCache {
-  constructor(_capacity?: number) {}
-
   getEndpoint(_key: string): string | undefined {
     return undefined;
   }

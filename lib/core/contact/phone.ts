@@ -38,7 +38,10 @@ interface Metadata {
 const regexps = new Map<string, RegExp>();
 function re(source: string): RegExp {
   let found = regexps.get(source);
-  if (!found) regexps.set(source, (found = new RegExp(source)));
+  if (!found) {
+    found = new RegExp(source);
+    regexps.set(source, found);
+  }
   return found;
 }
 const matchesEntirely = (text: string, pattern: unknown) => re(`^(?:${pattern as string})$`).test(text);
@@ -64,7 +67,7 @@ function hasType(plan: Plan, national: string): boolean {
   if (!matchesEntirely(national, plan[NATIONAL_PATTERN])) return false;
   for (let i = 0; i < TYPE_COUNT; i++) {
     const type = types[i];
-    if (!type || !type[0]) continue;
+    if (type === 0 || type === undefined || !type[0]) continue;
     const lengths = type[1] || lengthsOf(plan);
     if (lengths && !lengths.includes(national.length)) continue;
     if (matchesEntirely(national, type[0])) return true;

@@ -51,6 +51,7 @@ export const verification = z
  * Also the line and paragraph separators (U+2028/2029) and the direction marks LRM, RLM and ALM (U+200E/200F, U+061C).
  * With the `u` flag a surrogate pair is one code point, so only unpaired halves fall in \uD800-\uDFFF.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is this pattern's purpose.
 export const SAFE_TEXT = /^[^\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]*$/u;
 export const SAFE_TEXT_MESSAGE = 'Control characters, line breaks, bidirectional overrides and unpaired surrogates are not allowed.';
 

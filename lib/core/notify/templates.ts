@@ -73,7 +73,7 @@ const templates: Record<Language, Record<string, Template>> = {
 };
 
 export function languageOf(value: string | undefined): Language {
-  return value && value.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return value?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
 export function render(kind: string, language: string, vars: Vars): { subject: string; body: string } {

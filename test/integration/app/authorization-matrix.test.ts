@@ -206,7 +206,10 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
 
 function setAt(target: Record<string, unknown>, path: Path, value: string) {
   let node = target;
-  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
   node[path.at(-1)!] = value;
 }
 

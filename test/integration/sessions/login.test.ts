@@ -475,7 +475,7 @@ describe('login', () => {
 
   it('R-LI-04 failures are throttled per source address', async () => {
     const ip = freshIp();
-    let last;
+    let last: Awaited<ReturnType<typeof startLogin>> | undefined;
     for (let i = 0; i <= config.sessions.failuresPerSourcePerHour; i += 1)
       last = await startLogin(uniqueEmail('ghost'), 'Wrong-password-9', {}, ip);
     expect(last!.status).toBe(429);

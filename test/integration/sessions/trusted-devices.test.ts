@@ -10,8 +10,14 @@ import { PASSWORD, bearer, login, signUp, startLogin, verificationFor } from '..
 
 let offset = 0;
 /** Moves the test clock past the 60 s resend cooldown, so the next code to the same address is sent. */
-const nextMinute = () => setClockOffset((offset += 61_000));
-afterEach(() => setClockOffset((offset = 0)));
+const nextMinute = () => {
+  offset += 61_000;
+  setClockOffset(offset);
+};
+afterEach(() => {
+  offset = 0;
+  setClockOffset(offset);
+});
 
 const NEW_PASSWORD = 'New-Secret-77';
 
@@ -78,7 +84,8 @@ describe('trusted browsers (issue 9 item 1)', () => {
 
   it('R-CL-11: disabling cloud services revokes every trusted browser of the account', async () => {
     const account = await closedAccount();
-    setClockOffset((offset = 25 * 3600_000));
+    offset = 25 * 3600_000;
+    setClockOffset(offset);
     const deviceToken = await trustedBrowser(account.email);
     nextMinute();
     const token = (await login(account.email, PASSWORD, 'email', account.email)).body.token as string;

@@ -57,7 +57,10 @@ const unknown: Record<Kind, string> = {
 
 let real: Record<Kind, string>;
 let minute = 0;
-const nextMinute = () => setClockOffset((minute += 61) * 1000);
+const nextMinute = () => {
+  minute += 61;
+  setClockOffset(minute * 1000);
+};
 
 const resetCode = (identifier: string, channel: Channel) => requestCode({ purpose: 'password-reset', channel, destination: identifier });
 

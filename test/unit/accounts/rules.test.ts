@@ -35,7 +35,7 @@ describe('account rules', () => {
   ])('R-SU-03 password %s problems: %j', (password, expected) => {
     const problems = passwordProblems(password);
     expect(problems).toHaveLength(expected.length);
-    expected.forEach((fragment, i) => expect(problems[i]).toContain(fragment));
+    for (const [i, fragment] of expected.entries()) expect(problems[i]).toContain(fragment);
   });
 
   it('R-SU-03 a 128-character password is accepted whole (never truncated)', () => {

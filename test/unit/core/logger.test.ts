@@ -12,8 +12,14 @@ async function capture(run: (logger: typeof import('../../../lib/core/logger.js'
   vi.resetModules();
   const { logger } = await import('../../../lib/core/logger.js');
   const lines: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    lines.push(String(chunk));
+    return true;
+  });
   run(logger);
   return lines;
 }
