@@ -33,3 +33,18 @@ describe('issue 10 (bundle budget): the common-password list only in functions t
     expect(text.includes(MARKER), `bundle has "${MARKER}"`).toBe(carries);
   });
 });
+
+describe('issue 10 (bundle budget): the accounts notice texts only in functions that send them', () => {
+  const MODULE = 'lib/accounts/notice-templates.ts';
+  const MARKERS = ['Your account details changed', 'Sign-in to your account is locked'];
+  it.each([
+    ['functions/verification/sendVerificationCode.ts', false],
+    ['functions/sessions/login.ts', true], // the lockout notice (R-SEC-01)
+    ['functions/accounts/changePassword.ts', true], // the password-change notice (R-AI-13)
+    ['functions/accounts/changeServiceEmail.ts', true], // the contact-change notice
+  ])('%s carries them: %s', async (entry, carries) => {
+    const { text, emitted } = await bundle(entry);
+    expect(emitted.includes(MODULE), `${MODULE} emitted`).toBe(carries);
+    for (const marker of MARKERS) expect(text.includes(marker), `bundle has "${marker}"`).toBe(carries);
+  });
+});

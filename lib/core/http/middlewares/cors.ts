@@ -26,7 +26,7 @@ function normalise(origin: string | undefined): string | undefined {
   if (ASCII_ORIGIN.test(origin)) return origin.toLowerCase();
   const match = origin.match(/^(https?:\/\/)(.+)$/);
   if (!match) return origin;
-  const [, protocol, host] = match;
+  const [, protocol = '', host = ''] = match;
   try {
     return protocol + new URL(`https://${host}`).host;
   } catch {

@@ -41,6 +41,8 @@ const REQUEST_HEADERS: Array<[string, Record<string, string>]> = [
   ['Origin: null', { origin: 'null' }],
   ['an empty Origin', { origin: '' }],
   ['a non-URL Origin', { origin: 'console.example.com' }],
+  ['an Origin with a wildcard', { origin: 'https://*.Example.com' }],
+  ['an IDN Origin with a wildcard', { origin: 'https://*ö.example.com' }],
 ];
 
 const METHODS = ['OPTIONS', 'GET', 'POST'];
