@@ -18,8 +18,11 @@ aa12345678 abc123456789 1234567a 12345678a 123456789a 1234567890a zxc123456 wang
 mypassword1 newpassword1 pass1234 pass12345 password2024 password2025 password2026 qwertyuiop1 asdfghjkl1
 `;
 
-const LIST = new Set(COMMON.split(/\s+/).filter(Boolean));
+// Built on first use, not at module load: a module-level `new Set(...)` counts as a side effect, so every bundle
+// importing lib/accounts/rules.ts carried the list (issue 10, bundle budget: -1.3 KB where no password is checked).
+let list: Set<string> | undefined;
 
 export function isCommonPassword(password: string): boolean {
-  return LIST.has(password.toLowerCase());
+  list ??= new Set(COMMON.split(/\s+/).filter(Boolean));
+  return list.has(password.toLowerCase());
 }

@@ -6,6 +6,7 @@
 import { now } from '../core/clock.js';
 import { config } from '../core/config.js';
 import { sendAccountNotice } from '../recipients/notices.js';
+import './notice-templates.js';
 import type { AccountItem } from './account.js';
 import { addFailedAttempt, findAccount, markLocked } from './store.js';
 

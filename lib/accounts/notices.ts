@@ -1,6 +1,7 @@
 /** Notices of the accounts area (R-AI-13): the owner hears of a password change. */
 import { nowIso } from '../core/clock.js';
 import { sendAccountNotice } from '../recipients/notices.js';
+import './notice-templates.js';
 import type { AccountItem } from './account.js';
 
 export async function noticePasswordChanged(account: AccountItem): Promise<void> {

@@ -12,6 +12,7 @@ import { maskEmail, maskMobile } from '../core/contact/mask.js';
 import type { ClaimKind } from '../core/store/keys.js';
 import { type TransactItem, tagged, transact } from '../core/store/writes.js';
 import { sendAccountNotice } from '../recipients/notices.js';
+import './notice-templates.js';
 import { checkCode } from './codes.js';
 import { EDITABLE } from '../core/account-status.js';
 import { type AccountItem, staleAccount } from './account.js';

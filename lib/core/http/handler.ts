@@ -6,13 +6,13 @@
  *   export const handler = httpHandler(route, (input) => useCase(input));
  */
 import middy from '@middy/core';
-import httpCors from '@middy/http-cors';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { config } from '../config.js';
 import type { Caller } from '../caller.js';
 import { state } from './context.js';
 import { noStore } from './middlewares/cache-control.js';
+import { cors } from './middlewares/cors.js';
 import { earlyReturnCleanup } from './middlewares/early-return.js';
 import { idempotency } from './middlewares/idempotency.js';
 import { problemJson } from './middlewares/problem-json.js';
@@ -72,7 +72,7 @@ function build<Spec extends RouteSpec>(
   // The edge: every answer (problems and idempotent replays too) gets these headers.
   const edge = [
     requestContext(),
-    httpCors({ origins: [...config.http.corsOrigins], headers: 'Authorization,Content-Type,Idempotency-Key,X-Operator-Key' }),
+    cors({ origins: [...config.http.corsOrigins], headers: 'Authorization,Content-Type,Idempotency-Key,X-Operator-Key' }),
     securityHeaders(),
     noStore(),
   ] as middy.MiddlewareObj[];

@@ -45,28 +45,12 @@ const templates: Record<Language, Record<string, Template>> = {
       subject: 'Your verification code',
       body: `Your verification code is ${v.code}. Use it within ${v.minutes} minutes to ${purposeText.en[String(v.purpose)] ?? 'continue'}. Never share it.`,
     }),
-    'contact-changed': (v) => ({
-      subject: 'Your account details changed',
-      body: `The ${v.field} of your account was changed at ${v.time}. If this was not you, reset your password now.`,
-    }),
-    'account-locked': (v) => ({
-      subject: 'Sign-in to your account is locked',
-      body: `After too many failed attempts, sign-in was locked at ${v.time}. Reset your password with a code to unlock it. If this was not you, someone may be guessing your password.`,
-    }),
     generic: (v) => ({ subject: String(v.subject), body: String(v.body) }),
   },
   zh: {
-    'account-locked': (v) => ({
-      subject: '您的帐号已锁定登录',
-      body: `由于多次登录失败，您的帐号已于 ${v.time} 锁定登录。请通过验证码重置密码以解锁。如非本人操作，可能有人在尝试猜测您的密码。`,
-    }),
     'verification-code': (v) => ({
       subject: '您的验证码',
       body: `您的验证码为 ${v.code}，${v.minutes} 分钟内有效，用于${purposeText.zh[String(v.purpose)] ?? '继续操作'}。请勿泄露给他人。`,
-    }),
-    'contact-changed': (v) => ({
-      subject: '您的账号信息已变更',
-      body: `您账号的${v.field}已于 ${v.time} 变更。如非本人操作，请立即重置密码。`,
     }),
     generic: (v) => ({ subject: String(v.subjectZh ?? v.subject), body: String(v.bodyZh ?? v.body) }),
   },

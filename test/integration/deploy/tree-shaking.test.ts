@@ -1,0 +1,67 @@
+/**
+ * Bundle budget (issue 10): modules a function never uses must leave its deployed bundle. Builds functions in
+ * memory with esbuild.config.cjs as `serverless package --stage prod` does, and reads which of our modules put bytes
+ * into the output (the metafile lists tree-shaken modules too, with 0 bytes) and whether a marker string is there.
+ */
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const root = resolve('.');
+
+async function bundle(entry: string): Promise<{ text: string; emitted: string[] }> {
+  const serverless = { getProvider: () => ({ getStage: () => 'prod' }) };
+  const {
+    exclude: _e,
+    outputWorkFolder: _o,
+    keepOutputDirectory: _k,
+    outputFileExtension: _x,
+    ...options
+  } = require(join(root, 'esbuild.config.cjs'))(serverless);
+  const out = await build({
+    ...options,
+    entryPoints: [join(root, entry)],
+    outfile: join(root, '.bench', 'tree-shaking.mjs'),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const emitted = Object.values(out.metafile!.outputs).flatMap((o) =>
+    Object.entries(o.inputs)
+      .filter(([, i]) => i.bytesInOutput > 0)
+      .map(([path]) => path),
+  );
+  return { text: out.outputFiles!.find((f) => f.path.endsWith('.mjs'))!.text, emitted };
+}
+
+describe('issue 10 (bundle budget): the common-password list only in functions that check a password', () => {
+  const MODULE = 'lib/accounts/common-passwords.ts';
+  const MARKER = 'huaweicloud1'; // an entry of the list
+  it.each([
+    ['functions/verification/sendVerificationCode.ts', false],
+    ['functions/closure/disableServices.ts', false],
+    ['functions/accounts/signUp.ts', true],
+    ['functions/accounts/changePassword.ts', true],
+  ])('%s carries the list: %s', async (entry, carries) => {
+    const { text, emitted } = await bundle(entry);
+    expect(emitted.includes(MODULE), `${MODULE} emitted`).toBe(carries);
+    expect(text.includes(MARKER), `bundle has "${MARKER}"`).toBe(carries);
+  });
+});
+
+describe('issue 10 (bundle budget): the accounts notice texts only in functions that send them', () => {
+  const MODULE = 'lib/accounts/notice-templates.ts';
+  const MARKERS = ['Your account details changed', 'Sign-in to your account is locked'];
+  it.each([
+    ['functions/verification/sendVerificationCode.ts', false],
+    ['functions/sessions/login.ts', true], // the lockout notice (R-SEC-01)
+    ['functions/accounts/changePassword.ts', true], // the password-change notice (R-AI-13)
+    ['functions/accounts/changeServiceEmail.ts', true], // the contact-change notice
+  ])('%s carries them: %s', async (entry, carries) => {
+    const { text, emitted } = await bundle(entry);
+    expect(emitted.includes(MODULE), `${MODULE} emitted`).toBe(carries);
+    for (const marker of MARKERS) expect(text.includes(marker), `bundle has "${marker}"`).toBe(carries);
+  });
+});
