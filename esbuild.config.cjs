@@ -37,6 +37,19 @@ const localOnlyStubs = {
   },
 };
 
+// Counting and timing SDK calls (lib/core/sdk-calls.ts) serves the bench and the tests, which run the sources; a
+// deployed bundle gets lib/core/aws/no-sdk-calls.ts, with the same exports, counting nothing (measured: -0.4 KB).
+const sdkCallCounterOff = {
+  name: 'sdk-call-counter-off',
+  setup(build) {
+    const counter = path.join(__dirname, 'lib', 'core', 'sdk-calls.ts');
+    build.onResolve({ filter: /(^|\/)sdk-calls(\.[jt]s)?$/ }, (args) => {
+      if (path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') !== counter) return undefined;
+      return { path: path.join(__dirname, 'lib', 'core', 'aws', 'no-sdk-calls.ts') };
+    });
+  },
+};
+
 // A module replaced by one with the same exports, each of which throws when called (or constructed) with `reason`.
 // `methodFactories` name exports that only build a method (called eagerly by the library): the method throws.
 function stubModule(file, reason, methodFactories = /^$/) {
@@ -244,6 +257,6 @@ module.exports = (serverless) => ({
     sdkPartitionsWithoutDescriptions,
     sdkWithoutAdaptiveRetryAndImdsRegion,
     openApiArtifactPacked,
-    ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs, sdkWithoutSharedConfigFiles]),
+    ...(stageOf(serverless) === 'local' ? [] : [localOnlyStubs, sdkWithoutSharedConfigFiles, sdkCallCounterOff]),
   ],
 });

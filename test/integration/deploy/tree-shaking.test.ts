@@ -65,3 +65,14 @@ describe('issue 10 (bundle budget): the accounts notice texts only in functions 
     for (const marker of MARKERS) expect(text.includes(marker), `bundle has "${marker}"`).toBe(carries);
   });
 });
+
+describe('issue 10 (bundle budget): the SDK call counter only where the bench and tests run the sources', () => {
+  it('a deployed bundle carries the no-op stand-in, not lib/core/sdk-calls.ts, and the stand-in has the same exports', async () => {
+    const { emitted } = await bundle('functions/accounts/getAccount.ts');
+    expect(emitted).not.toContain('lib/core/sdk-calls.ts');
+    expect(emitted).toContain('lib/core/aws/no-sdk-calls.ts');
+    const real = await import('../../../lib/core/sdk-calls.js');
+    const stand = await import('../../../lib/core/aws/no-sdk-calls.js');
+    expect(Object.keys(stand).sort()).toEqual(Object.keys(real).sort());
+  });
+});
