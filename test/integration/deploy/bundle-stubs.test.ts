@@ -3,11 +3,7 @@
  * leaves it out only where it is never used. Builds a few functions in memory with the config, as
  * `serverless package --stage prod` and as `serverless offline --stage local` would.
  */
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as realFiles from '../../../lib/local/file-storage.js';
 import * as realRecorder from '../../../lib/local/recording-notifier.js';
@@ -18,10 +14,8 @@ import * as stubClock from '../../../lib/local/stubs/test-clock.js';
 import { allRoutes } from '../../../lib/app/routes.js';
 import { PHONE_INPUT_PATTERN } from '../../../lib/core/contact/phone-pattern.js';
 import { buildOpenApi } from '../../../lib/core/http/openapi.js';
+import { bundle, bundleToFile } from '../../support/bundle.js';
 import { apiEvent, lambdaContext } from '../../support/http.js';
-
-const require = createRequire(import.meta.url);
-const root = resolve('.');
 
 /** Strings only the real local-only modules contain (property reads and literals survive minification). */
 const LOCAL_ONLY_MARKERS = {
@@ -29,26 +23,6 @@ const LOCAL_ONLY_MARKERS = {
   'file-storage': '"local-upload"',
   'test-clock': '.offsetMs',
 };
-
-async function bundle(entry: string, stage: 'prod' | 'local'): Promise<{ text: string; inputs: string[] }> {
-  const serverless = { getProvider: () => ({ getStage: () => stage }) };
-  const {
-    exclude: _e,
-    outputWorkFolder: _o,
-    keepOutputDirectory: _k,
-    outputFileExtension: _x,
-    ...options
-  } = require(join(root, 'esbuild.config.cjs'))(serverless);
-  const out = await build({
-    ...options,
-    entryPoints: [join(root, entry)],
-    outfile: join(root, '.bench', 'test.mjs'),
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  return { text: out.outputFiles![0]!.text, inputs: Object.keys((out.metafile as Metafile).inputs) };
-}
 
 describe('bundle budget (issue 9, i9-size): local-only adapters stay out of deployed bundles', () => {
   // disableServices uses all three ports (notifier, material storage, the HTTP test-clock middleware);
@@ -118,17 +92,7 @@ describe('bundle budget (issue 9, i9-size): SDK code our functions never run', (
 
 /** The body the prod bundle of getOpenApi serves (this test environment is a deployed stage: STAGE=test). */
 async function bundledOpenApiDocument(): Promise<string> {
-  const serverless = { getProvider: () => ({ getStage: () => 'prod' }) };
-  const {
-    exclude: _e,
-    outputWorkFolder: _o,
-    keepOutputDirectory: _k,
-    outputFileExtension: _x,
-    ...options
-  } = require(join(root, 'esbuild.config.cjs'))(serverless);
-  const outfile = join(root, '.bench', `get-openapi-${process.pid}.mjs`);
-  mkdirSync(join(root, '.bench'), { recursive: true });
-  await build({ ...options, entryPoints: [join(root, 'functions/meta/getOpenApi.ts')], outfile, logLevel: 'silent' });
+  const { outfile } = await bundleToFile('functions/meta/getOpenApi.ts', 'get-openapi');
   const { handler } = await import(pathToFileURL(outfile).href);
   const res = await handler(apiEvent({ method: 'GET', path: '/v1/openapi.json' }), lambdaContext());
   expect(res.statusCode).toBe(200);
@@ -162,17 +126,7 @@ describe('bundle budget (issue 10): the default route describes routes without t
     expect(inputs.some((i) => i.includes('libphonenumber-js'))).toBe(false);
     expect(inputs).not.toContain('lib/core/contact/phone-metadata.ts');
 
-    const serverless = { getProvider: () => ({ getStage: () => 'prod' }) };
-    const {
-      exclude: _e,
-      outputWorkFolder: _o,
-      keepOutputDirectory: _k,
-      outputFileExtension: _x,
-      ...options
-    } = require(join(root, 'esbuild.config.cjs'))(serverless);
-    const outfile = join(root, '.bench', `default-route-${process.pid}.mjs`);
-    mkdirSync(join(root, '.bench'), { recursive: true });
-    await build({ ...options, entryPoints: [join(root, entry)], outfile, logLevel: 'silent' });
+    const { outfile } = await bundleToFile(entry, 'default-route');
     const { handler } = await import(pathToFileURL(outfile).href);
     const notFound = await handler(apiEvent({ method: 'GET', path: '/v1/no-such-thing' }), lambdaContext());
     expect(notFound.statusCode).toBe(404);

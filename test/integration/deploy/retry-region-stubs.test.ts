@@ -6,43 +6,23 @@
  * throttled calls with the standard strategy, even with AWS_RETRY_MODE=adaptive in the environment, and never
  * reaches a stub; a client that does ask for them reaches the stub.
  */
-import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleToFile } from '../../support/bundle.js';
 import type * as Probe from './fixtures/retry-probe.js';
 
-const require = createRequire(import.meta.url);
-const root = resolve('.');
-const outfile = join(root, '.bench', `retry-probe-${process.pid}.mjs`);
+let outfile: string;
 let bundled: typeof Probe;
 let text: string;
 let inputs: string[];
 const savedRetryMode = process.env.AWS_RETRY_MODE;
 
 beforeAll(async () => {
-  const {
-    exclude: _e,
-    outputWorkFolder: _o,
-    keepOutputDirectory: _k,
-    outputFileExtension: _x,
-    ...options
-  } = require(join(root, 'esbuild.config.cjs'))({ getProvider: () => ({ getStage: () => 'prod' }) });
-  mkdirSync(join(root, '.bench'), { recursive: true });
-  const out = await build({
-    ...options,
-    entryPoints: [join(root, 'test/integration/deploy/fixtures/retry-probe.ts')],
-    outfile,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  // Modules with code in the output (a module only re-exported by an index is an input with nothing kept).
-  inputs = Object.entries(Object.values(out.metafile!.outputs)[0]!.inputs)
-    .filter(([, i]) => i.bytesInOutput > 0)
-    .map(([name]) => name);
-  text = readFileSync(outfile, 'utf8');
+  const built = await bundleToFile('test/integration/deploy/fixtures/retry-probe.ts', 'retry-probe');
+  outfile = built.outfile;
+  inputs = built.emitted;
+  text = built.text;
   process.env.AWS_RETRY_MODE = 'adaptive'; // the pinned mode wins over the environment
   bundled = await import(pathToFileURL(outfile).href);
 }, 60_000);

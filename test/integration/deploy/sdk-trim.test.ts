@@ -5,39 +5,23 @@
  * node_modules: the same endpoints in every partition, the same client versions in the User-Agent, and a real
  * write and read through DynamoDB Local.
  */
-import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleToFile, root } from '../../support/bundle.js';
 import * as unbundled from './fixtures/sdk-probe.js';
 
-const require = createRequire(import.meta.url);
-const root = resolve('.');
-const outfile = join(root, '.bench', `sdk-probe-${process.pid}.mjs`);
+let outfile: string;
 let bundled: typeof unbundled;
 let text: string;
 let inputs: string[];
 
 beforeAll(async () => {
-  const {
-    exclude: _e,
-    outputWorkFolder: _o,
-    keepOutputDirectory: _k,
-    outputFileExtension: _x,
-    ...options
-  } = require(join(root, 'esbuild.config.cjs'))({ getProvider: () => ({ getStage: () => 'prod' }) });
-  mkdirSync(join(root, '.bench'), { recursive: true });
-  const out = await build({
-    ...options,
-    entryPoints: [join(root, 'test/integration/deploy/fixtures/sdk-probe.ts')],
-    outfile,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  inputs = Object.keys(out.metafile!.inputs);
-  text = readFileSync(outfile, 'utf8');
+  const built = await bundleToFile('test/integration/deploy/fixtures/sdk-probe.ts', 'sdk-probe');
+  outfile = built.outfile;
+  inputs = built.inputs;
+  text = built.text;
   bundled = await import(pathToFileURL(outfile).href);
 }, 60_000);
 

@@ -5,18 +5,15 @@
  * the files are missing. Every setting still resolves from the environment, then the client's default. The probe
  * (fixtures/retry-probe.ts) is built as a deployed function is.
  */
-import { createRequire } from 'node:module';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bundleToFile } from '../../support/bundle.js';
 import * as source from './fixtures/retry-probe.js';
 
-const require = createRequire(import.meta.url);
-const root = resolve('.');
-const outfile = join(root, '.bench', `shared-config-probe-${process.pid}.mjs`);
+let outfile: string;
 const dir = mkdtempSync(join(tmpdir(), 'shared-config-'));
 let bundled: typeof source;
 let text: string;
@@ -24,25 +21,10 @@ let inputs: string[];
 const saved = { AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE, AWS_MAX_ATTEMPTS: process.env.AWS_MAX_ATTEMPTS };
 
 beforeAll(async () => {
-  const {
-    exclude: _e,
-    outputWorkFolder: _o,
-    keepOutputDirectory: _k,
-    outputFileExtension: _x,
-    ...options
-  } = require(join(root, 'esbuild.config.cjs'))({ getProvider: () => ({ getStage: () => 'prod' }) });
-  mkdirSync(join(root, '.bench'), { recursive: true });
-  const out = await build({
-    ...options,
-    entryPoints: [join(root, 'test/integration/deploy/fixtures/retry-probe.ts')],
-    outfile,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  inputs = Object.entries(Object.values(out.metafile!.outputs)[0]!.inputs)
-    .filter(([, i]) => i.bytesInOutput > 0)
-    .map(([name]) => name);
-  text = readFileSync(outfile, 'utf8');
+  const built = await bundleToFile('test/integration/deploy/fixtures/retry-probe.ts', 'shared-config-probe');
+  outfile = built.outfile;
+  inputs = built.emitted;
+  text = built.text;
   bundled = await import(pathToFileURL(outfile).href);
 }, 60_000);
 

@@ -3,38 +3,8 @@
  * memory with esbuild.config.cjs as `serverless package --stage prod` does, and reads which of our modules put bytes
  * into the output (the metafile lists tree-shaken modules too, with 0 bytes) and whether a marker string is there.
  */
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-
-const require = createRequire(import.meta.url);
-const root = resolve('.');
-
-async function bundle(entry: string): Promise<{ text: string; emitted: string[] }> {
-  const serverless = { getProvider: () => ({ getStage: () => 'prod' }) };
-  const {
-    exclude: _e,
-    outputWorkFolder: _o,
-    keepOutputDirectory: _k,
-    outputFileExtension: _x,
-    ...options
-  } = require(join(root, 'esbuild.config.cjs'))(serverless);
-  const out = await build({
-    ...options,
-    entryPoints: [join(root, entry)],
-    outfile: join(root, '.bench', 'tree-shaking.mjs'),
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const emitted = Object.values(out.metafile!.outputs).flatMap((o) =>
-    Object.entries(o.inputs)
-      .filter(([, i]) => i.bytesInOutput > 0)
-      .map(([path]) => path),
-  );
-  return { text: out.outputFiles!.find((f) => f.path.endsWith('.mjs'))!.text, emitted };
-}
+import { bundle } from '../../support/bundle.js';
 
 describe('issue 10 (bundle budget): the common-password list only in functions that check a password', () => {
   const MODULE = 'lib/accounts/common-passwords.ts';
