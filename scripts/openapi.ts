@@ -3,7 +3,7 @@
  * built from the route specs (lib/app/routes.ts) by buildOpenApi (zod-openapi), so no function bundles zod-openapi
  * or zod's JSON Schema code (issue 10, bundle budget). It holds the local stage's document (every route) and what a
  * deployed stage leaves out (the local-only operations) and shows instead (its tags); lib/app/openapi-document.ts
- * applies that at run time. test/unit/http/openapi-generated.test.ts fails when the file is stale.
+ * applies that at run time. test/unit/app/openapi-generated.test.ts fails when the file is stale.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -56,6 +56,8 @@ export function checkEnv(env: Record<string, string | undefined>): CheckedEnv {
           NOTIFIER: deployedOnly('sns'),
           STORAGE: deployedOnly('s3'),
           DYNAMODB_ENDPOINT: deployedOnly(),
+          // Deployed bundles carry no IMDS region lookup (esbuild.config.cjs), which `auto` would need off Lambda.
+          AWS_DEFAULTS_MODE: z.optional(z.string()).check(z.refine((v) => v !== 'auto', 'Not `auto` in a deployed stage.')),
         }
       : {}),
   });
@@ -65,6 +67,7 @@ export function checkEnv(env: Record<string, string | undefined>): CheckedEnv {
     NOTIFIER: env.NOTIFIER || undefined,
     STORAGE: env.STORAGE || undefined,
     DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT || undefined,
+    AWS_DEFAULTS_MODE: env.AWS_DEFAULTS_MODE || undefined,
   });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -24,8 +24,8 @@ const NATIONAL_PREFIX_FOR_PARSING = 7;
 const NATIONAL_PREFIX_TRANSFORM_RULE = 8;
 const LEADING_DIGITS = 10;
 const TYPES = 11;
-/** Fixed line, mobile, toll free, premium rate, personal, voicemail, UAN, pager, VoIP, shared cost. */
-const TYPE_COUNT = 10;
+/** The types are, in order: fixed line, mobile, toll free, premium rate, personal, voicemail, UAN, pager, VoIP, shared cost. */
+const MOBILE = 1;
 const MIN_NATIONAL = 2;
 const MAX_NATIONAL = 17;
 
@@ -60,19 +60,20 @@ function planOfCallingCode(m: Metadata, callingCode: string): Plan | undefined {
   return m.nonGeographic?.[callingCode];
 }
 
-/** Whether the number is of one of the plan's types (the mobile metadata keeps few; a type's lengths default to the plan's). */
-function hasType(plan: Plan, national: string): boolean {
+/**
+ * Whether the number is a mobile number of the plan (a type's lengths default to the plan's). Only the mobile type:
+ * the non-geographic plans also keep toll-free, premium-rate, shared-cost, UAN and VoIP types, and a code is never
+ * sent to those (SMS pumping; review of issue 10, M1).
+ */
+function isMobile(plan: Plan, national: string): boolean {
   const types = plan[TYPES] as Array<[string, number[]?] | 0 | undefined> | 0 | undefined;
   if (!types || types.length === 0) return false;
   if (!matchesEntirely(national, plan[NATIONAL_PATTERN])) return false;
-  for (let i = 0; i < TYPE_COUNT; i++) {
-    const type = types[i];
-    if (type === 0 || type === undefined || !type[0]) continue;
-    const lengths = type[1] || lengthsOf(plan);
-    if (lengths && !lengths.includes(national.length)) continue;
-    if (matchesEntirely(national, type[0])) return true;
-  }
-  return false;
+  const type = types[MOBILE];
+  if (type === 0 || type === undefined || !type[0]) return false;
+  const lengths = type[1] || lengthsOf(plan);
+  if (lengths && !lengths.includes(national.length)) return false;
+  return matchesEntirely(national, type[0]);
 }
 
 /** Which of the countries sharing a calling code a national number belongs to (leading digits, else its type). */
@@ -85,7 +86,7 @@ function countryOf(m: Metadata, callingCode: string, national: string): string |
     const leading = plan[LEADING_DIGITS] as string | undefined;
     if (leading) {
       if (national && national.search(leading) === 0) return country;
-    } else if (hasType(plan, national)) {
+    } else if (isMobile(plan, national)) {
       return country;
     }
   }
@@ -146,7 +147,7 @@ function parse(value: string): string | undefined {
   // The metadata holds mobile patterns only: a valid number is a mobile one (or, where the plan cannot tell them
   // apart, as in +1, fixed line or mobile). Landlines and unknown ranges fail here.
   const types = selected[TYPES] as unknown[] | 0 | undefined;
-  const valid = types && types.length > 0 ? hasType(selected, national) : matchesEntirely(national, selected[NATIONAL_PATTERN]);
+  const valid = types && types.length > 0 ? isMobile(selected, national) : matchesEntirely(national, selected[NATIONAL_PATTERN]);
   return valid ? `+${callingCode}${national}` : undefined;
 }
 

@@ -23,6 +23,12 @@ describe('configuration is checked at cold start and fails closed outside the lo
     ['a short HMAC_SECRET', { STAGE: 'prod', HMAC_SECRET: 'short', CORS_ORIGINS: ORIGIN }, /HMAC_SECRET/],
     ['no CORS_ORIGINS', { STAGE: 'prod', HMAC_SECRET: SECRET }, /CORS_ORIGINS/],
     ['a wildcard origin', { STAGE: 'prod', HMAC_SECRET: SECRET, CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
+    // Issue 10 review L1: `auto` would need the IMDS region lookup deployed bundles do not carry.
+    [
+      'AWS_DEFAULTS_MODE=auto',
+      { STAGE: 'prod', HMAC_SECRET: SECRET, CORS_ORIGINS: ORIGIN, AWS_DEFAULTS_MODE: 'auto' },
+      /AWS_DEFAULTS_MODE/,
+    ],
     [
       'a wildcard among origins',
       { STAGE: 'staging', HMAC_SECRET: SECRET, CORS_ORIGINS: `${ORIGIN},https://*.example.com` },

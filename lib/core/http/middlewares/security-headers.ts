@@ -3,7 +3,7 @@ import type middy from '@middy/core';
 /**
  * Issue 10 (bundle budget, −5.4 KB per function measured): the headers @middy/http-security-headers 7.9.2 set with
  * its defaults (helmet's), as fixed strings instead of that package's option schema and header builders. Same set
- * and values on every answer, problems included (test/unit/http/security-headers.test.ts holds the recorded set).
+ * and values on every answer, problems included (test/unit/core/http/security-headers.test.ts holds the recorded set).
  */
 const PERMISSIONS = [
   'accelerometer',

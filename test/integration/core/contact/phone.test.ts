@@ -26,6 +26,10 @@ const refused: Array<[string, string]> = [
   ['no country code', '0151 12345678'],
   ['an unassigned country code', '+999 1234 5678'],
   ['letters', '+49 151 CALL ME'],
+  // Issue 10 review M1: numbers no SMS code is sent to (SMS pumping / toll fraud).
+  ['an international toll-free number', '+800 1234 5678'],
+  ['an international shared-cost number', '+808 1234 5678'],
+  ['an international premium-rate number', '+979 1234 56789'],
 ];
 
 describe('issue 9 item 3: the shared phone type', () => {

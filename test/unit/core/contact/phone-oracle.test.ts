@@ -21,7 +21,11 @@ function oracle(value: string): string | undefined {
   if (!PHONE_INPUT_PATTERN.test(value.trim())) return undefined;
   try {
     const number = parsePhoneNumberWithError(value.trim(), mobileMetadata());
-    return number.isValid() ? number.number : undefined;
+    // Issue 10 review M1: a mobile number only. The non-geographic plans also keep toll-free, premium-rate, shared-cost,
+    // UAN and VoIP types, which are refused; a plan the mobile metadata keeps without types (e.g. TA) stays as it was.
+    const type = number.getType();
+    const mobile = type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' || type === undefined;
+    return number.isValid() && mobile ? number.number : undefined;
   } catch {
     return undefined;
   }
