@@ -17,7 +17,7 @@ import {
   loadHandshakeOf,
   moveHandshake,
 } from '../../lib/core/handshake/store.js';
-import { readDue } from '../../lib/core/store/due-queue.js';
+import { claim, readDue } from '../../lib/core/store/due-queue.js';
 import { keys } from '../../lib/core/store/keys.js';
 import { TABLE, db } from '../../lib/core/store/table.js';
 
@@ -126,14 +126,21 @@ describe('handshake store contract (DynamoDB Local)', () => {
     expect(await expireHandshake(due as NonNullable<typeof due>)).toBeUndefined();
   });
 
-  it('expireHandshake refuses a request whose expiresAt is still ahead (processor called early)', async () => {
+  it('R-PD-01 (expiry): a request claimed before its expiresAt is not lapsed and is re-armed at its expiresAt', async () => {
     const p = pair();
     const future = new Date(now().getTime() + 365 * DAY);
     const result = await createHandshake(kind, { id: id('hs'), initiator: p.customer, counterparty: p.partner }, future);
     if (!result.ok) throw new Error(result.reason);
-    const item = { ...keys.handshake(result.request.id), id: result.request.id };
-    expect(await expireHandshake(item)).toBeUndefined();
+    const item = (await readDue(new Date(Date.parse(result.request.expiresAt)))).find((d) => d.id === result.request.id);
+    if (!item) throw new Error('not in the due index');
+    const lease = await claim(item, item.pk);
+    if (!lease) throw new Error('not claimed');
+    expect(await expireHandshake({ ...item, dueSk: lease })).toBeUndefined();
     expect((await loadHandshake(result.request.id))?.state).toBe('pending');
+    // Back in the due index at its expiresAt (not at the end of the lease).
+    expect((await readDue(new Date(Date.parse(result.request.expiresAt)))).find((d) => d.id === result.request.id)?.dueSk).toMatch(
+      new RegExp(`^${result.request.expiresAt}#`),
+    );
   });
 
   it('R-PD-07: a party lists its requests of a kind, opened and received, newest first, in bounded pages', async () => {

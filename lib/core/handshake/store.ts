@@ -11,7 +11,7 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { now } from '../clock.js';
-import type { DueItem } from '../store/due-queue.js';
+import { type DueItem, rearm } from '../store/due-queue.js';
 import { dueAttributes, keys } from '../store/keys.js';
 import { decodeCursor, encodeCursor } from '../store/pagination.js';
 import { query } from '../store/patterns.js';
@@ -227,8 +227,16 @@ export async function listHandshakes(
  * request had ended meanwhile or is not due yet. Not registered here: lib/app does
  * `registerDueProcessor(HANDSHAKE_EXPIRY, expireHandshake)` (or wraps it to notify).
  */
-export async function expireHandshake(item: Pick<DueItem, 'pk' | 'sk'> & Record<string, unknown>): Promise<HandshakeRequest | undefined> {
+export async function expireHandshake(
+  item: Pick<DueItem, 'pk' | 'sk'> & { dueSk?: string } & Record<string, unknown>,
+): Promise<HandshakeRequest | undefined> {
   const requestId = item.id as string;
   const moved = await moveHandshake(requestId, { system: 'scheduler' }, 'expire', now());
-  return moved.ok ? moved.request : undefined;
+  if (moved.ok) return moved.request;
+  // Claimed before its time (a clock step back): back in the queue at its expiresAt, not after every lease.
+  if (moved.reason === 'not-expired-yet' && item.dueSk) {
+    const request = await loadHandshake(requestId);
+    if (request) await rearm({ pk: item.pk, sk: item.sk, dueSk: item.dueSk }, item.pk, request.expiresAt);
+  }
+  return undefined;
 }

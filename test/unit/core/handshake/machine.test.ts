@@ -35,7 +35,8 @@ function request(state: HandshakeState): HandshakeRequest {
   return { ...opened.next, state };
 }
 
-const ACTORS: Record<string, HandshakeActor> = {
+type ActorName = 'initiator' | 'counterparty' | 'operator' | 'system' | 'outsider';
+const ACTORS: Record<ActorName, HandshakeActor> = {
   initiator: { party: 'cust' },
   counterparty: { party: 'ptnr' },
   operator: { operator: 'op_1' },
@@ -45,7 +46,7 @@ const ACTORS: Record<string, HandshakeActor> = {
 
 type Expect = true | string;
 /** Pending, before the expiry: who may make which move (true) or the refusal. */
-const PENDING_BEFORE: Record<string, Record<HandshakeMove, Expect>> = {
+const PENDING_BEFORE: Record<ActorName, Record<HandshakeMove, Expect>> = {
   initiator: { accept: 'initiator-cannot-accept', reject: 'initiator-cannot-reject', cancel: true, expire: 'only-system-expires' },
   counterparty: { accept: true, reject: true, cancel: 'counterparty-cannot-cancel', expire: 'only-system-expires' },
   operator: { accept: 'operator-cannot-decide', reject: 'operator-cannot-decide', cancel: true, expire: 'only-system-expires' },
@@ -53,7 +54,7 @@ const PENDING_BEFORE: Record<string, Record<HandshakeMove, Expect>> = {
   outsider: { accept: 'not-your-request', reject: 'not-your-request', cancel: 'not-your-request', expire: 'not-your-request' },
 };
 /** Pending, from `expiresAt` on (the scheduler has not lapsed it yet). */
-const PENDING_AFTER: Record<string, Record<HandshakeMove, Expect>> = {
+const PENDING_AFTER: Record<ActorName, Record<HandshakeMove, Expect>> = {
   initiator: { accept: 'initiator-cannot-accept', reject: 'initiator-cannot-reject', cancel: 'expired', expire: 'only-system-expires' },
   counterparty: { accept: 'expired', reject: 'expired', cancel: 'counterparty-cannot-cancel', expire: 'only-system-expires' },
   operator: { accept: 'operator-cannot-decide', reject: 'operator-cannot-decide', cancel: true, expire: 'only-system-expires' },
@@ -65,7 +66,7 @@ const STATES: HandshakeState[] = ['pending', 'accepted', 'rejected', 'canceled',
 const MOVES: HandshakeMove[] = ['accept', 'reject', 'cancel', 'expire'];
 
 const rows = STATES.flatMap((state) =>
-  Object.keys(ACTORS).flatMap((actor) =>
+  (Object.keys(ACTORS) as ActorName[]).flatMap((actor) =>
     MOVES.flatMap((move) =>
       (
         [
