@@ -287,7 +287,7 @@ export const patterns = {
   handshakesOfParty: {
     doc: "a party's requests of a kind (either side), newest first",
     index: 'table',
-    keys: { handshakeOfParty, handshakesOfPartyPartition },
+    keys: { handshakeOfParty },
     query: handshakesOfPartyQuery,
     shown: ['<party id>', '<kind>'],
   },
@@ -333,7 +333,6 @@ export const patternKeys: PatternKeys = {
   handshake,
   handshakeOpen,
   handshakeOfParty,
-  handshakesOfPartyPartition,
 };
 
 /** A query's `IndexName`, `KeyConditionExpression` and values for a pattern's key condition. */
