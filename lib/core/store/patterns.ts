@@ -74,6 +74,13 @@ const localMessagesPartition = (to: string): string => `LOCAL#MSG#${to}`;
 const localMessagesAll = 'LOCAL#MSG';
 const auditTrace = (accountId: string, timeIso: string, id: string): Key => ({ pk: auditPartition(accountId), sk: `${timeIso}#${id}` });
 const localMessage = (to: string, timeIso: string, id: string): Key => ({ pk: localMessagesPartition(to), sk: `${timeIso}#${id}` });
+const handshake = (requestId: string): Key => ({ pk: `HANDSHAKE#${requestId}`, sk: 'REQUEST' });
+const handshakeOpen = (kind: string, scope: string): Key => ({ pk: `HANDSHAKE#OPEN#${kind}#${scope}`, sk: 'OPEN' });
+const handshakesOfPartyPartition = (partyId: string, kind: string): string => `PARTY#${partyId}#HANDSHAKE#${kind}`;
+const handshakeOfParty = (partyId: string, kind: string, createdIso: string, requestId: string): Key => ({
+  pk: handshakesOfPartyPartition(partyId, kind),
+  sk: `${createdIso}#${requestId}`,
+});
 
 /**
  * The key conditions of the query patterns, with their index, apart from `patterns` so that a bundle that only
@@ -90,6 +97,7 @@ const accountItemsQuery = (accountId: string): KeyCondition => ({ pk: accountPar
 const dueQuery = (shard: number | string, nowIso: string): KeyCondition => ({ pk: duePartition(shard), sk: { atMost: nowIso } });
 const localMessagesToQuery = (to: string, fromIso = ''): KeyCondition => ({ pk: localMessagesPartition(to), sk: { beginsWith: fromIso } });
 const localMessagesAllQuery = (fromIso = ''): KeyCondition => ({ pk: localMessagesAll, sk: { beginsWith: fromIso } });
+const handshakesOfPartyQuery = (partyId: string, kind: string): KeyCondition => ({ pk: handshakesOfPartyPartition(partyId, kind) });
 
 export const patternQueries = {
   auditTraces: { index: 'table' as const, condition: auditTracesQuery },
@@ -100,6 +108,7 @@ export const patternQueries = {
   due: { index: 'due' as const, condition: dueQuery },
   localMessagesTo: { index: 'table' as const, condition: localMessagesToQuery },
   localMessagesAll: { index: 'gsi1' as const, condition: localMessagesAllQuery },
+  handshakesOfParty: { index: 'table' as const, condition: handshakesOfPartyQuery },
 };
 
 export const patterns = {
@@ -261,6 +270,27 @@ export const patterns = {
     query: localMessagesAllQuery,
     shown: ['<iso time>'],
   },
+  handshake: {
+    doc: 'two-party request (handshake) by ID; kept after it ends (records, R-PD-07)',
+    index: 'table',
+    keys: { handshake },
+    get: handshake,
+    shown: ['<id>'],
+  },
+  handshakeOpen: {
+    doc: 'the open request of a kind between a pair (or to a counterparty): at most one',
+    index: 'table',
+    keys: { handshakeOpen },
+    get: handshakeOpen,
+    shown: ['<kind>', '<pair|counterparty>'],
+  },
+  handshakesOfParty: {
+    doc: "a party's requests of a kind (either side), newest first",
+    index: 'table',
+    keys: { handshakeOfParty },
+    query: handshakesOfPartyQuery,
+    shown: ['<party id>', '<kind>'],
+  },
 } as const satisfies Record<string, AccessPattern>;
 
 export type PatternName = keyof typeof patterns;
@@ -300,6 +330,9 @@ export const patternKeys: PatternKeys = {
   localMessage,
   localMessagesPartition,
   localMessagesAll,
+  handshake,
+  handshakeOpen,
+  handshakeOfParty,
 };
 
 /** A query's `IndexName`, `KeyConditionExpression` and values for a pattern's key condition. */
