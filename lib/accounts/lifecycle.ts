@@ -4,7 +4,8 @@
  * bound to it (R-CL-13) until the HUAWEI ID is deleted (R-CL-14).
  */
 import type { LifecycleHook } from '../core/lifecycle.js';
-import { type ClaimKind, keys } from '../core/store/keys.js';
+import type { ClaimKind } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { TABLE } from '../core/store/table.js';
 import type { AccountItem } from './account.js';
 import { claimValue } from './rules.js';

@@ -5,7 +5,7 @@ import { Conflict, InvalidCode, ValidationFailed } from '../core/errors.js';
 import type { GuestCaller } from '../core/caller.js';
 import { languageOf } from '../core/notify/templates.js';
 import { newSession } from '../core/sessions.js';
-import { keys } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { tagged, transact } from '../core/store/writes.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { checkCode } from './codes.js';

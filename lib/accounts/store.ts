@@ -5,7 +5,8 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFound } from '../core/errors.js';
-import { type ClaimKind, keys } from '../core/store/keys.js';
+import type { ClaimKind } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { TABLE, db, getMany } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, tagged, update } from '../core/store/writes.js';
 import type { AccountStatus } from '../core/account-status.js';

@@ -4,7 +4,7 @@
  * name a filter; newest first. Writing traces lives in lib/core/audit.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { TABLE, db } from '../core/store/table.js';
 
 export interface TraceFilter {

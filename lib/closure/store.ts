@@ -6,7 +6,8 @@
  */
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DueItem } from '../core/store/due-queue.js';
-import { type Key, dueAttributes, keys } from '../core/store/keys.js';
+import { type Key, dueAttributes } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { TABLE, db } from '../core/store/table.js';
 import { type TransactItem, remove, tagged } from '../core/store/writes.js';
 import type { CheckResultGroup, Standing } from './rules.js';

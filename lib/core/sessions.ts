@@ -6,7 +6,7 @@
 import { addSeconds, epochSeconds, now } from './clock.js';
 import { config } from './config.js';
 import { keyedHash, randomToken } from './crypto.js';
-import { keys } from './store/keys.js';
+import * as keys from './store/key-builders.js';
 import { TABLE } from './store/table.js';
 import { type TransactItem, tagged } from './store/writes.js';
 

@@ -3,7 +3,7 @@
  * Transaction items are tagged (`account`; the code's consume is tagged `code` by lib/verification).
  */
 import type { AccountItem } from '../accounts/account.js';
-import { keys } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { TABLE } from '../core/store/table.js';
 import { type ConditionFailed, type TransactItem, tagged, transact } from '../core/store/writes.js';
 

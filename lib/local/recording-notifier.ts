@@ -6,7 +6,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { epochSeconds, nowIso } from '../core/clock.js';
 import { config } from '../core/config.js';
 import type { Message, Notifier } from '../core/notify/notifier.js';
-import { keys } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { INDEX, TABLE, db } from '../core/store/table.js';
 
 export interface RecordedMessage {

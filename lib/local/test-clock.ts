@@ -5,7 +5,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clockOffset, nowIso, setClockOffset } from '../core/clock.js';
 import { config } from '../core/config.js';
-import { keys } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { TABLE, db } from '../core/store/table.js';
 import { update } from '../core/store/writes.js';
 

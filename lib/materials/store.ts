@@ -4,7 +4,7 @@
  * under the caller's account, so another account's material is simply not found (R-SEC-05).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { TABLE, db } from '../core/store/table.js';
 import { put, update } from '../core/store/writes.js';
 import type { FileType, MaterialPurpose } from './rules.js';

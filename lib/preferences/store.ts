@@ -4,7 +4,7 @@
  * the account's partition, so another account's history is never read.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { query } from '../core/store/patterns.js';
 import { TABLE, db } from '../core/store/table.js';
 import { tagged } from '../core/store/writes.js';

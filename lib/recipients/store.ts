@@ -6,7 +6,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { EDITABLE } from '../core/account-status.js';
 import { config } from '../core/config.js';
-import { keys } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { query } from '../core/store/patterns.js';
 import { TABLE, db } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, tagged, transact } from '../core/store/writes.js';

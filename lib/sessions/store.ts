@@ -9,7 +9,7 @@ import type { AccountItem } from '../accounts/account.js';
 import { epochSeconds } from '../core/clock.js';
 import type { SessionItem } from '../core/sessions.js';
 import { keyedHash } from '../core/crypto.js';
-import { keys } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { TABLE, db } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, put, tagged, transact, update } from '../core/store/writes.js';
 

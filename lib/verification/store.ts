@@ -4,7 +4,8 @@
  * The challenges themselves are lib/core/codes/store.ts's.
  */
 import { keyedHash } from '../core/crypto.js';
-import { type Key, keys } from '../core/store/keys.js';
+import type { Key } from '../core/store/keys.js';
+import * as keys from '../core/store/key-builders.js';
 import { TABLE, getMany } from '../core/store/table.js';
 import { type ConditionFailed, type TransactItem, tagged, transact } from '../core/store/writes.js';
 import { type SendRecord, emptyRecord } from './send-limits.js';

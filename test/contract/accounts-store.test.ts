@@ -16,7 +16,8 @@ import {
   moveClaim,
 } from '../../lib/accounts/store.js';
 import { NotFound } from '../../lib/core/errors.js';
-import { type ClaimKind, keys } from '../../lib/core/store/keys.js';
+import type { ClaimKind } from '../../lib/core/store/keys.js';
+import * as keys from '../../lib/core/store/key-builders.js';
 import { ConditionFailed, transact } from '../../lib/core/store/writes.js';
 
 const uid = () => Math.random().toString(36).slice(2, 12);

@@ -18,7 +18,7 @@ import {
   standingUnchanged,
 } from '../../lib/closure/store.js';
 import { newId } from '../../lib/core/crypto.js';
-import { keys } from '../../lib/core/store/keys.js';
+import * as keys from '../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../lib/core/store/table.js';
 import { ConditionFailed, transact } from '../../lib/core/store/writes.js';
 

@@ -18,7 +18,7 @@ import {
   moveHandshake,
 } from '../../lib/core/handshake/store.js';
 import { claim, readDue } from '../../lib/core/store/due-queue.js';
-import { keys } from '../../lib/core/store/keys.js';
+import * as keys from '../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../lib/core/store/table.js';
 
 const id = (p: string) => `${p}_${randomBytes(6).toString('hex')}`;

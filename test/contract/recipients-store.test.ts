@@ -4,7 +4,7 @@ import type { AccountItem } from '../../lib/accounts/account.js';
 import { accountCreate } from '../../lib/accounts/store.js';
 import { auditWrite } from '../../lib/core/audit/audit.js';
 import { config } from '../../lib/core/config.js';
-import { keys } from '../../lib/core/store/keys.js';
+import * as keys from '../../lib/core/store/key-builders.js';
 import { transact } from '../../lib/core/store/writes.js';
 import {
   type RecipientItem,

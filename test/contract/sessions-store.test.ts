@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../lib/core/store/keys.js';
+import * as keys from '../../lib/core/store/key-builders.js';
 import { ConditionFailed, put } from '../../lib/core/store/writes.js';
 import { TABLE } from '../../lib/core/store/table.js';
 import { commit, countSourceFailure, loadSession, signInAccountWrite, sourceFailures, touchSession } from '../../lib/sessions/store.js';

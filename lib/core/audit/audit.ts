@@ -7,7 +7,7 @@ import { epochSeconds, nowIso } from '../clock.js';
 import { config } from '../config.js';
 import { newId } from '../crypto.js';
 import type { Origin } from '../caller.js';
-import { keys } from '../store/keys.js';
+import * as keys from '../store/key-builders.js';
 import { TABLE } from '../store/table.js';
 import { type TransactItem, put } from '../store/writes.js';
 import { maskValue } from './mask.js';

@@ -1,5 +1,5 @@
 /** The one facts loader per account (issue 10): standing and association facts in one consistent read. */
-import { keys } from '../store/keys.js';
+import * as keys from '../store/key-builders.js';
 import { TABLE, getMany } from '../store/table.js';
 import { type TransactItem, tagged } from '../store/writes.js';
 import { type AccountFacts, type Associations, NO_ASSOCIATIONS, type Standing } from './facts.js';

@@ -3,7 +3,7 @@
  * its attempts. Transaction items are tagged: `challenge` (a new or re-sent challenge), `code` (consuming one).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../store/keys.js';
+import * as keys from '../store/key-builders.js';
 import { TABLE, db } from '../store/table.js';
 import { ConditionFailed, type TransactItem, tagged, transact, update } from '../store/writes.js';
 import type { ChallengeItem } from './challenges.js';

@@ -12,7 +12,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { now } from '../clock.js';
 import { type DueItem, rearm } from '../store/due-queue.js';
-import { dueAttributes, keys } from '../store/keys.js';
+import { dueAttributes } from '../store/keys.js';
+import * as keys from '../store/key-builders.js';
 import { decodeCursor, encodeCursor } from '../store/pagination.js';
 import { query } from '../store/patterns.js';
 import { TABLE, db, getMany } from '../store/table.js';

@@ -1,18 +1,16 @@
 /**
  * `keys.<name>(…)`: every key builder of the single table. The builders and the access patterns they serve are
- * declared once, as data, in ./patterns.ts (which also generates the docs table); `keys` merges their builders.
- * A builder belongs in patterns.ts; one appended here below is moved there (test/unit/core/store/keys.test.ts checks).
+ * declared once, as data, in ./patterns.ts (which also generates the docs table). Product code imports them as
+ * `import * as keys from '…/core/store/key-builders.js'` so that esbuild keeps only the builders a bundle uses (an
+ * object of builders kept every builder in every function: each new access pattern cost every bundle); `keys` here
+ * is the same namespace, for tests and scripts (test/unit/core/store/keys.test.ts checks the two lists).
  */
 import { createHash } from 'node:crypto';
 import { config } from '../config.js';
-import { patternKeys } from './patterns.js';
+import * as keys from './key-builders.js';
 
 export type { ClaimKind, Key } from './patterns.js';
-
-export const keys = {
-  ...patternKeys,
-  localMessagesAll: 'LOCAL#MSG',
-} as const;
+export * as keys from './key-builders.js';
 
 /** Shard of the sparse due-time index for an item; stable per owner so one owner's timers share a shard. */
 export function dueShard(ownerId: string): string {

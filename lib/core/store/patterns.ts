@@ -335,6 +335,36 @@ export const patternKeys: PatternKeys = {
   handshakeOfParty,
 };
 
+/** The same builders as named exports: keys.ts re-exports them as a namespace, so a bundle keeps only those it uses. */
+export {
+  account,
+  accountPartition,
+  claim,
+  session,
+  device,
+  challenge,
+  rateWindow,
+  idempotency,
+  auditPartition,
+  auditTrace,
+  timer,
+  currencyChange,
+  recipient,
+  material,
+  standing,
+  accountFacts,
+  latestClosureCheck,
+  duePartition,
+  outbox,
+  clock,
+  localMessage,
+  localMessagesPartition,
+  localMessagesAll,
+  handshake,
+  handshakeOpen,
+  handshakeOfParty,
+};
+
 /** A query's `IndexName`, `KeyConditionExpression` and values for a pattern's key condition. */
 export function keyCondition(
   index: IndexId,

@@ -11,7 +11,7 @@ import { handler as typeHandler } from '../../../functions/accounts/changeAccoun
 import { handler as declareHandler } from '../../../functions/materials/declareMaterial.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { config } from '../../../lib/core/config.js';
-import { keys } from '../../../lib/core/store/keys.js';
+import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { type Handler, invoke } from '../../support/http.js';
 import { PASSWORD, bearer, login, signUp, startLogin } from '../../support/identity.js';

@@ -31,7 +31,7 @@ import { setClockOffset } from '../../../lib/core/clock.js';
 import type { RouteSpec } from '../../../lib/core/http/route.js';
 import { allRoutes } from '../../../lib/app/routes.js';
 import { newSession } from '../../../lib/core/sessions.js';
-import { keys } from '../../../lib/core/store/keys.js';
+import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { transact } from '../../../lib/core/store/writes.js';
 import { declaredFunctions, root } from '../../../scripts/lib/functions.js';

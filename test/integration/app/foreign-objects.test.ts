@@ -7,7 +7,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler as taxHandler } from '../../../functions/accounts/changeTaxInfo.js';
 import { handler as checkHandler } from '../../../functions/closure/runClosureCheck.js';
-import { keys } from '../../../lib/core/store/keys.js';
+import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { activeAccount, close, runCheck } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';

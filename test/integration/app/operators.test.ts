@@ -22,7 +22,7 @@ import { handler as tracesHandler } from '../../../functions/audit/queryAuditTra
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { operatorKeysFrom } from '../../../lib/core/config.js';
 import { runScheduler } from '../../../lib/app/scheduler.js';
-import { keys } from '../../../lib/core/store/keys.js';
+import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { closedAccount } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';

@@ -12,7 +12,7 @@ import { CONDITIONS, STANDING_FLAGS } from '../../../lib/closure/rules.js';
 import { config } from '../../../lib/core/config.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { runScheduler } from '../../../lib/app/scheduler.js';
-import { keys } from '../../../lib/core/store/keys.js';
+import * as keys from '../../../lib/core/store/key-builders.js';
 import { readDue } from '../../../lib/core/store/due-queue.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { activeAccount, close, closedAccount, disable, hold, putStanding, restore, runCheck } from '../../support/closure.js';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runScheduler } from '../../../lib/app/scheduler.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { type PurgedItem, lifecycleHooks, registerLifecycle, unregisterLifecycle } from '../../../lib/core/lifecycle.js';
-import { keys } from '../../../lib/core/store/keys.js';
+import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { closedAccount, disable } from '../../support/closure.js';
 import { PASSWORD, login } from '../../support/identity.js';

@@ -56,3 +56,11 @@ describe('issue 10 (bundle budget): no local adapter registration in deployed bu
     expect(local.emitted).toContain('lib/app/local.ts');
   });
 });
+
+describe('issue 10 (bundle budget): a key builder only in the bundles that use it', () => {
+  it('getAccount carries no handshake key builder (a new access pattern costs only the functions that use it)', async () => {
+    const { text } = await bundle('functions/accounts/getAccount.ts');
+    expect(text.includes('HANDSHAKE#OPEN')).toBe(false);
+    expect(text.includes('PROFILE')).toBe(true);
+  });
+});

@@ -12,7 +12,7 @@ import { findAccount } from '../../../lib/accounts/store.js';
 import { clockOffset, setClockOffset } from '../../../lib/core/clock.js';
 import { config } from '../../../lib/core/config.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
-import { keys } from '../../../lib/core/store/keys.js';
+import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { activeAccount, close, disable, runCheck } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';

@@ -8,7 +8,7 @@ import { setClockOffset } from '../../../lib/core/clock.js';
 import { config } from '../../../lib/core/config.js';
 import { InvalidCode } from '../../../lib/core/errors.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
-import { keys } from '../../../lib/core/store/keys.js';
+import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { checkCode } from '../../../lib/accounts/codes.js';
 import { sendCode } from '../../../lib/verification/send-code.js';

@@ -9,7 +9,7 @@ import { maskEmail, maskMobile } from '../../../lib/core/contact/mask.js';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
-import { keys } from '../../../lib/core/store/keys.js';
+import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { decoyDestination } from '../../../lib/verification/decoys.js';
 import { useNotifier } from '../../../lib/core/notify/notifier.js';

@@ -5,7 +5,7 @@ import { config } from '../../config.js';
 import { keyedHash } from '../../crypto.js';
 import { Conflict, ValidationFailed } from '../../errors.js';
 import { logger } from '../../logger.js';
-import { keys } from '../../store/keys.js';
+import * as keys from '../../store/key-builders.js';
 import { claimIdempotencyKey, keepIdempotentAnswer, loadIdempotencyRecord, releaseIdempotencyKey } from '../../store/idempotency.js';
 import { state } from '../context.js';
 import { runEarlyReturnCleanup } from './early-return.js';

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { Conflict } from '../../../../lib/core/errors.js';
-import { keys } from '../../../../lib/core/store/keys.js';
+import * as keys from '../../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../../lib/core/store/table.js';
 import { ConditionFailed, put, transact, update, tagged } from '../../../../lib/core/store/writes.js';
 import { toProblem } from '../../../../lib/core/http/problem.js';

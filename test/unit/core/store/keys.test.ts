@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { config } from '../../../../lib/core/config.js';
-import { allDueShards, dueAttributes, dueShard, keys } from '../../../../lib/core/store/keys.js';
+import { allDueShards, dueAttributes, dueShard } from '../../../../lib/core/store/keys.js';
+import * as keys from '../../../../lib/core/store/key-builders.js';
 import { patternKeys, patterns, query } from '../../../../lib/core/store/patterns.js';
 
 describe('key builders', () => {
@@ -54,6 +55,7 @@ describe('key builders', () => {
     const undeclared = Object.keys(keys).filter((k) => !(k in patternKeys));
     expect(undeclared).toEqual([]);
     for (const name of Object.keys(patternKeys)) {
+      // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test walks every builder by name.
       expect(keys[name as keyof typeof keys], name).toEqual(patternKeys[name as keyof typeof patternKeys]);
     }
   });
