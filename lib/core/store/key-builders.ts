@@ -1,33 +1,43 @@
 /**
- * Every key builder of the single table as a named export (declared in ./patterns.ts). keys.ts re-exports this module
- * as the namespace `keys`: `keys.account(id)` reads as before, and esbuild keeps in a bundle only the builders it uses
- * (an object of builders kept every one in every bundle: each new access pattern cost every function).
+ * Every key builder of the single table, declared once. ./patterns.ts says which access pattern each serves (and
+ * generates the docs table); product code imports this module as a namespace (`import * as keys from
+ * '…/core/store/key-builders.js'`), so esbuild keeps in a bundle only the builders it uses.
  */
-export {
-  account,
-  accountPartition,
-  claim,
-  session,
-  device,
-  challenge,
-  rateWindow,
-  idempotency,
-  auditPartition,
-  auditTrace,
-  timer,
-  currencyChange,
-  recipient,
-  material,
-  standing,
-  accountFacts,
-  latestClosureCheck,
-  duePartition,
-  outbox,
-  clock,
-  localMessage,
-  localMessagesPartition,
-  localMessagesAll,
-  handshake,
-  handshakeOpen,
-  handshakeOfParty,
-} from './patterns.js';
+import type { ClaimKind, Key } from './patterns.js';
+
+export const account = (accountId: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: 'PROFILE' });
+export const accountPartition = (accountId: string): string => `ACCOUNT#${accountId}`;
+export const claim = (kind: ClaimKind, value: string): Key => ({ pk: `CLAIM#${kind}#${value}`, sk: 'CLAIM' });
+export const rateWindow = (scope: string, keyHash: string, window: string): Key => ({ pk: `RATE#${scope}#${keyHash}`, sk: window });
+export const auditPartition = (accountId: string): string => `ACCOUNT#${accountId}#AUDIT`;
+export const timer = (accountId: string, kind: string): Key => ({ pk: accountPartition(accountId), sk: `TIMER#${kind}` });
+export const currencyChange = (accountId: string, timeIso: string): Key => ({ pk: accountPartition(accountId), sk: `CURRENCY#${timeIso}` });
+export const recipient = (accountId: string, recipientId: string): Key => ({
+  pk: accountPartition(accountId),
+  sk: `RECIPIENT#${recipientId}`,
+});
+export const material = (accountId: string, materialId: string): Key => ({ pk: accountPartition(accountId), sk: `MATERIAL#${materialId}` });
+export const standing = (accountId: string): Key => ({ pk: accountPartition(accountId), sk: 'STANDING' });
+export const latestClosureCheck = (accountId: string): Key => ({ pk: accountPartition(accountId), sk: 'CLOSURE#LATEST_CHECK' });
+export const accountFacts = (accountId: string): Key => ({ pk: accountPartition(accountId), sk: 'FACTS' });
+export const session = (tokenHash: string): Key => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
+export const device = (tokenHash: string): Key => ({ pk: `DEVICE#${tokenHash}`, sk: 'DEVICE' });
+export const challenge = (challengeId: string): Key => ({ pk: `CHALLENGE#${challengeId}`, sk: 'CHALLENGE' });
+export const idempotency = (scope: string, key: string): Key => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'RECORD' });
+export const outbox = (id: string): Key => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' });
+export const clock = (): Key => ({ pk: 'LOCAL#CLOCK', sk: 'CLOCK' });
+export const duePartition = (shard: number | string): string => `DUE#${shard}`;
+export const localMessagesPartition = (to: string): string => `LOCAL#MSG#${to}`;
+export const localMessagesAll = 'LOCAL#MSG';
+export const auditTrace = (accountId: string, timeIso: string, id: string): Key => ({
+  pk: auditPartition(accountId),
+  sk: `${timeIso}#${id}`,
+});
+export const localMessage = (to: string, timeIso: string, id: string): Key => ({ pk: localMessagesPartition(to), sk: `${timeIso}#${id}` });
+export const handshake = (requestId: string): Key => ({ pk: `HANDSHAKE#${requestId}`, sk: 'REQUEST' });
+export const handshakeOpen = (kind: string, scope: string): Key => ({ pk: `HANDSHAKE#OPEN#${kind}#${scope}`, sk: 'OPEN' });
+export const handshakesOfPartyPartition = (partyId: string, kind: string): string => `PARTY#${partyId}#HANDSHAKE#${kind}`;
+export const handshakeOfParty = (partyId: string, kind: string, createdIso: string, requestId: string): Key => ({
+  pk: handshakesOfPartyPartition(partyId, kind),
+  sk: `${createdIso}#${requestId}`,
+});
