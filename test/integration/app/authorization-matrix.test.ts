@@ -39,6 +39,7 @@ import { activeAccount, closedAccount, runCheck } from '../../support/closure.js
 import { type Handler, invoke } from '../../support/http.js';
 import { PASSWORD, bearer, freshIp, uniqueEmail, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
+import { associatedCustomer, enrollAsPartner, enrolledPartner, partnerInvitation } from '../../support/partners.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
 
@@ -69,6 +70,9 @@ function defOf(schema: z.ZodMiniType): any {
 const VALUES_NAMED_ID: Record<string, string> = {
   loginId: 'the login name the caller chooses for itself (R-AI-04)',
   taxId: 'a tax registration number (R-AI-07)',
+  // Issue 11: the account a partner administrator names (a member to add, a manager to assign); the object a
+  // partner-center route refers to is the customer or invitation in its path, which the matrix checks.
+  accountId: 'an account the partner administrator names (member to add, manager to assign)',
 };
 
 /** Body fields that refer to an object, found by walking the zod schema. */
@@ -175,6 +179,9 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   checkId: (w) => w.extra.checkId!,
   challengeId: (w) => w.extra.challengeId!,
   'cursor:queryAuditTraces': (w) => w.extra.auditCursor!,
+  // Issue 11: the owner's partner's customer and invitation (the intruder is the administrator of another partner).
+  customerId: (w) => w.extra.customerId!,
+  invitationId: (w) => w.extra.invitationId!,
 };
 
 /**
@@ -191,6 +198,7 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   changeServiceEmail: (f) => ({ identity: { challengeId: '', code: f.code }, newEmail: { challengeId: '', code: f.code } }),
   changeTaxInfo: () => ({ qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: '' }),
   editRecipient: () => ({ name: 'Intruder', email: 'intruder@example.com', messageTypes: ['billing'] }),
+  assignAccountManager: () => ({ accountId: 'ac_nobody' }),
   // (d) sessionless: another party's own identifiers with the owner's challenge.
   signUp: (f) => ({
     countryRegion: 'DE',
@@ -297,7 +305,15 @@ beforeAll(async () => {
     challengeId: code.challengeId,
     auditCursor: page.body.nextCursor,
   };
-  intruder = await activeAccount();
+  // Issue 11: the owner's partner world, and an intruder who administers another partner (so partner-center
+  // routes answer by the look-up of the reference — 404 — rather than by the caller not being staff — 403).
+  const partner = await enrolledPartner();
+  const { customer } = await associatedCustomer(partner);
+  const { invitationId } = await partnerInvitation(partner);
+  Object.assign(extra, { customerId: customer.accountId, invitationId });
+  const intruderAccount = await activeAccount();
+  await enrollAsPartner(intruderAccount);
+  intruder = intruderAccount;
   const fixtures = {
     ...Object.fromEntries(Object.entries(FIXTURES).map(([kind, of]) => [kind, of({ owner, extra })])),
     code: code.code,
