@@ -44,6 +44,8 @@ export async function openInvitation(token: string, at: Date): Promise<Invitatio
 
 export interface Customer {
   accountId: string;
+  /** Created in this very transaction (register-and-associate): it cannot be anybody's staff yet. */
+  isNew?: boolean;
   createdAt: string;
   /** Shared with the partner (the instructions the customer accepted say so). */
   name: string;
@@ -62,7 +64,7 @@ export async function associationWrites(input: {
   at: Date;
 }): Promise<{ association: Association; items: TransactItem[] }> {
   const { invitation, customer, facts, at } = input;
-  const staff = await loadStaffRole(customer.accountId);
+  const staff = customer.isNew ? undefined : await loadStaffRole(customer.accountId);
   const failures = [
     ...(staff?.partnerId === invitation.partnerId ? [STAFF] : []),
     ...associationFailures(invitation.model, {

@@ -108,3 +108,10 @@ export function associationFailures(model: PartnerModel, facts: AssociationFacts
 
 /** R-PA-04: a reseller customer is frozen on association until its partner sets a budget. */
 export const frozenOnAssociation = (model: PartnerModel): boolean => model === 'reseller';
+
+/**
+ * R-PA-05: in the reseller model cash coupons pay only orders created before the association; the time to show
+ * (GET /v1/partner `couponsApplyToOrdersBefore`). A referral customer's coupons are not limited (undefined).
+ */
+export const couponsApplyToOrdersBefore = (a: { model: PartnerModel; associatedAt: string }): string | undefined =>
+  a.model === 'reseller' ? a.associatedAt : undefined;

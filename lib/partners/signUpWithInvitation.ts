@@ -20,7 +20,7 @@ export async function signUpWithInvitation(caller: GuestCaller, input: SignUpInp
       const invitation = await openInvitation(invitationToken, at);
       const made = await associationWrites({
         invitation,
-        customer: { accountId: account.accountId, createdAt: account.createdAt, name: customerNameOf(account) },
+        customer: { accountId: account.accountId, createdAt: account.createdAt, name: customerNameOf(account), isNew: true },
         // A new account: nothing recorded yet.
         facts: { standing: {}, standingVersion: 0, associations: NO_ASSOCIATIONS },
         authorizeOperations: false,

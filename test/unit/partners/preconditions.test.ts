@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NO_ASSOCIATIONS } from '../../../lib/core/checks/facts.js';
-import { ASSOCIATION_PRECONDITIONS, type AssociationFacts, associationFailures, frozenOnAssociation } from '../../../lib/partners/rules.js';
+import {
+  ASSOCIATION_PRECONDITIONS,
+  type AssociationFacts,
+  associationFailures,
+  couponsApplyToOrdersBefore,
+  frozenOnAssociation,
+} from '../../../lib/partners/rules.js';
 
 const AT = new Date('2026-06-10T12:00:00.000Z');
 const clean: AssociationFacts = { standing: {}, associations: NO_ASSOCIATIONS, registeredAt: '2026-06-09T12:00:00.000Z', at: AT };
@@ -78,5 +84,11 @@ describe('association preconditions (issue 11, R-PA-02, R-PA-03)', () => {
   it('R-PA-04: the reseller model freezes on association, the referral model does not', () => {
     expect(frozenOnAssociation('reseller')).toBe(true);
     expect(frozenOnAssociation('referral')).toBe(false);
+  });
+
+  it('R-PA-05: reseller coupons pay only orders created before the association time; referral coupons are not limited', () => {
+    const associatedAt = '2026-06-10T12:00:00.000Z';
+    expect(couponsApplyToOrdersBefore({ model: 'reseller', associatedAt })).toBe(associatedAt);
+    expect(couponsApplyToOrdersBefore({ model: 'referral', associatedAt })).toBeUndefined();
   });
 });
