@@ -52,6 +52,9 @@ export const TRACE_NAMES = [
   'holdClosure',
   'liftClosureHold',
   'deleteHuaweiId',
+  // partners (issue 11): on the customer's traces; a partner's action carries actor partner:<partnerId>:<staffAccountId> (R-PA-06)
+  'setPartnerBudget',
+  'setPartnerAuthorization',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];

@@ -31,6 +31,9 @@ import { setClockOffset } from '../../../lib/core/clock.js';
 import type { RouteSpec } from '../../../lib/core/http/route.js';
 import { allRoutes } from '../../../lib/app/routes.js';
 import { newSession } from '../../../lib/core/sessions.js';
+import { nowIso } from '../../../lib/core/clock.js';
+import { newId } from '../../../lib/core/crypto.js';
+import { associationCreateWrites, partnerPut, staffWrites } from '../../../lib/partners/store.js';
 import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { transact } from '../../../lib/core/store/writes.js';
@@ -175,6 +178,8 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   checkId: (w) => w.extra.checkId!,
   challengeId: (w) => w.extra.challengeId!,
   'cursor:queryAuditTraces': (w) => w.extra.auditCursor!,
+  // Partners (issue 11): the owner as a partner's customer; see partnersWorld.
+  customerId: (w) => w.owner.accountId,
 };
 
 /**
@@ -191,6 +196,7 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   changeServiceEmail: (f) => ({ identity: { challengeId: '', code: f.code }, newEmail: { challengeId: '', code: f.code } }),
   changeTaxInfo: () => ({ qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: '' }),
   editRecipient: () => ({ name: 'Intruder', email: 'intruder@example.com', messageTypes: ['billing'] }),
+  setCustomerBudget: () => ({ monthlyBudget: 100, currency: 'USD' }),
   // (d) sessionless: another party's own identifiers with the owner's challenge.
   signUp: (f) => ({
     countryRegion: 'DE',
@@ -231,6 +237,43 @@ function request(route: RouteSpec, fixtures: Record<string, string>, headers: Re
     headers,
     ...(body ? { body } : {}),
   };
+}
+
+/**
+ * Partners (issue 11): the owner is a reseller customer of one partner and the intruder the administrator of
+ * another, so a partner-center reference to the owner is another partner's customer — answered 404 (BOLA) — rather
+ * than a non-staff account's 403.
+ */
+async function partnersWorld(ownerId: string, intruderId: string) {
+  const at = nowIso();
+  const partner = (partnerId: string, adminAccountId: string) =>
+    partnerPut({
+      partnerId,
+      adminAccountId,
+      name: 'Matrix partner',
+      contacts: [],
+      verificationProtection: false,
+      enrolledAt: at,
+      enrolledBy: 'test',
+    });
+  const ownersPartner = newId('pt_');
+  const intrudersPartner = newId('pt_');
+  await transact([
+    partner(intrudersPartner, intruderId),
+    ...staffWrites(intrudersPartner, intruderId, 'administrator', at),
+    partner(ownersPartner, 'acc_matrix_partner_admin'),
+    ...associationCreateWrites({
+      partnerId: ownersPartner,
+      customerId: ownerId,
+      model: 'reseller',
+      associatedAt: at,
+      invitationId: newId('pi_'),
+      frozen: true,
+      authorized: false,
+      customerName: 'Matrix owner',
+      version: 1,
+    }),
+  ]);
 }
 
 /** A fresh session of `accountId`, minted at the current (test) clock. */
@@ -298,6 +341,7 @@ beforeAll(async () => {
     auditCursor: page.body.nextCursor,
   };
   intruder = await activeAccount();
+  await partnersWorld(owner.accountId, intruder.accountId);
   const fixtures = {
     ...Object.fromEntries(Object.entries(FIXTURES).map(([kind, of]) => [kind, of({ owner, extra })])),
     code: code.code,
