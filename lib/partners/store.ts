@@ -81,6 +81,19 @@ export function staffStill(accountId: string, claim: StaffClaim): TransactItem {
   });
 }
 
+/** Holds only while the account is active ('account'): staff and customers are accounts in use. */
+export function accountActive(accountId: string): TransactItem {
+  return tagged('account', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.account(accountId),
+      ConditionExpression: '#status = :active',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':active': 'active' },
+    },
+  });
+}
+
 // ---- invitations (R-PA-01)
 
 export async function loadInvitation(invitationId: string): Promise<Invitation | undefined> {

@@ -9,7 +9,25 @@ import { newId } from '../../lib/core/crypto.js';
 import { transact } from '../../lib/core/store/writes.js';
 import type { Association, PartnerModel } from '../../lib/partners/model.js';
 import { associationCreateWrites, loadPartnerCustomer, partnerPut, staffWrites } from '../../lib/partners/store.js';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as keys from '../../lib/core/store/key-builders.js';
+import { TABLE, db } from '../../lib/core/store/table.js';
 import { activeAccount } from './closure.js';
+
+/** The operator headers of the test stage. */
+export const OPS = { 'x-operator-key': 'test-operator-key' };
+
+/** Every audit trace of an account (oldest first). */
+export async function tracesOf(accountId: string): Promise<Array<Record<string, any>>> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: TABLE(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.auditPartition(accountId) },
+    }),
+  );
+  return out.Items ?? [];
+}
 
 export type TestAccount = Awaited<ReturnType<typeof activeAccount>>;
 

@@ -52,6 +52,10 @@ export const TRACE_NAMES = [
   'holdClosure',
   'liftClosureHold',
   'deleteHuaweiId',
+  // partners (issue 11): enrollment by an operator; partner actions on a customer (actor partner:<pid>:<staff>, R-PA-06)
+  'enrollPartner',
+  'addPartnerMember',
+  'associatePartner',
   // partners (issue 11): on the customer's traces; a partner's action carries actor partner:<partnerId>:<staffAccountId> (R-PA-06)
   'setPartnerBudget',
   'setPartnerAuthorization',
