@@ -20,7 +20,7 @@ import { partnerAuditActor, partnerLogActor } from './actors.js';
 import { budgetChange } from './budget.js';
 import type { Association, Staff } from './model.js';
 import { requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
-import { associationUpdate } from './store.js';
+import { associationChangeWrites } from './store.js';
 
 export interface BudgetInput {
   customerId: string;
@@ -61,7 +61,7 @@ function budgetWrites(caller: AccountCaller, staff: Staff, association: Associat
   const views = pairViews(partnerId, customerId);
   const amount = (b?: { monthlyBudget: number; currency: string }) => (b ? `${b.monthlyBudget} ${b.currency}` : undefined);
   return [
-    associationUpdate(association, change.patch),
+    ...associationChangeWrites(association, change.patch),
     ...logWrites({ ...entry, event: 'budget-set', details: { old: change.old ?? null, new: change.next } }, views),
     ...(change.unfreezes
       ? [associationFactsWrite(customerId, { partnerFrozen: false }), ...logWrites({ ...entry, event: 'unfrozen' }, views)]

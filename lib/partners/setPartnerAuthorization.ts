@@ -12,7 +12,7 @@ import type { AccountCaller } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';
 import { Conflict, NotFound } from '../core/errors.js';
 import { ConditionFailed, transact } from '../core/store/writes.js';
-import { associationUpdate, loadCustomerPartner } from './store.js';
+import { associationChangeWrites, loadCustomerPartner } from './store.js';
 
 const ATTEMPTS = 3;
 
@@ -28,7 +28,7 @@ export async function setPartnerAuthorization(caller: AccountCaller, input: { au
     const { partnerId, customerId, customerName, model } = association;
     try {
       await transact([
-        associationUpdate(association, {
+        ...associationChangeWrites(association, {
           authorized,
           authorizedAt: authorized ? at : undefined,
           authorizationChangedAt: at,
