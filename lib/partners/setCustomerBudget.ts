@@ -6,7 +6,7 @@
  * actor (R-PA-06: an operation on the customer's behalf). A racing change of the same association (authorization,
  * account manager, another budget) makes the version condition fail: the budget is re-decided on the fresh item
  * (nothing of the other change is lost), at most three times, then 409.
- * Who: the administrator only (R-PD-04 and seed 002: budgets are the administrator's, like disassociations; an
+ * Who: the administrator only, still at commit (a ConditionCheck on its staff claim) (R-PD-04 and seed 002: budgets are the administrator's, like disassociations; an
  * account manager is refused with 403); another partner's customer is not found (404).
  */
 import { logWrites, pairViews } from '../core/association-log/log.js';
@@ -14,13 +14,13 @@ import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import { associationFactsWrite } from '../core/checks/store.js';
 import { nowIso } from '../core/clock.js';
-import { Conflict, RuleViolation } from '../core/errors.js';
+import { Conflict, Forbidden, RuleViolation } from '../core/errors.js';
 import { ConditionFailed, type TransactItem, transact } from '../core/store/writes.js';
 import { partnerAuditActor, partnerLogActor } from './actors.js';
 import { budgetChange } from './budget.js';
 import type { Association, Staff } from './model.js';
 import { requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
-import { associationChangeWrites } from './store.js';
+import { associationChangeWrites, staffStill } from './store.js';
 
 export interface BudgetInput {
   customerId: string;
@@ -46,7 +46,10 @@ export async function setCustomerBudget(caller: AccountCaller, input: BudgetInpu
       await transact(budgetWrites(caller, staff, association, input));
       return { frozen: false as const, monthlyBudget: input.monthlyBudget, currency: input.currency };
     } catch (error) {
-      if (!(error instanceof ConditionFailed && error.failed('association'))) throw error;
+      if (!(error instanceof ConditionFailed)) throw error;
+      // The caller stopped being the administrator meanwhile: refused as if it had not been one.
+      if (error.failed('staff')) throw new Forbidden("Only the partner's administrator may do this.");
+      if (!error.failed('association')) throw error;
       if (attempt >= ATTEMPTS) throw new Conflict('STATE_CONFLICT', 'The association changed meanwhile; try again.');
     }
   }
@@ -61,6 +64,7 @@ function budgetWrites(caller: AccountCaller, staff: Staff, association: Associat
   const views = pairViews(partnerId, customerId);
   const amount = (b?: { monthlyBudget: number; currency: string }) => (b ? `${b.monthlyBudget} ${b.currency}` : undefined);
   return [
+    staffStill(staff.accountId, staff),
     ...associationChangeWrites(association, change.patch),
     ...logWrites({ ...entry, event: 'budget-set', details: { old: change.old ?? null, new: change.next } }, views),
     ...(change.unfreezes

@@ -6,7 +6,11 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { handler as budgetHandler } from '../../../functions/partners/setCustomerBudget.js';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { listLog } from '../../../lib/core/association-log/store.js';
+import { loadFacts } from '../../../lib/core/checks/store.js';
+import * as keys from '../../../lib/core/store/key-builders.js';
+import { TABLE, db } from '../../../lib/core/store/table.js';
 import { transact } from '../../../lib/core/store/writes.js';
 import type { Association } from '../../../lib/partners/model.js';
 import * as store from '../../../lib/partners/store.js';
@@ -64,5 +68,29 @@ describe('a budget racing another change of the association (R-PA-04)', () => {
     } else {
       expect(entries.filter((e) => e.event === 'unfrozen')).toHaveLength(1);
     }
+  });
+
+  it('R-PD-04 R-PA-04: an administrator demoted between the read and the write is refused (403) and nothing is written', async () => {
+    const partner = await enrolledPartner();
+    const { customer, association } = await associatedCustomer(partner);
+    const actual = await vi.importActual<typeof store>('../../../lib/partners/store.js');
+    vi.mocked(store.loadPartnerCustomer).mockImplementationOnce(async (partnerId, customerId) => {
+      const read = await actual.loadPartnerCustomer(partnerId, customerId);
+      await db().send(
+        new UpdateCommand({
+          TableName: TABLE(),
+          Key: keys.partnerRole(partner.admin.accountId),
+          UpdateExpression: 'SET #role = :m',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: { ':m': 'account-manager' },
+        }),
+      );
+      return read;
+    });
+    const res = await setBudget(partner.admin.token, customer.accountId, 250);
+    expect(res.status, JSON.stringify(res.body)).toBe(403);
+    expect(await actual.loadPartnerCustomer(partner.partnerId, customer.accountId)).toEqual(association);
+    expect((await loadFacts(customer.accountId)).associations.partnerFrozen).toBe(true);
+    expect((await listLog(customer.accountId)).items.filter((e) => e.event === 'budget-set')).toEqual([]);
   });
 });
