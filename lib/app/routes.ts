@@ -6,6 +6,7 @@
  */
 import * as accounts from '../accounts/routes.js';
 import * as securityPhone from '../accounts/security-phone-route.js';
+import * as signUpRoute from '../accounts/sign-up-route.js';
 import * as audit from '../audit/routes.js';
 import * as closure from '../closure/routes.js';
 import type { RouteSpec } from '../core/http/route.js';
@@ -24,6 +25,7 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   meta,
   local,
   verification,
+  signUpRoute,
   accounts,
   securityPhone,
   sessions,

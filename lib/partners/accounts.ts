@@ -14,3 +14,6 @@ export async function activeAccountOf(accountId: string): Promise<AccountItem> {
   if (account.status !== 'active') throw notActive();
   return account;
 }
+
+/** The name the partner sees: the real name when there is one, else the tenant name. */
+export const customerNameOf = (account: AccountItem): string => account.enterpriseName ?? account.fullName ?? account.tenantName;

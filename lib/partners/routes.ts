@@ -7,7 +7,8 @@ import { isoTime, text } from '../core/http/schemas.js';
 import { MAX_MONTHLY_BUDGET, monthlyBudgetProblem } from './budget.js';
 import { PARTNER_MODELS } from './model.js';
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
+/** An opaque ID (account, customer, invitation): looked up, never stored as given. */
+const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'An ID.'));
 const model = z.enum(['reseller', 'referral']);
 const contact = z.strictObject({
   name: z.optional(text({ max: 100 })),
@@ -118,7 +119,7 @@ export const associatePartnerRoute = defineRoute({
   tags: ['partners'],
   auth: 'session',
   body: z.strictObject({
-    invitationToken: z.string().check(z.minLength(1), z.maxLength(256)),
+    invitationToken: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,256}$/, 'The token of an invitation link.')),
     acceptInstructions: z.literal(
       true,
       "The instructions (sharing the customer's name and contact data with the partner) must be accepted.",

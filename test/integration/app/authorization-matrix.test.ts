@@ -31,9 +31,6 @@ import { setClockOffset } from '../../../lib/core/clock.js';
 import type { RouteSpec } from '../../../lib/core/http/route.js';
 import { allRoutes } from '../../../lib/app/routes.js';
 import { newSession } from '../../../lib/core/sessions.js';
-import { nowIso } from '../../../lib/core/clock.js';
-import { newId } from '../../../lib/core/crypto.js';
-import { associationCreateWrites, partnerPut, staffWrites } from '../../../lib/partners/store.js';
 import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { transact } from '../../../lib/core/store/writes.js';
@@ -42,6 +39,7 @@ import { activeAccount, closedAccount, runCheck } from '../../support/closure.js
 import { type Handler, invoke } from '../../support/http.js';
 import { PASSWORD, bearer, freshIp, uniqueEmail, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
+import { associatedCustomer, enrollAsPartner, enrolledPartner, partnerInvitation } from '../../support/partners.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
 
@@ -72,6 +70,9 @@ function defOf(schema: z.ZodMiniType): any {
 const VALUES_NAMED_ID: Record<string, string> = {
   loginId: 'the login name the caller chooses for itself (R-AI-04)',
   taxId: 'a tax registration number (R-AI-07)',
+  // Issue 11: the account a partner administrator names (a member to add, a manager to assign); the object a
+  // partner-center route refers to is the customer or invitation in its path, which the matrix checks.
+  accountId: 'an account the partner administrator names (member to add, manager to assign)',
 };
 
 /** Body fields that refer to an object, found by walking the zod schema. */
@@ -178,8 +179,9 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   checkId: (w) => w.extra.checkId!,
   challengeId: (w) => w.extra.challengeId!,
   'cursor:queryAuditTraces': (w) => w.extra.auditCursor!,
-  // Partners (issue 11): the owner as a partner's customer; see partnersWorld.
-  customerId: (w) => w.owner.accountId,
+  // Issue 11: the owner's partner's customer and invitation (the intruder is the administrator of another partner).
+  customerId: (w) => w.extra.customerId!,
+  invitationId: (w) => w.extra.invitationId!,
 };
 
 /**
@@ -197,6 +199,7 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   changeTaxInfo: () => ({ qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: '' }),
   editRecipient: () => ({ name: 'Intruder', email: 'intruder@example.com', messageTypes: ['billing'] }),
   setCustomerBudget: () => ({ monthlyBudget: 100, currency: 'USD' }),
+  assignAccountManager: () => ({ accountId: 'ac_nobody' }),
   // (d) sessionless: another party's own identifiers with the owner's challenge.
   signUp: (f) => ({
     countryRegion: 'DE',
@@ -237,43 +240,6 @@ function request(route: RouteSpec, fixtures: Record<string, string>, headers: Re
     headers,
     ...(body ? { body } : {}),
   };
-}
-
-/**
- * Partners (issue 11): the owner is a reseller customer of one partner and the intruder the administrator of
- * another, so a partner-center reference to the owner is another partner's customer — answered 404 (BOLA) — rather
- * than a non-staff account's 403.
- */
-async function partnersWorld(ownerId: string, intruderId: string) {
-  const at = nowIso();
-  const partner = (partnerId: string, adminAccountId: string) =>
-    partnerPut({
-      partnerId,
-      adminAccountId,
-      name: 'Matrix partner',
-      contacts: [],
-      verificationProtection: false,
-      enrolledAt: at,
-      enrolledBy: 'test',
-    });
-  const ownersPartner = newId('pt_');
-  const intrudersPartner = newId('pt_');
-  await transact([
-    partner(intrudersPartner, intruderId),
-    ...staffWrites(intrudersPartner, intruderId, 'administrator', at),
-    partner(ownersPartner, 'acc_matrix_partner_admin'),
-    ...associationCreateWrites({
-      partnerId: ownersPartner,
-      customerId: ownerId,
-      model: 'reseller',
-      associatedAt: at,
-      invitationId: newId('pi_'),
-      frozen: true,
-      authorized: false,
-      customerName: 'Matrix owner',
-      version: 1,
-    }),
-  ]);
 }
 
 /** A fresh session of `accountId`, minted at the current (test) clock. */
@@ -340,8 +306,15 @@ beforeAll(async () => {
     challengeId: code.challengeId,
     auditCursor: page.body.nextCursor,
   };
-  intruder = await activeAccount();
-  await partnersWorld(owner.accountId, intruder.accountId);
+  // Issue 11: the owner's partner world, and an intruder who administers another partner (so partner-center
+  // routes answer by the look-up of the reference — 404 — rather than by the caller not being staff — 403).
+  const partner = await enrolledPartner();
+  const { customer } = await associatedCustomer(partner);
+  const { invitationId } = await partnerInvitation(partner);
+  Object.assign(extra, { customerId: customer.accountId, invitationId });
+  const intruderAccount = await activeAccount();
+  await enrollAsPartner(intruderAccount);
+  intruder = intruderAccount;
   const fixtures = {
     ...Object.fromEntries(Object.entries(FIXTURES).map(([kind, of]) => [kind, of({ owner, extra })])),
     code: code.code,
