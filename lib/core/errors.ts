@@ -47,7 +47,8 @@ export type RuleCode =
   | 'QUOTA_EXCEEDED'
   | 'SERVICES_NOT_DISABLED'
   | 'TOO_EARLY'
-  | 'UPLOAD_MISSING';
+  | 'UPLOAD_MISSING'
+  | 'ACCOUNT_FROZEN';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

@@ -75,6 +75,8 @@ export interface Association {
   /** R-PA-06: the customer authorized the partner to act on its behalf. */
   authorized: boolean;
   authorizedAt?: string;
+  /** R-PA-06: when the customer last granted or revoked the authorization (absent: never changed since association). */
+  authorizationChangedAt?: string;
   accountManagerId?: string;
   customerName: string;
   version: number;

@@ -305,3 +305,15 @@ export function associationEndWrites(a: Association): TransactItem[] {
     associationFactsWrite(a.customerId, { partnerAssociated: false, partnerFrozen: false }),
   ];
 }
+
+/**
+ * `associationUpdate` plus whatever else an association change must commit with it. Helper C's customer-list index
+ * (i11-c) defines this same function with the index-row writes (`frozen` is an indexed facet, so a budget that
+ * lifts the freeze must move the customer's rows): at merge keep i11-c's definition, which supersedes this one.
+ */
+export function associationChangeWrites(
+  a: Association,
+  patch: Partial<Omit<Association, 'partnerId' | 'customerId' | 'version'>>,
+): TransactItem[] {
+  return [associationUpdate(a, patch)];
+}

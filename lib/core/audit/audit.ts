@@ -56,6 +56,9 @@ export const TRACE_NAMES = [
   'enrollPartner',
   'addPartnerMember',
   'associatePartner',
+  // partners (issue 11): on the customer's traces; a partner's action carries actor partner:<partnerId>:<staffAccountId> (R-PA-06)
+  'setPartnerBudget',
+  'setPartnerAuthorization',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];

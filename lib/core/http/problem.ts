@@ -38,6 +38,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   SERVICES_NOT_DISABLED: 422,
   TOO_EARLY: 422,
   UPLOAD_MISSING: 422,
+  ACCOUNT_FROZEN: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

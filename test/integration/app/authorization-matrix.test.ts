@@ -198,6 +198,7 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   changeServiceEmail: (f) => ({ identity: { challengeId: '', code: f.code }, newEmail: { challengeId: '', code: f.code } }),
   changeTaxInfo: () => ({ qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: '' }),
   editRecipient: () => ({ name: 'Intruder', email: 'intruder@example.com', messageTypes: ['billing'] }),
+  setCustomerBudget: () => ({ monthlyBudget: 100, currency: 'USD' }),
   assignAccountManager: () => ({ accountId: 'ac_nobody' }),
   // (d) sessionless: another party's own identifiers with the owner's challenge.
   signUp: (f) => ({

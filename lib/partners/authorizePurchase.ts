@@ -1,0 +1,18 @@
+/**
+ * R-PA-04 (issue 11): may the customer buy, renew or change resources now? This product takes no orders; the
+ * order, renewal and change services ask here (on the customer's session) before they accept one, so the freeze
+ * of a reseller customer holds wherever an order is taken. Answers `{ allowed: true }` or 422 ACCOUNT_FROZEN with
+ * the refusals (`partner-frozen`: ask the partner to set a monthly budget).
+ */
+import type { AccountCaller } from '../core/caller.js';
+import { type PurchaseOperation, purchaseRefusals } from '../core/checks/purchase.js';
+import { loadFacts } from '../core/checks/store.js';
+import { RuleViolation } from '../core/errors.js';
+
+export async function authorizePurchase(caller: AccountCaller, input: { operation: PurchaseOperation }) {
+  const refusals = purchaseRefusals(await loadFacts(caller.accountId));
+  if (refusals.length) {
+    throw new RuleViolation('ACCOUNT_FROZEN', `The account is frozen: it cannot ${input.operation} resources now.`, refusals);
+  }
+  return { allowed: true as const, operation: input.operation };
+}
