@@ -71,6 +71,14 @@ const localMessagesToQuery = (to: string, fromIso = ''): KeyCondition => ({
 });
 const localMessagesAllQuery = (fromIso = ''): KeyCondition => ({ pk: k.localMessagesAll, sk: { beginsWith: fromIso } });
 const handshakesOfPartyQuery = (partyId: string, kind: string): KeyCondition => ({ pk: k.handshakesOfPartyPartition(partyId, kind) });
+const partnerCustomersByFacetQuery = (partnerId: string, facet: string, value: string, fromIso = ''): KeyCondition => ({
+  pk: k.partnerCustomerIndexPartition(partnerId, facet, value),
+  sk: { beginsWith: fromIso },
+});
+const partnerCustomersByPrefixQuery = (partnerId: string, facet: string, prefix = ''): KeyCondition => ({
+  pk: k.partnerCustomerIndexPartition(partnerId, facet),
+  sk: { beginsWith: prefix },
+});
 
 export const patternQueries = {
   auditTraces: { index: 'table' as const, condition: auditTracesQuery },
@@ -82,6 +90,8 @@ export const patternQueries = {
   localMessagesTo: { index: 'table' as const, condition: localMessagesToQuery },
   localMessagesAll: { index: 'gsi1' as const, condition: localMessagesAllQuery },
   handshakesOfParty: { index: 'table' as const, condition: handshakesOfPartyQuery },
+  partnerCustomersByFacet: { index: 'table' as const, condition: partnerCustomersByFacetQuery },
+  partnerCustomersByPrefix: { index: 'table' as const, condition: partnerCustomersByPrefixQuery },
 };
 
 export const patterns = {
@@ -257,6 +267,19 @@ export const patterns = {
     keys: { handshakeOfParty: k.handshakeOfParty, handshakesOfPartyPartition: k.handshakesOfPartyPartition },
     query: handshakesOfPartyQuery,
     shown: ['<party id>', '<kind>'],
+  },
+  partnerCustomersByFacet: {
+    doc: "a partner's customers with one facet value (all, frozen, model, manager, mobile hash, tag), by association time (R-PD-10)",
+    index: 'table',
+    keys: { partnerCustomerIndexRow: k.partnerCustomerIndexRow, partnerCustomerIndexPartition: k.partnerCustomerIndexPartition },
+    query: partnerCustomersByFacetQuery,
+    shown: ['<pid>', '<facet>', '<value>', '<associated iso time>'],
+  },
+  partnerCustomersByPrefix: {
+    doc: "a partner's customers by normalised name or account name prefix (R-PD-10)",
+    index: 'table',
+    query: partnerCustomersByPrefixQuery,
+    shown: ['<pid>', '<name|account>', '<normalised prefix>'],
   },
 } as const satisfies Record<string, AccessPattern>;
 
