@@ -41,6 +41,14 @@ import { PASSWORD, bearer, freshIp, uniqueEmail, verificationFor } from '../../s
 import { verifiedMaterial } from '../../support/materials.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
+import { handler as partnerRecordsHandler } from '../../../functions/partners/listAssociationRecords.js';
+import { handler as myRecordsHandler } from '../../../functions/partners/listMyPartnerRecords.js';
+import { handler as partnerCustomersHandler } from '../../../functions/partners/listPartnerCustomers.js';
+import { logWrites, pairViews } from '../../../lib/core/association-log/log.js';
+import { customerNameOf, indexExtrasOf } from '../../../lib/partners/customer-contact.js';
+import type { Association } from '../../../lib/partners/model.js';
+import { associationCreateWrites, associationIndexWrites } from '../../../lib/partners/store.js';
+import { enrolledPartner } from '../../support/partners.js';
 
 afterEach(() => setClockOffset(0));
 
@@ -175,6 +183,13 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   checkId: (w) => w.extra.checkId!,
   challengeId: (w) => w.extra.challengeId!,
   'cursor:queryAuditTraces': (w) => w.extra.auditCursor!,
+  // Partners (issue 11): the owner is a customer of a partner; a partner-center route is called by staff of another.
+  customerId: (w) => w.owner.accountId,
+  accountManagerId: (w) => w.extra.ownerPartnerAdmin!,
+  field: () => 'email',
+  'cursor:listPartnerCustomers': (w) => w.extra.partnerCustomersCursor!,
+  'cursor:listAssociationRecords': (w) => w.extra.partnerRecordsCursor!,
+  'cursor:listMyPartnerRecords': (w) => w.extra.myRecordsCursor!,
 };
 
 /**
@@ -191,6 +206,7 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   changeServiceEmail: (f) => ({ identity: { challengeId: '', code: f.code }, newEmail: { challengeId: '', code: f.code } }),
   changeTaxInfo: () => ({ qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: '' }),
   editRecipient: () => ({ name: 'Intruder', email: 'intruder@example.com', messageTypes: ['billing'] }),
+  setPartnerCustomerTags: () => ({ tags: ['intruder'] }),
   // (d) sessionless: another party's own identifiers with the owner's challenge.
   signUp: (f) => ({
     countryRegion: 'DE',
@@ -266,6 +282,49 @@ async function snapshot(world: World) {
 
 let world: World;
 let intruder: { accountId: string; email: string };
+/** Staff of another partner: a partner-center route answers a non-staff account 403 before any look-up. */
+let partnerIntruder: { accountId: string; email: string };
+
+/**
+ * Issue 11: the owner is the customer of a partner (association, index rows, two log entries), and that partner's
+ * own page positions (cursors) of its customer list and records, and the owner's of its records, exist.
+ */
+async function ownerAsPartnerCustomer(owner: { accountId: string; token: string }) {
+  const partner = await enrolledPartner();
+  const at = '2026-01-01T00:00:00.000Z';
+  const account = (await findAccount(owner.accountId))!;
+  const association: Association = {
+    partnerId: partner.partnerId,
+    customerId: owner.accountId,
+    model: 'reseller',
+    associatedAt: at,
+    invitationId: 'pi_matrix',
+    frozen: true,
+    authorized: false,
+    customerName: customerNameOf(account),
+    indexExtras: indexExtrasOf(account),
+    version: 1,
+  };
+  const entry = { area: 'partner' as const, partnerId: partner.partnerId, customerId: owner.accountId, model: 'reseller', time: at };
+  const views = pairViews(partner.partnerId, owner.accountId);
+  await transact([
+    ...associationCreateWrites(association),
+    ...associationIndexWrites(undefined, association),
+    ...logWrites({ ...entry, event: 'associated', actor: { kind: 'account', id: owner.accountId } }, views),
+    ...logWrites({ ...entry, event: 'frozen', actor: { kind: 'system', id: 'association' } }, views),
+  ]);
+  const cursorOf = async (handler: Handler, path: string, token: string) => {
+    const res = await invoke(handler, { method: 'GET', path, query: { limit: '1' }, headers: bearer(token) });
+    expect(res.body.nextCursor, JSON.stringify(res.body)).toEqual(expect.any(String));
+    return res.body.nextCursor as string;
+  };
+  return {
+    ownerPartnerAdmin: partner.admin.accountId,
+    partnerCustomersCursor: await cursorOf(partnerCustomersHandler, '/v1/partner-center/customers', partner.admin.token),
+    partnerRecordsCursor: await cursorOf(partnerRecordsHandler, '/v1/partner-center/association-records', partner.admin.token),
+    myRecordsCursor: await cursorOf(myRecordsHandler, '/v1/partner/records', owner.token),
+  };
+}
 let before: Awaited<ReturnType<typeof snapshot>>;
 
 beforeAll(async () => {
@@ -290,14 +349,17 @@ beforeAll(async () => {
     headers: bearer(owner.token),
   });
   expect(page.body.nextCursor, JSON.stringify(page.body)).toEqual(expect.any(String));
+  const partners = await ownerAsPartnerCustomer(owner);
   const extra = {
     recipientId: recipient.body.recipientId,
     materialId,
     checkId: check.body.checkId,
     challengeId: code.challengeId,
     auditCursor: page.body.nextCursor,
+    ...partners,
   };
   intruder = await activeAccount();
+  partnerIntruder = (await enrolledPartner()).admin;
   const fixtures = {
     ...Object.fromEntries(Object.entries(FIXTURES).map(([kind, of]) => [kind, of({ owner, extra })])),
     code: code.code,
@@ -386,7 +448,11 @@ describe("(b) another account's session on the owner's objects → 404, and neve
     // Routes open to closed accounts (restore, disable) are called by a closed intruder past its 24 hours,
     // so that the look-up of the reference is what answers, not a state rule.
     // A fresh one for each such route: restoring or logging out must not change the next route's caller.
-    const caller = route.allowedWhenClosed ? await closedAccount() : intruder;
+    const caller = route.allowedWhenClosed
+      ? await closedAccount()
+      : route.path.startsWith('/v1/partner-center/')
+        ? partnerIntruder
+        : intruder;
     if (route.allowedWhenClosed) setClockOffset(DAY_MS + 60_000);
     const token = await sessionOf(caller.accountId);
     const res = await invoke(handler, request(route, world.fixtures, bearer(token)));
