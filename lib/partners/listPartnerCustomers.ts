@@ -70,7 +70,7 @@ export async function listPartnerCustomers(caller: AccountCaller, q: CustomerLis
   const items = rows.flatMap((row) => {
     const card = cards.get(row.customerId);
     // The association is the truth: a row left behind by a change that no longer matches is not listed.
-    if (!card || !card.account || !truthMatches(card, filters, managerScope)) return [];
+    if (!card?.account || !truthMatches(card, filters, managerScope)) return [];
     const billing = {
       ...(card.standing.monthToDateExpenditure !== undefined ? { monthToDateExpenditure: card.standing.monthToDateExpenditure } : {}),
       ...(card.standing.resourcesExpireAt !== undefined ? { resourcesExpireAt: card.standing.resourcesExpireAt } : {}),
