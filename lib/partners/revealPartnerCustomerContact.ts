@@ -24,7 +24,8 @@ export async function revealPartnerCustomerContact(caller: AccountCaller, input:
       {
         area: 'partner',
         event: 'contact-revealed',
-        actor: { kind: 'partner', id: staff.accountId },
+        // The same actor as the partner's other log entries (`partnerLogActor` on i11-a).
+        actor: { kind: 'partner', id: `${staff.partnerId}:${staff.accountId}` },
         partnerId: staff.partnerId,
         customerId: input.customerId,
         customerName: association.customerName,

@@ -292,7 +292,7 @@ describe('the partner customer list (R-PD-10)', () => {
     const logged = await records(partner.admin.token, { customerId: c1.accountId, event: 'contact-revealed' });
     const revealed = (logged.body as { items: Array<{ actor: { id: string }; details: { field: string } }> }).items;
     expect(revealed.map((r) => r.details.field).sort()).toEqual(['accountName', 'email', 'mobile', 'name']);
-    expect(revealed.every((r) => r.actor.id === partner.admin.accountId)).toBe(true);
+    expect(revealed.every((r) => r.actor.id === `${partner.partnerId}:${partner.admin.accountId}`)).toBe(true);
     const unknownField = await reveal(partner.admin.token, c1.accountId, 'password');
     expect(unknownField.status).toBe(400);
   });
