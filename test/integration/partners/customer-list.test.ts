@@ -259,6 +259,27 @@ describe('the partner customer list (R-PD-10)', () => {
     expect(shown(res.body)).toEqual(expected);
   });
 
+  it('R-PD-10: the operator standing records the billing figures the list shows; bad ones are one 400', async () => {
+    const put = (body: Record<string, unknown>) =>
+      invoke(standingHandler, {
+        method: 'PUT',
+        path: `/v1/ops/accounts/${c4.accountId}/standing`,
+        pathParameters: { accountId: c4.accountId },
+        headers: ops,
+        body,
+      });
+    const bad = await put({ monthToDateExpenditure: -1, resourcesExpireAt: '31.12.2026' });
+    expect(bad.status).toBe(400);
+    expect((bad.body as { errors: Array<{ path: string }> }).errors.map((e) => e.path).sort()).toEqual([
+      'body.monthToDateExpenditure',
+      'body.resourcesExpireAt',
+    ]);
+    expect((await put({ monthToDateExpenditure: 0, resourcesExpireAt: '2030-01-01' })).status).toBe(200);
+    const [item] = (await list(partner.admin.token, { customerId: c4.accountId })).body.items;
+    expect(item).toMatchObject({ monthToDateExpenditure: 0, resourcesExpireAt: '2030-01-01' });
+    expect((await put({})).status).toBe(200);
+  });
+
   it('R-PD-10: bad filters are one 400 listing every bad field', async () => {
     const res = await list(partner.admin.token, { frozen: 'maybe', mobile: '0151', budgetUsageMin: 'x', associatedFrom: 'yesterday' });
     expect(res.status).toBe(400);
