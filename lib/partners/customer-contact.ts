@@ -5,17 +5,11 @@
 import type { AccountItem } from '../accounts/account.js';
 import { maskEmail, maskMobile, maskName } from '../core/contact/mask.js';
 import { keyedHash } from '../core/crypto.js';
+import { customerNameOf } from './accounts.js';
 import { type IndexExtras, MOBILE_HASH_PURPOSE } from './customer-index.js';
 
-type AccountFields = Pick<AccountItem, 'accountType' | 'fullName' | 'enterpriseName' | 'tenantName' | 'loginId' | 'email' | 'mobile'> &
+type AccountFields = Pick<AccountItem, 'fullName' | 'enterpriseName' | 'tenantName' | 'loginId' | 'email' | 'mobile'> &
   Partial<Pick<AccountItem, 'serviceEmail' | 'serviceMobile'>>;
-
-/** The customer's name: the enterprise name of an enterprise account, else the person's name, else the tenant name. */
-export function customerNameOf(account: AccountFields): string {
-  const names =
-    account.accountType === 'enterprise' ? [account.enterpriseName, account.fullName] : [account.fullName, account.enterpriseName];
-  return names.find((n) => n !== undefined && n.trim() !== '') ?? account.tenantName;
-}
 
 /** The customer's contact fields as the partner sees them: the service contact where set (where notices go). */
 export function contactOf(account: AccountFields): { name: string; accountName: string; email: string; mobile?: string } {

@@ -52,6 +52,10 @@ export const TRACE_NAMES = [
   'holdClosure',
   'liftClosureHold',
   'deleteHuaweiId',
+  // partners (issue 11): enrollment by an operator; partner actions on a customer (actor partner:<pid>:<staff>, R-PA-06)
+  'enrollPartner',
+  'addPartnerMember',
+  'associatePartner',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];

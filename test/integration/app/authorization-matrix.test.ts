@@ -39,16 +39,12 @@ import { activeAccount, closedAccount, runCheck } from '../../support/closure.js
 import { type Handler, invoke } from '../../support/http.js';
 import { PASSWORD, bearer, freshIp, uniqueEmail, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
+import { associatedCustomer, enrollAsPartner, enrolledPartner, partnerInvitation } from '../../support/partners.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
 import { handler as partnerRecordsHandler } from '../../../functions/partners/listAssociationRecords.js';
 import { handler as myRecordsHandler } from '../../../functions/partners/listMyPartnerRecords.js';
 import { handler as partnerCustomersHandler } from '../../../functions/partners/listPartnerCustomers.js';
-import { logWrites, pairViews } from '../../../lib/core/association-log/log.js';
-import { customerNameOf, indexExtrasOf } from '../../../lib/partners/customer-contact.js';
-import type { Association } from '../../../lib/partners/model.js';
-import { associationCreateWrites, associationIndexWrites } from '../../../lib/partners/store.js';
-import { enrolledPartner } from '../../support/partners.js';
 
 afterEach(() => setClockOffset(0));
 
@@ -77,6 +73,9 @@ function defOf(schema: z.ZodMiniType): any {
 const VALUES_NAMED_ID: Record<string, string> = {
   loginId: 'the login name the caller chooses for itself (R-AI-04)',
   taxId: 'a tax registration number (R-AI-07)',
+  // Issue 11: the account a partner administrator names (a member to add, a manager to assign); the object a
+  // partner-center route refers to is the customer or invitation in its path, which the matrix checks.
+  accountId: 'an account the partner administrator names (member to add, manager to assign)',
 };
 
 /** Body fields that refer to an object, found by walking the zod schema. */
@@ -183,8 +182,10 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   checkId: (w) => w.extra.checkId!,
   challengeId: (w) => w.extra.challengeId!,
   'cursor:queryAuditTraces': (w) => w.extra.auditCursor!,
-  // Partners (issue 11): the owner is a customer of a partner; a partner-center route is called by staff of another.
-  customerId: (w) => w.owner.accountId,
+  // Issue 11: the owner's partner's customer and invitation (the intruder is the administrator of another partner).
+  customerId: (w) => w.extra.customerId!,
+  invitationId: (w) => w.extra.invitationId!,
+  // Issue 11 (customer list, records): the owner's partner's staff and page positions; a revealed contact field.
   accountManagerId: (w) => w.extra.ownerPartnerAdmin!,
   field: () => 'email',
   'cursor:listPartnerCustomers': (w) => w.extra.partnerCustomersCursor!,
@@ -206,6 +207,7 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   changeServiceEmail: (f) => ({ identity: { challengeId: '', code: f.code }, newEmail: { challengeId: '', code: f.code } }),
   changeTaxInfo: () => ({ qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: '' }),
   editRecipient: () => ({ name: 'Intruder', email: 'intruder@example.com', messageTypes: ['billing'] }),
+  assignAccountManager: () => ({ accountId: 'ac_nobody' }),
   setPartnerCustomerTags: () => ({ tags: ['intruder'] }),
   // (d) sessionless: another party's own identifiers with the owner's challenge.
   signUp: (f) => ({
@@ -282,49 +284,6 @@ async function snapshot(world: World) {
 
 let world: World;
 let intruder: { accountId: string; email: string };
-/** Staff of another partner: a partner-center route answers a non-staff account 403 before any look-up. */
-let partnerIntruder: { accountId: string; email: string };
-
-/**
- * Issue 11: the owner is the customer of a partner (association, index rows, two log entries), and that partner's
- * own page positions (cursors) of its customer list and records, and the owner's of its records, exist.
- */
-async function ownerAsPartnerCustomer(owner: { accountId: string; token: string }) {
-  const partner = await enrolledPartner();
-  const at = '2026-01-01T00:00:00.000Z';
-  const account = (await findAccount(owner.accountId))!;
-  const association: Association = {
-    partnerId: partner.partnerId,
-    customerId: owner.accountId,
-    model: 'reseller',
-    associatedAt: at,
-    invitationId: 'pi_matrix',
-    frozen: true,
-    authorized: false,
-    customerName: customerNameOf(account),
-    indexExtras: indexExtrasOf(account),
-    version: 1,
-  };
-  const entry = { area: 'partner' as const, partnerId: partner.partnerId, customerId: owner.accountId, model: 'reseller', time: at };
-  const views = pairViews(partner.partnerId, owner.accountId);
-  await transact([
-    ...associationCreateWrites(association),
-    ...associationIndexWrites(undefined, association),
-    ...logWrites({ ...entry, event: 'associated', actor: { kind: 'account', id: owner.accountId } }, views),
-    ...logWrites({ ...entry, event: 'frozen', actor: { kind: 'system', id: 'association' } }, views),
-  ]);
-  const cursorOf = async (handler: Handler, path: string, token: string) => {
-    const res = await invoke(handler, { method: 'GET', path, query: { limit: '1' }, headers: bearer(token) });
-    expect(res.body.nextCursor, JSON.stringify(res.body)).toEqual(expect.any(String));
-    return res.body.nextCursor as string;
-  };
-  return {
-    ownerPartnerAdmin: partner.admin.accountId,
-    partnerCustomersCursor: await cursorOf(partnerCustomersHandler, '/v1/partner-center/customers', partner.admin.token),
-    partnerRecordsCursor: await cursorOf(partnerRecordsHandler, '/v1/partner-center/association-records', partner.admin.token),
-    myRecordsCursor: await cursorOf(myRecordsHandler, '/v1/partner/records', owner.token),
-  };
-}
 let before: Awaited<ReturnType<typeof snapshot>>;
 
 beforeAll(async () => {
@@ -349,17 +308,34 @@ beforeAll(async () => {
     headers: bearer(owner.token),
   });
   expect(page.body.nextCursor, JSON.stringify(page.body)).toEqual(expect.any(String));
-  const partners = await ownerAsPartnerCustomer(owner);
   const extra = {
     recipientId: recipient.body.recipientId,
     materialId,
     checkId: check.body.checkId,
     challengeId: code.challengeId,
     auditCursor: page.body.nextCursor,
-    ...partners,
   };
-  intruder = await activeAccount();
-  partnerIntruder = (await enrolledPartner()).admin;
+  // Issue 11: the owner's partner world, and an intruder who administers another partner (so partner-center
+  // routes answer by the look-up of the reference — 404 — rather than by the caller not being staff — 403).
+  const partner = await enrolledPartner();
+  const { customer } = await associatedCustomer(partner);
+  const { invitationId } = await partnerInvitation(partner);
+  Object.assign(extra, { customerId: customer.accountId, invitationId });
+  // Issue 11 (customer list, records): the owner's partner's and its customer's own page positions.
+  const cursorOf = async (handler: Handler, path: string, token: string) => {
+    const res = await invoke(handler, { method: 'GET', path, query: { limit: '1' }, headers: bearer(token) });
+    expect(res.body.nextCursor, JSON.stringify(res.body)).toEqual(expect.any(String));
+    return res.body.nextCursor as string;
+  };
+  Object.assign(extra, {
+    ownerPartnerAdmin: partner.admin.accountId,
+    partnerCustomersCursor: await cursorOf(partnerCustomersHandler, '/v1/partner-center/customers', partner.admin.token),
+    partnerRecordsCursor: await cursorOf(partnerRecordsHandler, '/v1/partner-center/association-records', partner.admin.token),
+    myRecordsCursor: await cursorOf(myRecordsHandler, '/v1/partner/records', customer.token),
+  });
+  const intruderAccount = await activeAccount();
+  await enrollAsPartner(intruderAccount);
+  intruder = intruderAccount;
   const fixtures = {
     ...Object.fromEntries(Object.entries(FIXTURES).map(([kind, of]) => [kind, of({ owner, extra })])),
     code: code.code,
@@ -448,11 +424,7 @@ describe("(b) another account's session on the owner's objects → 404, and neve
     // Routes open to closed accounts (restore, disable) are called by a closed intruder past its 24 hours,
     // so that the look-up of the reference is what answers, not a state rule.
     // A fresh one for each such route: restoring or logging out must not change the next route's caller.
-    const caller = route.allowedWhenClosed
-      ? await closedAccount()
-      : route.path.startsWith('/v1/partner-center/')
-        ? partnerIntruder
-        : intruder;
+    const caller = route.allowedWhenClosed ? await closedAccount() : intruder;
     if (route.allowedWhenClosed) setClockOffset(DAY_MS + 60_000);
     const token = await sessionOf(caller.accountId);
     const res = await invoke(handler, request(route, world.fixtures, bearer(token)));

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handler as changeTypeHandler } from '../../../functions/accounts/changeAccountType.js';
+import { handler as assignHandler } from '../../../functions/partners/assignAccountManager.js';
 import { handler as standingHandler } from '../../../functions/closure/putStanding.js';
 import { handler as recordsHandler } from '../../../functions/partners/listAssociationRecords.js';
 import { handler as myRecordsHandler } from '../../../functions/partners/listMyPartnerRecords.js';
@@ -16,13 +17,14 @@ import { logWrites, pairViews } from '../../../lib/core/association-log/log.js';
 import { config } from '../../../lib/core/config.js';
 import { newId } from '../../../lib/core/crypto.js';
 import { transact } from '../../../lib/core/store/writes.js';
-import { contactOf, customerNameOf, indexExtrasOf } from '../../../lib/partners/customer-contact.js';
+import { customerNameOf } from '../../../lib/partners/accounts.js';
+import { contactOf, indexExtrasOf } from '../../../lib/partners/customer-contact.js';
 import type { Association, PartnerModel } from '../../../lib/partners/model.js';
 import { associationCreateWrites, associationIndexWrites, staffWrites } from '../../../lib/partners/store.js';
 import { activeAccount } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
 import { bearer, setSecurityPhone, uniqueMobile } from '../../support/identity.js';
-import { type TestAccount, type TestPartner, enrolledPartner } from '../../support/partners.js';
+import { type TestAccount, type TestPartner, associatedCustomer, enrolledPartner } from '../../support/partners.js';
 
 const ops = { 'x-operator-key': 'test-operator-key' };
 
@@ -337,6 +339,43 @@ describe('the partner customer list (R-PD-10)', () => {
 
     expect((await list(stranger.token)).status).toBe(403);
     expect((await records(stranger.token)).status).toBe(403);
+  });
+
+  it("R-PD-10, R-PD-04: assigning an account manager moves the customer into that manager's list (index rows in the same transaction)", async () => {
+    const second = await activeAccount();
+    await transact(staffWrites(partner.partnerId, second.accountId, 'account-manager', '2026-01-01T00:00:00.000Z'));
+    expect(shown((await list(second.token)).body)).toEqual([]);
+    const assigned = await invoke(assignHandler, {
+      method: 'PUT',
+      path: `/v1/partner-center/customers/${c4.accountId}/account-manager`,
+      pathParameters: { customerId: c4.accountId },
+      headers: bearer(partner.admin.token),
+      body: { accountId: second.accountId },
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    expect(shown((await list(second.token)).body)).toEqual(['c4']);
+    expect(shown((await list(partner.admin.token, { accountManagerId: second.accountId, tag: 'vip' })).body)).toEqual(['c4']);
+    expect(shown((await list(manager.token)).body)).toEqual(['c2', 'c1']);
+  });
+
+  it("R-PD-10: an association by invitation (associatePartner) writes the customer's index rows in its own transaction", async () => {
+    const fresh = await enrolledPartner();
+    const { customer } = await associatedCustomer(fresh, { model: 'referral' });
+    const account = (await findAccount(customer.accountId))!;
+    for (const query of <Array<Record<string, string>>>[
+      {},
+      { model: 'referral' },
+      { frozen: 'false' },
+      { customerAccount: account.loginId },
+      { customerName: account.tenantName.slice(0, 5) },
+    ]) {
+      const res = await list(fresh.admin.token, query);
+      expect(
+        (res.body as { items: Array<{ customerId: string }> }).items.map((i) => i.customerId),
+        JSON.stringify(query),
+      ).toEqual([customer.accountId]);
+    }
+    expect(shown((await list(fresh.admin.token, { frozen: 'true' })).body)).toEqual([]);
   });
 
   it('R-PD-10: a tag change moves the customer between tag searches in the same transaction', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskName } from '../../../lib/core/contact/mask.js';
-import { contactOf, customerNameOf, indexExtrasOf, maskedContactOf } from '../../../lib/partners/customer-contact.js';
+import { customerNameOf } from '../../../lib/partners/accounts.js';
+import { contactOf, indexExtrasOf, maskedContactOf } from '../../../lib/partners/customer-contact.js';
 
 const account = {
   accountType: 'enterprise' as const,
@@ -15,8 +16,8 @@ const account = {
 describe('what a partner sees of its customer (R-PD-10, R-PA-01)', () => {
   it.each([
     { a: account, name: 'Alpha Trading' },
-    { a: { ...account, accountType: 'individual' as const }, name: 'Li Lei' },
-    { a: { ...account, accountType: 'unset' as const, fullName: undefined, enterpriseName: ' ' }, name: 'hwc01234567890' },
+    { a: { ...account, accountType: 'individual' as const, enterpriseName: undefined }, name: 'Li Lei' },
+    { a: { ...account, accountType: 'unset' as const, fullName: undefined, enterpriseName: undefined }, name: 'hwc01234567890' },
   ])('R-PD-10: the customer name of a $a.accountType account is $name', ({ a, name }) => {
     expect(customerNameOf(a)).toBe(name);
   });
