@@ -19,14 +19,7 @@ import { parseInvitationToken, secretMatches } from './invitation-token.js';
 import type { IndexExtras } from './customer-index.js';
 import type { Association, Invitation } from './model.js';
 import { associationFailures, frozenOnAssociation } from './rules.js';
-import {
-  associationCreateWrites,
-  associationIndexWrites,
-  invitationStillOpen,
-  loadInvitation,
-  loadStaffRole,
-  standingIs,
-} from './store.js';
+import { associationCreateWrites, invitationStillOpen, loadInvitation, loadStaffRole, standingIs } from './store.js';
 
 const INVALID = { condition: 'invitation-invalid', message: 'The invitation link is not valid; ask the partner for a new one.' };
 const REVOKED = { condition: 'invitation-revoked', message: 'The partner revoked this invitation; ask the partner for a new one.' };
@@ -112,8 +105,6 @@ export async function associationWrites(input: {
   const views = pairViews(invitation.partnerId, customer.accountId);
   const items = [
     ...associationCreateWrites(association),
-    // R-PD-10: the customer-list index rows, in the association's own transaction.
-    ...associationIndexWrites(undefined, association),
     invitationStillOpen(invitation.invitationId),
     standingIs(customer.accountId, facts.standingVersion),
     ...logWrites({ ...entry, event: 'associated', actor, details: { invitationId: invitation.invitationId } }, views),

@@ -209,8 +209,8 @@ export async function loadPartnerCustomers(partnerId: string, customerIds: strin
 
 /**
  * A new association: the customer's pointer ('pointer': refused when the customer already has a partner, also
- * when two partners associate it at once), the association item ('association') and the facts every check reads
- * (`partnerAssociated`, `partnerFrozen`).
+ * when two partners associate it at once), the association item ('association'), the facts every check reads
+ * (`partnerAssociated`, `partnerFrozen`) and the customer-list index rows ('index', R-PD-10).
  */
 export function associationCreateWrites(a: Association): TransactItem[] {
   return [
@@ -229,6 +229,8 @@ export function associationCreateWrites(a: Association): TransactItem[] {
       },
     }),
     associationFactsWrite(a.customerId, { partnerAssociated: true, partnerFrozen: a.frozen }),
+    // R-PD-10: the customer-list index rows are born with the association.
+    ...associationIndexWrites(undefined, a),
   ];
 }
 
@@ -261,7 +263,7 @@ export function associationUpdate(a: Association, patch: Partial<Omit<Associatio
   });
 }
 
-/** Ends an association ('association': only the version read): item and pointer deleted, facts cleared. */
+/** Ends an association ('association': only the version read): item, pointer and index rows deleted, facts cleared. */
 export function associationEndWrites(a: Association): TransactItem[] {
   return [
     tagged('association', {
@@ -282,6 +284,8 @@ export function associationEndWrites(a: Association): TransactItem[] {
       },
     }),
     associationFactsWrite(a.customerId, { partnerAssociated: false, partnerFrozen: false }),
+    // R-PD-10: and its customer-list index rows go with it.
+    ...associationIndexWrites(a, undefined),
   ];
 }
 
@@ -303,7 +307,9 @@ const rowsOf = (a: Association | undefined): IndexRow[] => (a ? customerIndexRow
 
 /**
  * The index writes of an association change: `before` undefined for an association, `after` undefined for its end,
- * both for an update (`after` = the association as the update leaves it). Every association write carries these.
+ * both for an update (`after` = the association as the update leaves it). `associationCreateWrites`,
+ * `associationChangeWrites` and `associationEndWrites` carry them: never add them next to those (a transaction may
+ * not touch one item twice); a bare `associationUpdate` of an indexed field would leave the rows behind.
  */
 export function associationIndexWrites(before: Association | undefined, after: Association | undefined): TransactItem[] {
   return indexRowsDiff(rowsOf(before), rowsOf(after));

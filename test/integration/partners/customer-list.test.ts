@@ -20,7 +20,7 @@ import { transact } from '../../../lib/core/store/writes.js';
 import { customerNameOf } from '../../../lib/partners/accounts.js';
 import { contactOf, indexExtrasOf } from '../../../lib/partners/customer-contact.js';
 import type { Association, PartnerModel } from '../../../lib/partners/model.js';
-import { associationCreateWrites, associationIndexWrites, staffWrites } from '../../../lib/partners/store.js';
+import { associationCreateWrites, staffWrites } from '../../../lib/partners/store.js';
 import { activeAccount } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
 import { bearer, setSecurityPhone, uniqueMobile } from '../../support/identity.js';
@@ -72,7 +72,6 @@ async function listedCustomer(partner: TestPartner, spec: Spec) {
   };
   await transact([
     ...associationCreateWrites(association),
-    ...associationIndexWrites(undefined, association),
     ...logWrites(
       {
         area: 'partner',
