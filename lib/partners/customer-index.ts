@@ -29,9 +29,9 @@ export interface IndexedAssociation {
 }
 
 /**
- * Values the association does not hold, taken from the customer's account at the last association change and kept on
- * the association item (`indexExtras`) so the rows written then can be computed again (and deleted) later. The name
- * and mobile rows therefore hold those values as of the last association change (docs/data-model.md).
+ * Values the association does not hold, taken from the customer's account at the association (and again when the
+ * partner saves its tags) and kept on the association item (`indexExtras`) so the rows written then can be computed
+ * again (and deleted) later. The name and mobile rows therefore may lag the account (docs/data-model.md).
  */
 export interface IndexExtras {
   /** keyedHash(MOBILE_HASH_PURPOSE, E.164 mobile): never the number itself. */

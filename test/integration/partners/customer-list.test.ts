@@ -377,6 +377,16 @@ describe('the partner customer list (R-PD-10)', () => {
     expect(shown((await list(fresh.admin.token, { frozen: 'true' })).body)).toEqual([]);
   });
 
+  it('R-PD-10: the mobile and name rows hold the values of the last association change; saving tags brings them up to date', async () => {
+    const mobile = await setSecurityPhone(c3.token, uniqueMobile());
+    // Shown now (read from the account at list time), but not yet searchable by the new number.
+    const [item] = (await list(partner.admin.token, { customerId: c3.accountId })).body.items;
+    expect(item.mobile).toMatch(/^\+49\*+\d{4}$/);
+    expect(shown((await list(partner.admin.token, { mobile })).body)).toEqual([]);
+    expect((await setTags(partner.admin.token, c3.accountId, [])).status).toBe(200);
+    expect(shown((await list(partner.admin.token, { mobile })).body)).toEqual(['c3']);
+  });
+
   it('R-PD-10: a tag change moves the customer between tag searches in the same transaction', async () => {
     expect((await setTags(partner.admin.token, c3.accountId, ['new', 'new', 'trial'])).body).toEqual({ tags: ['new', 'trial'] });
     expect(shown((await list(partner.admin.token, { tag: 'trial' })).body)).toEqual(['c3']);

@@ -21,7 +21,7 @@ async function counted(fn: () => ReturnType<typeof invoke>) {
 }
 
 describe('SDK calls per partners operation (issue 11: customer list and records)', () => {
-  it('R-PD-10 R-PD-07: list 1 Query + 1 BatchGetItem per page; reveal and tags 1 transaction; records 1 Query', async () => {
+  it('R-PD-10 R-PD-07: list 1 Query + 1 BatchGetItem per page; reveal and tags (account read) 1 transaction; records 1 Query', async () => {
     const partner = await enrolledPartner();
     // Associated through the real use case: its transaction wrote the index rows the list reads.
     const { customer } = await associatedCustomer(partner);
@@ -53,7 +53,7 @@ describe('SDK calls per partners operation (issue 11: customer list and records)
           body: { tags: ['vip'] },
         }),
       ),
-    ).toEqual({ 'DynamoDB.GetItem': 4, 'DynamoDB.TransactWriteItems': 1 });
+    ).toEqual({ 'DynamoDB.GetItem': 5, 'DynamoDB.TransactWriteItems': 1 });
     expect(
       await counted(() => invoke(recordsHandler, { method: 'GET', path: '/v1/partner-center/association-records', headers: admin })),
     ).toEqual({ 'DynamoDB.GetItem': 3, 'DynamoDB.Query': 1 });
