@@ -15,6 +15,7 @@ import * as local from '../local/routes.js';
 import * as materials from '../materials/routes.js';
 import * as meta from '../meta/routes.js';
 import * as partners from '../partners/routes.js';
+import * as partnerCustomers from '../partners/partner-customers-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
 import * as sessions from '../sessions/routes.js';
@@ -36,6 +37,7 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   closure,
   materials,
   partners,
+  partnerCustomers,
 };
 
 const isRoute = (value: unknown): value is RouteSpec =>

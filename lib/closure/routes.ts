@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
-import { isoTime, text, verification } from '../core/http/schemas.js';
+import { isoDate, isoTime, text, verification } from '../core/http/schemas.js';
 import { STANDING_FLAGS } from './rules.js';
 
 const checkResult = z.object({
@@ -129,10 +129,19 @@ export const putStandingRoute = defineRoute({
   body: z.strictObject({
     ...Object.fromEntries(STANDING_FLAGS.map((f) => [f, z.optional(z.boolean())])),
     site: z.optional(z.enum(['international', 'chinese-mainland'])),
+    // R-PD-10: billing figures the partner's customer list shows and searches.
+    monthToDateExpenditure: z.optional(z.number().check(z.minimum(0), z.maximum(1e12))),
+    resourcesExpireAt: z.optional(isoDate),
   } as Record<(typeof STANDING_FLAGS)[number], z.ZodMiniOptional<z.ZodMiniBoolean>> & {
     site: z.ZodMiniOptional<z.ZodMiniEnum<{ international: 'international'; 'chinese-mainland': 'chinese-mainland' }>>;
+    monthToDateExpenditure: z.ZodMiniOptional<z.ZodMiniNumber>;
+    resourcesExpireAt: z.ZodMiniOptional<typeof isoDate>;
   }),
-  success: { status: 200, description: 'The stored standing', schema: z.record(z.string(), z.union([z.boolean(), z.string()])) },
+  success: {
+    status: 200,
+    description: 'The stored standing',
+    schema: z.record(z.string(), z.union([z.boolean(), z.string(), z.number()])),
+  },
   errors: [404, 409],
 });
 

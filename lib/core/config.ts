@@ -139,6 +139,8 @@ export const config = {
     pairRequestQuota: { max: 3, windowSeconds: 91 * DAY }, // R-PD-06
     /** Where an invitation link points; the token rides in the query. */
     invitationBaseUrl: env.PARTNER_INVITATION_BASE_URL ?? 'https://account.example.com/partner-invitation',
+    /** R-PD-10: index rows one customer-list request reads at most (a page may then hold fewer than `limit`). */
+    customerListReadBudget: 1000,
   },
 
   materials: {

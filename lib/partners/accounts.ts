@@ -16,4 +16,5 @@ export async function activeAccountOf(accountId: string): Promise<AccountItem> {
 }
 
 /** The name the partner sees: the real name when there is one, else the tenant name. */
-export const customerNameOf = (account: AccountItem): string => account.enterpriseName ?? account.fullName ?? account.tenantName;
+export const customerNameOf = (account: Pick<AccountItem, 'enterpriseName' | 'fullName' | 'tenantName'>): string =>
+  account.enterpriseName ?? account.fullName ?? account.tenantName;

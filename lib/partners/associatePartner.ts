@@ -10,6 +10,7 @@ import { loadFacts } from '../core/checks/store.js';
 import { now } from '../core/clock.js';
 import { transact } from '../core/store/writes.js';
 import { customerNameOf, notActive } from './accounts.js';
+import { indexExtrasOf } from './customer-contact.js';
 import { associationAnswer, associationFailure, associationWrites, openInvitation } from './association.js';
 import { accountOpen } from './store.js';
 
@@ -22,7 +23,12 @@ export async function associatePartner(
   const [account, facts] = await Promise.all([loadAccount(caller.accountId), loadFacts(caller.accountId)]);
   const { association, items } = await associationWrites({
     invitation,
-    customer: { accountId: account.accountId, createdAt: account.createdAt, name: customerNameOf(account) },
+    customer: {
+      accountId: account.accountId,
+      createdAt: account.createdAt,
+      name: customerNameOf(account),
+      indexExtras: indexExtrasOf(account),
+    },
     facts,
     authorizeOperations: input.authorizeOperations === true,
     origin: caller.origin,

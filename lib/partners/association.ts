@@ -16,6 +16,7 @@ import type { AccountFacts } from '../core/checks/facts.js';
 import { Conflict, type Failure, RuleViolation } from '../core/errors.js';
 import type { ConditionFailed, TransactItem } from '../core/store/writes.js';
 import { parseInvitationToken, secretMatches } from './invitation-token.js';
+import type { IndexExtras } from './customer-index.js';
 import type { Association, Invitation } from './model.js';
 import { associationFailures, frozenOnAssociation } from './rules.js';
 import { associationCreateWrites, invitationStillOpen, loadInvitation, loadStaffRole, notStaffOf, standingIs } from './store.js';
@@ -49,6 +50,8 @@ export interface Customer {
   createdAt: string;
   /** Shared with the partner (the instructions the customer accepted say so). */
   name: string;
+  /** The customer-list index values taken from the account (./customer-contact.ts `indexExtrasOf`, R-PD-10). */
+  indexExtras?: IndexExtras;
 }
 
 /**
@@ -87,6 +90,7 @@ export async function associationWrites(input: {
     authorized: input.authorizeOperations,
     ...(input.authorizeOperations ? { authorizedAt: time } : {}),
     customerName: customer.name,
+    ...(customer.indexExtras ? { indexExtras: customer.indexExtras } : {}),
     version: 1,
   };
   const entry = {

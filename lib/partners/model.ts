@@ -1,4 +1,5 @@
 /** The partners area's items (issue 11; the data model table of docs/DESIGN.md "Partners"). Pure types. */
+import type { IndexExtras } from './customer-index.js';
 
 export type PartnerModel = 'reseller' | 'referral';
 export const PARTNER_MODELS = ['reseller', 'referral'] as const satisfies readonly PartnerModel[];
@@ -79,5 +80,12 @@ export interface Association {
   authorizationChangedAt?: string;
   accountManagerId?: string;
   customerName: string;
+  /** The partner's tags on the customer (R-PD-10 search; seen only by the partner). */
+  tags?: string[];
+  /**
+   * The customer's mobile hash and account names as of the last association change: the customer-list index rows
+   * (lib/partners/customer-index.ts) are computed from the association and these, so a later change can delete them.
+   */
+  indexExtras?: IndexExtras;
   version: number;
 }

@@ -7,6 +7,7 @@
 import { type SignUpInput, signUp } from '../accounts/signUp.js';
 import type { GuestCaller } from '../core/caller.js';
 import { NO_ASSOCIATIONS } from '../core/checks/facts.js';
+import { indexExtrasOf } from './customer-contact.js';
 import { associationAnswer, associationFailure, associationWrites, openInvitation } from './association.js';
 import { customerNameOf } from './accounts.js';
 import type { Association } from './model.js';
@@ -20,7 +21,13 @@ export async function signUpWithInvitation(caller: GuestCaller, input: SignUpInp
       const invitation = await openInvitation(invitationToken, at);
       const made = await associationWrites({
         invitation,
-        customer: { accountId: account.accountId, createdAt: account.createdAt, name: customerNameOf(account), isNew: true },
+        customer: {
+          accountId: account.accountId,
+          createdAt: account.createdAt,
+          name: customerNameOf(account),
+          indexExtras: indexExtrasOf(account),
+          isNew: true,
+        },
         // A new account: nothing recorded yet.
         facts: { standing: {}, standingVersion: 0, associations: NO_ASSOCIATIONS },
         authorizeOperations: false,

@@ -11,6 +11,9 @@ import * as keys from '../core/store/key-builders.js';
 import { query } from '../core/store/patterns.js';
 import { TABLE, db, getMany } from '../core/store/table.js';
 import { type TransactItem, tagged } from '../core/store/writes.js';
+import type { AccountItem } from '../accounts/account.js';
+import type { Standing } from '../core/checks/facts.js';
+import { type Driver, type IndexRow, customerIndexRows, rowsDiff } from './customer-index.js';
 import type { Association, Invitation, Member, Partner, StaffClaim, StaffRole } from './model.js';
 
 const KEY_FIELDS = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk']);
@@ -230,8 +233,8 @@ export async function loadPartnerCustomers(partnerId: string, customerIds: strin
 
 /**
  * A new association: the customer's pointer ('pointer': refused when the customer already has a partner, also
- * when two partners associate it at once), the association item ('association') and the facts every check reads
- * (`partnerAssociated`, `partnerFrozen`).
+ * when two partners associate it at once), the association item ('association'), the facts every check reads
+ * (`partnerAssociated`, `partnerFrozen`) and the customer-list index rows ('index', R-PD-10).
  */
 export function associationCreateWrites(a: Association): TransactItem[] {
   return [
@@ -250,6 +253,8 @@ export function associationCreateWrites(a: Association): TransactItem[] {
       },
     }),
     associationFactsWrite(a.customerId, { partnerAssociated: true, partnerFrozen: a.frozen }),
+    // R-PD-10: the customer-list index rows are born with the association.
+    ...associationIndexWrites(undefined, a),
   ];
 }
 
@@ -282,7 +287,7 @@ export function associationUpdate(a: Association, patch: Partial<Omit<Associatio
   });
 }
 
-/** Ends an association ('association': only the version read): item and pointer deleted, facts cleared. */
+/** Ends an association ('association': only the version read): item, pointer and index rows deleted, facts cleared. */
 export function associationEndWrites(a: Association): TransactItem[] {
   return [
     tagged('association', {
@@ -303,17 +308,129 @@ export function associationEndWrites(a: Association): TransactItem[] {
       },
     }),
     associationFactsWrite(a.customerId, { partnerAssociated: false, partnerFrozen: false }),
+    // R-PD-10: and its customer-list index rows go with it.
+    ...associationIndexWrites(a, undefined),
   ];
 }
 
+// ---- the customer list's index rows (R-PD-10; lib/partners/customer-index.ts computes them)
+
 /**
- * `associationUpdate` plus whatever else an association change must commit with it. Helper C's customer-list index
- * (i11-c) defines this same function with the index-row writes (`frozen` is an indexed facet, so a budget that
- * lifts the freeze must move the customer's rows): at merge keep i11-c's definition, which supersedes this one.
+ * The writes that turn index rows `before` into `after`: a Delete per row that went away and a Put per row that is
+ * new or changed (unchanged rows are not written). Add them to the transaction of the association change.
  */
+export function indexRowsDiff(before: IndexRow[], after: IndexRow[]): TransactItem[] {
+  const { deletes, puts } = rowsDiff(before, after);
+  return [
+    ...deletes.map((r) => tagged('index', { Delete: { TableName: TABLE(), Key: { pk: r.pk, sk: r.sk } } })),
+    ...puts.map((r) => tagged('index', { Put: { TableName: TABLE(), Item: { ...r } } })),
+  ];
+}
+
+const rowsOf = (a: Association | undefined): IndexRow[] => (a ? customerIndexRows(a, a.indexExtras) : []);
+
+/**
+ * The index writes of an association change: `before` undefined for an association, `after` undefined for its end,
+ * both for an update (`after` = the association as the update leaves it). `associationCreateWrites`,
+ * `associationChangeWrites` and `associationEndWrites` carry them: never add them next to those (a transaction may
+ * not touch one item twice); a bare `associationUpdate` of an indexed field would leave the rows behind.
+ */
+export function associationIndexWrites(before: Association | undefined, after: Association | undefined): TransactItem[] {
+  return indexRowsDiff(rowsOf(before), rowsOf(after));
+}
+
+/** `associationUpdate` plus the index writes it needs: what a freeze, budget, manager or tag change commits. */
 export function associationChangeWrites(
   a: Association,
   patch: Partial<Omit<Association, 'partnerId' | 'customerId' | 'version'>>,
 ): TransactItem[] {
-  return [associationUpdate(a, patch)];
+  return [associationUpdate(a, patch), ...associationIndexWrites(a, { ...a, ...patch })];
+}
+
+export type IndexPageKey = { pk: string; sk: string };
+
+/**
+ * Index rows of one partition (the search's driver) that pass `match`, at most `limit`, reading at most `budget`
+ * rows: Query pages of growing size (the first asks for exactly what is missing, so an unfiltered page reads
+ * `limit` rows). `nextKey`: where the next page starts — the last row kept when the page filled, else DynamoDB's
+ * own; absent at the end of the partition.
+ */
+export async function customerIndexPage(
+  partnerId: string,
+  driver: Exclude<Driver, { kind: 'customer' }>,
+  options: { limit: number; budget: number; startKey?: IndexPageKey; match: (row: IndexRow) => boolean },
+): Promise<{ rows: IndexRow[]; nextKey?: IndexPageKey; read: number }> {
+  const rows: IndexRow[] = [];
+  let startKey: Record<string, unknown> | undefined = options.startKey;
+  let read = 0;
+  for (let round = 0; ; round += 1) {
+    const ask = Math.min(options.budget - read, Math.max(1, options.limit - rows.length) * 2 ** round);
+    const out = await db().send(
+      new QueryCommand({ ...indexQuery(partnerId, driver), Limit: ask, ExclusiveStartKey: startKey, ConsistentRead: true }),
+    );
+    const items = (out.Items ?? []) as IndexRow[];
+    read += items.length;
+    for (const item of items) {
+      if (!options.match(item)) continue;
+      rows.push(item);
+      if (rows.length === options.limit) {
+        const last = item === items.at(-1) && !out.LastEvaluatedKey ? undefined : { pk: item.pk, sk: item.sk };
+        return { rows, read, ...(last ? { nextKey: last } : {}) };
+      }
+    }
+    startKey = out.LastEvaluatedKey;
+    if (!startKey) return { rows, read };
+    if (read >= options.budget) return { rows, read, nextKey: startKey as IndexPageKey };
+  }
+}
+
+function indexQuery(partnerId: string, driver: Exclude<Driver, { kind: 'customer' }>) {
+  if (driver.kind === 'prefix') {
+    // Ascending by normalised value: a prefix is a key condition.
+    return { TableName: TABLE(), ...query('partnerCustomersByPrefix', partnerId, driver.facet, driver.prefix), ScanIndexForward: true };
+  }
+  // Newest association first; sort keys are `<iso time>#<customerId>` ('#' < '~', so `<to>~` keeps rows at `to`).
+  const range = driver.from && driver.to ? 'sk BETWEEN :from AND :to' : driver.from ? 'sk >= :from' : driver.to ? 'sk <= :to' : undefined;
+  return {
+    TableName: TABLE(),
+    KeyConditionExpression: `pk = :pk${range ? ` AND ${range}` : ''}`,
+    ExpressionAttributeValues: {
+      ':pk': keys.partnerCustomerIndexPartition(partnerId, driver.facet, driver.value),
+      ...(driver.from ? { ':from': driver.from } : {}),
+      ...(driver.to ? { ':to': `${driver.to}~` } : {}),
+    },
+    ScanIndexForward: false,
+  };
+}
+
+/** A listed customer as read: its association (the truth), account profile and standing (billing figures). */
+export interface CustomerCard {
+  association: Association;
+  account?: AccountItem;
+  standing: Standing;
+}
+
+/**
+ * The association, account profile and standing of each customer, consistently, in BatchGetItems of at most 100
+ * keys (3 per customer). The profile (accounts') and the standing (closure's, operator-recorded) are only read here.
+ * A customer with no association of this partner is left out.
+ */
+export async function loadCustomerCards(partnerId: string, customerIds: string[]): Promise<Map<string, CustomerCard>> {
+  const wanted = customerIds.flatMap((c) => [keys.partnerCustomer(partnerId, c), keys.account(c), keys.standing(c)]);
+  const chunks = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, i) => wanted.slice(i * 100, i * 100 + 100));
+  const items = (await Promise.all(chunks.map((chunk) => getMany(chunk)))).flat();
+  const byKey = new Map(items.map((i) => [`${i.pk}\u0000${i.sk}`, i]));
+  const at = (k: { pk: string; sk: string }) => byKey.get(`${k.pk}\u0000${k.sk}`);
+  const cards = new Map<string, CustomerCard>();
+  for (const c of customerIds) {
+    const association = at(keys.partnerCustomer(partnerId, c));
+    if (!association) continue;
+    const account = at(keys.account(c));
+    cards.set(c, {
+      association: strip<Association>(association),
+      ...(account ? { account: account as AccountItem } : {}),
+      standing: (at(keys.standing(c))?.standing as Standing | undefined) ?? {},
+    });
+  }
+  return cards;
 }

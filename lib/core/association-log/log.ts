@@ -28,6 +28,8 @@ export const LOG_EVENTS = [
   'disassociation-canceled',
   'disassociated',
   'ticket-disassociated',
+  // R-PD-10: a partner staff member revealed one of the customer's contact fields (details.field).
+  'contact-revealed',
 ] as const;
 
 export type LogEvent = (typeof LOG_EVENTS)[number];

@@ -28,7 +28,13 @@ export const STANDING_FLAGS = [
 ] as const;
 
 export type StandingFlag = (typeof STANDING_FLAGS)[number];
-export type Standing = Partial<Record<StandingFlag, boolean>> & { site?: 'international' | 'chinese-mainland' };
+export type Standing = Partial<Record<StandingFlag, boolean>> & {
+  site?: 'international' | 'chinese-mainland';
+  /** Billing figures shown and searched in the partner's customer list (R-PD-10), recorded like the flags. */
+  monthToDateExpenditure?: number;
+  /** ISO date (YYYY-MM-DD) on which the customer's first resource expires (R-PD-10). */
+  resourcesExpireAt?: string;
+};
 
 /** Association facts; an area that owns one sets it with `associationFactsWrite` inside its own transaction. */
 export interface Associations {

@@ -14,3 +14,9 @@ export function maskMobile(mobile: string): string {
 export function maskDestination(channel: 'sms' | 'email', destination: string): string {
   return channel === 'email' ? maskEmail(destination) : maskMobile(destination);
 }
+
+/** A person's or company's name, hidden until revealed (R-PD-10): the first character, then `*`s. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length === 0 ? '' : `${chars[0]}${'*'.repeat(Math.max(2, Math.min(chars.length - 1, 8)))}`;
+}

@@ -11,6 +11,9 @@ import { PHONE_INPUT_PATTERN } from '../contact/phone-pattern.js';
 
 export const isoTime = z.iso.datetime().check(z.meta({ description: 'ISO 8601 UTC time', example: '2026-11-23T10:00:00.000Z' }));
 
+/** A calendar date, YYYY-MM-DD (ISO 8601). */
+export const isoDate = z.iso.date().check(z.meta({ description: 'ISO 8601 date', example: '2026-12-31' }));
+
 export const problem = z
   .object({
     type: z.string(),

@@ -62,3 +62,16 @@ export const associationLogEntry = (view: string, timeIso: string, id: string): 
   pk: associationLogPartition(view),
   sk: `${timeIso}#${id}`,
 });
+/** Partner customer list (R-PD-10): one partition per facet value (equality facets) or per facet (prefix facets). */
+export const partnerCustomerIndexPartition = (partnerId: string, facet: string, value?: string): string =>
+  `PARTNER#${partnerId}#BY#${facet}${value ? `#${value}` : ''}`;
+export const partnerCustomerIndexRow = (
+  partnerId: string,
+  facet: string,
+  value: string | undefined,
+  sortValue: string,
+  customerId: string,
+): Key => ({
+  pk: partnerCustomerIndexPartition(partnerId, facet, value),
+  sk: `${sortValue}#${customerId}`,
+});

@@ -78,6 +78,14 @@ const associationLogQuery = (view: string, fromSk = '0', toSk = '~'): KeyConditi
   pk: k.associationLogPartition(view),
   sk: { between: [fromSk, toSk] },
 });
+const partnerCustomersByFacetQuery = (partnerId: string, facet: string, value: string, fromIso = ''): KeyCondition => ({
+  pk: k.partnerCustomerIndexPartition(partnerId, facet, value),
+  sk: { beginsWith: fromIso },
+});
+const partnerCustomersByPrefixQuery = (partnerId: string, facet: string, prefix = ''): KeyCondition => ({
+  pk: k.partnerCustomerIndexPartition(partnerId, facet),
+  sk: { beginsWith: prefix },
+});
 
 export const patternQueries = {
   auditTraces: { index: 'table' as const, condition: auditTracesQuery },
@@ -92,6 +100,8 @@ export const patternQueries = {
   partnerMembers: { index: 'table' as const, condition: partnerMembersQuery },
   partnerCustomers: { index: 'table' as const, condition: partnerCustomersQuery },
   associationLog: { index: 'table' as const, condition: associationLogQuery },
+  partnerCustomersByFacet: { index: 'table' as const, condition: partnerCustomersByFacetQuery },
+  partnerCustomersByPrefix: { index: 'table' as const, condition: partnerCustomersByPrefixQuery },
 };
 
 export const patterns = {
@@ -322,6 +332,19 @@ export const patterns = {
     keys: { associationLogEntry: k.associationLogEntry, associationLogPartition: k.associationLogPartition },
     query: associationLogQuery,
     shown: ['<view>', '<iso time>'],
+  },
+  partnerCustomersByFacet: {
+    doc: "a partner's customers with one facet value (all, frozen, model, manager, mobile hash, tag), by association time (R-PD-10)",
+    index: 'table',
+    keys: { partnerCustomerIndexRow: k.partnerCustomerIndexRow, partnerCustomerIndexPartition: k.partnerCustomerIndexPartition },
+    query: partnerCustomersByFacetQuery,
+    shown: ['<pid>', '<facet>', '<value>', '<associated iso time>'],
+  },
+  partnerCustomersByPrefix: {
+    doc: "a partner's customers by normalised name or account name prefix (R-PD-10)",
+    index: 'table',
+    query: partnerCustomersByPrefixQuery,
+    shown: ['<pid>', '<name|account>', '<normalised prefix>'],
   },
 } as const satisfies Record<string, AccessPattern>;
 

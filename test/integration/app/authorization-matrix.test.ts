@@ -42,6 +42,9 @@ import { verifiedMaterial } from '../../support/materials.js';
 import { associatedCustomer, enrollAsPartner, enrolledPartner, partnerInvitation } from '../../support/partners.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
+import { handler as partnerRecordsHandler } from '../../../functions/partners/listAssociationRecords.js';
+import { handler as myRecordsHandler } from '../../../functions/partners/listMyPartnerRecords.js';
+import { handler as partnerCustomersHandler } from '../../../functions/partners/listPartnerCustomers.js';
 
 afterEach(() => setClockOffset(0));
 
@@ -182,6 +185,12 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   // Issue 11: the owner's partner's customer and invitation (the intruder is the administrator of another partner).
   customerId: (w) => w.extra.customerId!,
   invitationId: (w) => w.extra.invitationId!,
+  // Issue 11 (customer list, records): the owner's partner's staff and page positions; a revealed contact field.
+  accountManagerId: (w) => w.extra.ownerPartnerAdmin!,
+  field: () => 'email',
+  'cursor:listPartnerCustomers': (w) => w.extra.partnerCustomersCursor!,
+  'cursor:listAssociationRecords': (w) => w.extra.partnerRecordsCursor!,
+  'cursor:listMyPartnerRecords': (w) => w.extra.myRecordsCursor!,
 };
 
 /**
@@ -200,6 +209,7 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   editRecipient: () => ({ name: 'Intruder', email: 'intruder@example.com', messageTypes: ['billing'] }),
   setCustomerBudget: () => ({ monthlyBudget: 100, currency: 'USD' }),
   assignAccountManager: () => ({ accountId: 'ac_nobody' }),
+  setPartnerCustomerTags: () => ({ tags: ['intruder'] }),
   // (d) sessionless: another party's own identifiers with the owner's challenge.
   signUp: (f) => ({
     countryRegion: 'DE',
@@ -312,6 +322,18 @@ beforeAll(async () => {
   const { customer } = await associatedCustomer(partner);
   const { invitationId } = await partnerInvitation(partner);
   Object.assign(extra, { customerId: customer.accountId, invitationId });
+  // Issue 11 (customer list, records): the owner's partner's and its customer's own page positions.
+  const cursorOf = async (handler: Handler, path: string, token: string) => {
+    const res = await invoke(handler, { method: 'GET', path, query: { limit: '1' }, headers: bearer(token) });
+    expect(res.body.nextCursor, JSON.stringify(res.body)).toEqual(expect.any(String));
+    return res.body.nextCursor as string;
+  };
+  Object.assign(extra, {
+    ownerPartnerAdmin: partner.admin.accountId,
+    partnerCustomersCursor: await cursorOf(partnerCustomersHandler, '/v1/partner-center/customers', partner.admin.token),
+    partnerRecordsCursor: await cursorOf(partnerRecordsHandler, '/v1/partner-center/association-records', partner.admin.token),
+    myRecordsCursor: await cursorOf(myRecordsHandler, '/v1/partner/records', customer.token),
+  });
   const intruderAccount = await activeAccount();
   await enrollAsPartner(intruderAccount);
   intruder = intruderAccount;

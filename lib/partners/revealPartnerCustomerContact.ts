@@ -1,0 +1,39 @@
+/**
+ * revealPartnerCustomerContact (R-PD-10): one contact field of a customer, unmasked, for partner staff who may see the
+ * customer (an account manager: only its assigned ones; another partner's customer: 404). Each reveal is recorded in
+ * the association log (`contact-revealed`, the staff account as actor, the field) before the value is answered, in
+ * the customer's, the partner's and the pair's views: the customer sees who looked.
+ */
+import { findAccount } from '../accounts/store.js';
+import { logWrites, pairViews } from '../core/association-log/log.js';
+import type { AccountCaller } from '../core/caller.js';
+import { NotFound } from '../core/errors.js';
+import { transact } from '../core/store/writes.js';
+import { contactOf } from './customer-contact.js';
+import type { ContactField } from './partner-customers-route.js';
+import { requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
+
+export async function revealPartnerCustomerContact(caller: AccountCaller, input: { customerId: string; field: ContactField }) {
+  const staff = await requirePartnerStaff(caller);
+  const association = await requireCustomerOfPartner(staff, input.customerId);
+  const account = await findAccount(input.customerId);
+  if (!account) throw new NotFound();
+  const value = contactOf(account)[input.field];
+  await transact(
+    logWrites(
+      {
+        area: 'partner',
+        event: 'contact-revealed',
+        // The same actor as the partner's other log entries (`partnerLogActor` on i11-a).
+        actor: { kind: 'partner', id: `${staff.partnerId}:${staff.accountId}` },
+        partnerId: staff.partnerId,
+        customerId: input.customerId,
+        customerName: association.customerName,
+        model: association.model,
+        details: { field: input.field },
+      },
+      pairViews(staff.partnerId, input.customerId),
+    ),
+  );
+  return { field: input.field, ...(value !== undefined ? { value } : {}) };
+}
