@@ -7,14 +7,23 @@
 import { type SignUpInput, signUp } from '../accounts/signUp.js';
 import type { GuestCaller } from '../core/caller.js';
 import { NO_ASSOCIATIONS } from '../core/checks/facts.js';
+import { ValidationFailed } from '../core/errors.js';
 import { indexExtrasOf } from './customer-contact.js';
 import { associationAnswer, associationFailure, associationWrites, openInvitation } from './association.js';
 import { customerNameOf } from './accounts.js';
 import type { Association } from './model.js';
 
-export async function signUpWithInvitation(caller: GuestCaller, input: SignUpInput & { invitationToken?: string }) {
-  const { invitationToken, ...signUpInput } = input;
+export async function signUpWithInvitation(
+  caller: GuestCaller,
+  input: SignUpInput & { invitationToken?: string; acceptPartnerInstructions?: true; authorizePartnerOperations?: boolean },
+) {
+  const { invitationToken, acceptPartnerInstructions, authorizePartnerOperations, ...signUpInput } = input;
   if (invitationToken === undefined) return signUp(caller, signUpInput);
+  // R-PA-01: associating requires the instructions accepted, on sign-up as on log-in-and-associate.
+  if (acceptPartnerInstructions !== true)
+    throw new ValidationFailed([
+      { path: 'acceptPartnerInstructions', message: 'With an invitation token the partner instructions must be accepted (true).' },
+    ]);
   let association: Association | undefined;
   const result = await signUp(caller, signUpInput, {
     async writes(account, at) {
@@ -30,7 +39,7 @@ export async function signUpWithInvitation(caller: GuestCaller, input: SignUpInp
         },
         // A new account: nothing recorded yet.
         facts: { standing: {}, standingVersion: 0, associations: NO_ASSOCIATIONS },
-        authorizeOperations: false,
+        authorizeOperations: authorizePartnerOperations === true,
         origin: caller.origin,
         at,
       });

@@ -44,12 +44,19 @@ async function signUpWith(
   invitationToken: string | undefined,
   email = uniqueEmail(),
   verification?: { challengeId: string; code: string },
+  accept: Record<string, unknown> = { acceptPartnerInstructions: true },
 ) {
   const proof = verification ?? (await verificationFor('signup', 'email', email, { destination: email }));
   return invoke(signUpHandler, {
     method: 'POST',
     path: '/v1/accounts',
-    body: { countryRegion: 'DE', email, password: PASSWORD, verification: proof, ...(invitationToken ? { invitationToken } : {}) },
+    body: {
+      countryRegion: 'DE',
+      email,
+      password: PASSWORD,
+      verification: proof,
+      ...(invitationToken ? { invitationToken, ...accept } : {}),
+    },
   });
 }
 
@@ -235,5 +242,18 @@ describe('association by invitation (issue 11)', () => {
     const plain = await signUpWith(undefined, email, verification);
     expect(plain.status, JSON.stringify(plain.body)).toBe(201);
     expect(plain.body.partner).toBeUndefined();
+  });
+
+  it('R-PA-01: register-and-associate requires the partner instructions accepted (400 naming the field; nothing created), and takes the optional letter of authorization', async () => {
+    const partner = await enrolledPartner();
+    const { token } = await invitation(partner);
+    const email = uniqueEmail();
+    const verification = await verificationFor('signup', 'email', email, { destination: email });
+    const refused = await signUpWith(token, email, verification, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['acceptPartnerInstructions']);
+    const res = await signUpWith(token, email, verification, { acceptPartnerInstructions: true, authorizePartnerOperations: true });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect((await loadCustomerPartner(res.body.accountId))?.authorized).toBe(true);
   });
 });
