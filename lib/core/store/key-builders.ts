@@ -41,3 +41,4 @@ export const handshakeOfParty = (partyId: string, kind: string, createdIso: stri
   pk: handshakesOfPartyPartition(partyId, kind),
   sk: `${createdIso}#${requestId}`,
 });
+export const quotaWindow = (scope: string): Key => ({ pk: `QUOTA#${scope}`, sk: 'WINDOW' });
