@@ -18,6 +18,7 @@ export function describePattern(p: AccessPattern): { doc: string; condition: str
     condition = `${ix.pk} = ${c.pk}`;
     if (c.sk && 'beginsWith' in c.sk) condition += `, ${ix.sk} begins ${c.sk.beginsWith}`;
     if (c.sk && 'atMost' in c.sk) condition += `, ${ix.sk} <= ${c.sk.atMost}`;
+    if (c.sk && 'between' in c.sk) condition += `, ${ix.sk} between ${c.sk.between[0]} and ${c.sk.between[1]}`;
   } else throw new Error(`access pattern "${p.doc}" has neither get nor query`);
   return { doc: p.doc, condition, index: p.index };
 }

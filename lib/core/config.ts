@@ -130,6 +130,17 @@ export const config = {
     holdRecheckSeconds: DAY,
   },
 
+  /** Partners (issue 11; "3 months" of R-PD-05/06 = 91 days). */
+  partners: {
+    invitationTtlSeconds: 30 * DAY, // R-PA-01 *default*
+    invitationsPerDay: 50, // per partner per UTC day, anti-abuse *default*
+    disassociationRequestTtlSeconds: 30 * DAY, // R-PD *default*
+    customerRequestQuota: { max: 1, windowSeconds: 91 * DAY }, // R-PD-05
+    pairRequestQuota: { max: 3, windowSeconds: 91 * DAY }, // R-PD-06
+    /** Where an invitation link points; the token rides in the query. */
+    invitationBaseUrl: env.PARTNER_INVITATION_BASE_URL ?? 'https://account.example.com/partner-invitation',
+  },
+
   materials: {
     /** A declared material not completed within this is dropped (its item's ttl). */
     pendingTtlSeconds: DAY,

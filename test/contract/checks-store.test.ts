@@ -1,5 +1,6 @@
 /** Contract of the facts loader (lib/core/checks/store.ts) on DynamoDB Local (issue 10, R-CL-03, R-SEC-05). */
 import { describe, expect, it } from 'vitest';
+import { NO_ASSOCIATIONS } from '../../lib/core/checks/facts.js';
 import { associationFactsWrite, loadFacts } from '../../lib/core/checks/store.js';
 import { transact } from '../../lib/core/store/writes.js';
 
@@ -9,7 +10,7 @@ describe('checks store (account facts)', () => {
   it("R-SEC-05: another account's facts are not found (it reads as unassociated)", async () => {
     const [a, b] = [uid(), uid()];
     await transact([associationFactsWrite(a, { partnerAssociated: true })]);
-    expect((await loadFacts(b)).associations).toEqual({ partnerAssociated: false, enterpriseAssociated: false });
+    expect((await loadFacts(b)).associations).toEqual({ ...NO_ASSOCIATIONS, partnerAssociated: false, enterpriseAssociated: false });
     expect((await loadFacts(a)).associations.partnerAssociated).toBe(true);
   });
 
@@ -19,8 +20,8 @@ describe('checks store (account facts)', () => {
       transact([associationFactsWrite(a, { partnerAssociated: true })]),
       transact([associationFactsWrite(a, { enterpriseAssociated: true })]),
     ]);
-    expect((await loadFacts(a)).associations).toEqual({ partnerAssociated: true, enterpriseAssociated: true });
+    expect((await loadFacts(a)).associations).toEqual({ ...NO_ASSOCIATIONS, partnerAssociated: true, enterpriseAssociated: true });
     await transact([associationFactsWrite(a, { enterpriseAssociated: false })]);
-    expect((await loadFacts(a)).associations).toEqual({ partnerAssociated: true, enterpriseAssociated: false });
+    expect((await loadFacts(a)).associations).toEqual({ ...NO_ASSOCIATIONS, partnerAssociated: true, enterpriseAssociated: false });
   });
 });

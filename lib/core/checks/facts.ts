@@ -34,9 +34,35 @@ export type Standing = Partial<Record<StandingFlag, boolean>> & { site?: 'intern
 export interface Associations {
   partnerAssociated: boolean;
   enterpriseAssociated: boolean;
+  /** Staff of a partner organisation (partners, issue 11): no individual real-name authentication (R-RN-05). */
+  partnerProgram: boolean;
+  /** A reseller customer frozen until its partner sets a budget (R-PA-04). */
+  partnerFrozen: boolean;
+  /** Enterprise facts (written by the enterprise issue 12; false until it lands): R-PA-02/03 read them. */
+  enterpriseMember: boolean;
+  enterpriseUnifiedMember: boolean;
+  masterWithIndependentMembers: boolean;
 }
 
-export const NO_ASSOCIATIONS: Associations = { partnerAssociated: false, enterpriseAssociated: false };
+export const ASSOCIATION_FACTS = [
+  'partnerAssociated',
+  'enterpriseAssociated',
+  'partnerProgram',
+  'partnerFrozen',
+  'enterpriseMember',
+  'enterpriseUnifiedMember',
+  'masterWithIndependentMembers',
+] as const satisfies ReadonlyArray<keyof Associations>;
+
+export const NO_ASSOCIATIONS: Associations = {
+  partnerAssociated: false,
+  enterpriseAssociated: false,
+  partnerProgram: false,
+  partnerFrozen: false,
+  enterpriseMember: false,
+  enterpriseUnifiedMember: false,
+  masterWithIndependentMembers: false,
+};
 
 export interface AccountFacts {
   standing: Standing;

@@ -2,7 +2,7 @@
 import * as keys from '../store/key-builders.js';
 import { TABLE, getMany } from '../store/table.js';
 import { type TransactItem, tagged } from '../store/writes.js';
-import { type AccountFacts, type Associations, NO_ASSOCIATIONS, type Standing } from './facts.js';
+import { ASSOCIATION_FACTS, type AccountFacts, type Associations, type Standing } from './facts.js';
 
 export async function loadFacts(accountId: string): Promise<AccountFacts> {
   const standingKey = keys.standing(accountId);
@@ -13,10 +13,8 @@ export async function loadFacts(accountId: string): Promise<AccountFacts> {
   return {
     standing: (standing?.standing as Standing | undefined) ?? {},
     standingVersion: (standing?.version as number | undefined) ?? 0,
-    associations: {
-      partnerAssociated: facts?.partnerAssociated === true || NO_ASSOCIATIONS.partnerAssociated,
-      enterpriseAssociated: facts?.enterpriseAssociated === true || NO_ASSOCIATIONS.enterpriseAssociated,
-    },
+    // Every fact is false unless the area that owns it recorded true.
+    associations: Object.fromEntries(ASSOCIATION_FACTS.map((f) => [f, facts?.[f] === true])) as unknown as Associations,
   };
 }
 

@@ -41,4 +41,25 @@ export const handshakeOfParty = (partyId: string, kind: string, createdIso: stri
   pk: handshakesOfPartyPartition(partyId, kind),
   sk: `${createdIso}#${requestId}`,
 });
+// Partners (issue 11): profile and staff rows under the partner, the staff claim and customer pointer under the
+// account, invitations by ID, the association (one item per customer under the partner), the association log.
+export const partnerPartition = (partnerId: string): string => `PARTNER#${partnerId}`;
+export const partnerProfile = (partnerId: string): Key => ({ pk: partnerPartition(partnerId), sk: 'PROFILE' });
+export const partnerMember = (partnerId: string, accountId: string): Key => ({
+  pk: partnerPartition(partnerId),
+  sk: `MEMBER#${accountId}`,
+});
+export const partnerRole = (accountId: string): Key => ({ pk: accountPartition(accountId), sk: 'PARTNER_ROLE' });
+export const partnerInvitation = (invitationId: string): Key => ({ pk: `PARTNER_INVITATION#${invitationId}`, sk: 'INVITATION' });
+export const customerPartner = (customerId: string): Key => ({ pk: accountPartition(customerId), sk: 'PARTNER' });
+export const partnerCustomersPartition = (partnerId: string): string => `PARTNER#${partnerId}#CUSTOMER`;
+export const partnerCustomer = (partnerId: string, customerId: string): Key => ({
+  pk: partnerCustomersPartition(partnerId),
+  sk: customerId,
+});
+export const associationLogPartition = (view: string): string => `ASSOCLOG#${view}`;
+export const associationLogEntry = (view: string, timeIso: string, id: string): Key => ({
+  pk: associationLogPartition(view),
+  sk: `${timeIso}#${id}`,
+});
 export const quotaWindow = (scope: string): Key => ({ pk: `QUOTA#${scope}`, sk: 'WINDOW' });

@@ -32,7 +32,7 @@ export type IndexId = keyof typeof indexes;
 /** A query's key condition: the partition, and optionally how the sort key is bounded. */
 export interface KeyCondition {
   pk: string;
-  sk?: { beginsWith: string } | { atMost: string };
+  sk?: { beginsWith: string } | { atMost: string } | { between: [string, string] };
 }
 
 // Builders have any parameter list; their own types are kept by `satisfies`.
@@ -71,6 +71,13 @@ const localMessagesToQuery = (to: string, fromIso = ''): KeyCondition => ({
 });
 const localMessagesAllQuery = (fromIso = ''): KeyCondition => ({ pk: k.localMessagesAll, sk: { beginsWith: fromIso } });
 const handshakesOfPartyQuery = (partyId: string, kind: string): KeyCondition => ({ pk: k.handshakesOfPartyPartition(partyId, kind) });
+const partnerMembersQuery = (partnerId: string): KeyCondition => ({ pk: k.partnerPartition(partnerId), sk: { beginsWith: 'MEMBER#' } });
+const partnerCustomersQuery = (partnerId: string): KeyCondition => ({ pk: k.partnerCustomersPartition(partnerId) });
+/** Entries of one view between two sort keys (`<iso time>#<id>`), inclusive. */
+const associationLogQuery = (view: string, fromSk = '0', toSk = '~'): KeyCondition => ({
+  pk: k.associationLogPartition(view),
+  sk: { between: [fromSk, toSk] },
+});
 
 export const patternQueries = {
   auditTraces: { index: 'table' as const, condition: auditTracesQuery },
@@ -82,6 +89,9 @@ export const patternQueries = {
   localMessagesTo: { index: 'table' as const, condition: localMessagesToQuery },
   localMessagesAll: { index: 'gsi1' as const, condition: localMessagesAllQuery },
   handshakesOfParty: { index: 'table' as const, condition: handshakesOfPartyQuery },
+  partnerMembers: { index: 'table' as const, condition: partnerMembersQuery },
+  partnerCustomers: { index: 'table' as const, condition: partnerCustomersQuery },
+  associationLog: { index: 'table' as const, condition: associationLogQuery },
 };
 
 export const patterns = {
@@ -258,6 +268,61 @@ export const patterns = {
     query: handshakesOfPartyQuery,
     shown: ['<party id>', '<kind>'],
   },
+  partnerProfile: {
+    doc: 'partner profile by ID (name, contacts shown to customers, administrator)',
+    index: 'table',
+    keys: { partnerProfile: k.partnerProfile, partnerPartition: k.partnerPartition },
+    get: k.partnerProfile,
+    shown: ['<partner id>'],
+  },
+  partnerRole: {
+    doc: "an account's partner staff claim (one partner organisation per account)",
+    index: 'table',
+    keys: { partnerRole: k.partnerRole },
+    get: k.partnerRole,
+    shown: ['<id>'],
+  },
+  partnerMembers: {
+    doc: "a partner's staff (administrator and account managers)",
+    index: 'table',
+    keys: { partnerMember: k.partnerMember },
+    query: partnerMembersQuery,
+    shown: ['<partner id>'],
+  },
+  partnerInvitationsPerDay: {
+    doc: 'invitations a partner created on a day (the daily cap, R-PA-01)',
+    index: 'table',
+    get: (partnerId, day) => k.rateWindow('partner-invitations', partnerId, day),
+    shown: ['<partner id>', '<yyyy-mm-dd>'],
+  },
+  partnerInvitation: {
+    doc: 'partner invitation by ID (only a keyed hash of its secret)',
+    index: 'table',
+    keys: { partnerInvitation: k.partnerInvitation },
+    get: k.partnerInvitation,
+    shown: ['<invitation id>'],
+  },
+  customerPartner: {
+    doc: "a customer's partner pointer (at most one partner per customer)",
+    index: 'table',
+    keys: { customerPartner: k.customerPartner },
+    get: k.customerPartner,
+    shown: ['<id>'],
+  },
+  partnerCustomers: {
+    doc: "a partner's customer associations (one item per customer, the source of truth)",
+    index: 'table',
+    keys: { partnerCustomer: k.partnerCustomer, partnerCustomersPartition: k.partnerCustomersPartition },
+    query: partnerCustomersQuery,
+    shown: ['<partner id>'],
+  },
+  associationLog: {
+    doc: 'association log of a view (customer, partner, or partner#customer), permanent, by time',
+    index: 'table',
+    keys: { associationLogEntry: k.associationLogEntry, associationLogPartition: k.associationLogPartition },
+    query: associationLogQuery,
+    shown: ['<view>', '<iso time>'],
+  },
   quotaWindow: {
     doc: 'rolling-window quota of one scope: the use times inside the window and a version (partner disassociation requests per customer and per pair)',
     index: 'table',
@@ -287,6 +352,10 @@ export function keyCondition(
   } else if (c.sk && 'atMost' in c.sk) {
     expression += ` AND ${ix.sk} <= :sk`;
     values[':sk'] = c.sk.atMost;
+  } else if (c.sk && 'between' in c.sk) {
+    expression += ` AND ${ix.sk} BETWEEN :sk AND :skTo`;
+    values[':sk'] = c.sk.between[0];
+    values[':skTo'] = c.sk.between[1];
   }
   return { ...(ix.name ? { IndexName: ix.name } : {}), KeyConditionExpression: expression, ExpressionAttributeValues: values };
 }

@@ -4,6 +4,7 @@
  * with the standing in one read — the closure check names them (R-CL-03).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { NO_ASSOCIATIONS } from '../../../../lib/core/checks/facts.js';
 import { setClockOffset } from '../../../../lib/core/clock.js';
 import { associationFactsWrite, loadFacts } from '../../../../lib/core/checks/store.js';
 import { transact } from '../../../../lib/core/store/writes.js';
@@ -19,7 +20,7 @@ describe('account facts (issue 10, R-CL-03)', () => {
     expect(await loadFacts('acct-without-facts')).toEqual({
       standing: {},
       standingVersion: 0,
-      associations: { partnerAssociated: false, enterpriseAssociated: false },
+      associations: NO_ASSOCIATIONS,
     });
   });
 
@@ -50,7 +51,7 @@ describe('account facts (issue 10, R-CL-03)', () => {
     const facts = await loadFacts(account.accountId);
     expect(facts.standing.overduePayments).toBe(true);
     expect(facts.standingVersion).toBe(1);
-    expect(facts.associations).toEqual({ partnerAssociated: true, enterpriseAssociated: true });
+    expect(facts.associations).toEqual({ ...NO_ASSOCIATIONS, partnerAssociated: true, enterpriseAssociated: true });
     const check = await runCheck(account);
     expect(failedConditions(check.body).sort()).toEqual(['enterprise-associated', 'overdue-payments', 'partner-associated']);
   });

@@ -1,0 +1,70 @@
+/**
+ * The association log (issue 11, R-PD-07): permanent, searchable records of partner (and, later, enterprise)
+ * associations — invitations, associations, freezes, budgets, authorization changes, requests and decisions — with
+ * actor and time. One immutable item per view an entry is seen from (a customer, a partner, the pair
+ * `<partnerId>#<customerId>`), written in the transaction of the change it records; no ttl (AWS drops ended
+ * handshakes after 30 days; we do not). Reads: ./store.ts (`listLog`).
+ */
+import { nowIso } from '../clock.js';
+import { newId } from '../crypto.js';
+import * as keys from '../store/key-builders.js';
+import { TABLE } from '../store/table.js';
+import type { TransactItem } from '../store/writes.js';
+
+export const LOG_EVENTS = [
+  'invitation-created',
+  'invitation-revoked',
+  'associated',
+  'frozen',
+  'unfrozen',
+  'budget-set',
+  'authorization-granted',
+  'authorization-revoked',
+  'account-manager-assigned',
+  'disassociation-requested',
+  'disassociation-agreed',
+  'disassociation-rejected',
+  'disassociation-expired',
+  'disassociation-canceled',
+  'disassociated',
+  'ticket-disassociated',
+] as const;
+
+export type LogEvent = (typeof LOG_EVENTS)[number];
+
+export interface LogActor {
+  kind: 'account' | 'partner' | 'operator' | 'system';
+  id: string;
+}
+
+export interface LogEntry {
+  id: string;
+  area: 'partner' | 'enterprise';
+  event: LogEvent | (string & {});
+  time: string;
+  actor: LogActor;
+  partnerId?: string;
+  customerId?: string;
+  customerName?: string;
+  model?: string;
+  details?: Record<string, unknown>;
+}
+
+export type NewLogEntry = Omit<LogEntry, 'id' | 'time'> & { time?: string };
+
+/** The log views of a partner–customer pair: the customer's, the partner's and the pair's. */
+export const pairViews = (partnerId: string, customerId: string): string[] => [customerId, partnerId, `${partnerId}#${customerId}`];
+
+/** One Put per view (append-only: attribute_not_exists), to add to the transaction of the change. */
+export function logWrites(entry: NewLogEntry, views: string[]): TransactItem[] {
+  const time = entry.time ?? nowIso();
+  const id = newId('lg_');
+  const stored: LogEntry = { ...entry, id, time };
+  return [...new Set(views)].map((view) => ({
+    Put: {
+      TableName: TABLE(),
+      Item: { ...keys.associationLogEntry(view, time, id), view, entry: stored },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  }));
+}

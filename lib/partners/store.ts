@@ -1,0 +1,240 @@
+/**
+ * The partners area's table access (the only file of the area that touches the SDK). Items (keys in
+ * lib/core/store/key-builders.ts): the partner profile and its staff rows, each staff account's claim (one
+ * partner organisation per account), invitations, the customer's pointer (one partner per customer) and the
+ * association item under the partner (the single source of truth, versioned). Transaction items are tagged so a
+ * use case tells failures apart: 'partner', 'staff', 'invitation', 'quota', 'pointer', 'association'.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { associationFactsWrite } from '../core/checks/store.js';
+import * as keys from '../core/store/key-builders.js';
+import { query } from '../core/store/patterns.js';
+import { TABLE, db, getMany } from '../core/store/table.js';
+import { type TransactItem, tagged } from '../core/store/writes.js';
+import type { Association, Invitation, Member, Partner, StaffClaim, StaffRole } from './model.js';
+
+const KEY_FIELDS = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk']);
+const strip = <T>(item: Record<string, unknown>): T => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_FIELDS.has(k))) as T;
+
+async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }));
+  return Item;
+}
+
+// ---- partners and staff
+
+export async function loadPartner(partnerId: string): Promise<Partner | undefined> {
+  const item = await getItem(keys.partnerProfile(partnerId));
+  return item ? strip<Partner>(item) : undefined;
+}
+
+/** The account's role in a partner organisation, if it is staff of one. */
+export async function loadStaffRole(accountId: string): Promise<StaffClaim | undefined> {
+  const item = await getItem(keys.partnerRole(accountId));
+  return item ? { partnerId: item.partnerId as string, role: item.role as StaffRole } : undefined;
+}
+
+export async function listMembers(partnerId: string): Promise<Member[]> {
+  const out = await db().send(new QueryCommand({ TableName: TABLE(), ...query('partnerMembers', partnerId), ConsistentRead: true }));
+  return (out.Items ?? []).map((i) => ({ accountId: i.accountId, role: i.role, addedAt: i.addedAt }));
+}
+
+/** A new partner profile ('partner': refused if the ID exists). */
+export function partnerPut(partner: Partner): TransactItem {
+  return tagged('partner', {
+    Put: {
+      TableName: TABLE(),
+      Item: { ...keys.partnerProfile(partner.partnerId), ...partner },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+}
+
+/**
+ * An account joins a partner's staff: its claim ('staff': refused when the account already belongs to a partner
+ * organisation, also under races), the partner's staff row, and the fact `partnerProgram` (R-RN-05).
+ */
+export function staffWrites(partnerId: string, accountId: string, role: StaffRole, addedAt: string): TransactItem[] {
+  return [
+    tagged('staff', {
+      Put: {
+        TableName: TABLE(),
+        Item: { ...keys.partnerRole(accountId), partnerId, role, addedAt },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }),
+    { Put: { TableName: TABLE(), Item: { ...keys.partnerMember(partnerId, accountId), accountId, role, addedAt } } },
+    associationFactsWrite(accountId, { partnerProgram: true }),
+  ];
+}
+
+/** Holds only while the account is staff of the partner in the role ('staff'). */
+export function staffStill(accountId: string, claim: StaffClaim): TransactItem {
+  return tagged('staff', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.partnerRole(accountId),
+      ConditionExpression: 'partnerId = :p AND #role = :r',
+      ExpressionAttributeNames: { '#role': 'role' },
+      ExpressionAttributeValues: { ':p': claim.partnerId, ':r': claim.role },
+    },
+  });
+}
+
+// ---- invitations (R-PA-01)
+
+export async function loadInvitation(invitationId: string): Promise<Invitation | undefined> {
+  const item = await getItem(keys.partnerInvitation(invitationId));
+  return item ? strip<Invitation>(item) : undefined;
+}
+
+export function invitationPut(invitation: Invitation): TransactItem {
+  return tagged('invitation', {
+    Put: {
+      TableName: TABLE(),
+      Item: { ...keys.partnerInvitation(invitation.invitationId), ...invitation },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+}
+
+/** Revokes an invitation of this partner that is not revoked yet ('invitation'). */
+export function invitationRevoke(invitation: Invitation, revokedAt: string, revokedBy: string): TransactItem {
+  return tagged('invitation', {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.partnerInvitation(invitation.invitationId),
+      UpdateExpression: 'SET revokedAt = :at, revokedBy = :by',
+      ConditionExpression: 'partnerId = :p AND attribute_not_exists(revokedAt)',
+      ExpressionAttributeValues: { ':at': revokedAt, ':by': revokedBy, ':p': invitation.partnerId },
+    },
+  });
+}
+
+/** Holds only while the invitation is not revoked ('invitation'): a revoke racing an association wins or loses whole. */
+export function invitationStillOpen(invitationId: string): TransactItem {
+  return tagged('invitation', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.partnerInvitation(invitationId),
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+    },
+  });
+}
+
+/**
+ * Counts one invitation of a partner on a UTC day, refused ('quota') once `cap` were counted: one conditional
+ * ADD, so parallel creations never pass the cap. The counter outlives its day by `ttlEpoch`.
+ */
+export function invitationDayCount(partnerId: string, day: string, cap: number, ttlEpoch: number): TransactItem {
+  return tagged('quota', {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.rateWindow('partner-invitations', partnerId, day),
+      UpdateExpression: 'ADD n :one SET #ttl = :ttl',
+      ConditionExpression: 'attribute_not_exists(n) OR n < :cap',
+      ExpressionAttributeNames: { '#ttl': 'ttl' },
+      ExpressionAttributeValues: { ':one': 1, ':cap': cap, ':ttl': ttlEpoch },
+    },
+  });
+}
+
+// ---- associations (R-PA-01..06)
+
+/** The customer's association, if any: the pointer, then the association item it names. */
+export async function loadCustomerPartner(customerId: string): Promise<Association | undefined> {
+  const pointer = await getItem(keys.customerPartner(customerId));
+  if (!pointer) return undefined;
+  return loadPartnerCustomer(pointer.partnerId as string, customerId);
+}
+
+/** The association of this partner with this customer; another partner's customer is not found. */
+export async function loadPartnerCustomer(partnerId: string, customerId: string): Promise<Association | undefined> {
+  const item = await getItem(keys.partnerCustomer(partnerId, customerId));
+  return item ? strip<Association>(item) : undefined;
+}
+
+/** Several associations of one partner at once (absent ones are left out). */
+export async function loadPartnerCustomers(partnerId: string, customerIds: string[]): Promise<Association[]> {
+  if (customerIds.length === 0) return [];
+  const items = await getMany(customerIds.map((c) => keys.partnerCustomer(partnerId, c)));
+  return items.map((i) => strip<Association>(i));
+}
+
+/**
+ * A new association: the customer's pointer ('pointer': refused when the customer already has a partner, also
+ * when two partners associate it at once), the association item ('association') and the facts every check reads
+ * (`partnerAssociated`, `partnerFrozen`).
+ */
+export function associationCreateWrites(a: Association): TransactItem[] {
+  return [
+    tagged('pointer', {
+      Put: {
+        TableName: TABLE(),
+        Item: { ...keys.customerPartner(a.customerId), partnerId: a.partnerId, customerId: a.customerId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }),
+    tagged('association', {
+      Put: {
+        TableName: TABLE(),
+        Item: { ...keys.partnerCustomer(a.partnerId, a.customerId), ...a },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }),
+    associationFactsWrite(a.customerId, { partnerAssociated: true, partnerFrozen: a.frozen }),
+  ];
+}
+
+/**
+ * Changes an association ('association'): only from the version read (a racing change is refused), and sets the
+ * next version. A field patched to `undefined` is removed.
+ */
+export function associationUpdate(a: Association, patch: Partial<Omit<Association, 'partnerId' | 'customerId' | 'version'>>): TransactItem {
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':v': a.version, ':next': a.version + 1 };
+  const sets = ['#version = :next'];
+  const removes: string[] = [];
+  Object.entries(patch).forEach(([field, value], i) => {
+    names[`#f${i}`] = field;
+    if (value === undefined) removes.push(`#f${i}`);
+    else {
+      values[`:f${i}`] = value;
+      sets.push(`#f${i} = :f${i}`);
+    }
+  });
+  return tagged('association', {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.partnerCustomer(a.partnerId, a.customerId),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: '#version = :v',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  });
+}
+
+/** Ends an association ('association': only the version read): item and pointer deleted, facts cleared. */
+export function associationEndWrites(a: Association): TransactItem[] {
+  return [
+    tagged('association', {
+      Delete: {
+        TableName: TABLE(),
+        Key: keys.partnerCustomer(a.partnerId, a.customerId),
+        ConditionExpression: '#version = :v',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':v': a.version },
+      },
+    }),
+    tagged('pointer', {
+      Delete: {
+        TableName: TABLE(),
+        Key: keys.customerPartner(a.customerId),
+        ConditionExpression: 'partnerId = :p',
+        ExpressionAttributeValues: { ':p': a.partnerId },
+      },
+    }),
+    associationFactsWrite(a.customerId, { partnerAssociated: false, partnerFrozen: false }),
+  ];
+}
