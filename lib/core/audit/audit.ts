@@ -52,6 +52,11 @@ export const TRACE_NAMES = [
   'holdClosure',
   'liftClosureHold',
   'deleteHuaweiId',
+  // partner disassociation (issue 11; a partner's action is written to the customer's traces, R-PA-06)
+  'requestPartnerDisassociation',
+  'decidePartnerDisassociation',
+  'disassociatePartnerByTicket',
+  'setPartnerSettings',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];

@@ -42,6 +42,8 @@ export interface Associations {
   enterpriseMember: boolean;
   enterpriseUnifiedMember: boolean;
   masterWithIndependentMembers: boolean;
+  /** A master whose unified-accounting members have valid service support plans (R-PD-05; issue 12 writes it). */
+  unifiedMembersServiceSupport: boolean;
 }
 
 export const ASSOCIATION_FACTS = [
@@ -52,6 +54,7 @@ export const ASSOCIATION_FACTS = [
   'enterpriseMember',
   'enterpriseUnifiedMember',
   'masterWithIndependentMembers',
+  'unifiedMembersServiceSupport',
 ] as const satisfies ReadonlyArray<keyof Associations>;
 
 export const NO_ASSOCIATIONS: Associations = {
@@ -62,6 +65,7 @@ export const NO_ASSOCIATIONS: Associations = {
   enterpriseMember: false,
   enterpriseUnifiedMember: false,
   masterWithIndependentMembers: false,
+  unifiedMembersServiceSupport: false,
 };
 
 export interface AccountFacts {
