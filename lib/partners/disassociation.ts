@@ -275,12 +275,13 @@ export async function decideDisassociation(d: Deciding): Promise<{ status: 'appr
     if (!result.passed) throw refusal(result, state.visible);
   }
   const status = RESULT[move as 'accept' | 'reject'];
-  const entry = (event: LogEvent) =>
+  // `disassociated` follows the decision in the records (1 ms later, so a page by time lists them in that order).
+  const entry = (event: LogEvent, later = 0) =>
     logWrites(
       {
         area: 'partner',
         event,
-        time: at.toISOString(),
+        time: new Date(at.getTime() + later).toISOString(),
         actor: d.actor,
         partnerId,
         customerId,
@@ -297,7 +298,7 @@ export async function decideDisassociation(d: Deciding): Promise<{ status: 'appr
   const extra: TransactItem[] = [
     ...(d.extra ?? []),
     ...(d.agree
-      ? [...associationEndWrites(association), ...entry('disassociation-agreed'), ...entry('disassociated')]
+      ? [...associationEndWrites(association), ...entry('disassociation-agreed'), ...entry('disassociated', 1)]
       : entry('disassociation-rejected')),
     auditWrite({
       accountId: customerId,

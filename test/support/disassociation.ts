@@ -10,7 +10,7 @@ import { handler as requestHandler } from '../../functions/partners/requestDisas
 import { handler as settingsHandler } from '../../functions/partners/setPartnerSettings.js';
 import { handler as preferencesHandler } from '../../functions/preferences/changePreferences.js';
 import { listLog } from '../../lib/core/association-log/store.js';
-import { nowIso } from '../../lib/core/clock.js';
+import { clockOffset, nowIso, setClockOffset } from '../../lib/core/clock.js';
 import { newId } from '../../lib/core/crypto.js';
 import { query } from '../../lib/core/store/patterns.js';
 import { TABLE, db } from '../../lib/core/store/table.js';
@@ -41,13 +41,20 @@ export async function readyCustomer(partner: TestPartner, options: { model?: 're
 }
 export type ReadyCustomer = Awaited<ReturnType<typeof readyCustomer>>;
 
+/** Past the 60-second resend cooldown of a destination and purpose (R-VC-04), so a test may send several codes. */
+const pastCooldown = () => setClockOffset(clockOffset() + 61_000);
+
 /** R-PD-01: the customer's SMS code (purpose partner-disassociation). */
-export const smsCode = (customer: ReadyCustomer): Promise<Verification> =>
-  verificationFor('partner-disassociation', 'sms', customer.mobile, { token: customer.token });
+export function smsCode(customer: ReadyCustomer): Promise<Verification> {
+  pastCooldown();
+  return verificationFor('partner-disassociation', 'sms', customer.mobile, { token: customer.token });
+}
 
 /** R-PD-08: a partner-operation code of a staff account, by email. */
-export const operationCode = (staff: TestAccount): Promise<Verification> =>
-  verificationFor('partner-operation', 'email', staff.email, { token: staff.token });
+export function operationCode(staff: TestAccount): Promise<Verification> {
+  pastCooldown();
+  return verificationFor('partner-operation', 'email', staff.email, { token: staff.token });
+}
 
 export const checks = (customer: { token: string }) =>
   invoke(checksHandler, { method: 'GET', path: '/v1/partner/disassociation-checks', headers: bearer(customer.token) });
