@@ -13,7 +13,7 @@ import * as huaweiId from '../huawei-id/routes.js';
 import * as local from '../local/routes.js';
 import * as materials from '../materials/routes.js';
 import * as meta from '../meta/routes.js';
-import * as partnerDisassociation from '../partners/disassociation-routes.js';
+import * as partnerDisassociation from '../partners/disassociation-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
 import * as sessions from '../sessions/routes.js';

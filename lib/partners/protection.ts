@@ -25,11 +25,14 @@ export async function partnerOperationCode(caller: AccountCaller, verification: 
   return [consume];
 }
 
-/** The code's consume write when the partner's protection is on; nothing otherwise (a code sent anyway is not spent). */
+/**
+ * The code's consume write when the partner's protection is on. Off, none is needed; a code given anyway is checked
+ * and spent like one that is needed (another account's challenge answers 404, R-SEC-05).
+ */
 export async function protectedOperation(
   caller: AccountCaller,
   partner: Partner,
   verification: Verification | undefined,
 ): Promise<TransactItem[]> {
-  return partner.verificationProtection ? partnerOperationCode(caller, verification) : [];
+  return partner.verificationProtection || verification ? partnerOperationCode(caller, verification) : [];
 }

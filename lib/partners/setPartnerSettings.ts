@@ -18,7 +18,7 @@ export async function setPartnerSettings(caller: AccountCaller, input: { verific
   const partner = await loadPartner(staff.partnerId);
   if (!partner) throw new NotFound();
   const turningOff = partner.verificationProtection && !input.verificationProtection;
-  const consume = turningOff ? await partnerOperationCode(caller, input.verification) : [];
+  const consume = turningOff || input.verification ? await partnerOperationCode(caller, input.verification) : [];
   const at = nowIso();
   await transact(
     [

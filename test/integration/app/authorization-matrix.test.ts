@@ -41,6 +41,10 @@ import { PASSWORD, bearer, freshIp, uniqueEmail, verificationFor } from '../../s
 import { verifiedMaterial } from '../../support/materials.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
+import { newId } from '../../../lib/core/crypto.js';
+import { createHandshake } from '../../../lib/core/handshake/store.js';
+import { PARTNER_DISASSOCIATION } from '../../../lib/partners/kinds.js';
+import { associationCreateWrites, partnerPut, staffWrites } from '../../../lib/partners/store.js';
 
 afterEach(() => setClockOffset(0));
 
@@ -69,6 +73,7 @@ function defOf(schema: z.ZodMiniType): any {
 const VALUES_NAMED_ID: Record<string, string> = {
   loginId: 'the login name the caller chooses for itself (R-AI-04)',
   taxId: 'a tax registration number (R-AI-07)',
+  ticketId: "the customer's service ticket in the ticket system (R-PD-09), recorded as evidence",
 };
 
 /** Body fields that refer to an object, found by walking the zod schema. */
@@ -175,6 +180,10 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   checkId: (w) => w.extra.checkId!,
   challengeId: (w) => w.extra.challengeId!,
   'cursor:queryAuditTraces': (w) => w.extra.auditCursor!,
+  // Partners (issue 11): the owner is a customer of a partner with a pending disassociation request; the intruder is
+  // the administrator of another partner (a non-staff account is refused 403 before any look-up).
+  customerId: (w) => w.owner.accountId,
+  requestId: (w) => w.extra.requestId!,
 };
 
 /**
@@ -202,6 +211,11 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   deleteHuaweiId: (f) => ({ identifier: f.otherEmail, password: PASSWORD, verification: { challengeId: '', code: f.code } }),
   sendLoginCode: () => ({ channel: 'email' }),
   verifyLoginCode: (f) => ({ code: f.code }),
+  requestDisassociation: (f) => ({ confirm: true, verification: { challengeId: '', code: f.code } }),
+  requestCustomerDisassociation: (f) => ({ reason: 'Intruding', verification: { challengeId: '', code: f.code } }),
+  decideDisassociationAsPartner: (f) => ({ agree: true, verification: { challengeId: '', code: f.code } }),
+  decideDisassociationAsCustomer: () => ({ agree: true }),
+  setPartnerSettings: (f) => ({ verificationProtection: false, verification: { challengeId: '', code: f.code } }),
 };
 
 function setAt(target: Record<string, unknown>, path: Path, value: string) {
@@ -290,7 +304,40 @@ beforeAll(async () => {
     headers: bearer(owner.token),
   });
   expect(page.body.nextCursor, JSON.stringify(page.body)).toEqual(expect.any(String));
+  // Issue 11: the owner is a reseller customer of a partner, with a disassociation request pending.
+  const at = new Date().toISOString();
+  const ownerPartner = newId('pt_');
+  await transact([
+    partnerPut({
+      partnerId: ownerPartner,
+      adminAccountId: ownerPartner,
+      name: 'Owner Partner',
+      contacts: [],
+      verificationProtection: false,
+      enrolledAt: at,
+      enrolledBy: 'test',
+    }),
+    ...associationCreateWrites({
+      partnerId: ownerPartner,
+      customerId: owner.accountId,
+      model: 'reseller',
+      associatedAt: at,
+      invitationId: newId('pi_'),
+      frozen: false,
+      authorized: false,
+      customerName: owner.email,
+      version: 1,
+    }),
+  ]);
+  const opened = await createHandshake(PARTNER_DISASSOCIATION, {
+    id: newId('dr_'),
+    initiator: { id: ownerPartner, role: 'partner' },
+    counterparty: { id: owner.accountId, role: 'customer' },
+    payload: { partnerId: ownerPartner, customerId: owner.accountId, customerName: owner.email, model: 'reseller', reason: 'r' },
+  });
+  if (!opened.ok) throw new Error(opened.reason);
   const extra = {
+    requestId: opened.request.id,
     recipientId: recipient.body.recipientId,
     materialId,
     checkId: check.body.checkId,
@@ -298,6 +345,19 @@ beforeAll(async () => {
     auditCursor: page.body.nextCursor,
   };
   intruder = await activeAccount();
+  const intruderPartner = newId('pt_');
+  await transact([
+    partnerPut({
+      partnerId: intruderPartner,
+      adminAccountId: intruder.accountId,
+      name: 'Intruder Partner',
+      contacts: [],
+      verificationProtection: false,
+      enrolledAt: at,
+      enrolledBy: 'test',
+    }),
+    ...staffWrites(intruderPartner, intruder.accountId, 'administrator', at),
+  ]);
   const fixtures = {
     ...Object.fromEntries(Object.entries(FIXTURES).map(([kind, of]) => [kind, of({ owner, extra })])),
     code: code.code,

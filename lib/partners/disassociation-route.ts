@@ -108,7 +108,7 @@ export const disassociateByTicketRoute = defineRoute({
   tags: ['operators'],
   auth: 'operator',
   body: z.strictObject({
-    customerId: z.string().check(z.minLength(1), z.maxLength(64)),
+    customerId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'An account ID.')),
     ticketId: text({ max: 64 }),
     consentEmail: z.strictObject({
       from: email,
