@@ -9,7 +9,9 @@ import { handler as requestCustomerHandler } from '../../functions/partners/requ
 import { handler as requestHandler } from '../../functions/partners/requestDisassociation.js';
 import { handler as settingsHandler } from '../../functions/partners/setPartnerSettings.js';
 import { handler as preferencesHandler } from '../../functions/preferences/changePreferences.js';
+import { findAccount } from '../../lib/accounts/store.js';
 import { listLog } from '../../lib/core/association-log/store.js';
+import { newSession } from '../../lib/core/sessions.js';
 import { clockOffset, nowIso, setClockOffset } from '../../lib/core/clock.js';
 import { newId } from '../../lib/core/crypto.js';
 import { query } from '../../lib/core/store/patterns.js';
@@ -119,6 +121,14 @@ export async function staffMember(partner: TestPartner, role: StaffRole = 'accou
     await transact([associationUpdate(a, { accountManagerId: account.accountId })]);
   }
   return account;
+}
+
+/** A fresh session of the account at the current (test) clock: after a move of days the old one has idled out. */
+export async function freshToken(account: { accountId: string; token: string }): Promise<void> {
+  const item = await findAccount(account.accountId);
+  const s = newSession(account.accountId, (item!.sessionEpoch as number | undefined) ?? 0);
+  await transact([s.write]);
+  account.token = s.token;
 }
 
 /** The events of a log view, oldest first. */
