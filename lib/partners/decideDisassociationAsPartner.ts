@@ -33,5 +33,6 @@ export async function decideDisassociationAsPartner(caller: AccountCaller, input
     auditActor: `partner:${staff.partnerId}:${staff.accountId}`,
     origin: caller.origin,
     extra,
+    partner,
   });
 }

@@ -19,7 +19,7 @@ import { publishNow } from '../core/notify/outbox.js';
 import { ConditionFailed, type TransactItem, transact } from '../core/store/writes.js';
 import { loadDisassociationState, moveRefusal, partnerSide, refusal, resultNotices, staleAssociation } from './disassociation.js';
 import { ticketChecks } from './disassociation-rules.js';
-import { noOpenDisassociation, pendingDisassociation } from './disassociation-store.js';
+import { noOpenDisassociation } from './disassociation-store.js';
 import { type ConsentEmail, consentFailures } from './ticket-rules.js';
 import { associationEndWrites, loadCustomerPartner } from './store.js';
 
@@ -47,7 +47,7 @@ export async function disassociateByTicket(caller: OperatorCaller, input: Ticket
   const checks = ticketChecks(state.facts);
   if (!checks.passed) throw refusal(checks, state.visible);
 
-  const pending = await pendingDisassociation(association.customerId);
+  const { pending } = state;
   const entry = (event: 'ticket-disassociated' | 'disassociation-canceled', details: Record<string, unknown>) =>
     logWrites(
       {

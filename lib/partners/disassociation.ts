@@ -47,6 +47,8 @@ export interface DisassociationState {
   windows: QuotaWindow[];
   visible: Visible;
   customer: AccountItem | undefined;
+  /** The request pending between the customer and its partner, if any. */
+  pending: HandshakeRequest | undefined;
 }
 
 /** The windows a side's request uses: the customer's own and the pair's (customer), the pair's (partner). */
@@ -80,6 +82,7 @@ export async function loadDisassociationState(a: Association, side: Side, at: Da
     windows,
     visible,
     customer,
+    pending,
   };
 }
 
@@ -109,9 +112,12 @@ function agreeChecks(initiatorSide: Side, facts: DisassociationFacts): CheckAnsw
 
 export const staleAssociation = () => new Conflict('STATE_CONFLICT', 'The association changed meanwhile; try again.');
 
-/** The partner and its administrator account (where the partner side is told). */
-export async function partnerSide(partnerId: string): Promise<{ partner: Partner | undefined; admin: AccountItem | undefined }> {
-  const partner = await loadPartner(partnerId);
+/** The partner (unless the caller loaded it already) and its administrator account (where the partner side is told). */
+export async function partnerSide(
+  partnerId: string,
+  known?: Partner,
+): Promise<{ partner: Partner | undefined; admin: AccountItem | undefined }> {
+  const partner = known ?? (await loadPartner(partnerId));
   return { partner, admin: partner ? await findAccount(partner.adminAccountId) : undefined };
 }
 
@@ -125,6 +131,8 @@ export interface Opening {
   payload: Record<string, unknown>;
   /** Written with the request (e.g. the consumed code). */
   extra: TransactItem[];
+  /** The partner, when the caller has loaded it. */
+  partner?: Partner;
 }
 
 /**
@@ -134,7 +142,7 @@ export interface Opening {
  */
 export async function openDisassociation(o: Opening): Promise<HandshakeRequest> {
   const a = o.association;
-  const { partner, admin } = await partnerSide(a.partnerId);
+  const { partner, admin } = await partnerSide(a.partnerId, o.partner);
   for (let attempt = 1; ; attempt += 1) {
     const at = now();
     const state = await loadDisassociationState(a, o.side, at);
@@ -250,6 +258,8 @@ export interface Deciding {
   auditActor: string;
   origin: Pick<Origin, 'requestId' | 'sourceIp'>;
   extra?: TransactItem[];
+  /** The partner, when the caller has loaded it. */
+  partner?: Partner;
 }
 
 /** Result names of API.md. */
@@ -269,11 +279,16 @@ export async function decideDisassociation(d: Deciding): Promise<{ status: 'appr
   const association = await loadPartnerCustomer(partnerId, customerId);
   if (!association) throw moveRefusal('not-pending');
   const initiatorSide: Side = d.request.initiator.role === 'customer' ? 'customer' : 'partner';
-  const [state, { partner, admin }] = await Promise.all([loadDisassociationState(association, initiatorSide, at), partnerSide(partnerId)]);
-  if (d.agree) {
+  // Agreeing judges the initiator side again (one read of its facts); rejecting needs only who is told.
+  const [state, { partner, admin }] = await Promise.all([
+    d.agree ? loadDisassociationState(association, initiatorSide, at) : undefined,
+    partnerSide(partnerId, d.partner),
+  ]);
+  if (state) {
     const result = agreeChecks(initiatorSide, state.facts);
     if (!result.passed) throw refusal(result, state.visible);
   }
+  const customer = state ? state.customer : await findAccount(customerId);
   const status = RESULT[move as 'accept' | 'reject'];
   // `disassociated` follows the decision in the records (1 ms later, so a page by time lists them in that order).
   const entry = (event: LogEvent, later = 0) =>
@@ -292,7 +307,7 @@ export async function decideDisassociation(d: Deciding): Promise<{ status: 'appr
       pairViews(partnerId, customerId),
     );
   const notices = resultNotices('partner-disassociation-result', { result: status, at: at.toISOString() }, association, partner, [
-    state.customer,
+    customer,
     admin,
   ]);
   const extra: TransactItem[] = [

@@ -31,6 +31,7 @@ export async function requestCustomerDisassociation(caller: AccountCaller, input
     origin: caller.origin,
     payload: { reason: input.reason, requestedBy: staff.accountId },
     extra,
+    partner,
   });
   return { requestId: request.id, status: 'pending' as const, expiresAt: request.expiresAt };
 }

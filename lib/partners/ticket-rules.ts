@@ -53,7 +53,9 @@ export function consentFailures(email: ConsentEmail, parties: ConsentParties, at
   const agrees = new RegExp(
     `huawei cloud partner \\(account name: ${partner}\\) agrees to cancel the association with the customer \\(account name: ${customer}\\)`,
   );
-  const authorizes = new RegExp(`authorize huawei cloud to cancel the association with the customer \\(account name: ${customer}\\)`);
+  const authorizes = new RegExp(
+    `we hereby authorize huawei cloud to cancel the association with the customer \\(account name: ${customer}\\)`,
+  );
   if (!agrees.test(body) || !authorizes.test(body)) {
     failures.push({
       condition: 'consent-body',
