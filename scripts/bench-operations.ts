@@ -148,7 +148,7 @@ for (const [name, samples] of Object.entries(overhead)) {
 // safeParse of the same body alone. The rest of overheadMs is the use case's own code.
 const { httpHandler } = await import('../lib/app/http.js');
 const { sendVerificationCodeRoute } = await import('../lib/verification/routes.js');
-const { signUpRoute } = await import('../lib/accounts/routes.js');
+const { signUpRoute } = await import('../lib/accounts/sign-up-route.js');
 const { loginRoute, sendLoginCodeRoute, verifyLoginCodeRoute } = await import('../lib/sessions/routes.js');
 const routeOf = {
   sendCode: sendVerificationCodeRoute,

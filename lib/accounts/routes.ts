@@ -1,39 +1,11 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
-import { email, isoTime, text, verification } from '../core/http/schemas.js';
-import { currentPassword, loginId, newPassword, tenantName } from './schemas.js';
+import { isoTime, text, verification } from '../core/http/schemas.js';
+import { countryRegion, currentPassword, loginId, newPassword, tenantName } from './schemas.js';
 import { LANGUAGES } from '../core/notify/templates.js';
 import { CURRENCIES, INDUSTRIES, QUALIFICATIONS } from './catalogues.js';
 
-/** ISO 3166-1 alpha-2 country/region code. */
-export const countryRegion = z.string().check(z.regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 code, e.g. "DE".'));
-
-export const signUpRoute = defineRoute({
-  operationId: 'signUp',
-  method: 'POST',
-  path: '/v1/accounts',
-  summary: 'Sign up with country/region, email, email code and password (R-SU-01..03)',
-  tags: ['accounts'],
-  auth: 'none',
-  idempotent: true,
-  body: z.strictObject({
-    countryRegion,
-    email,
-    password: newPassword,
-    verification,
-    invitationToken: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
-  }),
-  success: {
-    status: 201,
-    description: 'Account created, with a session',
-    schema: z.object({
-      accountId: z.string(),
-      status: z.literal('registered'),
-      session: z.object({ token: z.string(), expiresAt: isoTime }),
-    }),
-  },
-  errors: [401, 409],
-});
+export { countryRegion } from './schemas.js';
 
 export const enableServicesRoute = defineRoute({
   operationId: 'enableServices',

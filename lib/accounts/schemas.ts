@@ -39,3 +39,6 @@ export const tenantName = z
 export const loginId = z
   .string()
   .check(z.regex(LOGIN_ID_PATTERN, 'A login ID starts with a letter and has 6 to 32 letters, digits, _ . or -.'));
+
+/** ISO 3166-1 alpha-2 country/region code. */
+export const countryRegion = z.string().check(z.regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 code, e.g. "DE".'));

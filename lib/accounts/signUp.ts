@@ -6,7 +6,7 @@ import type { GuestCaller } from '../core/caller.js';
 import { languageOf } from '../core/notify/templates.js';
 import { newSession } from '../core/sessions.js';
 import * as keys from '../core/store/key-builders.js';
-import { tagged, transact } from '../core/store/writes.js';
+import { type ConditionFailed, type TransactItem, tagged, transact } from '../core/store/writes.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { checkCode } from './codes.js';
 import type { AccountItem } from './account.js';
@@ -22,7 +22,18 @@ export interface SignUpInput {
   verification: { challengeId: string; code: string };
 }
 
-export async function signUp(caller: GuestCaller, input: SignUpInput) {
+/**
+ * Issue 11: another area extends a sign-up without accounts knowing it (register-and-associate: partners wraps
+ * this use case). `writes` runs once the input and the code are checked and before anything is written: it may
+ * refuse (nothing is created) or add items to the sign-up's transaction; `failure` says what a failed condition of
+ * those items means.
+ */
+export interface SignUpExtension {
+  writes(account: AccountItem, at: Date): Promise<TransactItem[]>;
+  failure?(failure: ConditionFailed): Error | undefined;
+}
+
+export async function signUp(caller: GuestCaller, input: SignUpInput, extension?: SignUpExtension) {
   const email = normalizeEmail(input.email);
   const errors = fieldErrors({
     email: emailProblems(input.email),
@@ -31,7 +42,8 @@ export async function signUp(caller: GuestCaller, input: SignUpInput) {
   if (errors.length) throw new ValidationFailed(errors);
 
   const { consume } = await checkCode({ ...input.verification, purpose: 'signup', destination: email });
-  const at = now().toISOString();
+  const time = now();
+  const at = time.toISOString();
   const accountId = newId('ac_');
   const loginId = `u${randomDigits(11)}`;
   const tenantName = `hwc${randomDigits(11)}`;
@@ -55,6 +67,7 @@ export async function signUp(caller: GuestCaller, input: SignUpInput) {
     createdAt: at,
   };
   const session = newSession(accountId, 0);
+  const extra = extension ? await extension.writes(account, time) : [];
   await transact(
     [
       tagged('code', consume),
@@ -64,12 +77,13 @@ export async function signUp(caller: GuestCaller, input: SignUpInput) {
       accountCreate(account),
       session.write,
       auditWrite({ accountId, traceName: 'signUp', request: caller.origin, result: 'success' }),
+      ...extra,
     ],
     (failure) => {
       if (failure.failed('code')) return new InvalidCode();
       if (failure.failed('email'))
         return new Conflict('EMAIL_TAKEN', 'An account with this email already exists; log in or reset the password.');
-      return failure;
+      return extension?.failure?.(failure) ?? failure;
     },
   );
   return { accountId, status: 'registered' as const, session: { token: session.token, expiresAt: session.expiresAt } };

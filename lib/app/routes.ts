@@ -6,6 +6,7 @@
  */
 import * as accounts from '../accounts/routes.js';
 import * as securityPhone from '../accounts/security-phone-route.js';
+import * as signUpRoute from '../accounts/sign-up-route.js';
 import * as audit from '../audit/routes.js';
 import * as closure from '../closure/routes.js';
 import type { RouteSpec } from '../core/http/route.js';
@@ -13,6 +14,7 @@ import * as huaweiId from '../huawei-id/routes.js';
 import * as local from '../local/routes.js';
 import * as materials from '../materials/routes.js';
 import * as meta from '../meta/routes.js';
+import * as partners from '../partners/routes.js';
 import * as partnerDisassociation from '../partners/disassociation-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
@@ -24,6 +26,7 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   meta,
   local,
   verification,
+  signUpRoute,
   accounts,
   securityPhone,
   sessions,
@@ -33,6 +36,7 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   audit,
   closure,
   materials,
+  partners,
   partnerDisassociation,
 };
 

@@ -81,6 +81,49 @@ export function staffStill(accountId: string, claim: StaffClaim): TransactItem {
   });
 }
 
+/** Holds only while the account is active ('account'): staff and customers are accounts in use. */
+export function accountActive(accountId: string): TransactItem {
+  return tagged('account', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.account(accountId),
+      ConditionExpression: '#status = :active',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':active': 'active' },
+    },
+  });
+}
+
+/** Holds only while the standing is the version judged ('facts'; 0: none recorded). */
+export function standingIs(accountId: string, version: number): TransactItem {
+  return tagged('facts', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.standing(accountId),
+      ...(version === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: '#version = :v',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':v': version },
+          }),
+    },
+  });
+}
+
+/** Holds only while the account is open (registered or active: 'account'). */
+export function accountOpen(accountId: string): TransactItem {
+  return tagged('account', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.account(accountId),
+      ConditionExpression: '#status IN (:registered, :active)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':registered': 'registered', ':active': 'active' },
+    },
+  });
+}
+
 // ---- invitations (R-PA-01)
 
 export async function loadInvitation(invitationId: string): Promise<Invitation | undefined> {

@@ -14,6 +14,9 @@ import {
   associationEndWrites,
   associationUpdate,
   invitationDayCount,
+  invitationPut,
+  invitationRevoke,
+  invitationStillOpen,
   loadCustomerPartner,
   loadPartnerCustomer,
   loadStaffRole,
@@ -124,5 +127,26 @@ describe('partners store (issue 11)', () => {
     const ranged = await listLog(c, { from: '2026-01-02T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z' });
     expect(ranged.items.map((e) => e.event)).toEqual(['associated']);
     expect(ranged.items[0]).toMatchObject({ area: 'partner', partnerId: p, customerId: c, time: '2026-01-02T00:00:00.000Z' });
+  });
+
+  it('R-PA-01: a revoked invitation no longer holds in an association transaction; a revoke counts once', async () => {
+    const invitation = {
+      invitationId: newId('pi_'),
+      partnerId: newId('pt_'),
+      model: 'reseller' as const,
+      secretHash: 'h',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      expiresAt: '2026-01-31T00:00:00.000Z',
+      createdBy: 'ac_admin',
+    };
+    expect(await failedTags([invitationStillOpen(invitation.invitationId)])).toEqual(['invitation']);
+    await transact([invitationPut(invitation)]);
+    expect(await failedTags([invitationStillOpen(invitation.invitationId)])).toEqual([]);
+    expect(await failedTags([invitationRevoke({ ...invitation, partnerId: newId('pt_') }, '2026-01-02T00:00:00.000Z', 'x')])).toEqual([
+      'invitation',
+    ]);
+    expect(await failedTags([invitationRevoke(invitation, '2026-01-02T00:00:00.000Z', 'ac_admin')])).toEqual([]);
+    expect(await failedTags([invitationRevoke(invitation, '2026-01-03T00:00:00.000Z', 'ac_admin')])).toEqual(['invitation']);
+    expect(await failedTags([invitationStillOpen(invitation.invitationId)])).toEqual(['invitation']);
   });
 });

@@ -1,15 +1,36 @@
 /**
- * Issue 11: a partner and associated customers, quickly, for tests of every partners item.
- * FOUNDATION VERSION: written against lib/partners/store.ts; helper A switches these to the real use cases
- * (enrollPartner, createPartnerInvitation, associatePartner) once they land, keeping the same signatures.
+ * Issue 11: a partner and associated customers, quickly, for tests of every partners item — through the real use
+ * cases over their handlers (enrollPartner, createPartnerInvitation, associatePartner). Note the daily invitation
+ * cap (config.partners.invitationsPerDay) when one partner gets very many customers in one test.
  */
-import { logWrites, pairViews } from '../../lib/core/association-log/log.js';
-import { nowIso } from '../../lib/core/clock.js';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { expect } from 'vitest';
+import { handler as associateHandler } from '../../functions/partners/associatePartner.js';
+import { handler as invitationHandler } from '../../functions/partners/createPartnerInvitation.js';
+import { handler as enrollHandler } from '../../functions/partners/enrollPartner.js';
 import { newId } from '../../lib/core/crypto.js';
-import { transact } from '../../lib/core/store/writes.js';
 import type { Association, PartnerModel } from '../../lib/partners/model.js';
-import { associationCreateWrites, loadPartnerCustomer, partnerPut, staffWrites } from '../../lib/partners/store.js';
+import { loadPartnerCustomer } from '../../lib/partners/store.js';
+import * as keys from '../../lib/core/store/key-builders.js';
+import { TABLE, db } from '../../lib/core/store/table.js';
 import { activeAccount } from './closure.js';
+import { invoke } from './http.js';
+import { bearer } from './identity.js';
+
+/** The operator headers of the test stage. */
+export const OPS = { 'x-operator-key': 'test-operator-key' };
+
+/** Every audit trace of an account (oldest first). */
+export async function tracesOf(accountId: string): Promise<Array<Record<string, any>>> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: TABLE(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.auditPartition(accountId) },
+    }),
+  );
+  return out.Items ?? [];
+}
 
 export type TestAccount = Awaited<ReturnType<typeof activeAccount>>;
 
@@ -20,53 +41,48 @@ export interface TestPartner {
   admin: TestAccount;
 }
 
-/** An active account enrolled as a partner (its administrator). */
+/** An active account enrolled as a partner by an operator (its administrator). */
 export async function enrolledPartner(name = `Partner ${newId().slice(-6)}`): Promise<TestPartner> {
-  const admin = await activeAccount();
-  const partnerId = newId('pt_');
-  const at = nowIso();
-  await transact([
-    partnerPut({
-      partnerId,
-      adminAccountId: admin.accountId,
-      name,
-      contacts: [{ name: 'Sales', email: 'sales@partner.example.com' }],
-      verificationProtection: false,
-      enrolledAt: at,
-      enrolledBy: 'test-operator',
-    }),
-    ...staffWrites(partnerId, admin.accountId, 'administrator', at),
-  ]);
-  return { partnerId, name, admin };
+  return enrollAsPartner(await activeAccount(), name);
 }
 
-/** A new active account associated with the partner (reseller: frozen until a budget is set). */
+/** Enrolls an existing active account as a partner (its administrator). */
+export async function enrollAsPartner(admin: TestAccount, name = `Partner ${newId().slice(-6)}`): Promise<TestPartner> {
+  const res = await invoke(enrollHandler, {
+    method: 'POST',
+    path: '/v1/ops/partners',
+    headers: OPS,
+    body: { accountId: admin.accountId, name, contacts: [{ name: 'Sales', email: 'sales@partner.example.com' }] },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { partnerId: res.body.partnerId as string, name, admin };
+}
+
+/** A new invitation of the partner (its token and ID). */
+export async function partnerInvitation(partner: TestPartner, model: PartnerModel = 'reseller') {
+  const res = await invoke(invitationHandler, {
+    method: 'POST',
+    path: '/v1/partner-center/invitations',
+    headers: bearer(partner.admin.token),
+    body: { model },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { invitationId: string; token: string; url: string; expiresAt: string };
+}
+
+/** A new active account associated with the partner by log-in-and-associate (reseller: frozen until a budget is set). */
 export async function associatedCustomer(
   partner: TestPartner,
   options: { model?: PartnerModel; authorizeOperations?: boolean } = {},
 ): Promise<{ customer: TestAccount; association: Association }> {
-  const model = options.model ?? 'reseller';
+  const { token } = await partnerInvitation(partner, options.model ?? 'reseller');
   const customer = await activeAccount();
-  const at = nowIso();
-  const association: Association = {
-    partnerId: partner.partnerId,
-    customerId: customer.accountId,
-    model,
-    associatedAt: at,
-    invitationId: newId('pi_'),
-    frozen: model === 'reseller',
-    authorized: options.authorizeOperations === true,
-    ...(options.authorizeOperations ? { authorizedAt: at } : {}),
-    customerName: customer.email,
-    version: 1,
-  };
-  const entry = { area: 'partner' as const, partnerId: partner.partnerId, customerId: customer.accountId, model, time: at };
-  const actor = { kind: 'account' as const, id: customer.accountId };
-  const views = pairViews(partner.partnerId, customer.accountId);
-  await transact([
-    ...associationCreateWrites(association),
-    ...logWrites({ ...entry, event: 'associated', actor }, views),
-    ...(association.frozen ? logWrites({ ...entry, event: 'frozen', actor: { kind: 'system', id: 'association' } }, views) : []),
-  ]);
+  const res = await invoke(associateHandler, {
+    method: 'POST',
+    path: '/v1/partner/association',
+    headers: bearer(customer.token),
+    body: { invitationToken: token, acceptInstructions: true, ...(options.authorizeOperations ? { authorizeOperations: true } : {}) },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { customer, association: (await loadPartnerCustomer(partner.partnerId, customer.accountId))! };
 }

@@ -55,10 +55,14 @@ export type NewLogEntry = Omit<LogEntry, 'id' | 'time'> & { time?: string };
 /** The log views of a partner–customer pair: the customer's, the partner's and the pair's. */
 export const pairViews = (partnerId: string, customerId: string): string[] => [customerId, partnerId, `${partnerId}#${customerId}`];
 
+/** Entries written at the same time by this process keep the order they were made in (ids sort by it). */
+let sequence = 0;
+
 /** One Put per view (append-only: attribute_not_exists), to add to the transaction of the change. */
 export function logWrites(entry: NewLogEntry, views: string[]): TransactItem[] {
   const time = entry.time ?? nowIso();
-  const id = newId('lg_');
+  sequence = (sequence + 1) % 36 ** 6;
+  const id = `lg_${sequence.toString(36).padStart(6, '0')}${newId()}`;
   const stored: LogEntry = { ...entry, id, time };
   return [...new Set(views)].map((view) => ({
     Put: {

@@ -52,6 +52,10 @@ export const TRACE_NAMES = [
   'holdClosure',
   'liftClosureHold',
   'deleteHuaweiId',
+  // partners (issue 11): enrollment by an operator; partner actions on a customer (actor partner:<pid>:<staff>, R-PA-06)
+  'enrollPartner',
+  'addPartnerMember',
+  'associatePartner',
   // partner disassociation (issue 11; a partner's action is written to the customer's traces, R-PA-06)
   'requestPartnerDisassociation',
   'decidePartnerDisassociation',

@@ -39,12 +39,12 @@ import { activeAccount, closedAccount, runCheck } from '../../support/closure.js
 import { type Handler, invoke } from '../../support/http.js';
 import { PASSWORD, bearer, freshIp, uniqueEmail, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
+import { associatedCustomer, enrollAsPartner, enrolledPartner, partnerInvitation } from '../../support/partners.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
 import { newId } from '../../../lib/core/crypto.js';
 import { createHandshake } from '../../../lib/core/handshake/store.js';
 import { PARTNER_DISASSOCIATION } from '../../../lib/partners/kinds.js';
-import { associationCreateWrites, partnerPut, staffWrites } from '../../../lib/partners/store.js';
 
 afterEach(() => setClockOffset(0));
 
@@ -74,6 +74,9 @@ const VALUES_NAMED_ID: Record<string, string> = {
   loginId: 'the login name the caller chooses for itself (R-AI-04)',
   taxId: 'a tax registration number (R-AI-07)',
   ticketId: "the customer's service ticket in the ticket system (R-PD-09), recorded as evidence",
+  // Issue 11: the account a partner administrator names (a member to add, a manager to assign); the object a
+  // partner-center route refers to is the customer or invitation in its path, which the matrix checks.
+  accountId: 'an account the partner administrator names (member to add, manager to assign)',
 };
 
 /** Body fields that refer to an object, found by walking the zod schema. */
@@ -180,9 +183,10 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   checkId: (w) => w.extra.checkId!,
   challengeId: (w) => w.extra.challengeId!,
   'cursor:queryAuditTraces': (w) => w.extra.auditCursor!,
-  // Partners (issue 11): the owner is a customer of a partner with a pending disassociation request; the intruder is
-  // the administrator of another partner (a non-staff account is refused 403 before any look-up).
-  customerId: (w) => w.owner.accountId,
+  // Issue 11: the owner's partner's customer and invitation (the intruder is the administrator of another partner).
+  customerId: (w) => w.extra.customerId!,
+  invitationId: (w) => w.extra.invitationId!,
+  // Disassociation (issue 11): a request pending between the owner's partner and its customer.
   requestId: (w) => w.extra.requestId!,
 };
 
@@ -200,6 +204,7 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   changeServiceEmail: (f) => ({ identity: { challengeId: '', code: f.code }, newEmail: { challengeId: '', code: f.code } }),
   changeTaxInfo: () => ({ qualificationName: 'vat-registered', taxId: 'DE123456789', qualificationProof: '' }),
   editRecipient: () => ({ name: 'Intruder', email: 'intruder@example.com', messageTypes: ['billing'] }),
+  assignAccountManager: () => ({ accountId: 'ac_nobody' }),
   // (d) sessionless: another party's own identifiers with the owner's challenge.
   signUp: (f) => ({
     countryRegion: 'DE',
@@ -304,60 +309,29 @@ beforeAll(async () => {
     headers: bearer(owner.token),
   });
   expect(page.body.nextCursor, JSON.stringify(page.body)).toEqual(expect.any(String));
-  // Issue 11: the owner is a reseller customer of a partner, with a disassociation request pending.
-  const at = new Date().toISOString();
-  const ownerPartner = newId('pt_');
-  await transact([
-    partnerPut({
-      partnerId: ownerPartner,
-      adminAccountId: ownerPartner,
-      name: 'Owner Partner',
-      contacts: [],
-      verificationProtection: false,
-      enrolledAt: at,
-      enrolledBy: 'test',
-    }),
-    ...associationCreateWrites({
-      partnerId: ownerPartner,
-      customerId: owner.accountId,
-      model: 'reseller',
-      associatedAt: at,
-      invitationId: newId('pi_'),
-      frozen: false,
-      authorized: false,
-      customerName: owner.email,
-      version: 1,
-    }),
-  ]);
-  const opened = await createHandshake(PARTNER_DISASSOCIATION, {
-    id: newId('dr_'),
-    initiator: { id: ownerPartner, role: 'partner' },
-    counterparty: { id: owner.accountId, role: 'customer' },
-    payload: { partnerId: ownerPartner, customerId: owner.accountId, customerName: owner.email, model: 'reseller', reason: 'r' },
-  });
-  if (!opened.ok) throw new Error(opened.reason);
-  const extra = {
-    requestId: opened.request.id,
+  const extra: Record<string, string> = {
     recipientId: recipient.body.recipientId,
     materialId,
     checkId: check.body.checkId,
     challengeId: code.challengeId,
     auditCursor: page.body.nextCursor,
   };
-  intruder = await activeAccount();
-  const intruderPartner = newId('pt_');
-  await transact([
-    partnerPut({
-      partnerId: intruderPartner,
-      adminAccountId: intruder.accountId,
-      name: 'Intruder Partner',
-      contacts: [],
-      verificationProtection: false,
-      enrolledAt: at,
-      enrolledBy: 'test',
-    }),
-    ...staffWrites(intruderPartner, intruder.accountId, 'administrator', at),
-  ]);
+  // Issue 11: the owner's partner world, and an intruder who administers another partner (so partner-center
+  // routes answer by the look-up of the reference — 404 — rather than by the caller not being staff — 403).
+  const partner = await enrolledPartner();
+  const { customer } = await associatedCustomer(partner);
+  const { invitationId } = await partnerInvitation(partner);
+  const opened = await createHandshake(PARTNER_DISASSOCIATION, {
+    id: newId('dr_'),
+    initiator: { id: partner.partnerId, role: 'partner' },
+    counterparty: { id: customer.accountId, role: 'customer' },
+    payload: { partnerId: partner.partnerId, customerId: customer.accountId, customerName: customer.email, model: 'reseller', reason: 'r' },
+  });
+  if (!opened.ok) throw new Error(opened.reason);
+  Object.assign(extra, { customerId: customer.accountId, invitationId, requestId: opened.request.id });
+  const intruderAccount = await activeAccount();
+  await enrollAsPartner(intruderAccount);
+  intruder = intruderAccount;
   const fixtures = {
     ...Object.fromEntries(Object.entries(FIXTURES).map(([kind, of]) => [kind, of({ owner, extra })])),
     code: code.code,

@@ -1,0 +1,127 @@
+/** Partners (issue 11): enrollment by an operator, the partner center's staff and invitations, association. */
+import * as z from 'zod/mini';
+import { defineRoute } from '../core/http/route.js';
+import { isoTime, text } from '../core/http/schemas.js';
+
+/** An opaque ID (account, customer, invitation): looked up, never stored as given. */
+const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'An ID.'));
+const model = z.enum(['reseller', 'referral']);
+const contact = z.strictObject({
+  name: z.optional(text({ max: 100 })),
+  email: z.optional(z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'An email address.'))),
+  phone: z.optional(z.string().check(z.regex(/^\+?[0-9][0-9 ()-]{3,22}$/, 'A phone number.'))),
+});
+
+export const enrollPartnerRoute = defineRoute({
+  operationId: 'enrollPartner',
+  method: 'POST',
+  path: '/v1/ops/partners',
+  summary: 'Enroll an active account as a partner; it becomes the partner administrator (issue 11, R-RN-05 fact)',
+  tags: ['operators'],
+  auth: 'operator',
+  body: z.strictObject({
+    accountId: id,
+    name: text({ min: 1, max: 100 }),
+    contacts: z.optional(z.array(contact).check(z.maxLength(5))),
+  }),
+  success: {
+    status: 201,
+    description: 'Enrolled',
+    schema: z.object({ partnerId: z.string(), accountId: z.string(), name: z.string() }),
+  },
+  errors: [404, 409, 422],
+});
+
+export const addPartnerMemberRoute = defineRoute({
+  operationId: 'addPartnerMember',
+  method: 'POST',
+  path: '/v1/partner-center/members',
+  summary: 'Add an account manager to the partner (administrator only, R-PD-04)',
+  tags: ['partners'],
+  auth: 'session',
+  body: z.strictObject({ accountId: id, role: z.literal('account-manager') }),
+  success: {
+    status: 201,
+    description: 'Added',
+    schema: z.object({ partnerId: z.string(), accountId: z.string(), role: z.literal('account-manager'), addedAt: isoTime }),
+  },
+  errors: [403, 404, 409, 422],
+});
+
+export const assignAccountManagerRoute = defineRoute({
+  operationId: 'assignAccountManager',
+  method: 'PUT',
+  path: '/v1/partner-center/customers/{customerId}/account-manager',
+  summary: "Assign one of the partner's account managers to a customer (administrator only, R-PD-04)",
+  tags: ['partners'],
+  auth: 'session',
+  params: z.strictObject({ customerId: id }),
+  body: z.strictObject({ accountId: id }),
+  success: {
+    status: 200,
+    description: 'Assigned',
+    schema: z.object({ customerId: z.string(), accountManagerId: z.string() }),
+  },
+  errors: [403, 404, 409, 422],
+});
+
+export const createPartnerInvitationRoute = defineRoute({
+  operationId: 'createPartnerInvitation',
+  method: 'POST',
+  path: '/v1/partner-center/invitations',
+  summary: 'Create an invitation link and QR payload for a model; expires, revocable, capped per day (R-PA-01)',
+  tags: ['partners'],
+  auth: 'session',
+  body: z.strictObject({ model }),
+  success: {
+    status: 201,
+    description: 'The invitation; the token is shown only now',
+    schema: z.object({
+      invitationId: z.string(),
+      model,
+      token: z.string(),
+      url: z.string(),
+      qrPayload: z.string(),
+      expiresAt: isoTime,
+    }),
+  },
+  errors: [403, 429],
+});
+
+export const revokePartnerInvitationRoute = defineRoute({
+  operationId: 'revokePartnerInvitation',
+  method: 'DELETE',
+  path: '/v1/partner-center/invitations/{invitationId}',
+  summary: 'Revoke an invitation: its token stops working (R-PA-01)',
+  tags: ['partners'],
+  auth: 'session',
+  params: z.strictObject({ invitationId: id }),
+  success: {
+    status: 200,
+    description: 'Revoked',
+    schema: z.object({ invitationId: z.string(), status: z.literal('revoked') }),
+  },
+  errors: [403, 404],
+});
+
+/** The association a register-and-associate sign-up made (issue 11, R-PA-01). */
+export const partnerAssociation = z.object({ partnerId: z.string(), model, frozen: z.boolean() });
+
+export const associatePartnerRoute = defineRoute({
+  operationId: 'associatePartner',
+  method: 'POST',
+  path: '/v1/partner/association',
+  summary: 'Log in and associate with a partner by its invitation: preconditions checked, reseller frozen (R-PA-01..05)',
+  tags: ['partners'],
+  auth: 'session',
+  body: z.strictObject({
+    invitationToken: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,256}$/, 'The token of an invitation link.')),
+    acceptInstructions: z.literal(
+      true,
+      "The instructions (sharing the customer's name and contact data with the partner) must be accepted.",
+    ),
+    authorizeOperations: z.optional(z.boolean()),
+  }),
+  success: { status: 201, description: 'Associated', schema: partnerAssociation },
+  errors: [409, 422],
+});
