@@ -6,11 +6,11 @@
 import type { AccountCaller } from '../core/caller.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { nowIso } from '../core/clock.js';
-import { Conflict } from '../core/errors.js';
+import { Conflict, RuleViolation } from '../core/errors.js';
 import { transact } from '../core/store/writes.js';
 import { activeAccountOf, notActive } from './accounts.js';
 import { partnerActor, requirePartnerStaff } from './staff.js';
-import { accountActive, staffStill, staffWrites } from './store.js';
+import { accountActive, notCustomerOf, staffStill, staffWrites } from './store.js';
 
 export async function addPartnerMember(caller: AccountCaller, input: { accountId: string; role: 'account-manager' }) {
   const staff = await requirePartnerStaff(caller, { administrator: true });
@@ -21,6 +21,7 @@ export async function addPartnerMember(caller: AccountCaller, input: { accountId
       staffStill(staff.accountId, staff),
       ...staffWrites(staff.partnerId, member.accountId, input.role, addedAt),
       accountActive(member.accountId),
+      notCustomerOf(member.accountId, staff.partnerId),
       auditWrite({
         accountId: member.accountId,
         traceName: 'addPartnerMember',
@@ -33,6 +34,10 @@ export async function addPartnerMember(caller: AccountCaller, input: { accountId
     (failure) => {
       if (failure.failed('staff')) return new Conflict('STATE_CONFLICT', 'The account is already staff of a partner.');
       if (failure.failed('account')) return notActive();
+      if (failure.failed('pointer'))
+        return new RuleViolation('NOT_ALLOWED', 'The account is a customer of this partner.', [
+          { condition: 'partner-customer', message: "A partner's customer cannot be its staff; use another account." },
+        ]);
       return failure;
     },
   );

@@ -18,7 +18,7 @@ import type { ConditionFailed, TransactItem } from '../core/store/writes.js';
 import { parseInvitationToken, secretMatches } from './invitation-token.js';
 import type { Association, Invitation } from './model.js';
 import { associationFailures, frozenOnAssociation } from './rules.js';
-import { associationCreateWrites, invitationStillOpen, loadInvitation, loadStaffRole, standingIs } from './store.js';
+import { associationCreateWrites, invitationStillOpen, loadInvitation, loadStaffRole, notStaffOf, standingIs } from './store.js';
 
 const INVALID = { condition: 'invitation-invalid', message: 'The invitation link is not valid; ask the partner for a new one.' };
 const REVOKED = { condition: 'invitation-revoked', message: 'The partner revoked this invitation; ask the partner for a new one.' };
@@ -102,6 +102,7 @@ export async function associationWrites(input: {
   const items = [
     ...associationCreateWrites(association),
     invitationStillOpen(invitation.invitationId),
+    ...(customer.isNew ? [] : [notStaffOf(customer.accountId, invitation.partnerId)]),
     standingIs(customer.accountId, facts.standingVersion),
     ...logWrites({ ...entry, event: 'associated', actor, details: { invitationId: invitation.invitationId } }, views),
     ...(association.frozen
@@ -130,6 +131,7 @@ export async function associationWrites(input: {
 export function associationFailure(failure: ConditionFailed): Error | undefined {
   if (failure.failed('pointer') || failure.failed('association')) return refused([ANOTHER_PARTNER]);
   if (failure.failed('invitation')) return refused([REVOKED]);
+  if (failure.failed('staff')) return refused([STAFF]);
   if (failure.failed('facts')) return new Conflict('STATE_CONFLICT', 'Your account changed meanwhile; try again.');
   return undefined;
 }

@@ -85,7 +85,7 @@ export const createPartnerInvitationRoute = defineRoute({
       expiresAt: isoTime,
     }),
   },
-  errors: [403, 429],
+  errors: [403, 409, 429],
 });
 
 export const revokePartnerInvitationRoute = defineRoute({

@@ -124,6 +124,30 @@ export function accountOpen(accountId: string): TransactItem {
   });
 }
 
+/** Holds only while the account is not a customer of the partner ('pointer'): staff are never its customers. */
+export function notCustomerOf(accountId: string, partnerId: string): TransactItem {
+  return tagged('pointer', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.customerPartner(accountId),
+      ConditionExpression: 'attribute_not_exists(pk) OR partnerId <> :p',
+      ExpressionAttributeValues: { ':p': partnerId },
+    },
+  });
+}
+
+/** Holds only while the account is not staff of the partner ('staff'): a partner's staff cannot be its customer. */
+export function notStaffOf(accountId: string, partnerId: string): TransactItem {
+  return tagged('staff', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.partnerRole(accountId),
+      ConditionExpression: 'attribute_not_exists(pk) OR partnerId <> :p',
+      ExpressionAttributeValues: { ':p': partnerId },
+    },
+  });
+}
+
 // ---- invitations (R-PA-01)
 
 export async function loadInvitation(invitationId: string): Promise<Invitation | undefined> {

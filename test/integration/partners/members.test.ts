@@ -86,4 +86,14 @@ describe('partner members (issue 11, R-PD-04)', () => {
     expect((await assign(p1.admin.token, customer.accountId, p1.admin.accountId)).status).toBe(422);
     expect((await add(p1.admin.token, { accountId: 'ac_unknown', role: 'account-manager' })).status).toBe(404);
   });
+
+  it("a partner's customer cannot be its staff (422 partner-customer); another partner's customer can", async () => {
+    const [p1, p2] = [await enrolledPartner(), await enrolledPartner()];
+    const { customer } = await associatedCustomer(p1);
+    const res = await add(p1.admin.token, { accountId: customer.accountId, role: 'account-manager' });
+    expect(res.status).toBe(422);
+    expect(res.body.failures.map((f: { condition: string }) => f.condition)).toEqual(['partner-customer']);
+    expect(await loadStaffRole(customer.accountId)).toBeUndefined();
+    expect((await add(p2.admin.token, { accountId: customer.accountId, role: 'account-manager' })).status).toBe(201);
+  });
 });
