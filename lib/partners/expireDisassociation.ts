@@ -19,7 +19,7 @@ export async function expireDisassociation(item: {
   [extra: string]: unknown;
 }): Promise<HandshakeRequest | undefined> {
   const request = await loadHandshake(item.id as string);
-  if (!request || request.state !== 'pending') return undefined;
+  if (request?.state !== 'pending') return undefined;
   const at = now();
   const p = request.payload as { partnerId: string; customerId: string; customerName: string; model: string };
   const [customer, { partner, admin }] = await Promise.all([findAccount(p.customerId), partnerSide(p.partnerId)]);

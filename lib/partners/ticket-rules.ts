@@ -27,11 +27,11 @@ export interface ConsentParties {
 }
 
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-const escape = (s: string) => norm(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => norm(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anyOf = (names: string[]) =>
   `(?:${names
     .filter((n) => n.trim() !== '')
-    .map(escape)
+    .map(escapeRe)
     .join('|')})`;
 
 export function consentFailures(email: ConsentEmail, parties: ConsentParties, at: Date): Failure[] {
