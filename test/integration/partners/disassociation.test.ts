@@ -26,7 +26,10 @@ import {
   traces,
 } from '../../support/disassociation.js';
 import { verificationFor } from '../../support/identity.js';
+import { invoke } from '../../support/http.js';
+import { bearer } from '../../support/identity.js';
 import { enrolledPartner } from '../../support/partners.js';
+import { handler as requestHandler } from '../../../functions/partners/requestDisassociation.js';
 
 const DAY = 86_400_000;
 
@@ -367,5 +370,26 @@ describe('quota races on DynamoDB Local (R-PD-03, R-PD-06)', () => {
     const own = new Date(Date.parse(won.createdAt) + 91 * DAY).toISOString();
     const customerNext = won.initiator.role === 'customer' ? own : next;
     expect((await checks(customer)).body).toMatchObject({ requestsLeft: 0, nextRequestPossibleAt: customerNext });
+  });
+});
+
+describe('retries (R-SEC-04, R-PD-03)', () => {
+  it('R-PD-03: a retried customer request with the same Idempotency-Key answers the first request and uses the quota once', async () => {
+    const partner = await enrolledPartner();
+    const customer = await readyCustomer(partner);
+    const body = { confirm: true, verification: await smsCode(customer) };
+    const send = () =>
+      invoke(requestHandler, {
+        method: 'POST',
+        path: '/v1/partner/disassociation-requests',
+        headers: { ...bearer(customer.token), 'idempotency-key': `retry-${customer.accountId}` },
+        body,
+      });
+    const first = await send();
+    const again = await send();
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.requestId).toBe(first.body.requestId);
+    expect(await logEvents(customer.accountId)).toEqual(['associated', 'frozen', 'disassociation-requested']);
   });
 });
