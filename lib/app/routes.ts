@@ -16,6 +16,8 @@ import * as materials from '../materials/routes.js';
 import * as meta from '../meta/routes.js';
 import * as partners from '../partners/routes.js';
 import * as partnerCustomers from '../partners/partner-customers-route.js';
+
+import * as partnerDisassociation from '../partners/disassociation-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
 import * as sessions from '../sessions/routes.js';
@@ -38,6 +40,7 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   materials,
   partners,
   partnerCustomers,
+  partnerDisassociation,
 };
 
 const isRoute = (value: unknown): value is RouteSpec =>

@@ -11,9 +11,11 @@ import { purgeAccountItems } from '../closure/purge.js';
 import { nowMs, now } from '../core/clock.js';
 import { config } from '../core/config.js';
 import { logger } from '../core/logger.js';
+import { HANDSHAKE_EXPIRY, expireHandshake } from '../core/handshake/store.js';
 import { retryOutboxItem } from '../core/notify/outbox.js';
 import { type DueItem, type ReadStats, claim, readDuePage } from '../core/store/due-queue.js';
 import { dueShardNumbers } from '../core/store/keys.js';
+import { expireDisassociation } from '../partners/expireDisassociation.js';
 import './lifecycle.js';
 
 export interface SchedulerResult {
@@ -30,11 +32,21 @@ export interface SchedulerOptions {
 
 type Processor = (item: DueItem) => Promise<unknown>;
 
+/** A lapsing two-party request goes to the area that owns its kind (it logs and tells both sides); others just lapse. */
+const handshakeExpiryByKind: Record<string, Processor> = {
+  'partner-disassociation': expireDisassociation,
+};
+
+function expireRequest(item: DueItem): Promise<unknown> {
+  return (handshakeExpiryByKind[item.kind as string] ?? expireHandshake)(item);
+}
+
 const processors: Record<string, Processor> = {
   outbox: retryOutboxItem,
   'closure-24h': processClosureTimer,
   'closure-90d': processClosureTimer,
   purge: purgeAccountItems,
+  [HANDSHAKE_EXPIRY]: expireRequest,
 };
 
 /** Adds the processor of a kind of due item (the composition root's own kinds are above; tests add theirs). */

@@ -59,6 +59,12 @@ export const TRACE_NAMES = [
   // partners (issue 11): on the customer's traces; a partner's action carries actor partner:<partnerId>:<staffAccountId> (R-PA-06)
   'setPartnerBudget',
   'setPartnerAuthorization',
+
+  // partner disassociation (issue 11; a partner's action is written to the customer's traces, R-PA-06)
+  'requestPartnerDisassociation',
+  'decidePartnerDisassociation',
+  'disassociatePartnerByTicket',
+  'setPartnerSettings',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];

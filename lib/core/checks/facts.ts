@@ -48,6 +48,8 @@ export interface Associations {
   enterpriseMember: boolean;
   enterpriseUnifiedMember: boolean;
   masterWithIndependentMembers: boolean;
+  /** A master whose unified-accounting members have valid service support plans (R-PD-05; issue 12 writes it). */
+  unifiedMembersServiceSupport: boolean;
 }
 
 export const ASSOCIATION_FACTS = [
@@ -58,6 +60,7 @@ export const ASSOCIATION_FACTS = [
   'enterpriseMember',
   'enterpriseUnifiedMember',
   'masterWithIndependentMembers',
+  'unifiedMembersServiceSupport',
 ] as const satisfies ReadonlyArray<keyof Associations>;
 
 export const NO_ASSOCIATIONS: Associations = {
@@ -68,6 +71,7 @@ export const NO_ASSOCIATIONS: Associations = {
   enterpriseMember: false,
   enterpriseUnifiedMember: false,
   masterWithIndependentMembers: false,
+  unifiedMembersServiceSupport: false,
 };
 
 export interface AccountFacts {

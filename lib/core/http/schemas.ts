@@ -24,6 +24,9 @@ export const problem = z
     errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
     failures: z.optional(z.array(z.object({ condition: z.string(), message: z.string() }))),
     retryAfter: z.optional(z.number().check(z.int())),
+    // Visible quotas (issue 11, R-PD-03/06): a refused request says how many are left and when the next is possible.
+    requestsLeft: z.optional(z.number().check(z.int())),
+    nextRequestPossibleAt: z.optional(isoTime),
   })
   .check(z.meta({ id: 'Problem' }));
 

@@ -75,3 +75,5 @@ export const partnerCustomerIndexRow = (
   pk: partnerCustomerIndexPartition(partnerId, facet, value),
   sk: `${sortValue}#${customerId}`,
 });
+
+export const quotaWindow = (scope: string): Key => ({ pk: `QUOTA#${scope}`, sk: 'WINDOW' });

@@ -346,6 +346,13 @@ export const patterns = {
     query: partnerCustomersByPrefixQuery,
     shown: ['<pid>', '<name|account>', '<normalised prefix>'],
   },
+  quotaWindow: {
+    doc: 'rolling-window quota of one scope: the use times inside the window and a version (partner disassociation requests per customer and per pair)',
+    index: 'table',
+    keys: { quotaWindow: k.quotaWindow },
+    get: k.quotaWindow,
+    shown: ['<scope>'],
+  },
 } as const satisfies Record<string, AccessPattern>;
 
 export type PatternName = keyof typeof patterns;

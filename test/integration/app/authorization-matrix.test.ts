@@ -46,6 +46,10 @@ import { handler as partnerRecordsHandler } from '../../../functions/partners/li
 import { handler as myRecordsHandler } from '../../../functions/partners/listMyPartnerRecords.js';
 import { handler as partnerCustomersHandler } from '../../../functions/partners/listPartnerCustomers.js';
 
+import { newId } from '../../../lib/core/crypto.js';
+import { createHandshake } from '../../../lib/core/handshake/store.js';
+import { PARTNER_DISASSOCIATION } from '../../../lib/partners/kinds.js';
+
 afterEach(() => setClockOffset(0));
 
 const OPERATOR = { 'x-operator-key': 'test-operator-key' };
@@ -73,6 +77,7 @@ function defOf(schema: z.ZodMiniType): any {
 const VALUES_NAMED_ID: Record<string, string> = {
   loginId: 'the login name the caller chooses for itself (R-AI-04)',
   taxId: 'a tax registration number (R-AI-07)',
+  ticketId: "the customer's service ticket in the ticket system (R-PD-09), recorded as evidence",
   // Issue 11: the account a partner administrator names (a member to add, a manager to assign); the object a
   // partner-center route refers to is the customer or invitation in its path, which the matrix checks.
   accountId: 'an account the partner administrator names (member to add, manager to assign)',
@@ -191,6 +196,9 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   'cursor:listPartnerCustomers': (w) => w.extra.partnerCustomersCursor!,
   'cursor:listAssociationRecords': (w) => w.extra.partnerRecordsCursor!,
   'cursor:listMyPartnerRecords': (w) => w.extra.myRecordsCursor!,
+
+  // Disassociation (issue 11): a request pending between the owner's partner and its customer.
+  requestId: (w) => w.extra.requestId!,
 };
 
 /**
@@ -221,6 +229,11 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   deleteHuaweiId: (f) => ({ identifier: f.otherEmail, password: PASSWORD, verification: { challengeId: '', code: f.code } }),
   sendLoginCode: () => ({ channel: 'email' }),
   verifyLoginCode: (f) => ({ code: f.code }),
+  requestDisassociation: (f) => ({ confirm: true, verification: { challengeId: '', code: f.code } }),
+  requestCustomerDisassociation: (f) => ({ reason: 'Intruding', verification: { challengeId: '', code: f.code } }),
+  decideDisassociationAsPartner: (f) => ({ agree: true, verification: { challengeId: '', code: f.code } }),
+  decideDisassociationAsCustomer: () => ({ agree: true }),
+  setPartnerSettings: (f) => ({ verificationProtection: false, verification: { challengeId: '', code: f.code } }),
 };
 
 function setAt(target: Record<string, unknown>, path: Path, value: string) {
@@ -309,7 +322,7 @@ beforeAll(async () => {
     headers: bearer(owner.token),
   });
   expect(page.body.nextCursor, JSON.stringify(page.body)).toEqual(expect.any(String));
-  const extra = {
+  const extra: Record<string, string> = {
     recipientId: recipient.body.recipientId,
     materialId,
     checkId: check.body.checkId,
@@ -334,6 +347,15 @@ beforeAll(async () => {
     partnerRecordsCursor: await cursorOf(partnerRecordsHandler, '/v1/partner-center/association-records', partner.admin.token),
     myRecordsCursor: await cursorOf(myRecordsHandler, '/v1/partner/records', customer.token),
   });
+
+  const opened = await createHandshake(PARTNER_DISASSOCIATION, {
+    id: newId('dr_'),
+    initiator: { id: partner.partnerId, role: 'partner' },
+    counterparty: { id: customer.accountId, role: 'customer' },
+    payload: { partnerId: partner.partnerId, customerId: customer.accountId, customerName: customer.email, model: 'reseller', reason: 'r' },
+  });
+  if (!opened.ok) throw new Error(opened.reason);
+  Object.assign(extra, { customerId: customer.accountId, invitationId, requestId: opened.request.id });
   const intruderAccount = await activeAccount();
   await enrollAsPartner(intruderAccount);
   intruder = intruderAccount;

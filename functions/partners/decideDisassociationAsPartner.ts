@@ -1,0 +1,7 @@
+import { httpHandler } from '../../lib/app/http.js';
+import { decideDisassociationAsPartner } from '../../lib/partners/decideDisassociationAsPartner.js';
+import { decideDisassociationAsPartnerRoute } from '../../lib/partners/disassociation-route.js';
+
+export const handler = httpHandler(decideDisassociationAsPartnerRoute, async ({ body, caller, params }) => ({
+  body: await decideDisassociationAsPartner(caller, { ...body, requestId: params.requestId }),
+}));

@@ -1,0 +1,55 @@
+/**
+ * A pending disassociation request lapses after `config.partners.disassociationRequestTtlSeconds` (30 days
+ * *default*): the scheduler's `handshake-expiry` processor (lib/app/scheduler.ts) hands it here; it is expired with
+ * `disassociation-expired` in the association log and both sides told, in one transaction.
+ */
+import { findAccount } from '../accounts/store.js';
+import { logWrites, pairViews } from '../core/association-log/log.js';
+import { now } from '../core/clock.js';
+import type { HandshakeRequest } from '../core/handshake/machine.js';
+import { loadHandshake, moveHandshake } from '../core/handshake/store.js';
+import { publishNow } from '../core/notify/outbox.js';
+import { rearm } from '../core/store/due-queue.js';
+import { partnerSide, resultNotices } from './disassociation.js';
+
+export async function expireDisassociation(item: {
+  pk: string;
+  sk: string;
+  dueSk?: string;
+  [extra: string]: unknown;
+}): Promise<HandshakeRequest | undefined> {
+  const request = await loadHandshake(item.id as string);
+  if (request?.state !== 'pending') return undefined;
+  const at = now();
+  const p = request.payload as { partnerId: string; customerId: string; customerName: string; model: string };
+  const [customer, { partner, admin }] = await Promise.all([findAccount(p.customerId), partnerSide(p.partnerId)]);
+  const notices = resultNotices('partner-disassociation-result', { result: 'expired', at: at.toISOString() }, p, partner, [
+    customer,
+    admin,
+  ]);
+  const moved = await moveHandshake(request.id, { system: 'scheduler' }, 'expire', at, [
+    ...logWrites(
+      {
+        area: 'partner',
+        event: 'disassociation-expired',
+        time: at.toISOString(),
+        actor: { kind: 'system', id: 'scheduler' },
+        partnerId: p.partnerId,
+        customerId: p.customerId,
+        customerName: p.customerName,
+        model: p.model,
+        details: { requestId: request.id, initiator: request.initiator.role, expiresAt: request.expiresAt },
+      },
+      pairViews(p.partnerId, p.customerId),
+    ),
+    ...notices.map((n) => n.write),
+  ]);
+  if (moved.ok) {
+    await publishNow(notices.map((n) => n.pending));
+    return moved.request;
+  }
+  // Claimed before its time (a clock step back): back in the queue at its expiresAt.
+  if (moved.reason === 'not-expired-yet' && item.dueSk)
+    await rearm({ pk: item.pk, sk: item.sk, dueSk: item.dueSk }, item.pk, request.expiresAt);
+  return undefined;
+}

@@ -1,0 +1,70 @@
+/**
+ * R-PD-09 (seed 004): the partner's consent email a customer's service ticket carries. Pure. It must come from the
+ * partner's registered email — decided: the email of the partner administrator's account (Partner Center "Basic
+ * Information > Account Information > Email" is the partner account's own email; the contacts shown to customers
+ * are not registered addresses) — and its subject and body must follow the template naming both accounts:
+ *   subject: "Approving HUAWEI CLOUD account <customer> to disassociate from partner account <partner>"
+ *   body:    "HUAWEI CLOUD partner (account name: <partner>) agrees to cancel the association with the customer
+ *             (account name: <customer>). … We hereby authorize HUAWEI CLOUD to cancel the association with the
+ *             customer (account name: <customer>)."
+ * An account's name is its tenant name or its login ID. Matching ignores case and runs of white space.
+ */
+import type { Failure } from '../core/errors.js';
+
+export interface ConsentEmail {
+  from: string;
+  subject: string;
+  body: string;
+  receivedAt: string;
+}
+
+export interface ConsentParties {
+  /** The partner's registered email. */
+  partnerEmail: string;
+  /** Names the partner account goes by (tenant name, login ID). */
+  partnerNames: string[];
+  customerNames: string[];
+}
+
+const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+const escapeRe = (s: string) => norm(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anyOf = (names: string[]) =>
+  `(?:${names
+    .filter((n) => n.trim() !== '')
+    .map(escapeRe)
+    .join('|')})`;
+
+export function consentFailures(email: ConsentEmail, parties: ConsentParties, at: Date): Failure[] {
+  const failures: Failure[] = [];
+  if (norm(email.from) !== norm(parties.partnerEmail)) {
+    failures.push({ condition: 'consent-sender', message: "The consent email must come from the partner's registered email address." });
+  }
+  const partner = anyOf(parties.partnerNames);
+  const customer = anyOf(parties.customerNames);
+  const subject = new RegExp(`^approving huawei cloud account ${customer} to disassociate from partner account ${partner}$`);
+  if (!subject.test(norm(email.subject))) {
+    failures.push({
+      condition: 'consent-subject',
+      message:
+        'The subject must be "Approving HUAWEI CLOUD account <customer account> to disassociate from partner account <partner account>".',
+    });
+  }
+  const body = norm(email.body);
+  const agrees = new RegExp(
+    `huawei cloud partner \\(account name: ${partner}\\) agrees to cancel the association with the customer \\(account name: ${customer}\\)`,
+  );
+  const authorizes = new RegExp(
+    `we hereby authorize huawei cloud to cancel the association with the customer \\(account name: ${customer}\\)`,
+  );
+  if (!agrees.test(body) || !authorizes.test(body)) {
+    failures.push({
+      condition: 'consent-body',
+      message:
+        'The body must follow the template: the partner (account name) agrees to cancel the association with the customer (account name) and authorizes HUAWEI CLOUD to cancel it.',
+    });
+  }
+  if (Date.parse(email.receivedAt) > at.getTime()) {
+    failures.push({ condition: 'consent-received-at', message: 'The consent email cannot have been received in the future.' });
+  }
+  return failures;
+}
