@@ -17,7 +17,10 @@ afterAll(async () => {
 async function enrolledPartner() {
   const admin = await signUpOverHttp(uniqueE2eEmail('partner'));
   expect((await call('POST', '/v1/account/enable', { token: admin.token, body: { acceptAgreements: true } })).status).toBe(200);
-  const enrolled = await call('POST', '/v1/ops/partners', { headers: OPS, body: { accountId: admin.accountId, name: 'Cloud Reseller GmbH' } });
+  const enrolled = await call('POST', '/v1/ops/partners', {
+    headers: OPS,
+    body: { accountId: admin.accountId, name: 'Cloud Reseller GmbH' },
+  });
   expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(201);
   return { ...admin, partnerId: enrolled.body.partnerId as string };
 }
@@ -27,7 +30,10 @@ async function bindMobile(a: { email: string; token: string }) {
   const tag = randomBytes(5).toString('hex');
   const mobile = `+49151${String(Number.parseInt(tag, 16)).padStart(8, '0').slice(0, 8)}`;
   const identity = { challengeId: await sendCode({ purpose: 'verify-identity', channel: 'email' }, a.token), code: await codeFor(a.email) };
-  const newMobile = { challengeId: await sendCode({ purpose: 'new-mobile', channel: 'sms', destination: mobile }, a.token), code: await codeFor(mobile) };
+  const newMobile = {
+    challengeId: await sendCode({ purpose: 'new-mobile', channel: 'sms', destination: mobile }, a.token),
+    code: await codeFor(mobile),
+  };
   expect((await call('PUT', '/v1/account/service-mobile', { token: a.token, body: { identity, newMobile } })).status).toBe(200);
   return mobile;
 }
@@ -71,7 +77,9 @@ describe('partners over HTTP on the local stage', () => {
     });
     expect(budget.status, JSON.stringify(budget.body)).toBe(200);
     expect(budget.body.frozen).toBe(false);
-    expect((await call('POST', '/v1/account/purchase-authorizations', { token: customer.token, body: { operation: 'purchase' } })).status).toBe(200);
+    expect(
+      (await call('POST', '/v1/account/purchase-authorizations', { token: customer.token, body: { operation: 'purchase' } })).status,
+    ).toBe(200);
 
     // The customer needs a currency and a mobile for the SMS code (R-PD-02 currency-not-set, R-PD-01).
     expect((await call('PUT', '/v1/account/preferences', { token: customer.token, body: { currency: 'EUR' } })).status).toBe(200);
@@ -105,7 +113,9 @@ describe('partners over HTTP on the local stage', () => {
     expect(after.body.requestsLeft).toBe(0);
     expect(after.body.failures.map((f: { condition: string }) => f.condition)).toContain('request-quota');
     // 3 months (91 days) after the first request, which was sent on the stage's clock: more than 90 days away.
-    expect(Date.parse(after.body.nextRequestPossibleAt) - Date.parse(request.body.expiresAt) + 30 * DAY * 1000).toBeGreaterThan(90 * DAY * 1000);
+    expect(Date.parse(after.body.nextRequestPossibleAt) - Date.parse(request.body.expiresAt) + 30 * DAY * 1000).toBeGreaterThan(
+      90 * DAY * 1000,
+    );
     await advance(61); // the resend cooldown of the mobile's codes (R-VC)
     const again = await call('POST', '/v1/partner/disassociation-requests', {
       token: customer.token,
@@ -135,9 +145,19 @@ describe('partners over HTTP on the local stage', () => {
     const customerRecords = await call('GET', '/v1/partner/records', { token: customer.token });
     expect(customerRecords.status).toBe(200);
     const customerEvents = customerRecords.body.items.map((i: { event: string }) => i.event);
-    for (const e of ['associated', 'frozen', 'budget-set', 'unfrozen', 'disassociation-requested', 'disassociation-rejected', 'disassociated'])
+    for (const e of [
+      'associated',
+      'frozen',
+      'budget-set',
+      'unfrozen',
+      'disassociation-requested',
+      'disassociation-rejected',
+      'disassociated',
+    ])
       expect(customerEvents).toContain(e);
-    const partnerRecords = await call('GET', `/v1/partner-center/association-records?customerId=${customer.accountId}`, { token: partner.token });
+    const partnerRecords = await call('GET', `/v1/partner-center/association-records?customerId=${customer.accountId}`, {
+      token: partner.token,
+    });
     expect(partnerRecords.status).toBe(200);
     expect(partnerRecords.body.items.map((i: { event: string }) => i.event)).toEqual(expect.arrayContaining(customerEvents));
     expect((await messages(customer.email)).length).toBeGreaterThan(0);
