@@ -1,5 +1,5 @@
 import { httpHandler } from '../../lib/app/http.js';
-import { requestDisassociationRoute } from '../../lib/partners/disassociation-route.js';
+import { requestDisassociationRoute } from '../../lib/partners/request-disassociation-route.js';
 import { requestDisassociation } from '../../lib/partners/requestDisassociation.js';
 
 export const handler = httpHandler(requestDisassociationRoute, async ({ body, caller }) => ({

@@ -17,7 +17,13 @@ import * as meta from '../meta/routes.js';
 import * as partners from '../partners/routes.js';
 import * as partnerCustomers from '../partners/partner-customers-route.js';
 
-import * as partnerDisassociation from '../partners/disassociation-route.js';
+import * as getDisassociationChecksRoutes from '../partners/get-disassociation-checks-route.js';
+import * as requestDisassociationRoutes from '../partners/request-disassociation-route.js';
+import * as requestCustomerDisassociationRoutes from '../partners/request-customer-disassociation-route.js';
+import * as decideDisassociationAsPartnerRoutes from '../partners/decide-disassociation-as-partner-route.js';
+import * as decideDisassociationAsCustomerRoutes from '../partners/decide-disassociation-as-customer-route.js';
+import * as setPartnerSettingsRoutes from '../partners/set-partner-settings-route.js';
+import * as disassociateByTicketRoutes from '../partners/disassociate-by-ticket-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
 import * as sessions from '../sessions/routes.js';
@@ -40,7 +46,13 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   materials,
   partners,
   partnerCustomers,
-  partnerDisassociation,
+  getDisassociationChecksRoutes,
+  requestDisassociationRoutes,
+  requestCustomerDisassociationRoutes,
+  decideDisassociationAsPartnerRoutes,
+  decideDisassociationAsCustomerRoutes,
+  setPartnerSettingsRoutes,
+  disassociateByTicketRoutes,
 };
 
 const isRoute = (value: unknown): value is RouteSpec =>
