@@ -19,7 +19,9 @@ export interface TraceQuery {
  * The actor as the customer sees it (issue 9 item 9): an operator action says `operator`, never which
  * operator; the stored trace keeps `operator:<id>` for operators' own inquiries.
  */
-const customerActor = (actor: string): string => (actor.startsWith('operator:') ? 'operator' : actor);
+// Issue 11 (R-PA-06): a partner's action says which partner (`partner:<partnerId>`), not which of its staff.
+const customerActor = (actor: string): string =>
+  actor.startsWith('operator:') ? 'operator' : actor.startsWith('partner:') ? actor.split(':').slice(0, 2).join(':') : actor;
 
 export async function queryAuditTraces(caller: AccountCaller, q: TraceQuery) {
   const scope = `audit:${caller.accountId}:${q.from ?? ''}:${q.to ?? ''}:${q.traceName ?? ''}`;

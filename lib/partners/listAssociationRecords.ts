@@ -53,5 +53,5 @@ export async function listAssociationRecords(caller: AccountCaller, q: RecordsQu
     );
     items = items.filter((e) => e.customerId !== undefined && assigned.has(e.customerId));
   }
-  return { items: items.map(recordView), ...(page.cursor ? { nextCursor: page.cursor } : {}) };
+  return { items: items.map((e) => recordView(e, 'partner')), ...(page.cursor ? { nextCursor: page.cursor } : {}) };
 }

@@ -17,6 +17,6 @@ export async function listMyPartnerRecords(caller: AccountCaller, q: { from?: st
     ...(q.cursor ? { cursor: q.cursor } : {}),
     newestFirst: true,
   });
-  const items = page.items.filter((e) => e.area === 'partner').map(recordView);
+  const items = page.items.filter((e) => e.area === 'partner').map((e) => recordView(e, 'customer'));
   return { items, ...(page.cursor ? { nextCursor: page.cursor } : {}) };
 }

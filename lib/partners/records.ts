@@ -1,11 +1,21 @@
 /** How an association-log entry is shown to the partner and to the customer (R-PD-07). Pure. */
 import type { LogEntry } from '../core/association-log/log.js';
 
-/** A record as both sides see it. */
-export const recordView = (e: LogEntry) => ({
+/**
+ * The actor as a side sees it: never which operator (as in the audit view, issue 9 item 9); the customer sees which
+ * partner acted, not which of its staff (the partner sees its own staff).
+ */
+const actorFor = (actor: LogEntry['actor'], side: 'partner' | 'customer'): LogEntry['actor'] => {
+  if (actor.kind === 'operator') return { kind: 'operator', id: 'operator' };
+  if (actor.kind === 'partner' && side === 'customer') return { kind: 'partner', id: actor.id.split(':')[0]! };
+  return actor;
+};
+
+/** A record as one side sees it. */
+export const recordView = (e: LogEntry, side: 'partner' | 'customer') => ({
   event: e.event,
   time: e.time,
-  actor: e.actor,
+  actor: actorFor(e.actor, side),
   ...(e.partnerId ? { partnerId: e.partnerId } : {}),
   ...(e.customerId ? { customerId: e.customerId } : {}),
   ...(e.customerName ? { customerName: e.customerName } : {}),

@@ -17,7 +17,7 @@ import { associationUpdate, loadPartnerCustomer, staffWrites } from '../../../li
 import { activeAccount } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
 import { bearer } from '../../support/identity.js';
-import { type TestPartner, associatedCustomer, enrolledPartner } from '../../support/partners.js';
+import { type TestPartner, associatedCustomer, enrolledPartner, tracesOf } from '../../support/partners.js';
 
 const setBudget = (token: string, customerId: string, body: Record<string, unknown> = { monthlyBudget: 1500.5, currency: 'USD' }) =>
   invoke(budgetHandler, {
@@ -106,7 +106,7 @@ describe('freeze and budget (R-PA-04, issue 11 item freeze and budget)', () => {
     }
   });
 
-  it("R-PA-06: setting the budget is written to the CUSTOMER's audit traces with the partner as actor (partner:<partnerId>:<staffAccountId>)", async () => {
+  it("R-PA-06: setting the budget is written to the CUSTOMER's audit traces with the partner as actor (stored partner:<partnerId>:<staffAccountId>; the customer sees partner:<partnerId>)", async () => {
     const partner = await enrolledPartner();
     const { customer } = await associatedCustomer(partner);
     expect((await setBudget(partner.admin.token, customer.accountId)).status).toBe(200);
@@ -120,9 +120,11 @@ describe('freeze and budget (R-PA-04, issue 11 item freeze and budget)', () => {
     expect(traces.body.items).toHaveLength(1);
     expect(traces.body.items[0]).toMatchObject({
       traceName: 'setPartnerBudget',
-      actor: `partner:${partner.partnerId}:${partner.admin.accountId}`,
+      actor: `partner:${partner.partnerId}`,
       result: 'success',
     });
+    const stored = (await tracesOf(customer.accountId)).find((t) => t.traceName === 'setPartnerBudget');
+    expect(stored?.actor).toBe(`partner:${partner.partnerId}:${partner.admin.accountId}`);
     expect(traces.body.items[0].changes.map((c: { field: string }) => c.field)).toEqual(['monthlyBudget', 'frozen']);
   });
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { LogEntry } from '../../../lib/core/association-log/log.js';
+import { recordView } from '../../../lib/partners/records.js';
+
+const entry = (actor: LogEntry['actor']): LogEntry => ({
+  id: 'l1',
+  area: 'partner',
+  event: 'budget-set',
+  time: '2026-11-24T00:00:00.000Z',
+  actor,
+  partnerId: 'pt_1',
+  customerId: 'acc_c',
+});
+
+describe('what each side sees of a record (R-PD-07, R-PA-06)', () => {
+  it.each([
+    [
+      'a partner staff action',
+      { kind: 'partner', id: 'pt_1:acc_staff' },
+      { kind: 'partner', id: 'pt_1' },
+      { kind: 'partner', id: 'pt_1:acc_staff' },
+    ],
+    ['an operator action', { kind: 'operator', id: 'op-7' }, { kind: 'operator', id: 'operator' }, { kind: 'operator', id: 'operator' }],
+    ['the customer itself', { kind: 'account', id: 'acc_c' }, { kind: 'account', id: 'acc_c' }, { kind: 'account', id: 'acc_c' }],
+    ['the scheduler', { kind: 'system', id: 'scheduler' }, { kind: 'system', id: 'scheduler' }, { kind: 'system', id: 'scheduler' }],
+  ] as const)(
+    'R-PD-07: %s — the customer sees which partner (not which staff), neither side sees which operator',
+    (_n, actor, customer, partner) => {
+      expect(recordView(entry(actor), 'customer').actor).toEqual(customer);
+      expect(recordView(entry(actor), 'partner').actor).toEqual(partner);
+    },
+  );
+});
