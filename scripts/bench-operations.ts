@@ -3,9 +3,10 @@
  * environment at import). Starts its own in-memory DynamoDB Local, drives the handlers in-process and
  * prints one JSON object: SDK calls per operation and the server-side time of the login second step.
  * Messages go to an in-memory notifier so they can be read back; each send is one SNS.Publish in a
- * deployed stage and is counted as such.
+ * deployed stage and is counted as such. Issue 11: then one run of every partners operation under its operationId
+ * (scripts/lib/bench-partners.ts; the counts test/integration/partners/*sdk-calls*.test.ts pin).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { freePort, startDynamoDbLocal, ensureTable } from './lib/dynamodb-local.js';
 import { excludeHashing, excludeSdkSends, p50 } from './lib/overhead.js';
 
@@ -21,6 +22,8 @@ Object.assign(process.env, {
   HMAC_SECRET: 'bench-secret-bench-secret-bench-secret',
   CORS_ORIGINS: 'http://localhost:3000',
   LOG_LEVEL: 'SILENT',
+  // Operator routes (issue 11: enrollPartner, disassociateByTicket): one operator whose key the partners part sends.
+  OPERATOR_KEYS: JSON.stringify({ bench: createHash('sha256').update('bench-operator-key').digest('hex') }),
 });
 await ensureTable(dynamo.endpoint, 'bench-operations');
 
@@ -53,11 +56,18 @@ const codeFor = (to: string) =>
 type Handler = (typeof handlers)[keyof typeof handlers];
 /** Issue 10: the last call's handler time minus its time inside SDK calls and password hashing (ms). */
 let lastOverheadMs = 0;
-const lastRequest = new Map<Handler, { method: string; path: string; body: object; pathParameters?: Record<string, string> }>();
-async function call(handler: Handler, method: string, path: string, body: object, pathParameters?: Record<string, string>) {
+const lastRequest = new Map<Handler, { method: string; path: string; body?: object; pathParameters?: Record<string, string> }>();
+async function call(
+  handler: Handler,
+  method: string,
+  path: string,
+  body: object | undefined,
+  pathParameters?: Record<string, string>,
+  headers?: Record<string, string>,
+) {
   const ip = `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
   lastRequest.set(handler, { method, path, body, pathParameters });
-  const event = apiEvent({ method, path, body, pathParameters, sourceIp: ip });
+  const event = apiEvent({ method, path, body, pathParameters, sourceIp: ip, ...(headers ? { headers } : {}) });
   const context = lambdaContext();
   const excludedBefore = excludedMs();
   const started = performance.now();
@@ -241,6 +251,11 @@ const enumerationTiming = Object.fromEntries(
     return [name, { realMs: real, unknownMs: unknown, ratio: Math.round((unknown / real) * 100) / 100, runs: t.real.length }];
   }),
 );
+
+// Issue 11: one run of every partners operation (scripts/lib/bench-partners.ts), before the scheduler's timers below.
+const { benchPartners } = await import('./lib/bench-partners.js');
+// The partners handlers are typed by their own routes; `call` drives any of them alike.
+Object.assign(operations, await benchPartners(call as import('./lib/bench-partners.js').Call, counted, codeFor));
 
 // Scheduler: 10 due timers among 1 000, then among 100 000 timers that are not due yet.
 const { BatchWriteCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
