@@ -9,6 +9,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { associationFactsWrite } from '../core/checks/store.js';
 import * as keys from '../core/store/key-builders.js';
 import { query } from '../core/store/patterns.js';
+import * as queries from '../core/store/queries.js';
 import { TABLE, db, getMany } from '../core/store/table.js';
 import { type TransactItem, tagged } from '../core/store/writes.js';
 import type { AccountItem } from '../accounts/account.js';
@@ -38,7 +39,7 @@ export async function loadStaffRole(accountId: string): Promise<StaffClaim | und
 }
 
 export async function listMembers(partnerId: string): Promise<Member[]> {
-  const out = await db().send(new QueryCommand({ TableName: TABLE(), ...query('partnerMembers', partnerId), ConsistentRead: true }));
+  const out = await db().send(new QueryCommand({ TableName: TABLE(), ...query(queries.partnerMembers, partnerId), ConsistentRead: true }));
   return (out.Items ?? []).map((i) => ({ accountId: i.accountId, role: i.role, addedAt: i.addedAt }));
 }
 
@@ -387,7 +388,11 @@ export async function customerIndexPage(
 function indexQuery(partnerId: string, driver: Exclude<Driver, { kind: 'customer' }>) {
   if (driver.kind === 'prefix') {
     // Ascending by normalised value: a prefix is a key condition.
-    return { TableName: TABLE(), ...query('partnerCustomersByPrefix', partnerId, driver.facet, driver.prefix), ScanIndexForward: true };
+    return {
+      TableName: TABLE(),
+      ...query(queries.partnerCustomersByPrefix, partnerId, driver.facet, driver.prefix),
+      ScanIndexForward: true,
+    };
   }
   // Newest association first; sort keys are `<iso time>#<customerId>` ('#' < '~', so `<to>~` keeps rows at `to`).
   const range = driver.from && driver.to ? 'sk BETWEEN :from AND :to' : driver.from ? 'sk >= :from' : driver.to ? 'sk <= :to' : undefined;

@@ -6,6 +6,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as keys from '../core/store/key-builders.js';
 import { query } from '../core/store/patterns.js';
+import * as queries from '../core/store/queries.js';
 import { TABLE, db } from '../core/store/table.js';
 import { tagged } from '../core/store/writes.js';
 
@@ -25,7 +26,7 @@ export async function currencyHistory(accountId: string): Promise<Array<{ curren
   const out = await db().send(
     new QueryCommand({
       TableName: TABLE(),
-      ...query('currencyHistory', accountId),
+      ...query(queries.currencyHistory, accountId),
       ConsistentRead: true,
     }),
   );

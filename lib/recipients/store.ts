@@ -8,6 +8,7 @@ import { EDITABLE } from '../core/account-status.js';
 import { config } from '../core/config.js';
 import * as keys from '../core/store/key-builders.js';
 import { query } from '../core/store/patterns.js';
+import * as queries from '../core/store/queries.js';
 import { TABLE, db } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, tagged, transact } from '../core/store/writes.js';
 
@@ -53,7 +54,7 @@ export async function listRecipientItems(accountId: string): Promise<RecipientIt
   const out = await db().send(
     new QueryCommand({
       TableName: TABLE(),
-      ...query('recipients', accountId),
+      ...query(queries.recipients, accountId),
       ConsistentRead: true,
     }),
   );
@@ -147,7 +148,7 @@ export async function subscribedContacts(accountId: string): Promise<Array<{ ema
   const out = await db().send(
     new QueryCommand({
       TableName: TABLE(),
-      ...query('recipients', accountId),
+      ...query(queries.recipients, accountId),
       ProjectionExpression: 'email, mobile, messageTypes',
       ConsistentRead: true,
     }),

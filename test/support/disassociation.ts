@@ -15,6 +15,7 @@ import { newSession } from '../../lib/core/sessions.js';
 import { clockOffset, nowIso, setClockOffset } from '../../lib/core/clock.js';
 import { newId } from '../../lib/core/crypto.js';
 import { query } from '../../lib/core/store/patterns.js';
+import * as queries from '../../lib/core/store/queries.js';
 import { TABLE, db } from '../../lib/core/store/table.js';
 import { transact } from '../../lib/core/store/writes.js';
 import type { StaffRole } from '../../lib/partners/model.js';
@@ -138,7 +139,7 @@ export async function logEvents(view: string): Promise<string[]> {
 
 /** The customer's audit traces, oldest first. */
 export async function traces(accountId: string): Promise<Array<Record<string, any>>> {
-  const out = await db().send(new QueryCommand({ TableName: TABLE(), ...query('auditTraces', accountId), ConsistentRead: true }));
+  const out = await db().send(new QueryCommand({ TableName: TABLE(), ...query(queries.auditTraces, accountId), ConsistentRead: true }));
   return out.Items ?? [];
 }
 

@@ -6,6 +6,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.js';
 import { decodeCursor, encodeCursor } from '../store/pagination.js';
 import { query } from '../store/patterns.js';
+import * as queries from '../store/queries.js';
 import { TABLE, db } from '../store/table.js';
 import type { LogEntry } from './log.js';
 
@@ -26,7 +27,7 @@ export async function listLog(view: string, page: LogPage = {}): Promise<{ items
   const out = await db().send(
     new QueryCommand({
       TableName: TABLE(),
-      ...query('associationLog', view, page.from ?? '0', page.to ? `${page.to}~` : '~'),
+      ...query(queries.associationLog, view, page.from ?? '0', page.to ? `${page.to}~` : '~'),
       ScanIndexForward: !page.newestFirst,
       Limit: limit,
       ExclusiveStartKey: decodeCursor(scope, page.cursor),

@@ -16,6 +16,7 @@ import { dueAttributes } from '../store/keys.js';
 import * as keys from '../store/key-builders.js';
 import { decodeCursor, encodeCursor } from '../store/pagination.js';
 import { query } from '../store/patterns.js';
+import * as queries from '../store/queries.js';
 import { TABLE, db, getMany } from '../store/table.js';
 import { ConditionFailed, type TransactItem, tagged, transact } from '../store/writes.js';
 import {
@@ -206,7 +207,7 @@ export async function listHandshakes(
   const out = await db().send(
     new QueryCommand({
       TableName: TABLE(),
-      ...query('handshakesOfParty', partyId, kind),
+      ...query(queries.handshakesOfParty, partyId, kind),
       ScanIndexForward: false,
       Limit: limit,
       ConsistentRead: true,

@@ -10,6 +10,7 @@ import { addSeconds, now } from '../clock.js';
 import { config } from '../config.js';
 import { dueAttributes, dueShardNumbers } from './keys.js';
 import { query } from './patterns.js';
+import * as queries from './queries.js';
 import { TABLE, db } from './table.js';
 import { ConditionFailed, update } from './writes.js';
 
@@ -39,7 +40,7 @@ export async function readDuePage(shard: number, at: Date, startKey?: Record<str
   const page = await db().send(
     new QueryCommand({
       TableName: TABLE(),
-      ...query('due', String(shard), `${at.toISOString()}#\uffff`),
+      ...query(queries.due, String(shard), `${at.toISOString()}#\uffff`),
       Limit: config.scheduler.pageSize,
       ...(startKey ? { ExclusiveStartKey: startKey } : {}),
     }),

@@ -52,57 +52,10 @@ export interface AccessPattern {
   shown: readonly string[];
 }
 
-/**
- * The key conditions of the query patterns, with their index, apart from `patterns` so that a bundle that only
- * queries does not carry the docs data; `patterns` points at these, so each is written once.
- */
-const auditTracesQuery = (accountId: string, fromIso = ''): KeyCondition => ({
-  pk: k.auditPartition(accountId),
-  sk: { beginsWith: fromIso },
-});
-const timersQuery = (accountId: string): KeyCondition => ({ pk: k.accountPartition(accountId), sk: { beginsWith: 'TIMER#' } });
-const currencyHistoryQuery = (accountId: string): KeyCondition => ({ pk: k.accountPartition(accountId), sk: { beginsWith: 'CURRENCY#' } });
-const recipientsQuery = (accountId: string): KeyCondition => ({ pk: k.accountPartition(accountId), sk: { beginsWith: 'RECIPIENT#' } });
-const accountItemsQuery = (accountId: string): KeyCondition => ({ pk: k.accountPartition(accountId) });
-const dueQuery = (shard: number | string, nowIso: string): KeyCondition => ({ pk: k.duePartition(shard), sk: { atMost: nowIso } });
-const localMessagesToQuery = (to: string, fromIso = ''): KeyCondition => ({
-  pk: k.localMessagesPartition(to),
-  sk: { beginsWith: fromIso },
-});
-const localMessagesAllQuery = (fromIso = ''): KeyCondition => ({ pk: k.localMessagesAll, sk: { beginsWith: fromIso } });
-const handshakesOfPartyQuery = (partyId: string, kind: string): KeyCondition => ({ pk: k.handshakesOfPartyPartition(partyId, kind) });
-const partnerMembersQuery = (partnerId: string): KeyCondition => ({ pk: k.partnerPartition(partnerId), sk: { beginsWith: 'MEMBER#' } });
-const partnerCustomersQuery = (partnerId: string): KeyCondition => ({ pk: k.partnerCustomersPartition(partnerId) });
-/** Entries of one view between two sort keys (`<iso time>#<id>`), inclusive. */
-const associationLogQuery = (view: string, fromSk = '0', toSk = '~'): KeyCondition => ({
-  pk: k.associationLogPartition(view),
-  sk: { between: [fromSk, toSk] },
-});
-const partnerCustomersByFacetQuery = (partnerId: string, facet: string, value: string, fromIso = ''): KeyCondition => ({
-  pk: k.partnerCustomerIndexPartition(partnerId, facet, value),
-  sk: { beginsWith: fromIso },
-});
-const partnerCustomersByPrefixQuery = (partnerId: string, facet: string, prefix = ''): KeyCondition => ({
-  pk: k.partnerCustomerIndexPartition(partnerId, facet),
-  sk: { beginsWith: prefix },
-});
+import * as queries from './queries.js';
 
-export const patternQueries = {
-  auditTraces: { index: 'table' as const, condition: auditTracesQuery },
-  timers: { index: 'table' as const, condition: timersQuery },
-  currencyHistory: { index: 'table' as const, condition: currencyHistoryQuery },
-  recipients: { index: 'table' as const, condition: recipientsQuery },
-  accountItems: { index: 'table' as const, condition: accountItemsQuery },
-  due: { index: 'due' as const, condition: dueQuery },
-  localMessagesTo: { index: 'table' as const, condition: localMessagesToQuery },
-  localMessagesAll: { index: 'gsi1' as const, condition: localMessagesAllQuery },
-  handshakesOfParty: { index: 'table' as const, condition: handshakesOfPartyQuery },
-  partnerMembers: { index: 'table' as const, condition: partnerMembersQuery },
-  partnerCustomers: { index: 'table' as const, condition: partnerCustomersQuery },
-  associationLog: { index: 'table' as const, condition: associationLogQuery },
-  partnerCustomersByFacet: { index: 'table' as const, condition: partnerCustomersByFacetQuery },
-  partnerCustomersByPrefix: { index: 'table' as const, condition: partnerCustomersByPrefixQuery },
-};
+/** Every query pattern by name (the docs and the keys test read it; product code imports ./queries.js). */
+export const patternQueries = queries;
 
 export const patterns = {
   account: {
@@ -164,28 +117,28 @@ export const patterns = {
     doc: "account's audit traces, newest first",
     index: 'table',
     keys: { auditPartition: k.auditPartition, auditTrace: k.auditTrace },
-    query: auditTracesQuery,
+    query: queries.auditTracesCondition,
     shown: ['<id>', '<iso time>'],
   },
   timers: {
     doc: "account's timers",
     index: 'table',
     keys: { timer: k.timer },
-    query: timersQuery,
+    query: queries.timersCondition,
     shown: ['<id>'],
   },
   currencyHistory: {
     doc: "account's currency history, oldest first",
     index: 'table',
     keys: { currencyChange: k.currencyChange },
-    query: currencyHistoryQuery,
+    query: queries.currencyHistoryCondition,
     shown: ['<id>'],
   },
   recipients: {
     doc: "account's message recipients",
     index: 'table',
     keys: { recipient: k.recipient },
-    query: recipientsQuery,
+    query: queries.recipientsCondition,
     shown: ['<id>'],
   },
   material: {
@@ -219,14 +172,14 @@ export const patterns = {
   accountItems: {
     doc: 'all items of an account (disabling)',
     index: 'table',
-    query: accountItemsQuery,
+    query: queries.accountItemsCondition,
     shown: ['<id>'],
   },
   due: {
     doc: 'due timers and unpublished notices',
     index: 'due',
     keys: { duePartition: k.duePartition },
-    query: dueQuery,
+    query: queries.dueCondition,
     shown: ['<shard>', '<now iso>'],
   },
   outbox: {
@@ -247,14 +200,14 @@ export const patterns = {
     doc: 'local messages to a destination',
     index: 'table',
     keys: { localMessage: k.localMessage, localMessagesPartition: k.localMessagesPartition },
-    query: localMessagesToQuery,
+    query: queries.localMessagesToCondition,
     shown: ['<to>', '<iso time>'],
   },
   localMessagesAll: {
     doc: 'all local messages, newest first',
     index: 'gsi1',
     keys: { localMessagesAll: k.localMessagesAll },
-    query: localMessagesAllQuery,
+    query: queries.localMessagesAllCondition,
     shown: ['<iso time>'],
   },
   handshake: {
@@ -275,7 +228,7 @@ export const patterns = {
     doc: "a party's requests of a kind (either side), newest first",
     index: 'table',
     keys: { handshakeOfParty: k.handshakeOfParty, handshakesOfPartyPartition: k.handshakesOfPartyPartition },
-    query: handshakesOfPartyQuery,
+    query: queries.handshakesOfPartyCondition,
     shown: ['<party id>', '<kind>'],
   },
   partnerProfile: {
@@ -296,7 +249,7 @@ export const patterns = {
     doc: "a partner's staff (administrator and account managers)",
     index: 'table',
     keys: { partnerMember: k.partnerMember },
-    query: partnerMembersQuery,
+    query: queries.partnerMembersCondition,
     shown: ['<partner id>'],
   },
   partnerInvitationsPerDay: {
@@ -323,27 +276,27 @@ export const patterns = {
     doc: "a partner's customer associations (one item per customer, the source of truth)",
     index: 'table',
     keys: { partnerCustomer: k.partnerCustomer, partnerCustomersPartition: k.partnerCustomersPartition },
-    query: partnerCustomersQuery,
+    query: queries.partnerCustomersCondition,
     shown: ['<partner id>'],
   },
   associationLog: {
     doc: 'association log of a view (customer, partner, or partner#customer), permanent, by time',
     index: 'table',
     keys: { associationLogEntry: k.associationLogEntry, associationLogPartition: k.associationLogPartition },
-    query: associationLogQuery,
+    query: queries.associationLogCondition,
     shown: ['<view>', '<iso time>'],
   },
   partnerCustomersByFacet: {
     doc: "a partner's customers with one facet value (all, frozen, model, manager, mobile hash, tag), by association time (R-PD-10)",
     index: 'table',
     keys: { partnerCustomerIndexRow: k.partnerCustomerIndexRow, partnerCustomerIndexPartition: k.partnerCustomerIndexPartition },
-    query: partnerCustomersByFacetQuery,
+    query: queries.partnerCustomersByFacetCondition,
     shown: ['<pid>', '<facet>', '<value>', '<associated iso time>'],
   },
   partnerCustomersByPrefix: {
     doc: "a partner's customers by normalised name or account name prefix (R-PD-10)",
     index: 'table',
-    query: partnerCustomersByPrefixQuery,
+    query: queries.partnerCustomersByPrefixCondition,
     shown: ['<pid>', '<name|account>', '<normalised prefix>'],
   },
   quotaWindow: {
@@ -383,11 +336,10 @@ export function keyCondition(
   return { ...(ix.name ? { IndexName: ix.name } : {}), KeyConditionExpression: expression, ExpressionAttributeValues: values };
 }
 
-/** The query input of a query pattern, e.g. `{ TableName: TABLE(), ...query('recipients', accountId) }`. */
-export function query<N extends keyof typeof patternQueries>(
-  name: N,
-  ...args: Parameters<(typeof patternQueries)[N]['condition']>
+/** The query input of a query pattern, e.g. `{ TableName: TABLE(), ...query(queries.recipients, accountId) }`. */
+export function query<A extends unknown[]>(
+  q: { index: IndexId; condition: (...args: A) => KeyCondition },
+  ...args: A
 ): ReturnType<typeof keyCondition> {
-  const q = patternQueries[name];
-  return keyCondition(q.index, (q.condition as (...a: unknown[]) => KeyCondition)(...args));
+  return keyCondition(q.index, q.condition(...args));
 }

@@ -3,6 +3,7 @@ import { config } from '../../../../lib/core/config.js';
 import { allDueShards, dueAttributes, dueShard } from '../../../../lib/core/store/keys.js';
 import * as keys from '../../../../lib/core/store/key-builders.js';
 import { patterns, query } from '../../../../lib/core/store/patterns.js';
+import * as queries from '../../../../lib/core/store/queries.js';
 
 /** Every builder the patterns declare, by name. */
 const declared: Record<string, unknown> = Object.fromEntries(
@@ -75,16 +76,20 @@ describe('key builders', () => {
   it.each([
     [
       'recipients',
-      query('recipients', 'a'),
+      query(queries.recipients, 'a'),
       {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
         ExpressionAttributeValues: { ':pk': 'ACCOUNT#a', ':sk': 'RECIPIENT#' },
       },
     ],
-    ['accountItems', query('accountItems', 'a'), { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'ACCOUNT#a' } }],
+    [
+      'accountItems',
+      query(queries.accountItems, 'a'),
+      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'ACCOUNT#a' } },
+    ],
     [
       'due',
-      query('due', '0', 'T'),
+      query(queries.due, '0', 'T'),
       {
         IndexName: 'due',
         KeyConditionExpression: 'duePk = :pk AND dueSk <= :sk',
@@ -93,7 +98,7 @@ describe('key builders', () => {
     ],
     [
       'localMessagesAll',
-      query('localMessagesAll'),
+      query(queries.localMessagesAll),
       { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'LOCAL#MSG' } },
     ],
   ])('the %s query pattern gives its key condition', (_name, built, expected) => {
@@ -104,14 +109,20 @@ describe('key builders', () => {
 describe('query patterns (issue 10)', () => {
   it('every query pattern uses the key condition and index declared for it in patternQueries, and only those are queries', async () => {
     const { patterns, patternQueries } = await import('../../../../lib/core/store/patterns.js');
+    // queries.ts exports each pattern's spec `{ index, condition }` and its condition alone (`<name>Condition`).
+    const specs = Object.fromEntries(Object.entries(patternQueries).filter(([name]) => !name.endsWith('Condition'))) as Record<
+      string,
+      { index: string; condition: unknown }
+    >;
     const queryNames = Object.entries(patterns)
       .filter(([, p]) => 'query' in p && p.query)
       .map(([name]) => name);
-    expect(queryNames.sort()).toEqual(Object.keys(patternQueries).sort());
+    expect(queryNames.sort()).toEqual(Object.keys(specs).sort());
     for (const name of queryNames) {
       const p = patterns[name as keyof typeof patterns] as { index: string; query: unknown };
-      const q = patternQueries[name as keyof typeof patternQueries];
+      const q = specs[name]!;
       expect([name, p.query, p.index]).toEqual([name, q.condition, q.index]);
+      expect(q.condition).toBe((patternQueries as Record<string, unknown>)[`${name}Condition`]);
     }
   });
 });
