@@ -141,6 +141,8 @@ export const config = {
     invitationBaseUrl: env.PARTNER_INVITATION_BASE_URL ?? 'https://account.example.com/partner-invitation',
     /** R-PD-10: index rows one customer-list request reads at most (a page may then hold fewer than `limit`). */
     customerListReadBudget: 1000,
+    /** R-PD-09: the oldest partner consent email a service ticket may carry (security review 1) *default*. */
+    ticketConsentMaxAgeSeconds: 30 * DAY,
   },
 
   materials: {

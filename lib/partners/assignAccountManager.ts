@@ -1,13 +1,15 @@
 /**
  * R-PD-04: the partner administrator assigns one of its account managers to a customer; the manager then sees
  * that customer. Another partner's customer is not found (404); an account that is not an account manager of
- * this partner is refused (422, the same answer whoever it is). Logged (`account-manager-assigned`, R-PD-07).
+ * this partner is refused (422, the same answer whoever it is). Logged (`account-manager-assigned`, R-PD-07) and
+ * written to the customer's audit traces with the partner as actor (R-PA-06), in the same transaction.
  */
 import { logWrites, pairViews } from '../core/association-log/log.js';
+import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import { Conflict, RuleViolation } from '../core/errors.js';
 import { transact } from '../core/store/writes.js';
-import { partnerLogActor, requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
+import { partnerActor, partnerLogActor, requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
 import { associationChangeWrites, loadStaffRole, staffStill } from './store.js';
 
 export async function assignAccountManager(caller: AccountCaller, customerId: string, input: { accountId: string }) {
@@ -38,6 +40,15 @@ export async function assignAccountManager(caller: AccountCaller, customerId: st
         // The partner's views only: the assignment is internal to the partner.
         pairViews(staff.partnerId, customerId).slice(1),
       ),
+      // R-PA-06: every partner operation on a customer is in the customer's audit traces.
+      auditWrite({
+        accountId: customerId,
+        traceName: 'assignPartnerAccountManager',
+        request: caller.origin,
+        result: 'success',
+        actor: partnerActor(staff),
+        changes: [{ field: 'accountManagerId', old: association.accountManagerId, new: input.accountId }],
+      }),
     ],
     (failure) =>
       failure.failed('association') || failure.failed('staff')

@@ -38,9 +38,10 @@ export const mobileHashOf = (e164: string): string => keyedHash(MOBILE_HASH_PURP
 
 /**
  * The index extras of a customer, taken from its account at an association change: the mobile number's keyed
- * hash and the account names (tenant name, login ID).
+ * hash and the account name (the tenant name). Never the login ID: the partner is not shown it and may not search
+ * by it (R-PD-10, security review 1 finding 1).
  */
 export function indexExtrasOf(account: AccountFields): IndexExtras {
   const mobile = account.serviceMobile ?? account.mobile;
-  return { ...(mobile ? { mobileHash: mobileHashOf(mobile) } : {}), accountNames: [account.tenantName, account.loginId] };
+  return { ...(mobile ? { mobileHash: mobileHashOf(mobile) } : {}), accountNames: [account.tenantName] };
 }

@@ -5,7 +5,8 @@
  * - equality facets: partition `PARTNER#<pid>#BY#<facet>#<value>`, sort `<associatedAt>#<customerId>` (newest first;
  *   an association-time range is a key condition): `all`, `frozen`, `model`, `manager`, `mobile` (keyed hash), `tag`;
  * - prefix facets: partition `PARTNER#<pid>#BY#<facet>`, sort `<normalised value>#<customerId>`: `name`,
- *   `account` (tenant name and login ID, one row each).
+ *   `account` (the tenant name; never the login ID, which the partner is not shown: R-PD-10). A prefix has at least
+ *   `MIN_PREFIX` characters (the route refuses shorter ones).
  * Every row carries the same projection (the facet values of the customer), so the other index filters are judged on
  * the row itself (no read per candidate); filters on billing facts (expenditure, resource expiry, budget usage) are
  * judged after the page's customers are read (`postMatches`).
@@ -36,11 +37,14 @@ export interface IndexedAssociation {
 export interface IndexExtras {
   /** keyedHash(MOBILE_HASH_PURPOSE, E.164 mobile): never the number itself. */
   mobileHash?: string;
-  /** The customer's account names (tenant name, login ID). */
+  /** The customer's account name as the partner sees it (the tenant name). Never the login ID (R-PD-10). */
   accountNames?: string[];
 }
 
 export const MOBILE_HASH_PURPOSE = 'partner-customer-mobile';
+
+/** The shortest name or account prefix a search takes (R-PD-10: fewer characters would enumerate the masked values). */
+export const MIN_PREFIX = 3;
 
 /** The facet values of one customer, carried by each of its rows. */
 export interface RowProjection {
@@ -185,8 +189,8 @@ export function chooseDriver(f: CustomerFilters, managerScope?: string): Driver 
 
 /**
  * Does a row pass every index filter (and the account manager's scope)? An `account` row passes only if it is the
- * first of the customer's account names matching the prefix, so a customer whose tenant name and login ID both
- * match is listed once.
+ * first of the customer's account names matching the prefix, so a customer is listed once whatever it carries
+ * (the account keys hold the tenant name only, never the login ID: R-PD-10).
  */
 export function rowMatches(
   row: IndexRow | (RowProjection & { facet?: Facet; facetValue?: string }),

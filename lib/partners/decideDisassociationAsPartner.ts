@@ -9,7 +9,7 @@ import { loadHandshakeOf } from '../core/handshake/store.js';
 import { decideDisassociation } from './disassociation.js';
 import { PARTNER_DISASSOCIATION } from './kinds.js';
 import { type Verification, protectedOperation } from './protection.js';
-import { requirePartnerStaff } from './staff.js';
+import { partnerActor, partnerLogActor, requirePartnerStaff } from './staff.js';
 import { loadPartner } from './store.js';
 
 export interface DecideAsPartnerInput {
@@ -29,8 +29,9 @@ export async function decideDisassociationAsPartner(caller: AccountCaller, input
     request,
     party: staff.partnerId,
     agree: input.agree,
-    actor: { kind: 'partner', id: staff.accountId },
-    auditActor: `partner:${staff.partnerId}:${staff.accountId}`,
+    // R-PD-07, R-PA-06: the partner and its staff member, as in every other partner record and trace.
+    actor: partnerLogActor(staff),
+    auditActor: partnerActor(staff),
     origin: caller.origin,
     extra,
     partner,

@@ -6,20 +6,23 @@
  * for a reseller customer the seed-004 conditions apply (enterprise association, arrears, reserved instances); the
  * quotas do not (the ticket is the way past them, R-PD-06). The association ends, the evidence is kept in the log
  * (`ticket-disassociated`), the customer's audit traces name the operator, and a request still open between the
- * pair is canceled by the operator — all in one transaction. Both sides are told.
+ * pair is canceled by the operator — all in one transaction. Both sides are told. The consent must have been
+ * received after the association began and be at most `config.partners.ticketConsentMaxAgeSeconds` old; a ticket
+ * ID is used once (a claim item in the same transaction: a reused ticket is 409 STATE_CONFLICT).
  */
 import { requireAccount } from '../accounts/store.js';
 import { logWrites, pairViews } from '../core/association-log/log.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { type OperatorCaller, actorOf } from '../core/caller.js';
 import { now } from '../core/clock.js';
-import { NotFound, RuleViolation } from '../core/errors.js';
+import { config } from '../core/config.js';
+import { Conflict, NotFound, RuleViolation } from '../core/errors.js';
 import { moveHandshake } from '../core/handshake/store.js';
 import { publishNow } from '../core/notify/outbox.js';
 import { ConditionFailed, type TransactItem, transact } from '../core/store/writes.js';
 import { loadDisassociationState, moveRefusal, partnerSide, refusal, resultNotices, staleAssociation } from './disassociation.js';
 import { ticketChecks } from './disassociation-rules.js';
-import { noOpenDisassociation } from './disassociation-store.js';
+import { noOpenDisassociation, ticketClaim } from './disassociation-store.js';
 import { type ConsentEmail, consentFailures } from './ticket-rules.js';
 import { associationEndWrites, loadCustomerPartner } from './store.js';
 
@@ -41,13 +44,15 @@ export async function disassociateByTicket(caller: OperatorCaller, input: Ticket
     input.consentEmail,
     { partnerEmail: admin.email, partnerNames: namesOf(admin), customerNames: namesOf(customer) },
     at,
+    { associatedAt: association.associatedAt, maxAgeSeconds: config.partners.ticketConsentMaxAgeSeconds },
   );
   if (consent.length) throw new RuleViolation('NOT_ALLOWED', "The partner's consent email does not qualify as evidence.", consent);
   const state = await loadDisassociationState(association, 'customer', at);
   const checks = ticketChecks(state.facts);
   if (!checks.passed) throw refusal(checks, state.visible);
 
-  const { pending } = state;
+  // A request past its expiresAt the scheduler has not expired yet still holds the open claim: the operator cancels it too.
+  const pending = state.pending ?? state.lapsed;
   const entry = (event: 'ticket-disassociated' | 'disassociation-canceled', details: Record<string, unknown>) =>
     logWrites(
       {
@@ -71,6 +76,12 @@ export async function disassociateByTicket(caller: OperatorCaller, input: Ticket
     [customer, admin],
   );
   const writes: TransactItem[] = [
+    ticketClaim(input.ticketId, {
+      customerId: association.customerId,
+      partnerId: association.partnerId,
+      operatorId: caller.operatorId,
+      at: at.toISOString(),
+    }),
     ...associationEndWrites(association),
     ...entry('ticket-disassociated', {
       ticketId: input.ticketId,
@@ -97,6 +108,8 @@ export async function disassociateByTicket(caller: OperatorCaller, input: Ticket
       await transact([noOpenDisassociation(association.partnerId, association.customerId), ...writes]);
     }
   } catch (error) {
+    if (error instanceof ConditionFailed && error.failed('ticket'))
+      throw new Conflict('STATE_CONFLICT', 'This service ticket was already used to disassociate a customer.');
     if (error instanceof ConditionFailed) throw staleAssociation();
     throw error;
   }

@@ -4,6 +4,7 @@
  * setting, and the pending request of a customer. No SDK here: the writes are transaction items, the reads go
  * through core stores.
  */
+import { now } from '../core/clock.js';
 import { type HandshakeRequest, openScope } from '../core/handshake/machine.js';
 import { listHandshakes } from '../core/handshake/store.js';
 import * as keys from '../core/store/key-builders.js';
@@ -53,13 +54,37 @@ export function partnerProtectionUpdate(partnerId: string, on: boolean, at: stri
   });
 }
 
+/** R-PD-09: the service ticket's single-use claim ('ticket'): a ticket ID already used refuses the write. */
+export function ticketClaim(
+  ticketId: string,
+  claim: { customerId: string; partnerId: string; operatorId: string; at: string },
+): TransactItem {
+  return tagged('ticket', {
+    Put: {
+      TableName: TABLE(),
+      Item: { ...keys.partnerTicketClaim(ticketId), ticketId, ...claim },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+}
+
 /**
- * The customer's pending disassociation request, if any (for GET /v1/partner's `pendingRequest`, and the checks).
- * One Query of the customer's requests, newest first, one item: at most one is open per pair, and a customer has
- * one partner at a time, so an open one is the newest.
+ * The customer's disassociation request still open in the store, if any: `pending` while before its `expiresAt`,
+ * `lapsed` from then until the scheduler (or a new request, `openDisassociation`) expires it. One Query of the
+ * customer's requests, newest first, one item: at most one is open per pair, and a customer has one partner at a
+ * time, so an open one is the newest.
  */
-export async function pendingDisassociation(customerId: string): Promise<HandshakeRequest | undefined> {
+export async function openDisassociationRequest(
+  customerId: string,
+  at: Date = now(),
+): Promise<{ pending?: HandshakeRequest; lapsed?: HandshakeRequest }> {
   const { items } = await listHandshakes(customerId, PARTNER_DISASSOCIATION.kind, { limit: 1 });
   const newest = items[0];
-  return newest?.state === 'pending' ? newest : undefined;
+  if (newest?.state !== 'pending') return {};
+  return at.getTime() >= Date.parse(newest.expiresAt) ? { lapsed: newest } : { pending: newest };
+}
+
+/** The customer's pending disassociation request, if any; a lapsed one is not (the checks ignore it, R-PD-03/06). */
+export async function pendingDisassociation(customerId: string, at: Date = now()): Promise<HandshakeRequest | undefined> {
+  return (await openDisassociationRequest(customerId, at)).pending;
 }

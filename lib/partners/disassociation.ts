@@ -15,7 +15,7 @@ import { newId } from '../core/crypto.js';
 import { Conflict, InvalidCode, NotFound, RuleViolation } from '../core/errors.js';
 import { type HandshakeMove, type HandshakeRequest, type MoveRefusal, decide } from '../core/handshake/machine.js';
 import { createHandshake, moveHandshake } from '../core/handshake/store.js';
-import { type OutboxEntry, publishNow } from '../core/notify/outbox.js';
+import { publishNow } from '../core/notify/outbox.js';
 import { type QuotaWindow, quotaState, quotaUseWrite, readQuotaWindows } from '../core/quota/store.js';
 import { config } from '../core/config.js';
 import { ConditionFailed, type TransactItem } from '../core/store/writes.js';
@@ -29,11 +29,13 @@ import {
   requestsVisible,
 } from './disassociation-rules.js';
 import { evaluate } from '../core/checks/conditions.js';
-import { type DisassociationNotice, disassociationNotices } from './disassociation-notices.js';
-import { associationUnchanged, customerQuotaScope, pairQuotaScope, pendingDisassociation } from './disassociation-store.js';
+import { disassociationNotices } from './disassociation-notices.js';
+import { partnerSide, resultNotices } from './disassociation-parties.js';
+import { associationUnchanged, customerQuotaScope, openDisassociationRequest, pairQuotaScope } from './disassociation-store.js';
+import { expireLapsedDisassociation } from './expireDisassociation.js';
 import { PARTNER_DISASSOCIATION } from './kinds.js';
 import type { Association, Partner } from './model.js';
-import { associationEndWrites, loadPartner, loadPartnerCustomer } from './store.js';
+import { associationEndWrites, loadPartnerCustomer } from './store.js';
 
 export type Side = 'customer' | 'partner';
 
@@ -49,7 +51,12 @@ export interface DisassociationState {
   customer: AccountItem | undefined;
   /** The request pending between the customer and its partner, if any. */
   pending: HandshakeRequest | undefined;
+  /** A request past its `expiresAt` the scheduler has not expired yet: no longer pending for the checks. */
+  lapsed: HandshakeRequest | undefined;
 }
+
+// Used by the other disassociation use cases through this module.
+export { partnerSide, resultNotices };
 
 /** The windows a side's request uses: the customer's own and the pair's (customer), the pair's (partner). */
 function quotaScopes(side: Side, a: Association) {
@@ -59,11 +66,11 @@ function quotaScopes(side: Side, a: Association) {
 
 /** One read of everything a side's checks judge, at `at`. */
 export async function loadDisassociationState(a: Association, side: Side, at: Date): Promise<DisassociationState> {
-  const [facts, customer, windows, pending] = await Promise.all([
+  const [facts, customer, windows, { pending, lapsed }] = await Promise.all([
     loadFacts(a.customerId),
     findAccount(a.customerId),
     readQuotaWindows(quotaScopes(side, a)),
-    pendingDisassociation(a.customerId),
+    openDisassociationRequest(a.customerId, at),
   ]);
   const visible = requestsVisible(windows.map((w) => quotaState(w, at)));
   const { associations } = facts;
@@ -83,6 +90,7 @@ export async function loadDisassociationState(a: Association, side: Side, at: Da
     visible,
     customer,
     pending,
+    lapsed,
   };
 }
 
@@ -112,15 +120,6 @@ function agreeChecks(initiatorSide: Side, facts: DisassociationFacts): CheckAnsw
 
 export const staleAssociation = () => new Conflict('STATE_CONFLICT', 'The association changed meanwhile; try again.');
 
-/** The partner (unless the caller loaded it already) and its administrator account (where the partner side is told). */
-export async function partnerSide(
-  partnerId: string,
-  known?: Partner,
-): Promise<{ partner: Partner | undefined; admin: AccountItem | undefined }> {
-  const partner = known ?? (await loadPartner(partnerId));
-  return { partner, admin: partner ? await findAccount(partner.adminAccountId) : undefined };
-}
-
 export interface Opening {
   side: Side;
   association: Association;
@@ -148,6 +147,9 @@ export async function openDisassociation(o: Opening): Promise<HandshakeRequest> 
     const state = await loadDisassociationState(a, o.side, at);
     const result = checksOf(o.side, state.facts);
     if (!result.passed) throw refusal(result, state.visible);
+    // A lapsed request still holds the pair's open claim until it is expired: expire it now (as the scheduler would:
+    // logged, both sides told; conditional, so a racing scheduler run expires it once), then open the new one.
+    if (state.lapsed) await expireLapsedDisassociation(state.lapsed, at);
     const id = newId('dr_');
     const expiresAt = addSeconds(at, PARTNER_DISASSOCIATION.expirySeconds).toISOString();
     const tags = o.side === 'customer' ? ['customer-quota', 'pair-quota'] : ['pair-quota'];
@@ -335,18 +337,4 @@ export async function decideDisassociation(d: Deciding): Promise<{ status: 'appr
   }
   await publishNow(notices.map((n) => n.pending));
   return { status };
-}
-
-export function resultNotices(
-  kind: DisassociationNotice,
-  vars: Record<string, string>,
-  association: Pick<Association, 'customerName' | 'partnerId'>,
-  partner: Partner | undefined,
-  to: Array<AccountItem | undefined>,
-): OutboxEntry[] {
-  return disassociationNotices(
-    kind,
-    { ...vars, partnerName: partner?.name ?? association.partnerId, customerName: association.customerName },
-    to,
-  );
 }

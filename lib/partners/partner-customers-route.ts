@@ -5,13 +5,29 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { isoDate, isoTime, paginationQuery, text } from '../core/http/schemas.js';
+import { MIN_PREFIX } from './customer-index.js';
 
 const booleanQuery = z.pipe(
   z.enum(['true', 'false']),
   z.transform((v: 'true' | 'false') => v === 'true'),
 );
-const amount = z.coerce.number().check(z.minimum(0), z.maximum(1e12));
-const percent = z.coerce.number().check(z.minimum(0), z.maximum(1e6));
+/**
+ * A non-negative decimal in a query string, checked as text before it becomes a number (so a blank value is a 400,
+ * never 0): `digits` integer digits at most, up to 4 decimals.
+ */
+const decimalQuery = (digits: number) =>
+  z.pipe(
+    z
+      .string()
+      .check(
+        z.regex(new RegExp(`^\\d{1,${digits}}(\\.\\d{1,4})?$`), `A number ≥ 0 with at most ${digits} digits before the point, e.g. 12.5.`),
+      ),
+    z.transform((v: string) => Number(v)),
+  );
+const amount = decimalQuery(12);
+const percent = decimalQuery(6);
+/** A name or account prefix: at least MIN_PREFIX characters (R-PD-10: shorter prefixes would enumerate masked values). */
+const prefixQuery = (max: number) => text({ max, min: MIN_PREFIX });
 const accountIdParam = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** A mobile number as E.164 (`+` and 7–15 digits); a `+` decoded as a space in a query string is accepted. */
@@ -40,8 +56,8 @@ export const listPartnerCustomersRoute = defineRoute({
       model: z.optional(z.enum(['reseller', 'referral'])),
       associatedFrom: z.optional(isoTime),
       associatedTo: z.optional(isoTime),
-      customerName: z.optional(text({ max: 100 })),
-      customerAccount: z.optional(text({ max: 64 })),
+      customerName: z.optional(prefixQuery(100)),
+      customerAccount: z.optional(prefixQuery(64)),
       customerId: z.optional(accountIdParam),
       accountManagerId: z.optional(accountIdParam),
       expenditureMin: z.optional(amount),
@@ -151,7 +167,7 @@ export const listAssociationRecordsRoute = defineRoute({
       from: z.optional(isoTime),
       to: z.optional(isoTime),
       customerId: z.optional(accountIdParam),
-      customerName: z.optional(text({ max: 100 })),
+      customerName: z.optional(prefixQuery(100)),
       event: z.optional(z.string().check(z.regex(/^[a-z-]{1,40}$/, 'An event name, e.g. associated.'))),
       ...paginationQuery,
     })

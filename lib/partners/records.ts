@@ -1,5 +1,6 @@
 /** How an association-log entry is shown to the partner and to the customer (R-PD-07). Pure. */
 import type { LogEntry } from '../core/association-log/log.js';
+import { maskName } from '../core/contact/mask.js';
 
 /**
  * The actor as a side sees it: never which operator (as in the audit view, issue 9 item 9); the customer sees which
@@ -11,14 +12,17 @@ const actorFor = (actor: LogEntry['actor'], side: 'partner' | 'customer'): LogEn
   return actor;
 };
 
-/** A record as one side sees it. */
+/**
+ * A record as one side sees it. The partner sees the customer name masked, as in its customer list (R-PD-10: hidden
+ * until revealed, and a reveal is logged); the customer sees its own name.
+ */
 export const recordView = (e: LogEntry, side: 'partner' | 'customer') => ({
   event: e.event,
   time: e.time,
   actor: actorFor(e.actor, side),
   ...(e.partnerId ? { partnerId: e.partnerId } : {}),
   ...(e.customerId ? { customerId: e.customerId } : {}),
-  ...(e.customerName ? { customerName: e.customerName } : {}),
+  ...(e.customerName ? { customerName: side === 'partner' ? maskName(e.customerName) : e.customerName } : {}),
   ...(e.model ? { model: e.model } : {}),
   ...(e.details ? { details: e.details } : {}),
 });

@@ -8,7 +8,7 @@ import type { AccountCaller } from '../core/caller.js';
 import { NotFound } from '../core/errors.js';
 import { openDisassociation } from './disassociation.js';
 import { type Verification, protectedOperation } from './protection.js';
-import { requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
+import { partnerActor, partnerLogActor, requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
 import { loadPartner } from './store.js';
 
 export interface RequestCustomerDisassociationInput {
@@ -26,8 +26,9 @@ export async function requestCustomerDisassociation(caller: AccountCaller, input
   const request = await openDisassociation({
     side: 'partner',
     association,
-    actor: { kind: 'partner', id: staff.accountId },
-    auditActor: `partner:${staff.partnerId}:${staff.accountId}`,
+    // R-PD-07, R-PA-06: the partner and its staff member, as in every other partner record and trace.
+    actor: partnerLogActor(staff),
+    auditActor: partnerActor(staff),
     origin: caller.origin,
     payload: { reason: input.reason, requestedBy: staff.accountId },
     extra,

@@ -2,16 +2,18 @@
  * revealPartnerCustomerContact (R-PD-10): one contact field of a customer, unmasked, for partner staff who may see the
  * customer (an account manager: only its assigned ones; another partner's customer: 404). Each reveal is recorded in
  * the association log (`contact-revealed`, the staff account as actor, the field) before the value is answered, in
- * the customer's, the partner's and the pair's views: the customer sees who looked.
+ * the customer's, the partner's and the pair's views: the customer sees who looked. It is also written to the
+ * customer's audit traces with the partner as actor (R-PA-06), in the same transaction: which field, never its value.
  */
 import { findAccount } from '../accounts/store.js';
 import { logWrites, pairViews } from '../core/association-log/log.js';
+import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import { NotFound } from '../core/errors.js';
 import { transact } from '../core/store/writes.js';
 import { contactOf } from './customer-contact.js';
 import type { ContactField } from './partner-customers-route.js';
-import { requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
+import { partnerActor, partnerLogActor, requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
 
 export async function revealPartnerCustomerContact(caller: AccountCaller, input: { customerId: string; field: ContactField }) {
   const staff = await requirePartnerStaff(caller);
@@ -19,13 +21,12 @@ export async function revealPartnerCustomerContact(caller: AccountCaller, input:
   const account = await findAccount(input.customerId);
   if (!account) throw new NotFound();
   const value = contactOf(account)[input.field];
-  await transact(
-    logWrites(
+  await transact([
+    ...logWrites(
       {
         area: 'partner',
         event: 'contact-revealed',
-        // The same actor as the partner's other log entries (`partnerLogActor` on i11-a).
-        actor: { kind: 'partner', id: `${staff.partnerId}:${staff.accountId}` },
+        actor: partnerLogActor(staff),
         partnerId: staff.partnerId,
         customerId: input.customerId,
         customerName: association.customerName,
@@ -34,6 +35,15 @@ export async function revealPartnerCustomerContact(caller: AccountCaller, input:
       },
       pairViews(staff.partnerId, input.customerId),
     ),
-  );
+    // Which field was revealed, no value (not even masked): the trace must not become a copy of the contact data.
+    auditWrite({
+      accountId: input.customerId,
+      traceName: 'revealPartnerCustomerContact',
+      request: caller.origin,
+      result: 'success',
+      actor: partnerActor(staff),
+      changes: [{ field: input.field }],
+    }),
+  ]);
   return { field: input.field, ...(value !== undefined ? { value } : {}) };
 }

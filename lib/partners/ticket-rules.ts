@@ -8,6 +8,9 @@
  *             (account name: <customer>). … We hereby authorize HUAWEI CLOUD to cancel the association with the
  *             customer (account name: <customer>)."
  * An account's name is its tenant name or its login ID. Matching ignores case and runs of white space.
+ * The email must have been received after the association began (an earlier one cannot be about this association:
+ * a replayed consent) and be at most `maxAgeSeconds` old (`config.partners.ticketConsentMaxAgeSeconds`, 30 days
+ * *default*) — security review 1 finding 4.
  */
 import type { Failure } from '../core/errors.js';
 
@@ -34,7 +37,13 @@ const anyOf = (names: string[]) =>
     .map(escapeRe)
     .join('|')})`;
 
-export function consentFailures(email: ConsentEmail, parties: ConsentParties, at: Date): Failure[] {
+/** When the consent may have been received: not before the association began, not longer ago than `maxAgeSeconds`. */
+export interface ConsentBounds {
+  associatedAt: string;
+  maxAgeSeconds: number;
+}
+
+export function consentFailures(email: ConsentEmail, parties: ConsentParties, at: Date, bounds: ConsentBounds): Failure[] {
   const failures: Failure[] = [];
   if (norm(email.from) !== norm(parties.partnerEmail)) {
     failures.push({ condition: 'consent-sender', message: "The consent email must come from the partner's registered email address." });
@@ -63,8 +72,18 @@ export function consentFailures(email: ConsentEmail, parties: ConsentParties, at
         'The body must follow the template: the partner (account name) agrees to cancel the association with the customer (account name) and authorizes HUAWEI CLOUD to cancel it.',
     });
   }
-  if (Date.parse(email.receivedAt) > at.getTime()) {
+  const received = Date.parse(email.receivedAt);
+  if (received > at.getTime()) {
     failures.push({ condition: 'consent-received-at', message: 'The consent email cannot have been received in the future.' });
+  }
+  if (received < Date.parse(bounds.associatedAt)) {
+    failures.push({
+      condition: 'consent-predates-association',
+      message: 'The consent email was received before the association began; ask the partner for a new one.',
+    });
+  }
+  if (at.getTime() - received > bounds.maxAgeSeconds * 1000) {
+    failures.push({ condition: 'consent-too-old', message: 'The consent email is too old; ask the partner for a new one.' });
   }
   return failures;
 }

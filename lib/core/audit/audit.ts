@@ -65,6 +65,9 @@ export const TRACE_NAMES = [
   'decidePartnerDisassociation',
   'disassociatePartnerByTicket',
   'setPartnerSettings',
+  // partner operations on the customer (issue 11 review 1, R-PA-06): a reveal records the field only, never a value
+  'assignPartnerAccountManager',
+  'revealPartnerCustomerContact',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];

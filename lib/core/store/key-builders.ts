@@ -57,6 +57,8 @@ export const partnerCustomer = (partnerId: string, customerId: string): Key => (
   pk: partnerCustomersPartition(partnerId),
   sk: customerId,
 });
+/** R-PD-09: a service ticket's single-use claim (a ticket disassociates once). */
+export const partnerTicketClaim = (ticketId: string): Key => ({ pk: `PARTNER_TICKET#${ticketId}`, sk: 'CLAIM' });
 export const associationLogPartition = (view: string): string => `ASSOCLOG#${view}`;
 export const associationLogEntry = (view: string, timeIso: string, id: string): Key => ({
   pk: associationLogPartition(view),

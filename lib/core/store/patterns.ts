@@ -299,6 +299,13 @@ export const patterns = {
     query: queries.partnerCustomersByPrefixCondition,
     shown: ['<pid>', '<name|account>', '<normalised prefix>'],
   },
+  partnerTicketClaim: {
+    doc: 'a service ticket used to disassociate a customer (R-PD-09: single-use), permanent',
+    index: 'table',
+    keys: { partnerTicketClaim: k.partnerTicketClaim },
+    get: k.partnerTicketClaim,
+    shown: ['<ticket id>'],
+  },
   quotaWindow: {
     doc: 'rolling-window quota of one scope: the use times inside the window and a version (partner disassociation requests per customer and per pair)',
     index: 'table',

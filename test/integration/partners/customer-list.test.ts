@@ -17,6 +17,7 @@ import { logWrites, pairViews } from '../../../lib/core/association-log/log.js';
 import { config } from '../../../lib/core/config.js';
 import { newId } from '../../../lib/core/crypto.js';
 import { transact } from '../../../lib/core/store/writes.js';
+import { maskName } from '../../../lib/core/contact/mask.js';
 import { customerNameOf } from '../../../lib/partners/accounts.js';
 import { contactOf, indexExtrasOf } from '../../../lib/partners/customer-contact.js';
 import type { Association, PartnerModel } from '../../../lib/partners/model.js';
@@ -24,7 +25,7 @@ import { associationCreateWrites, staffWrites } from '../../../lib/partners/stor
 import { activeAccount } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
 import { bearer, setSecurityPhone, uniqueMobile } from '../../support/identity.js';
-import { type TestAccount, type TestPartner, associatedCustomer, enrolledPartner } from '../../support/partners.js';
+import { type TestAccount, type TestPartner, associatedCustomer, enrolledPartner, tracesOf } from '../../support/partners.js';
 
 const ops = { 'x-operator-key': 'test-operator-key' };
 
@@ -225,7 +226,11 @@ describe('the partner customer list (R-PD-10)', () => {
       query: () => ({ customerAccount: c2.account.tenantName.toUpperCase() }),
       expected: ['c2'],
     },
-    { name: 'customer account: login ID', query: () => ({ customerAccount: c3.account.loginId }), expected: ['c3'] },
+    {
+      name: 'customer account: the never-shown login ID is not searchable (R-PD-10 review finding 1)',
+      query: () => ({ customerAccount: c3.account.loginId }),
+      expected: [],
+    },
     { name: 'customer ID (exact)', query: () => ({ customerId: c3.accountId }), expected: ['c3'] },
     { name: 'account manager', query: () => ({ accountManagerId: manager.accountId }), expected: ['c2', 'c1'] },
     { name: 'month-to-date expenditure min', query: () => ({ expenditureMin: '100' }), expected: ['c2'] },
@@ -245,7 +250,7 @@ describe('the partner customer list (R-PD-10)', () => {
       name: 'combination: model + name + manager + time',
       query: () => ({
         model: 'reseller',
-        customerName: 'al',
+        customerName: 'alp',
         accountManagerId: manager.accountId,
         associatedTo: '2026-01-31T00:00:00.000Z',
       }),
@@ -365,7 +370,7 @@ describe('the partner customer list (R-PD-10)', () => {
       {},
       { model: 'referral' },
       { frozen: 'false' },
-      { customerAccount: account.loginId },
+      { customerAccount: account.tenantName.slice(0, 5) },
       { customerName: account.tenantName.slice(0, 5) },
     ]) {
       const res = await list(fresh.admin.token, query);
@@ -404,7 +409,7 @@ describe('the partner customer list (R-PD-10)', () => {
     { name: 'every customer', query: {}, expected: ['c4', 'c3', 'c2', 'c1'] },
     { name: 'a row filter', query: { tag: 'vip' }, expected: ['c4', 'c1'] },
     { name: 'a billing post-filter', query: { expenditureMin: '1' }, expected: ['c3', 'c2', 'c1'] },
-    { name: 'a prefix', query: { customerName: 'a' }, expected: ['c1', 'c3'] },
+    { name: 'a prefix', query: { customerName: 'alp' }, expected: ['c1', 'c3'] },
   ])('R-PD-10: pages of one item over $name terminate and never repeat', async ({ query, expected }) => {
     const seen = await allPages(
       (q) => list(partner.admin.token, q),
@@ -459,7 +464,7 @@ describe('association records (R-PD-07)', () => {
         actor: { kind: 'account', id: c2.accountId },
         partnerId: partner.partnerId,
         customerId: c2.accountId,
-        customerName: 'Beta Works',
+        customerName: 'B********',
         model: 'reseller',
       },
     ]);
@@ -492,5 +497,90 @@ describe('association records (R-PD-07)', () => {
       (i) => i.customerId,
     );
     expect(seen.map((c) => names[c])).toEqual(['c4', 'c3', 'c2', 'c1']);
+  });
+});
+
+describe('security review findings on the customer list and records (issue 11 review 1)', () => {
+  it('R-PD-10: the customer-account prefix never matches the login ID (not shown to the partner, not even revealable)', async () => {
+    const fresh = await enrolledPartner();
+    const { customer } = await associatedCustomer(fresh, { model: 'referral' });
+    const account = (await findAccount(customer.accountId))!;
+    const ids = async (query: Record<string, string>) =>
+      ((await list(fresh.admin.token, query)).body as { items: Array<{ customerId: string }> }).items.map((i) => i.customerId);
+    expect(await ids({ customerAccount: account.tenantName.slice(0, 3) })).toEqual([customer.accountId]);
+    for (const prefix of [account.loginId, account.loginId.slice(0, 3), account.loginId.slice(0, 6)])
+      expect(await ids({ customerAccount: prefix }), prefix).toEqual([]);
+  });
+
+  it.each<{ query: Record<string, string>; bad: string[] }>([
+    { query: { customerName: 'a' }, bad: ['query.customerName'] },
+    { query: { customerName: ' al ' }, bad: ['query.customerName'] },
+    { query: { customerAccount: 'hw' }, bad: ['query.customerAccount'] },
+    { query: { customerName: 'ab', customerAccount: 'u' }, bad: ['query.customerAccount', 'query.customerName'] },
+  ])('R-PD-10: a name or account prefix shorter than 3 characters is one 400 naming the field — $query', async ({ query, bad }) => {
+    const res = await list(partner.admin.token, query);
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect((res.body as { errors: Array<{ path: string }> }).errors.map((e) => e.path).sort()).toEqual(bad);
+  });
+
+  it('R-PD-10: a records search by a customer-name prefix shorter than 3 characters is a 400 naming the field', async () => {
+    const res = await records(partner.admin.token, { customerName: 'al' });
+    expect(res.status).toBe(400);
+    expect((res.body as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual(['query.customerName']);
+  });
+
+  it.each(['expenditureMin', 'expenditureMax', 'budgetUsageMin', 'budgetUsageMax'])(
+    'bad input (BRIEF, R-PD-10): a blank number filter %s is a 400 naming it, never taken as 0',
+    async (key) => {
+      for (const blank of [' ', '', '  \t']) {
+        const res = await list(partner.admin.token, { [key]: blank });
+        expect(res.status, `${JSON.stringify(blank)}: ${JSON.stringify(res.body)}`).toBe(400);
+        expect((res.body as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual([`query.${key}`]);
+      }
+      for (const bad of ['1e3', '0x10', '-1', '1.', 'Infinity'])
+        expect((await list(partner.admin.token, { [key]: bad })).status, bad).toBe(400);
+      expect((await list(partner.admin.token, { [key]: '12.5' })).status).toBe(200);
+    },
+  );
+
+  it("R-PD-10, R-PD-07: the partner's association records show the customer name masked (the reveal is the logged way); the customer's own records show it", async () => {
+    const fresh = await enrolledPartner();
+    const { customer } = await associatedCustomer(fresh);
+    const name = customerNameOf((await findAccount(customer.accountId))!);
+    const partnerSide = (await records(fresh.admin.token)).body as { items: Array<{ customerName?: string }> };
+    const named = partnerSide.items.filter((i) => i.customerName !== undefined);
+    expect(named.length).toBeGreaterThan(0);
+    for (const item of named) expect(item.customerName).toBe(maskName(name));
+    expect(JSON.stringify(partnerSide)).not.toContain(name);
+    const customerSide = (await myRecords(customer.token)).body as { items: Array<{ customerName?: string }> };
+    expect(customerSide.items.map((i) => i.customerName)).toContain(name);
+  });
+
+  it('R-PA-06: assigning an account manager and revealing a contact field are written to the customer audit traces with the partner as actor, naming the field only', async () => {
+    const fresh = await enrolledPartner();
+    const { customer } = await associatedCustomer(fresh);
+    const second = await activeAccount();
+    await transact(staffWrites(fresh.partnerId, second.accountId, 'account-manager', '2026-01-01T00:00:00.000Z'));
+    const assigned = await invoke(assignHandler, {
+      method: 'PUT',
+      path: `/v1/partner-center/customers/${customer.accountId}/account-manager`,
+      pathParameters: { customerId: customer.accountId },
+      headers: bearer(fresh.admin.token),
+      body: { accountId: second.accountId },
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    const revealed = await reveal(second.token, customer.accountId, 'email');
+    expect(revealed.status).toBe(200);
+    const traces = await tracesOf(customer.accountId);
+    const byName = (n: string) => traces.filter((t) => t.traceName === n);
+    expect(byName('assignPartnerAccountManager')).toMatchObject([
+      { actor: `partner:${fresh.partnerId}:${fresh.admin.accountId}`, result: 'success', changes: [{ field: 'accountManagerId' }] },
+    ]);
+    expect(byName('revealPartnerCustomerContact')).toMatchObject([
+      { actor: `partner:${fresh.partnerId}:${second.accountId}`, result: 'success', changes: [{ field: 'email' }] },
+    ]);
+    // Which field only: no value (not even masked) is written.
+    expect(byName('revealPartnerCustomerContact')[0]!.changes[0]).toEqual({ field: 'email' });
+    expect(JSON.stringify(byName('revealPartnerCustomerContact'))).not.toContain(customer.email);
   });
 });

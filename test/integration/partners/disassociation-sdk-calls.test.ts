@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { runScheduler } from '../../../lib/app/scheduler.js';
-import { setClockOffset } from '../../../lib/core/clock.js';
+import { nowIso, setClockOffset } from '../../../lib/core/clock.js';
 import { type Message, useNotifier } from '../../../lib/core/notify/notifier.js';
 import { resetSdkCalls, sdkCallCounts } from '../../../lib/core/sdk-calls.js';
 import {
@@ -131,7 +131,7 @@ describe('SDK calls per disassociation operation (issue 11)', () => {
           from: admin.email,
           subject: `Approving HUAWEI CLOUD account ${other.tenantName} to disassociate from partner account ${admin.tenantName}`,
           body: `HUAWEI CLOUD partner (account name: ${admin.tenantName}) agrees to cancel the association with the customer (account name: ${other.tenantName}). We hereby authorize HUAWEI CLOUD to cancel the association with the customer (account name: ${other.tenantName}).`,
-          receivedAt: new Date(Date.now() - 60_000).toISOString(),
+          receivedAt: nowIso(),
         },
       }),
     );

@@ -4,9 +4,11 @@
  * and body naming both accounts). Customer-side conditions of seed 004 apply; the quotas do not; a pending request
  * between the pair is canceled in the same transaction; the evidence is kept in the log; audited with the operator.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findAccount } from '../../../lib/accounts/store.js';
 import { listLog } from '../../../lib/core/association-log/store.js';
+import { clockOffset, nowIso, setClockOffset } from '../../../lib/core/clock.js';
+import { config } from '../../../lib/core/config.js';
 import { associationFactsWrite, loadFacts } from '../../../lib/core/checks/store.js';
 import { loadHandshake } from '../../../lib/core/handshake/store.js';
 import { transact } from '../../../lib/core/store/writes.js';
@@ -23,10 +25,14 @@ async function consent(partner: TestPartner, customerId: string, change: Record<
     from: admin.email,
     subject: `Approving HUAWEI CLOUD account ${customer.tenantName} to disassociate from partner account ${admin.tenantName}`,
     body: `HUAWEI CLOUD partner (account name: ${admin.tenantName}) agrees to cancel the association with the customer (account name: ${customer.tenantName}). As a HUAWEI CLOUD partner, we clearly know the impact of the disassociation and bear the possible consequences. We hereby authorize HUAWEI CLOUD to cancel the association with the customer (account name: ${customer.tenantName}).`,
-    receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    // Received now (test clock): after the association began (R-PD-09: an earlier consent is not about it).
+    receivedAt: nowIso(),
     ...change,
   };
 }
+
+const DAY = 86_400_000;
+afterEach(() => setClockOffset(0));
 
 describe('service-ticket path (R-PD-09)', () => {
   it('R-PD-09: with the consent email the operator disassociates; the pending request is canceled; evidence in the log; audited with the operator; both told', async () => {
@@ -85,7 +91,7 @@ describe('service-ticket path (R-PD-09)', () => {
       (e: Record<string, string>) => ({ subject: e.subject!.replace(/partner account .*$/, 'partner account someone-else') }),
     ],
     ['consent-body', (e: Record<string, string>) => ({ body: e.body!.replace('agrees to cancel', 'refuses to cancel') })],
-    ['consent-received-at', () => ({ receivedAt: new Date(Date.now() + 86_400_000).toISOString() })],
+    ['consent-received-at', () => ({ receivedAt: new Date(Date.parse(nowIso()) + DAY).toISOString() })],
   ] as const)('R-PD-09: evidence that does not qualify is refused (%s), nothing changes', async (condition, change) => {
     const partner = await enrolledPartner();
     const customer = await readyCustomer(partner);
@@ -131,5 +137,67 @@ describe('service-ticket path (R-PD-09)', () => {
       consentEmail: await consent(partner, partner.admin.accountId),
     });
     expect(res.status).toBe(404);
+  });
+
+  it('R-PD-09: a consent email received before the association began is refused (consent-predates-association), nothing changes', async () => {
+    const partner = await enrolledPartner();
+    const customer = await readyCustomer(partner);
+    for (const before of [60_000, 400 * DAY]) {
+      const receivedAt = new Date(Date.parse(customer.association.associatedAt) - before).toISOString();
+      const res = await ticket({
+        customerId: customer.accountId,
+        ticketId: uniqueTicket(),
+        consentEmail: await consent(partner, customer.accountId, { receivedAt }),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(422);
+      expect(res.body.failures.map((f: { condition: string }) => f.condition)).toContain('consent-predates-association');
+    }
+    expect(await loadCustomerPartner(customer.accountId)).toBeDefined();
+  });
+
+  it('R-PD-09: a consent email older than config.partners.ticketConsentMaxAgeSeconds (30 days default) is refused (consent-too-old)', async () => {
+    expect(config.partners.ticketConsentMaxAgeSeconds).toBe(30 * 86_400);
+    const partner = await enrolledPartner();
+    const customer = await readyCustomer(partner);
+    const receivedAt = new Date(Date.parse(customer.association.associatedAt) + 60_000).toISOString();
+    setClockOffset(clockOffset() + 30 * DAY + 120_000);
+    const old = await ticket({
+      customerId: customer.accountId,
+      ticketId: uniqueTicket(),
+      consentEmail: await consent(partner, customer.accountId, { receivedAt }),
+    });
+    expect(old.status, JSON.stringify(old.body)).toBe(422);
+    expect(old.body.failures.map((f: { condition: string }) => f.condition)).toEqual(['consent-too-old']);
+    expect(await loadCustomerPartner(customer.accountId)).toBeDefined();
+    // A fresh consent (received now) still works.
+    const fresh = await ticket({
+      customerId: customer.accountId,
+      ticketId: uniqueTicket(),
+      consentEmail: await consent(partner, customer.accountId),
+    });
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
+  });
+
+  it('R-PD-09: a ticket ID is single-use: a second disassociation under the same ticket is a 409 STATE_CONFLICT, nothing changes', async () => {
+    const partner = await enrolledPartner();
+    const [first, second] = [await readyCustomer(partner), await readyCustomer(partner)];
+    const ticketId = uniqueTicket();
+    const done = await ticket({ customerId: first.accountId, ticketId, consentEmail: await consent(partner, first.accountId) });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const reused = await ticket({ customerId: second.accountId, ticketId, consentEmail: await consent(partner, second.accountId) });
+    expect(reused.status, JSON.stringify(reused.body)).toBe(409);
+    expect(reused.body.code).toBe('STATE_CONFLICT');
+    expect(await loadCustomerPartner(second.accountId)).toBeDefined();
+    expect((await listLog(second.accountId, { limit: 100 })).items.map((e) => e.event)).not.toContain('ticket-disassociated');
+  });
+
+  it('R-PD-09: parallel tickets under one ticket ID: exactly one disassociates', async () => {
+    const partner = await enrolledPartner();
+    const [a, b] = [await readyCustomer(partner), await readyCustomer(partner)];
+    const ticketId = uniqueTicket();
+    const results = await Promise.all(
+      [a, b].map(async (c) => ticket({ customerId: c.accountId, ticketId, consentEmail: await consent(partner, c.accountId) })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 });

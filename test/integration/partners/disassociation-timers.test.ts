@@ -9,6 +9,7 @@ import { clockOffset, setClockOffset } from '../../../lib/core/clock.js';
 import { config } from '../../../lib/core/config.js';
 import { loadHandshake } from '../../../lib/core/handshake/store.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
+import { pendingDisassociation } from '../../../lib/partners/disassociation-store.js';
 import { loadCustomerPartner } from '../../../lib/partners/store.js';
 import {
   checks,
@@ -73,6 +74,47 @@ describe('a pending request lapses after 30 days (issue 11 item "expiry", R-PD-0
     await freshToken(customer);
     expect((await loadHandshake(res.body.requestId))!.state).toBe('rejected');
     expect(await logEvents(customer.accountId)).not.toContain('disassociation-expired');
+  });
+});
+
+describe('a lapsed request before the scheduler ran (issue 11 expiry, R-PD-03, R-PD-06)', () => {
+  it('R-PD-03/R-PD-06 (issue 11 expiry): a request past its expiresAt that the scheduler has not expired no longer fails the checks with request-pending', async () => {
+    const partner = await enrolledPartner();
+    const customer = await readyCustomer(partner);
+    const opened = await customerRequest(customer);
+    expect(opened.status).toBe(201);
+    expect((await checks(customer)).body.failures.map((f: { condition: string }) => f.condition)).toContain('request-pending');
+    setClockOffset(clockOffset() + 30 * DAY + 60_000);
+    await freshToken(customer);
+    const res = await checks(customer);
+    expect(res.status).toBe(200);
+    expect(res.body.failures.map((f: { condition: string }) => f.condition)).not.toContain('request-pending');
+    expect(await pendingDisassociation(customer.accountId)).toBeUndefined();
+    // Not expired in the store yet: only the scheduler or a new request does that.
+    expect((await loadHandshake(opened.body.requestId))!.state).toBe('pending');
+  });
+
+  it('R-PD-06 (issue 11 expiry): a new request expires the lapsed one first (disassociation-expired logged, both told), then opens; the scheduler finds nothing left', async () => {
+    const partner = await enrolledPartner();
+    const customer = await readyCustomer(partner);
+    const opened = await customerRequest(customer);
+    expect(opened.status).toBe(201);
+    setClockOffset(clockOffset() + 30 * DAY + 60_000);
+    await freshToken(partner.admin);
+    const next = await partnerRequest(partner.admin, customer.accountId);
+    expect(next.status, JSON.stringify(next.body)).toBe(201);
+    expect((await loadHandshake(opened.body.requestId))!).toMatchObject({ state: 'expired', decidedBy: { role: 'system' } });
+    expect((await loadHandshake(next.body.requestId))!.state).toBe('pending');
+    const pair = `${partner.partnerId}#${customer.accountId}`;
+    expect((await logEvents(pair)).slice(-3)).toEqual(['disassociation-requested', 'disassociation-expired', 'disassociation-requested']);
+    for (const view of [customer.accountId, partner.partnerId]) expect(await logEvents(view)).toContain('disassociation-expired');
+    const toPartner = await listRecordedMessages(partner.admin.email, 5);
+    expect(toPartner.some((m) => m.kind === 'partner-disassociation-result' && /expired/.test(m.body))).toBe(true);
+    const toCustomer = await listRecordedMessages(customer.email, 5);
+    expect(toCustomer.some((m) => m.kind === 'partner-disassociation-result' && /expired/.test(m.body))).toBe(true);
+    expect(toCustomer.some((m) => m.kind === 'partner-disassociation-requested')).toBe(true);
+    await runScheduler();
+    expect((await logEvents(pair)).filter((e) => e === 'disassociation-expired')).toHaveLength(1);
   });
 });
 

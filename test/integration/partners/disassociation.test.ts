@@ -30,6 +30,8 @@ import { invoke } from '../../support/http.js';
 import { bearer } from '../../support/identity.js';
 import { enrolledPartner } from '../../support/partners.js';
 import { handler as requestHandler } from '../../../functions/partners/requestDisassociation.js';
+import { handler as myRecordsHandler } from '../../../functions/partners/listMyPartnerRecords.js';
+import { listLog } from '../../../lib/core/association-log/store.js';
 
 const DAY = 86_400_000;
 
@@ -391,5 +393,29 @@ describe('retries (R-SEC-04, R-PD-03)', () => {
     expect(again.status).toBe(201);
     expect(again.body.requestId).toBe(first.body.requestId);
     expect(await logEvents(customer.accountId)).toEqual(['associated', 'frozen', 'disassociation-requested']);
+  });
+});
+
+describe('the partner actor of disassociation records (R-PD-07, R-PA-06)', () => {
+  it("R-PD-07: a partner's disassociation request and decision are logged with the partner actor <partnerId>:<staffAccountId>; the customer sees the partner", async () => {
+    const partner = await enrolledPartner();
+    const [byPartner, byCustomer] = [await readyCustomer(partner), await readyCustomer(partner)];
+    expect((await partnerRequest(partner.admin, byPartner.accountId)).status).toBe(201);
+    const opened = await customerRequest(byCustomer);
+    expect((await partnerDecides(partner.admin, opened.body.requestId, { agree: false })).status).toBe(200);
+    const staffActor = { kind: 'partner', id: `${partner.partnerId}:${partner.admin.accountId}` };
+    const partnerEntries = (await listLog(partner.partnerId, { limit: 100 })).items.filter((e) => e.actor.kind === 'partner');
+    expect(partnerEntries.map((e) => [e.event, e.customerId])).toEqual(
+      expect.arrayContaining([
+        ['disassociation-requested', byPartner.accountId],
+        ['disassociation-rejected', byCustomer.accountId],
+      ]),
+    );
+    for (const e of partnerEntries) expect(e.actor, e.event).toEqual(staffActor);
+    const seen = await invoke(myRecordsHandler, { method: 'GET', path: '/v1/partner/records', headers: bearer(byPartner.token) });
+    const requested = seen.body.items.find((i: { event: string }) => i.event === 'disassociation-requested');
+    expect(requested.actor).toEqual({ kind: 'partner', id: partner.partnerId });
+    const trace = (await traces(byPartner.accountId)).find((t) => t.traceName === 'requestPartnerDisassociation');
+    expect(trace?.actor).toBe(`partner:${partner.partnerId}:${partner.admin.accountId}`);
   });
 });

@@ -43,9 +43,10 @@ describe('what a partner sees of its customer (R-PD-10, R-PA-01)', () => {
     expect(maskName(name)).toBe(masked);
   });
 
-  it('R-PD-10: the index holds a keyed hash of the mobile number, never the number', () => {
+  it('R-PD-10: the index holds a keyed hash of the mobile number, never the number; the account name only, never the login ID', () => {
     const extras = indexExtrasOf(account);
-    expect(extras.accountNames).toEqual([account.tenantName, account.loginId]);
+    expect(extras.accountNames).toEqual([account.tenantName]);
+    expect(JSON.stringify(extras)).not.toContain(account.loginId);
     expect(extras.mobileHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(JSON.stringify(extras)).not.toContain('13800001234');
     expect(indexExtrasOf({ ...account, mobile: undefined }).mobileHash).toBeUndefined();

@@ -30,4 +30,11 @@ describe('what each side sees of a record (R-PD-07, R-PA-06)', () => {
       expect(recordView(entry(actor), 'partner').actor).toEqual(partner);
     },
   );
+
+  it('R-PD-10, R-PD-07: the partner sees the customer name masked (revealing it is the logged way); the customer sees its own name', () => {
+    const named = { ...entry({ kind: 'account', id: 'acc_c' }), customerName: 'Alpha Trading' };
+    expect(recordView(named, 'partner').customerName).toBe('A********');
+    expect(recordView(named, 'customer').customerName).toBe('Alpha Trading');
+    expect(recordView(entry({ kind: 'account', id: 'acc_c' }), 'partner')).not.toHaveProperty('customerName');
+  });
 });

@@ -4,6 +4,9 @@ import { consentFailures } from '../../../lib/partners/ticket-rules.js';
 
 const parties = { partnerEmail: 'Admin@Partner.example.com', partnerNames: ['partner-co', 'pco'], customerNames: ['cust-tenant', 'cust'] };
 const at = new Date('2026-11-24T00:00:00.000Z');
+const DAY = 86_400;
+/** The association began on 2026-11-01; a consent may be at most 30 days old. */
+const bounds = { associatedAt: '2026-11-01T00:00:00.000Z', maxAgeSeconds: 30 * DAY };
 const good = {
   from: 'admin@partner.example.com',
   subject: 'Approving HUAWEI CLOUD account cust-tenant to disassociate from partner account partner-co',
@@ -13,9 +16,9 @@ const good = {
 
 describe('consent email of the service-ticket path (R-PD-09)', () => {
   it('R-PD-09: the template from the registered email passes (case and runs of spaces do not matter; login ID or tenant name)', () => {
-    expect(consentFailures(good, parties, at)).toEqual([]);
+    expect(consentFailures(good, parties, at, bounds)).toEqual([]);
     const loose = { ...good, subject: '  approving huawei cloud account   CUST to disassociate from partner account pco ' };
-    expect(consentFailures(loose, parties, at)).toEqual([]);
+    expect(consentFailures(loose, parties, at, bounds)).toEqual([]);
   });
 
   it.each([
@@ -29,7 +32,34 @@ describe('consent email of the service-ticket path (R-PD-09)', () => {
     ['consent-body', { body: good.body.replace('(account name: partner-co)', '(account name: other)') }],
     ['consent-body', { body: good.body.replace('We hereby authorize', 'We do not authorize') }],
     ['consent-received-at', { receivedAt: '2026-11-25T00:00:00.000Z' }],
+    ['consent-predates-association', { receivedAt: '2026-10-31T23:59:59.999Z' }],
   ] as const)('R-PD-09: %s alone fails', (condition, change) => {
-    expect(consentFailures({ ...good, ...change }, parties, at).map((f) => f.condition)).toEqual([condition]);
+    expect(consentFailures({ ...good, ...change }, parties, at, bounds).map((f) => f.condition)).toEqual([condition]);
+  });
+
+  it.each([
+    { name: 'received at the association', receivedAt: '2026-11-01T00:00:00.000Z', at, failures: [] },
+    { name: 'one ms before the association', receivedAt: '2026-10-31T23:59:59.999Z', at, failures: ['consent-predates-association'] },
+    { name: 'a day before the association', receivedAt: '2026-10-31T00:00:00.000Z', at, failures: ['consent-predates-association'] },
+    {
+      name: 'exactly 30 days old',
+      receivedAt: '2026-11-02T00:00:00.000Z',
+      at: new Date('2026-12-02T00:00:00.000Z'),
+      failures: [],
+    },
+    {
+      name: '30 days and 1 ms old',
+      receivedAt: '2026-11-02T00:00:00.000Z',
+      at: new Date('2026-12-02T00:00:00.001Z'),
+      failures: ['consent-too-old'],
+    },
+    {
+      name: 'before the association and too old',
+      receivedAt: '2026-10-01T00:00:00.000Z',
+      at: new Date('2026-12-02T00:00:00.000Z'),
+      failures: ['consent-predates-association', 'consent-too-old'],
+    },
+  ])('R-PD-09: a consent $name → $failures', ({ receivedAt, at: when, failures }) => {
+    expect(consentFailures({ ...good, receivedAt }, parties, when, bounds).map((f) => f.condition)).toEqual(failures);
   });
 });
