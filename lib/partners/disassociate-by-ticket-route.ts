@@ -15,6 +15,7 @@ export const disassociateByTicketRoute = defineRoute({
     ticketId: text({ max: 64 }),
     consentEmail: z.strictObject({
       from: email,
+      to: email,
       subject: text({ max: 300 }),
       body: text({ max: 5000 }),
       receivedAt: isoTime,

@@ -12,6 +12,9 @@ const actorFor = (actor: LogEntry['actor'], side: 'partner' | 'customer'): LogEn
   return actor;
 };
 
+/** Which operator acted is kept for operators' own inquiries only (issue 9 item 9; conformance review finding 2). */
+const withoutOperator = ({ operatorId: _operator, ...details }: Record<string, unknown>) => details;
+
 /**
  * A record as one side sees it. The partner sees the customer name masked, as in its customer list (R-PD-10: hidden
  * until revealed, and a reveal is logged); the customer sees its own name.
@@ -24,5 +27,5 @@ export const recordView = (e: LogEntry, side: 'partner' | 'customer') => ({
   ...(e.customerId ? { customerId: e.customerId } : {}),
   ...(e.customerName ? { customerName: side === 'partner' ? maskName(e.customerName) : e.customerName } : {}),
   ...(e.model ? { model: e.model } : {}),
-  ...(e.details ? { details: e.details } : {}),
+  ...(e.details ? { details: withoutOperator(e.details) } : {}),
 });

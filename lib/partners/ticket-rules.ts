@@ -16,6 +16,8 @@ import type { Failure } from '../core/errors.js';
 
 export interface ConsentEmail {
   from: string;
+  /** Seed 004 template: "Recipient: Email address of the associated customer". */
+  to: string;
   subject: string;
   body: string;
   receivedAt: string;
@@ -24,6 +26,8 @@ export interface ConsentEmail {
 export interface ConsentParties {
   /** The partner's registered email. */
   partnerEmail: string;
+  /** The associated customer's email (the consent's recipient). */
+  customerEmail: string;
   /** Names the partner account goes by (tenant name, login ID). */
   partnerNames: string[];
   customerNames: string[];
@@ -47,6 +51,9 @@ export function consentFailures(email: ConsentEmail, parties: ConsentParties, at
   const failures: Failure[] = [];
   if (norm(email.from) !== norm(parties.partnerEmail)) {
     failures.push({ condition: 'consent-sender', message: "The consent email must come from the partner's registered email address." });
+  }
+  if (norm(email.to) !== norm(parties.customerEmail)) {
+    failures.push({ condition: 'consent-recipient', message: "The consent email must be addressed to the customer's email address." });
   }
   const partner = anyOf(parties.partnerNames);
   const customer = anyOf(parties.customerNames);

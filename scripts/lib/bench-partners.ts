@@ -311,6 +311,7 @@ export async function benchPartners(call: Call, counted: Counted, codeFor: (to: 
   const customerItem = (await findAccount(ticketed.accountId))!;
   const consentEmail = {
     from: adminItem.email,
+    to: customerItem.email,
     subject: `Approving HUAWEI CLOUD account ${customerItem.tenantName} to disassociate from partner account ${adminItem.tenantName}`,
     body: `HUAWEI CLOUD partner (account name: ${adminItem.tenantName}) agrees to cancel the association with the customer (account name: ${customerItem.tenantName}). We hereby authorize HUAWEI CLOUD to cancel the association with the customer (account name: ${customerItem.tenantName}).`,
     receivedAt: new Date(now().getTime() - 60_000).toISOString(),

@@ -129,6 +129,7 @@ describe('SDK calls per disassociation operation (issue 11)', () => {
         ticketId: uniqueTicket(),
         consentEmail: {
           from: admin.email,
+          to: other.email,
           subject: `Approving HUAWEI CLOUD account ${other.tenantName} to disassociate from partner account ${admin.tenantName}`,
           body: `HUAWEI CLOUD partner (account name: ${admin.tenantName}) agrees to cancel the association with the customer (account name: ${other.tenantName}). We hereby authorize HUAWEI CLOUD to cancel the association with the customer (account name: ${other.tenantName}).`,
           receivedAt: nowIso(),

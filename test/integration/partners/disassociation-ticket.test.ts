@@ -23,6 +23,7 @@ async function consent(partner: TestPartner, customerId: string, change: Record<
   const customer = (await findAccount(customerId))!;
   return {
     from: admin.email,
+    to: customer.email,
     subject: `Approving HUAWEI CLOUD account ${customer.tenantName} to disassociate from partner account ${admin.tenantName}`,
     body: `HUAWEI CLOUD partner (account name: ${admin.tenantName}) agrees to cancel the association with the customer (account name: ${customer.tenantName}). As a HUAWEI CLOUD partner, we clearly know the impact of the disassociation and bear the possible consequences. We hereby authorize HUAWEI CLOUD to cancel the association with the customer (account name: ${customer.tenantName}).`,
     // Received now (test clock): after the association began (R-PD-09: an earlier consent is not about it).
@@ -91,6 +92,8 @@ describe('service-ticket path (R-PD-09)', () => {
       (e: Record<string, string>) => ({ subject: e.subject!.replace(/partner account .*$/, 'partner account someone-else') }),
     ],
     ['consent-body', (e: Record<string, string>) => ({ body: e.body!.replace('agrees to cancel', 'refuses to cancel') })],
+    // Seed 004 template: "Recipient: Email address of the associated customer" (conformance review finding 6).
+    ['consent-recipient', () => ({ to: `someone.else.${Date.now()}@example.com` })],
     ['consent-received-at', () => ({ receivedAt: new Date(Date.parse(nowIso()) + DAY).toISOString() })],
   ] as const)('R-PD-09: evidence that does not qualify is refused (%s), nothing changes', async (condition, change) => {
     const partner = await enrolledPartner();

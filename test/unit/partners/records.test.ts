@@ -37,4 +37,17 @@ describe('what each side sees of a record (R-PD-07, R-PA-06)', () => {
     expect(recordView(named, 'customer').customerName).toBe('Alpha Trading');
     expect(recordView(entry({ kind: 'account', id: 'acc_c' }), 'partner')).not.toHaveProperty('customerName');
   });
+
+  it('R-PD-07 (issue 9 item 9): neither side sees which operator completed a service ticket, in the actor or the details', () => {
+    const ticket = {
+      ...entry({ kind: 'operator', id: 'op-7' }),
+      event: 'ticket-disassociated',
+      details: { ticketId: 't1', operatorId: 'op-7' },
+    };
+    for (const side of ['customer', 'partner'] as const) {
+      const shown = recordView(ticket, side);
+      expect(shown.details).toEqual({ ticketId: 't1' });
+      expect(JSON.stringify(shown)).not.toContain('op-7');
+    }
+  });
 });

@@ -2,13 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { consentFailures } from '../../../lib/partners/ticket-rules.js';
 
-const parties = { partnerEmail: 'Admin@Partner.example.com', partnerNames: ['partner-co', 'pco'], customerNames: ['cust-tenant', 'cust'] };
+const parties = {
+  partnerEmail: 'Admin@Partner.example.com',
+  customerEmail: 'owner@customer.example.com',
+  partnerNames: ['partner-co', 'pco'],
+  customerNames: ['cust-tenant', 'cust'],
+};
 const at = new Date('2026-11-24T00:00:00.000Z');
 const DAY = 86_400;
 /** The association began on 2026-11-01; a consent may be at most 30 days old. */
 const bounds = { associatedAt: '2026-11-01T00:00:00.000Z', maxAgeSeconds: 30 * DAY };
 const good = {
   from: 'admin@partner.example.com',
+  to: 'Owner@Customer.example.com',
   subject: 'Approving HUAWEI CLOUD account cust-tenant to disassociate from partner account partner-co',
   body: 'HUAWEI CLOUD partner (account name: partner-co) agrees to cancel the association with the customer (account name: cust-tenant). As a HUAWEI CLOUD partner, we clearly know the impact of the disassociation and bear the possible consequences. We hereby authorize HUAWEI CLOUD to cancel the association with the customer (account name: cust-tenant).',
   receivedAt: '2026-11-23T10:00:00.000Z',
@@ -23,6 +29,7 @@ describe('consent email of the service-ticket path (R-PD-09)', () => {
 
   it.each([
     ['consent-sender', { from: 'sales@partner.example.com' }],
+    ['consent-recipient', { to: 'someone@else.example.com' }],
     ['consent-subject', { subject: 'Approving HUAWEI CLOUD account someone to disassociate from partner account partner-co' }],
     [
       'consent-subject',
