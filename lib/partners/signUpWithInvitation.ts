@@ -15,14 +15,14 @@ import type { Association } from './model.js';
 
 export async function signUpWithInvitation(
   caller: GuestCaller,
-  input: SignUpInput & { invitationToken?: string; acceptPartnerInstructions?: true; authorizePartnerOperations?: boolean },
+  input: SignUpInput & { invitationToken?: string; acceptInstructions?: true; authorizeOperations?: boolean },
 ) {
-  const { invitationToken, acceptPartnerInstructions, authorizePartnerOperations, ...signUpInput } = input;
+  const { invitationToken, acceptInstructions, authorizeOperations, ...signUpInput } = input;
   if (invitationToken === undefined) return signUp(caller, signUpInput);
   // R-PA-01: associating requires the instructions accepted, on sign-up as on log-in-and-associate.
-  if (acceptPartnerInstructions !== true)
+  if (acceptInstructions !== true)
     throw new ValidationFailed([
-      { path: 'acceptPartnerInstructions', message: 'With an invitation token the partner instructions must be accepted (true).' },
+      { path: 'acceptInstructions', message: 'With an invitation token the partner instructions must be accepted (true).' },
     ]);
   let association: Association | undefined;
   const result = await signUp(caller, signUpInput, {
@@ -39,7 +39,7 @@ export async function signUpWithInvitation(
         },
         // A new account: nothing recorded yet.
         facts: { standing: {}, standingVersion: 0, associations: NO_ASSOCIATIONS },
-        authorizeOperations: authorizePartnerOperations === true,
+        authorizeOperations: authorizeOperations === true,
         origin: caller.origin,
         at,
       });

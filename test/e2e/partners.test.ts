@@ -54,7 +54,7 @@ describe('partners over HTTP on the local stage', () => {
         password: E2E_PASSWORD,
         verification: await emailVerification('signup', email, undefined, email),
         invitationToken: invitation.body.token,
-        acceptPartnerInstructions: true,
+        acceptInstructions: true,
       },
     });
     expect(signUp.status, JSON.stringify(signUp.body)).toBe(201);

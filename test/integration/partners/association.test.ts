@@ -44,7 +44,7 @@ async function signUpWith(
   invitationToken: string | undefined,
   email = uniqueEmail(),
   verification?: { challengeId: string; code: string },
-  accept: Record<string, unknown> = { acceptPartnerInstructions: true },
+  accept: Record<string, unknown> = { acceptInstructions: true },
 ) {
   const proof = verification ?? (await verificationFor('signup', 'email', email, { destination: email }));
   return invoke(signUpHandler, {
@@ -244,15 +244,15 @@ describe('association by invitation (issue 11)', () => {
     expect(plain.body.partner).toBeUndefined();
   });
 
-  it('R-PA-01: register-and-associate requires the partner instructions accepted (400 naming the field; nothing created), and takes the optional letter of authorization', async () => {
+  it('R-PA-01: register-and-associate takes the acceptance under the names of log-in-and-associate — `acceptInstructions` required (400 naming it; nothing created), `authorizeOperations` optional (issue 11 review 2 item 7)', async () => {
     const partner = await enrolledPartner();
     const { token } = await invitation(partner);
     const email = uniqueEmail();
     const verification = await verificationFor('signup', 'email', email, { destination: email });
     const refused = await signUpWith(token, email, verification, {});
     expect(refused.status).toBe(400);
-    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['acceptPartnerInstructions']);
-    const res = await signUpWith(token, email, verification, { acceptPartnerInstructions: true, authorizePartnerOperations: true });
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['acceptInstructions']);
+    const res = await signUpWith(token, email, verification, { acceptInstructions: true, authorizeOperations: true });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect((await loadCustomerPartner(res.body.accountId))?.authorized).toBe(true);
   });
