@@ -256,4 +256,24 @@ describe('association by invitation (issue 11)', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect((await loadCustomerPartner(res.body.accountId))?.authorized).toBe(true);
   });
+
+  it('API.md conventions (Idempotency-Key, issue 11 review 2 item 4): a retried log-in-and-associate answers the first 201, not 422 another-partner', async () => {
+    const partner = await enrolledPartner();
+    const { token } = await invitation(partner);
+    const customer = await activeAccount();
+    const send = () =>
+      invoke(associate, {
+        method: 'POST',
+        path: '/v1/partner/association',
+        headers: { ...bearer(customer.token), 'idempotency-key': `assoc-${customer.accountId}` },
+        body: { invitationToken: token, acceptInstructions: true },
+      });
+    const first = await send();
+    const again = await send();
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const associated = (await listLog(customer.accountId)).items.filter((e) => e.event === 'associated');
+    expect(associated).toHaveLength(1);
+  });
 });
