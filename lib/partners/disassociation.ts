@@ -159,6 +159,7 @@ export async function openDisassociation(o: Opening): Promise<HandshakeRequest> 
       partnerId: a.partnerId,
       customerId: a.customerId,
       customerName: a.customerName,
+      customerAccount: a.customerAccount,
       model: a.model,
     };
     const notices = disassociationNotices(
@@ -185,6 +186,7 @@ export async function openDisassociation(o: Opening): Promise<HandshakeRequest> 
           partnerId: a.partnerId,
           customerId: a.customerId,
           customerName: a.customerName,
+          customerAccount: a.customerAccount,
           model: a.model,
           details: { requestId: id, initiator: o.side, expiresAt, ...(reason ? { reason } : {}) },
         },
@@ -301,6 +303,7 @@ export async function decideDisassociation(d: Deciding): Promise<{ status: 'appr
         partnerId,
         customerId,
         customerName: association.customerName,
+        customerAccount: association.customerAccount,
         model: association.model,
         details: { requestId: d.request.id, initiator: initiatorSide },
       },

@@ -21,7 +21,7 @@ export async function expireDisassociation(item: {
   const request = await loadHandshake(item.id as string);
   if (request?.state !== 'pending') return undefined;
   const at = now();
-  const p = request.payload as { partnerId: string; customerId: string; customerName: string; model: string };
+  const p = request.payload as { partnerId: string; customerId: string; customerName: string; customerAccount?: string; model: string };
   const [customer, { partner, admin }] = await Promise.all([findAccount(p.customerId), partnerSide(p.partnerId)]);
   const notices = resultNotices('partner-disassociation-result', { result: 'expired', at: at.toISOString() }, p, partner, [
     customer,
@@ -37,6 +37,7 @@ export async function expireDisassociation(item: {
         partnerId: p.partnerId,
         customerId: p.customerId,
         customerName: p.customerName,
+        customerAccount: p.customerAccount,
         model: p.model,
         details: { requestId: request.id, initiator: request.initiator.role, expiresAt: request.expiresAt },
       },

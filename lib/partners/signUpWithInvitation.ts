@@ -10,7 +10,7 @@ import { NO_ASSOCIATIONS } from '../core/checks/facts.js';
 import { ValidationFailed } from '../core/errors.js';
 import { indexExtrasOf } from './customer-contact.js';
 import { associationAnswer, associationFailure, associationWrites, openInvitation } from './association.js';
-import { customerNameOf } from './accounts.js';
+import { customerAccountOf, customerNameOf } from './accounts.js';
 import type { Association } from './model.js';
 
 export async function signUpWithInvitation(
@@ -34,6 +34,7 @@ export async function signUpWithInvitation(
           accountId: account.accountId,
           createdAt: account.createdAt,
           name: customerNameOf(account),
+          account: customerAccountOf(account),
           indexExtras: indexExtrasOf(account),
           isNew: true,
         },
