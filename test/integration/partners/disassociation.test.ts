@@ -334,7 +334,7 @@ describe('quota races on DynamoDB Local (R-PD-03, R-PD-06)', () => {
     expect(loser.body.failures.map((f: { condition: string }) => f.condition)).toContain('request-quota');
   });
 
-  it('R-PD-06: with 2 of 3 pair requests used (two rejected), 4 parallel requests from both sides → exactly 1; then none is left until 91 days after the first', async () => {
+  it("R-PD-06: with 2 of 3 pair requests used and none open, a customer request and a partner request race → exactly 1; the loser is refused by the pair quota alone (the customer's own had 1 left); then none is left until 91 days after the first", async () => {
     const partner = await enrolledPartner();
     const customer = await readyCustomer(partner);
     const firstAt: string[] = [];
@@ -344,16 +344,16 @@ describe('quota races on DynamoDB Local (R-PD-03, R-PD-06)', () => {
       firstAt.push((await loadHandshake(res.body.requestId))!.createdAt);
       expect((await customerDecides(customer, res.body.requestId, false)).status).toBe(200);
     }
-    expect((await checks(customer)).body.requestsLeft).toBe(1);
-    const codes = [await smsCode(customer), await smsCode(customer)];
-    const results = await Promise.all([
-      customerRequest(customer, codes[0]),
-      customerRequest(customer, codes[1]),
-      partnerRequest(partner.admin, customer.accountId),
-      partnerRequest(partner.admin, customer.accountId),
-    ]);
-    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 422)).toHaveLength(3);
+    // Nothing open, the customer's own quota untouched (1 of 1 left), the pair's 1 of 3 left: only the pair quota
+    // can refuse one of the two (the one-open claim alone would answer request-pending, CHECK_FAILED).
+    expect((await checks(customer)).body).toEqual({ passed: true, failures: [], requestsLeft: 1 });
+    const code = await smsCode(customer);
+    const results = await Promise.all([customerRequest(customer, code), partnerRequest(partner.admin, customer.accountId)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
+    const loser = results.find((r) => r.status === 422)!;
+    expect(loser.body.code, JSON.stringify(loser.body)).toBe('QUOTA_EXCEEDED');
+    expect(loser.body.failures.map((f: { condition: string }) => f.condition)).toContain('request-quota');
+    expect(loser.body.requestsLeft).toBe(0);
     const winner = results.find((r) => r.status === 201)!;
     const won = (await loadHandshake(winner.body.requestId))!;
     const decide =
