@@ -20,9 +20,9 @@ export const signUpRoute = defineRoute({
     verification,
     invitationToken: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
     // R-PA-01: with an invitation token the partner instructions (sharing the name and contact data with the
-    // partner) must be accepted; the letter of authorization is optional.
-    acceptPartnerInstructions: z.optional(z.literal(true, 'The partner instructions must be accepted to associate.')),
-    authorizePartnerOperations: z.optional(z.boolean()),
+    // partner) must be accepted; the letter of authorization is optional. Named as in `POST /v1/partner/association`.
+    acceptInstructions: z.optional(z.literal(true, 'The partner instructions must be accepted to associate.')),
+    authorizeOperations: z.optional(z.boolean()),
   }),
   success: {
     status: 201,

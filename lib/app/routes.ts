@@ -18,6 +18,7 @@ import * as partners from '../partners/routes.js';
 import * as partnerCustomers from '../partners/partner-customers-route.js';
 
 import * as getDisassociationChecksRoutes from '../partners/get-disassociation-checks-route.js';
+import * as getCustomerDisassociationChecksRoutes from '../partners/get-customer-disassociation-checks-route.js';
 import * as requestDisassociationRoutes from '../partners/request-disassociation-route.js';
 import * as requestCustomerDisassociationRoutes from '../partners/request-customer-disassociation-route.js';
 import * as decideDisassociationAsPartnerRoutes from '../partners/decide-disassociation-as-partner-route.js';
@@ -53,6 +54,7 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   decideDisassociationAsCustomerRoutes,
   setPartnerSettingsRoutes,
   disassociateByTicketRoutes,
+  getCustomerDisassociationChecksRoutes,
 };
 
 const isRoute = (value: unknown): value is RouteSpec =>

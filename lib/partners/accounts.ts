@@ -2,6 +2,7 @@
 import { findAccount } from '../accounts/store.js';
 import type { AccountItem } from '../accounts/account.js';
 import { NotFound, RuleViolation } from '../core/errors.js';
+import { normaliseText } from './customer-index.js';
 
 export const notActive = () =>
   new RuleViolation('NOT_ALLOWED', 'The account is not active.', [
@@ -18,3 +19,6 @@ export async function activeAccountOf(accountId: string): Promise<AccountItem> {
 /** The name the partner sees: the real name when there is one, else the tenant name. */
 export const customerNameOf = (account: Pick<AccountItem, 'enterpriseName' | 'fullName' | 'tenantName'>): string =>
   account.enterpriseName ?? account.fullName ?? account.tenantName;
+
+/** The account name the partner searches its records by (R-PD-07): the tenant name, normalised; never the login ID. */
+export const customerAccountOf = (account: Pick<AccountItem, 'tenantName'>): string => normaliseText(account.tenantName);

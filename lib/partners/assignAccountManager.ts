@@ -34,6 +34,7 @@ export async function assignAccountManager(caller: AccountCaller, customerId: st
           partnerId: staff.partnerId,
           customerId,
           customerName: association.customerName,
+          customerAccount: association.customerAccount,
           model: association.model,
           details: { accountManagerId: input.accountId, previous: association.accountManagerId ?? null },
         },

@@ -9,7 +9,7 @@ import type { AccountCaller } from '../core/caller.js';
 import { loadFacts } from '../core/checks/store.js';
 import { now } from '../core/clock.js';
 import { transact } from '../core/store/writes.js';
-import { customerNameOf, notActive } from './accounts.js';
+import { customerAccountOf, customerNameOf, notActive } from './accounts.js';
 import { indexExtrasOf } from './customer-contact.js';
 import { associationAnswer, associationFailure, associationWrites, openInvitation } from './association.js';
 import { accountOpen } from './store.js';
@@ -27,6 +27,7 @@ export async function associatePartner(
       accountId: account.accountId,
       createdAt: account.createdAt,
       name: customerNameOf(account),
+      account: customerAccountOf(account),
       indexExtras: indexExtrasOf(account),
     },
     facts,

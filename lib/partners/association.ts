@@ -50,6 +50,8 @@ export interface Customer {
   createdAt: string;
   /** Shared with the partner (the instructions the customer accepted say so). */
   name: string;
+  /** The account (tenant) name, normalised (./accounts.ts `customerAccountOf`): the records' search key. */
+  account: string;
   /** The customer-list index values taken from the account (./customer-contact.ts `indexExtrasOf`, R-PD-10). */
   indexExtras?: IndexExtras;
 }
@@ -90,6 +92,7 @@ export async function associationWrites(input: {
     authorized: input.authorizeOperations,
     ...(input.authorizeOperations ? { authorizedAt: time } : {}),
     customerName: customer.name,
+    customerAccount: customer.account,
     ...(customer.indexExtras ? { indexExtras: customer.indexExtras } : {}),
     version: 1,
   };
@@ -98,6 +101,7 @@ export async function associationWrites(input: {
     partnerId: invitation.partnerId,
     customerId: customer.accountId,
     customerName: customer.name,
+    customerAccount: customer.account,
     model: invitation.model,
     time,
   };

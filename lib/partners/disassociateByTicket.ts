@@ -63,6 +63,7 @@ export async function disassociateByTicket(caller: OperatorCaller, input: Ticket
         partnerId: association.partnerId,
         customerId: association.customerId,
         customerName: association.customerName,
+        customerAccount: association.customerAccount,
         model: association.model,
         details,
       },

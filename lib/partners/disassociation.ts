@@ -161,6 +161,7 @@ export async function openDisassociation(o: Opening): Promise<HandshakeRequest> 
       partnerId: a.partnerId,
       customerId: a.customerId,
       customerName: a.customerName,
+      customerAccount: a.customerAccount,
       model: a.model,
     };
     const notices = disassociationNotices(
@@ -187,6 +188,7 @@ export async function openDisassociation(o: Opening): Promise<HandshakeRequest> 
           partnerId: a.partnerId,
           customerId: a.customerId,
           customerName: a.customerName,
+          customerAccount: a.customerAccount,
           model: a.model,
           details: { requestId: id, initiator: o.side, expiresAt, ...(reason ? { reason } : {}) },
         },
@@ -303,6 +305,7 @@ export async function decideDisassociation(d: Deciding): Promise<{ status: 'appr
         partnerId,
         customerId,
         customerName: association.customerName,
+        customerAccount: association.customerAccount,
         model: association.model,
         details: { requestId: d.request.id, initiator: initiatorSide },
       },

@@ -18,7 +18,7 @@ import { partnerSide, resultNotices } from './disassociation-parties.js';
  * and a new request racing, one expires it): logged `disassociation-expired`, both sides told.
  */
 export async function expireLapsedDisassociation(request: HandshakeRequest, at: Date = now()): Promise<Moved> {
-  const p = request.payload as { partnerId: string; customerId: string; customerName: string; model: string };
+  const p = request.payload as { partnerId: string; customerId: string; customerName: string; customerAccount?: string; model: string };
   const [customer, { partner, admin }] = await Promise.all([findAccount(p.customerId), partnerSide(p.partnerId)]);
   const notices = resultNotices('partner-disassociation-result', { result: 'expired', at: at.toISOString() }, p, partner, [
     customer,
@@ -34,6 +34,7 @@ export async function expireLapsedDisassociation(request: HandshakeRequest, at: 
         partnerId: p.partnerId,
         customerId: p.customerId,
         customerName: p.customerName,
+        customerAccount: p.customerAccount,
         model: p.model,
         details: { requestId: request.id, initiator: request.initiator.role, expiresAt: request.expiresAt },
       },

@@ -2,7 +2,7 @@
  * listAssociationRecords (R-PD-07): the partner's association records — every invitation, association, freeze,
  * budget, authorization change, request and decision, with actor and time — newest first, from the permanent
  * association log (view `<partnerId>`, or `<partnerId>#<customerId>` for one customer). Association type, customer
- * name and event are judged on each page read, so a page may hold fewer than `limit` items and still have a cursor.
+ * name, customer account (the tenant name stored normalised in each entry) and event are judged on each page read, so a page may hold fewer than `limit` items and still have a cursor.
  * An account manager sees only the records of customers currently assigned to it.
  */
 import { listLog } from '../core/association-log/store.js';
@@ -18,6 +18,8 @@ export interface RecordsQuery {
   to?: string;
   customerId?: string;
   customerName?: string;
+  /** A prefix of the customer's account (tenant) name, ≥ 3 characters; never the login ID. */
+  customerAccount?: string;
   event?: string;
   limit?: number;
   cursor?: string;
@@ -39,12 +41,14 @@ export async function listAssociationRecords(caller: AccountCaller, q: RecordsQu
     newestFirst: true,
   });
   const name = q.customerName ? normaliseText(q.customerName) : undefined;
+  const account = q.customerAccount ? normaliseText(q.customerAccount) : undefined;
   let items = page.items.filter(
     (e) =>
       e.area === 'partner' &&
       (!q.model || e.model === q.model) &&
       (!q.event || e.event === q.event) &&
-      (!name || normaliseText(e.customerName ?? '').startsWith(name)),
+      (!name || normaliseText(e.customerName ?? '').startsWith(name)) &&
+      (!account || (e.customerAccount ?? '').startsWith(account)),
   );
   if (manager && !q.customerId) {
     const ids = [...new Set(items.flatMap((e) => (e.customerId ? [e.customerId] : [])))];

@@ -80,6 +80,8 @@ export interface Association {
   authorizationChangedAt?: string;
   accountManagerId?: string;
   customerName: string;
+  /** The customer's account (tenant) name, normalised, as of the last association change: written into every log entry (R-PD-07 search). */
+  customerAccount?: string;
   /** The partner's tags on the customer (R-PD-10 search; seen only by the partner). */
   tags?: string[];
   /**

@@ -158,7 +158,7 @@ export const listAssociationRecordsRoute = defineRoute({
   method: 'GET',
   path: '/v1/partner-center/association-records',
   summary:
-    "The partner's association records, newest first, permanent (R-PD-07): by association type, time, customer ID or name, event. A page may hold fewer items than `limit` and still have a cursor.",
+    "The partner's association records, newest first, permanent (R-PD-07): by association type, time, customer ID, name or account (tenant name prefix, ≥ 3 characters), event. A page may hold fewer items than `limit` and still have a cursor.",
   tags: ['partners'],
   auth: 'session',
   query: z
@@ -168,6 +168,8 @@ export const listAssociationRecordsRoute = defineRoute({
       to: z.optional(isoTime),
       customerId: z.optional(accountIdParam),
       customerName: z.optional(prefixQuery(100)),
+      // R-PD-07: a prefix of the customer's account (tenant) name, case-insensitive; never the login ID.
+      customerAccount: z.optional(prefixQuery(64)),
       event: z.optional(z.string().check(z.regex(/^[a-z-]{1,40}$/, 'An event name, e.g. associated.'))),
       ...paginationQuery,
     })

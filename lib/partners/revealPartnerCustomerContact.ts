@@ -30,6 +30,7 @@ export async function revealPartnerCustomerContact(caller: AccountCaller, input:
         partnerId: staff.partnerId,
         customerId: input.customerId,
         customerName: association.customerName,
+        customerAccount: association.customerAccount,
         model: association.model,
         details: { field: input.field },
       },

@@ -23,6 +23,7 @@ export const enrollPartnerRoute = defineRoute({
   summary: 'Enroll an active account as a partner; it becomes the partner administrator (issue 11, R-RN-05 fact)',
   tags: ['operators'],
   auth: 'operator',
+  idempotent: true,
   body: z.strictObject({
     accountId: id,
     name: text({ min: 1, max: 100 }),
@@ -76,6 +77,7 @@ export const createPartnerInvitationRoute = defineRoute({
   summary: 'Create an invitation link and QR payload for a model; expires, revocable, capped per day (R-PA-01)',
   tags: ['partners'],
   auth: 'session',
+  idempotent: true,
   body: z.strictObject({ model }),
   success: {
     status: 201,
@@ -118,6 +120,7 @@ export const associatePartnerRoute = defineRoute({
   summary: 'Log in and associate with a partner by its invitation: preconditions checked, reseller frozen (R-PA-01..05)',
   tags: ['partners'],
   auth: 'session',
+  idempotent: true,
   body: z.strictObject({
     invitationToken: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,256}$/, 'The token of an invitation link.')),
     acceptInstructions: z.literal(

@@ -59,8 +59,17 @@ function budgetWrites(caller: AccountCaller, staff: Staff, association: Associat
   const at = nowIso();
   const actor = partnerAuditActor(staff);
   const change = budgetChange(association, input, at, actor);
-  const { partnerId, customerId, customerName, model } = association;
-  const entry = { area: 'partner' as const, actor: partnerLogActor(staff), partnerId, customerId, customerName, model, time: at };
+  const { partnerId, customerId, customerName, customerAccount, model } = association;
+  const entry = {
+    area: 'partner' as const,
+    actor: partnerLogActor(staff),
+    partnerId,
+    customerId,
+    customerName,
+    customerAccount,
+    model,
+    time: at,
+  };
   const views = pairViews(partnerId, customerId);
   const amount = (b?: { monthlyBudget: number; currency: string }) => (b ? `${b.monthlyBudget} ${b.currency}` : undefined);
   return [

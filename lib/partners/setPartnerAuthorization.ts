@@ -25,7 +25,7 @@ export async function setPartnerAuthorization(caller: AccountCaller, input: { au
       return { authorized, changedAt: association.authorizationChangedAt ?? association.authorizedAt ?? association.associatedAt };
     }
     const at = nowIso();
-    const { partnerId, customerId, customerName, model } = association;
+    const { partnerId, customerId, customerName, customerAccount, model } = association;
     try {
       await transact([
         ...associationChangeWrites(association, {
@@ -41,6 +41,7 @@ export async function setPartnerAuthorization(caller: AccountCaller, input: { au
             partnerId,
             customerId,
             customerName,
+            customerAccount,
             model,
             time: at,
           },

@@ -8,7 +8,7 @@ import { findAccount } from '../accounts/store.js';
 import type { AccountCaller } from '../core/caller.js';
 import { Conflict, NotFound } from '../core/errors.js';
 import { type ConditionFailed, transact } from '../core/store/writes.js';
-import { customerNameOf } from './accounts.js';
+import { customerAccountOf, customerNameOf } from './accounts.js';
 import { indexExtrasOf } from './customer-contact.js';
 import { requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
 import { associationChangeWrites } from './store.js';
@@ -19,7 +19,12 @@ export async function setPartnerCustomerTags(caller: AccountCaller, input: { cus
   const account = await findAccount(input.customerId);
   if (!account) throw new NotFound();
   const tags = [...new Set(input.tags.map((t) => t.trim()))].sort();
-  const patch = { tags, customerName: customerNameOf(account), indexExtras: indexExtrasOf(account) };
+  const patch = {
+    tags,
+    customerName: customerNameOf(account),
+    customerAccount: customerAccountOf(account),
+    indexExtras: indexExtrasOf(account),
+  };
   await transact(associationChangeWrites(association, patch), (failure: ConditionFailed) =>
     failure.failed('association') ? new Conflict('STATE_CONFLICT', 'The customer changed meanwhile; try again.') : failure,
   );

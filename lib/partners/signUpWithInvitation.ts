@@ -10,19 +10,19 @@ import { NO_ASSOCIATIONS } from '../core/checks/facts.js';
 import { ValidationFailed } from '../core/errors.js';
 import { indexExtrasOf } from './customer-contact.js';
 import { associationAnswer, associationFailure, associationWrites, openInvitation } from './association.js';
-import { customerNameOf } from './accounts.js';
+import { customerAccountOf, customerNameOf } from './accounts.js';
 import type { Association } from './model.js';
 
 export async function signUpWithInvitation(
   caller: GuestCaller,
-  input: SignUpInput & { invitationToken?: string; acceptPartnerInstructions?: true; authorizePartnerOperations?: boolean },
+  input: SignUpInput & { invitationToken?: string; acceptInstructions?: true; authorizeOperations?: boolean },
 ) {
-  const { invitationToken, acceptPartnerInstructions, authorizePartnerOperations, ...signUpInput } = input;
+  const { invitationToken, acceptInstructions, authorizeOperations, ...signUpInput } = input;
   if (invitationToken === undefined) return signUp(caller, signUpInput);
   // R-PA-01: associating requires the instructions accepted, on sign-up as on log-in-and-associate.
-  if (acceptPartnerInstructions !== true)
+  if (acceptInstructions !== true)
     throw new ValidationFailed([
-      { path: 'acceptPartnerInstructions', message: 'With an invitation token the partner instructions must be accepted (true).' },
+      { path: 'acceptInstructions', message: 'With an invitation token the partner instructions must be accepted (true).' },
     ]);
   let association: Association | undefined;
   const result = await signUp(caller, signUpInput, {
@@ -34,12 +34,13 @@ export async function signUpWithInvitation(
           accountId: account.accountId,
           createdAt: account.createdAt,
           name: customerNameOf(account),
+          account: customerAccountOf(account),
           indexExtras: indexExtrasOf(account),
           isNew: true,
         },
         // A new account: nothing recorded yet.
         facts: { standing: {}, standingVersion: 0, associations: NO_ASSOCIATIONS },
-        authorizeOperations: authorizePartnerOperations === true,
+        authorizeOperations: authorizeOperations === true,
         origin: caller.origin,
         at,
       });

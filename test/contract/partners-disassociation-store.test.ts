@@ -4,8 +4,11 @@
  * the pending request of a customer (R-PD-01, R-PD-04, R-PD-08, R-PD-09).
  */
 import { describe, expect, it } from 'vitest';
+import { config } from '../../lib/core/config.js';
 import { newId } from '../../lib/core/crypto.js';
 import { createHandshake, moveHandshake } from '../../lib/core/handshake/store.js';
+import type { WindowLimit } from '../../lib/core/quota/rolling-window.js';
+import { quotaState, quotaUseWrite, readQuotaWindows } from '../../lib/core/quota/store.js';
 import { ConditionFailed, transact } from '../../lib/core/store/writes.js';
 import {
   associationUnchanged,
@@ -94,9 +97,28 @@ describe('disassociation store contract (DynamoDB Local)', () => {
     expect((error as ConditionFailed).failed('partner')).toBe(true);
   });
 
-  it('R-PD-03 R-PD-06: the quota scopes: one per customer, one per pair', () => {
-    expect(customerQuotaScope('ac_1')).toBe('partner-disassociation:customer:ac_1');
-    expect(pairQuotaScope('pt_1', 'ac_1')).toBe('partner-disassociation:pair:pt_1#ac_1');
-    expect(pairQuotaScope('pt_2', 'ac_1')).not.toBe(pairQuotaScope('pt_1', 'ac_1'));
+  it("R-PD-03 R-PD-06: a use in a customer's scope counts for that customer with any partner; a use in a pair's scope only for that pair (on DynamoDB Local)", async () => {
+    const [c1, c2, p1, p2] = [newId('ac_'), newId('ac_'), newId('pt_'), newId('pt_')];
+    const { customerRequestQuota: own, pairRequestQuota: pairLimit } = config.partners;
+    const now = new Date();
+    const [customerWindow, pairWindow] = await readQuotaWindows([
+      { scope: customerQuotaScope(c1), limit: own },
+      { scope: pairQuotaScope(p1, c1), limit: pairLimit },
+    ]);
+    await transact([quotaUseWrite(customerWindow!, now, 'customer-quota'), quotaUseWrite(pairWindow!, now, 'pair-quota')]);
+    const left = async (scope: string, limit: WindowLimit) => quotaState((await readQuotaWindows([{ scope, limit }]))[0]!, now).left;
+    expect({
+      ownCustomer: await left(customerQuotaScope(c1), own),
+      otherCustomer: await left(customerQuotaScope(c2), own),
+      pair: await left(pairQuotaScope(p1, c1), pairLimit),
+      samePartnerOtherCustomer: await left(pairQuotaScope(p1, c2), pairLimit),
+      sameCustomerOtherPartner: await left(pairQuotaScope(p2, c1), pairLimit),
+    }).toEqual({
+      ownCustomer: own.max - 1,
+      otherCustomer: own.max,
+      pair: pairLimit.max - 1,
+      samePartnerOtherCustomer: pairLimit.max,
+      sameCustomerOtherPartner: pairLimit.max,
+    });
   });
 });

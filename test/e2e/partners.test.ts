@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { config } from '../../lib/core/config.js';
 import { E2E_PASSWORD, codeFor, emailVerification, messages, sendCode, signUpOverHttp, uniqueE2eEmail } from '../support/e2e.js';
 import { call } from '../support/http.js';
 
 const OPS = { 'x-operator-key': 'local-operator-key' };
-const DAY = 24 * 3600;
 let advanced = 0;
 async function advance(seconds: number) {
   advanced += seconds;
@@ -54,7 +54,7 @@ describe('partners over HTTP on the local stage', () => {
         password: E2E_PASSWORD,
         verification: await emailVerification('signup', email, undefined, email),
         invitationToken: invitation.body.token,
-        acceptPartnerInstructions: true,
+        acceptInstructions: true,
       },
     });
     expect(signUp.status, JSON.stringify(signUp.body)).toBe(201);
@@ -112,9 +112,15 @@ describe('partners over HTTP on the local stage', () => {
     expect(after.body.passed).toBe(false);
     expect(after.body.requestsLeft).toBe(0);
     expect(after.body.failures.map((f: { condition: string }) => f.condition)).toContain('request-quota');
-    // 3 months (91 days) after the first request, which was sent on the stage's clock: more than 90 days away.
-    expect(Date.parse(after.body.nextRequestPossibleAt) - Date.parse(request.body.expiresAt) + 30 * DAY * 1000).toBeGreaterThan(
-      90 * DAY * 1000,
+    // Exactly the configured customer window (91 days) after the first request, as the stage's clock recorded it
+    // (the request's entry in the customer's records).
+    const requested = (await call('GET', '/v1/partner/records', { token: customer.token })).body.items.find(
+      (i: { event: string; details?: { requestId?: string } }) =>
+        i.event === 'disassociation-requested' && i.details?.requestId === request.body.requestId,
+    );
+    expect(requested, 'the request in the records').toBeDefined();
+    expect(after.body.nextRequestPossibleAt).toBe(
+      new Date(Date.parse(requested.time) + config.partners.customerRequestQuota.windowSeconds * 1000).toISOString(),
     );
     await advance(61); // the resend cooldown of the mobile's codes (R-VC)
     const again = await call('POST', '/v1/partner/disassociation-requests', {

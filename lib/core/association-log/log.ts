@@ -48,6 +48,11 @@ export interface LogEntry {
   partnerId?: string;
   customerId?: string;
   customerName?: string;
+  /**
+   * The customer's account (tenant) name as of the entry, normalised (NFKC, trimmed, spaces collapsed, lower case):
+   * what the partner searches its records by (R-PD-07); not shown in the records (R-PD-10).
+   */
+  customerAccount?: string;
   model?: string;
   details?: Record<string, unknown>;
 }

@@ -44,7 +44,7 @@ async function signUpWith(
   invitationToken: string | undefined,
   email = uniqueEmail(),
   verification?: { challengeId: string; code: string },
-  accept: Record<string, unknown> = { acceptPartnerInstructions: true },
+  accept: Record<string, unknown> = { acceptInstructions: true },
 ) {
   const proof = verification ?? (await verificationFor('signup', 'email', email, { destination: email }));
   return invoke(signUpHandler, {
@@ -244,16 +244,36 @@ describe('association by invitation (issue 11)', () => {
     expect(plain.body.partner).toBeUndefined();
   });
 
-  it('R-PA-01: register-and-associate requires the partner instructions accepted (400 naming the field; nothing created), and takes the optional letter of authorization', async () => {
+  it('R-PA-01: register-and-associate takes the acceptance under the names of log-in-and-associate — `acceptInstructions` required (400 naming it; nothing created), `authorizeOperations` optional (issue 11 review 2 item 7)', async () => {
     const partner = await enrolledPartner();
     const { token } = await invitation(partner);
     const email = uniqueEmail();
     const verification = await verificationFor('signup', 'email', email, { destination: email });
     const refused = await signUpWith(token, email, verification, {});
     expect(refused.status).toBe(400);
-    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['acceptPartnerInstructions']);
-    const res = await signUpWith(token, email, verification, { acceptPartnerInstructions: true, authorizePartnerOperations: true });
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['acceptInstructions']);
+    const res = await signUpWith(token, email, verification, { acceptInstructions: true, authorizeOperations: true });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect((await loadCustomerPartner(res.body.accountId))?.authorized).toBe(true);
+  });
+
+  it('API.md conventions (Idempotency-Key, issue 11 review 2 item 4): a retried log-in-and-associate answers the first 201, not 422 another-partner', async () => {
+    const partner = await enrolledPartner();
+    const { token } = await invitation(partner);
+    const customer = await activeAccount();
+    const send = () =>
+      invoke(associate, {
+        method: 'POST',
+        path: '/v1/partner/association',
+        headers: { ...bearer(customer.token), 'idempotency-key': `assoc-${customer.accountId}` },
+        body: { invitationToken: token, acceptInstructions: true },
+      });
+    const first = await send();
+    const again = await send();
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const associated = (await listLog(customer.accountId)).items.filter((e) => e.event === 'associated');
+    expect(associated).toHaveLength(1);
   });
 });

@@ -6,6 +6,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handler as changeTypeHandler } from '../../../functions/accounts/changeAccountType.js';
 import { handler as assignHandler } from '../../../functions/partners/assignAccountManager.js';
+import { handler as associateHandler } from '../../../functions/partners/associatePartner.js';
 import { handler as standingHandler } from '../../../functions/closure/putStanding.js';
 import { handler as recordsHandler } from '../../../functions/partners/listAssociationRecords.js';
 import { handler as myRecordsHandler } from '../../../functions/partners/listMyPartnerRecords.js';
@@ -25,7 +26,15 @@ import { associationCreateWrites, staffWrites } from '../../../lib/partners/stor
 import { activeAccount } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
 import { bearer, setSecurityPhone, uniqueMobile } from '../../support/identity.js';
-import { type TestAccount, type TestPartner, associatedCustomer, enrolledPartner, tracesOf } from '../../support/partners.js';
+import { partnerRequest } from '../../support/disassociation.js';
+import {
+  type TestAccount,
+  type TestPartner,
+  associatedCustomer,
+  enrolledPartner,
+  partnerInvitation,
+  tracesOf,
+} from '../../support/partners.js';
 
 const ops = { 'x-operator-key': 'test-operator-key' };
 
@@ -582,5 +591,56 @@ describe('security review findings on the customer list and records (issue 11 re
     // Which field only: no value (not even masked) is written.
     expect(byName('revealPartnerCustomerContact')[0]!.changes[0]).toEqual({ field: 'email' });
     expect(JSON.stringify(byName('revealPartnerCustomerContact'))).not.toContain(customer.email);
+  });
+});
+
+describe('association records by customer account (R-PD-07, issue 11 review 2 item 3)', () => {
+  it('R-PD-07: the partner searches its records by customer account — a prefix of the tenant name (≥ 3 characters, case-insensitive), never the login ID — over entries the use cases wrote', async () => {
+    const partner = await enrolledPartner();
+    // A customer with a real name, so its name and its account (tenant) name differ.
+    const a = await activeAccount();
+    const named = await invoke(changeTypeHandler, {
+      method: 'PUT',
+      path: '/v1/account/type',
+      headers: bearer(a.token),
+      body: { accountType: 'individual', name: 'Gamma Trading' },
+    });
+    expect(named.status, JSON.stringify(named.body)).toBe(200);
+    const { token } = await partnerInvitation(partner);
+    const associated = await invoke(associateHandler, {
+      method: 'POST',
+      path: '/v1/partner/association',
+      headers: bearer(a.token),
+      body: { invitationToken: token, acceptInstructions: true },
+    });
+    expect(associated.status, JSON.stringify(associated.body)).toBe(201);
+    await associatedCustomer(partner);
+    expect((await partnerRequest(partner.admin, a.accountId)).status).toBe(201);
+    const account = (await findAccount(a.accountId))!;
+    const all = ['disassociation-requested', 'frozen', 'associated'];
+    const cases: Array<{ name: string; customerAccount: string; events: string[] }> = [
+      { name: 'the tenant name in upper case', customerAccount: account.tenantName.toUpperCase(), events: all },
+      { name: 'a prefix with spaces around', customerAccount: ` ${account.tenantName.slice(0, 12)} `, events: all },
+      { name: 'the login ID (the partner never sees it)', customerAccount: account.loginId, events: [] },
+      { name: 'the customer name (another filter)', customerAccount: 'Gamma', events: [] },
+    ];
+    for (const c of cases) {
+      const res = await records(partner.admin.token, { customerAccount: c.customerAccount });
+      expect(res.status, `${c.name}: ${JSON.stringify(res.body)}`).toBe(200);
+      const items = (res.body as { items: Array<{ event: string; customerId: string }> }).items;
+      expect(
+        items.map((i) => i.event),
+        c.name,
+      ).toEqual(c.events);
+      expect(
+        items.every((i) => i.customerId === a.accountId),
+        c.name,
+      ).toBe(true);
+      // The account name is a search key only: records do not show it (R-PD-10: revealed one field at a time).
+      expect(JSON.stringify(items), c.name).not.toContain(account.tenantName);
+    }
+    const short = await records(partner.admin.token, { customerAccount: 'hw' });
+    expect(short.status).toBe(400);
+    expect(short.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.customerAccount']);
   });
 });

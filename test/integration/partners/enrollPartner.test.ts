@@ -62,4 +62,16 @@ describe('partner enrollment (issue 11)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.accountId', 'body.contacts.0.email', 'body.name']);
   });
+
+  it('API.md conventions (Idempotency-Key, issue 11 review 2 item 4): a retried enrollment answers the first 201, not 409 STATE_CONFLICT', async () => {
+    const account = await activeAccount();
+    const send = (headers: Record<string, string> = OPS) =>
+      enroll({ accountId: account.accountId, name: 'Acme Cloud' }, { ...headers, 'idempotency-key': `enroll-${account.accountId}` });
+    const first = await send();
+    const again = await send();
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect((await tracesOf(account.accountId)).filter((t) => t.traceName === 'enrollPartner')).toHaveLength(1);
+  });
 });

@@ -10,6 +10,7 @@ import { handler as revokeInvitation } from '../../../functions/partners/revokeP
 import { listLog } from '../../../lib/core/association-log/store.js';
 import { nowIso, setClockOffset } from '../../../lib/core/clock.js';
 import { config } from '../../../lib/core/config.js';
+import { keyedHash } from '../../../lib/core/crypto.js';
 import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { activeAccount } from '../../support/closure.js';
@@ -101,5 +102,40 @@ describe('partner invitations (issue 11, R-PA-01)', () => {
     const res = await create(partner.admin.token, 'wholesale');
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.model']);
+  });
+
+  it('API.md conventions (Idempotency-Key, issue 11 review 2 item 4): a retried invitation creation answers the first invitation, uses the daily cap once, and the kept answer at rest holds no token', async () => {
+    const partner = await enrolledPartner();
+    const idemKey = `inv-${partner.partnerId}`;
+    const send = () =>
+      invoke(createInvitation, {
+        method: 'POST',
+        path: '/v1/partner-center/invitations',
+        headers: { ...bearer(partner.admin.token), 'idempotency-key': idemKey },
+        body: { model: 'reseller' },
+      });
+    const first = await send();
+    const again = await send();
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const counter = await db().send(
+      new GetCommand({ TableName: TABLE(), Key: keys.rateWindow('partner-invitations', partner.partnerId, nowIso().slice(0, 10)) }),
+    );
+    expect(counter.Item?.n).toBe(1);
+    expect((await listLog(partner.partnerId)).items.filter((e) => e.event === 'invitation-created')).toHaveLength(1);
+    // Tokens only as keyed hashes at rest: the kept answer is sealed, neither the token nor its secret is readable.
+    const record = await db().send(
+      new GetCommand({
+        TableName: TABLE(),
+        Key: keys.idempotency(`createPartnerInvitation#${partner.admin.accountId}`, keyedHash('idempotency', idemKey)),
+      }),
+    );
+    expect(record.Item?.state).toBe('done');
+    const atRest = JSON.stringify(record.Item);
+    const secret = String(first.body.token).split('.')[1]!;
+    expect(atRest).not.toContain(secret);
+    expect(atRest).not.toContain(first.body.invitationId);
+    expect(atRest).not.toContain(idemKey);
   });
 });

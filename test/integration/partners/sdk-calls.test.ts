@@ -80,7 +80,7 @@ describe('SDK calls per partners operation (issue 11)', () => {
       invoke(signUpHandler, {
         method: 'POST',
         path: '/v1/accounts',
-        body: { countryRegion: 'DE', email, password: PASSWORD, verification, invitationToken: second, acceptPartnerInstructions: true },
+        body: { countryRegion: 'DE', email, password: PASSWORD, verification, invitationToken: second, acceptInstructions: true },
       }),
     );
     expect({

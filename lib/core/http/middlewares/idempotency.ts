@@ -19,8 +19,10 @@ import { runEarlyReturnCleanup } from './early-return.js';
  * that outlived its lease never touches the record of the attempt that took over (issue 9 item 12).
  */
 export function idempotency(operationId: string): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  // Scoped by who calls: the account, else the operator (operator routes), else anonymous.
+  const caller = (s: ReturnType<typeof state>) => s.session?.accountId ?? (s.operator ? `operator:${s.operator.operatorId}` : 'anonymous');
   const itemKey = (request: middy.Request<APIGatewayProxyEventV2>, idemKey: string) =>
-    keys.idempotency(`${operationId}#${state(request).session?.accountId ?? 'anonymous'}`, keyedHash('idempotency', idemKey));
+    keys.idempotency(`${operationId}#${caller(state(request))}`, keyedHash('idempotency', idemKey));
   return {
     before: async function idempotencyBefore(request) {
       const idemKey = state(request).request.headers['idempotency-key'];
