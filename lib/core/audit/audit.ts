@@ -65,6 +65,9 @@ export const TRACE_NAMES = [
   'decidePartnerDisassociation',
   'disassociatePartnerByTicket',
   'setPartnerSettings',
+  // partner membership (issue 11 review finding 3): on the member's own traces
+  'joinPartner',
+  'leavePartner',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];
