@@ -1,5 +1,5 @@
 import { httpHandler } from '../../lib/app/http.js';
-import { removePartnerMemberRoute } from '../../lib/partners/membership-routes.js';
+import { removePartnerMemberRoute } from '../../lib/partners/membership-route.js';
 import { removePartnerMember } from '../../lib/partners/removePartnerMember.js';
 
 export const handler = httpHandler(removePartnerMemberRoute, async ({ caller, params }) => ({
