@@ -25,6 +25,7 @@ import * as decideDisassociationAsPartnerRoutes from '../partners/decide-disasso
 import * as decideDisassociationAsCustomerRoutes from '../partners/decide-disassociation-as-customer-route.js';
 import * as setPartnerSettingsRoutes from '../partners/set-partner-settings-route.js';
 import * as disassociateByTicketRoutes from '../partners/disassociate-by-ticket-route.js';
+import * as partnerMembershipRoutes from '../partners/membership-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
 import * as sessions from '../sessions/routes.js';
@@ -55,6 +56,8 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   setPartnerSettingsRoutes,
   disassociateByTicketRoutes,
   getCustomerDisassociationChecksRoutes,
+
+  partnerMembershipRoutes,
 };
 
 const isRoute = (value: unknown): value is RouteSpec =>

@@ -16,6 +16,7 @@ import { retryOutboxItem } from '../core/notify/outbox.js';
 import { type DueItem, type ReadStats, claim, readDuePage } from '../core/store/due-queue.js';
 import { dueShardNumbers } from '../core/store/keys.js';
 import { expireDisassociation } from '../partners/expireDisassociation.js';
+import { expireMembership } from '../partners/expireMembership.js';
 import './lifecycle.js';
 
 export interface SchedulerResult {
@@ -35,6 +36,7 @@ type Processor = (item: DueItem) => Promise<unknown>;
 /** A lapsing two-party request goes to the area that owns its kind (it logs and tells both sides); others just lapse. */
 const handshakeExpiryByKind: Record<string, Processor> = {
   'partner-disassociation': expireDisassociation,
+  'partner-membership': expireMembership,
 };
 
 function expireRequest(item: DueItem): Promise<unknown> {

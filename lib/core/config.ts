@@ -135,6 +135,8 @@ export const config = {
     invitationTtlSeconds: 30 * DAY, // R-PA-01 *default*
     invitationsPerDay: 50, // per partner per UTC day, anti-abuse *default*
     disassociationRequestTtlSeconds: 30 * DAY, // R-PD *default*
+    /** Issue 11 review finding 3: how long an account has to accept an invitation to a partner's staff. *default* */
+    membershipInvitationTtlSeconds: 7 * DAY,
     customerRequestQuota: { max: 1, windowSeconds: 91 * DAY }, // R-PD-05
     pairRequestQuota: { max: 3, windowSeconds: 91 * DAY }, // R-PD-06
     /** Where an invitation link points; the token rides in the query. */

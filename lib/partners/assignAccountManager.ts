@@ -10,7 +10,7 @@ import type { AccountCaller } from '../core/caller.js';
 import { Conflict, RuleViolation } from '../core/errors.js';
 import { transact } from '../core/store/writes.js';
 import { partnerActor, partnerLogActor, requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
-import { associationChangeWrites, loadStaffRole, staffStill } from './store.js';
+import { associationChangeWrites, loadStaffRole, staffAssigned, staffStill } from './store.js';
 
 export async function assignAccountManager(caller: AccountCaller, customerId: string, input: { accountId: string }) {
   const staff = await requirePartnerStaff(caller, { administrator: true });
@@ -25,7 +25,8 @@ export async function assignAccountManager(caller: AccountCaller, customerId: st
       // R-PD-10: the customer-list index rows move with the manager (the manager facet and every row's projection).
       ...associationChangeWrites(association, { accountManagerId: input.accountId }),
       staffStill(staff.accountId, staff),
-      staffStill(input.accountId, claim),
+      // Bumps the manager's assignment sequence: a removal judged before this assignment fails (removePartnerMember).
+      staffAssigned(input.accountId, claim),
       ...logWrites(
         {
           area: 'partner',

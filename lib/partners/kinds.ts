@@ -10,3 +10,15 @@ export const PARTNER_DISASSOCIATION: HandshakeKind = {
   expirySeconds: config.partners.disassociationRequestTtlSeconds,
   oneOpenPer: 'pair',
 };
+
+/**
+ * R-PD-04, R-RN-05 (issue 11 review finding 3): the administrator invites an account to its staff; the account
+ * accepts or rejects (only then is it staff and `partnerProgram`). One open invitation per partner–account pair.
+ */
+export const PARTNER_MEMBERSHIP: HandshakeKind = {
+  kind: 'partner-membership',
+  roles: ['partner', 'account'],
+  initiators: ['partner'],
+  expirySeconds: config.partners.membershipInvitationTtlSeconds,
+  oneOpenPer: 'pair',
+};

@@ -41,14 +41,22 @@ export const addPartnerMemberRoute = defineRoute({
   operationId: 'addPartnerMember',
   method: 'POST',
   path: '/v1/partner-center/members',
-  summary: 'Add an account manager to the partner (administrator only, R-PD-04)',
+  summary:
+    'Invite an account to be an account manager of the partner (administrator only, R-PD-04); it joins only when it accepts (R-RN-05)',
   tags: ['partners'],
   auth: 'session',
   body: z.strictObject({ accountId: id, role: z.literal('account-manager') }),
   success: {
     status: 201,
-    description: 'Added',
-    schema: z.object({ partnerId: z.string(), accountId: z.string(), role: z.literal('account-manager'), addedAt: isoTime }),
+    description: 'Invited: pending until the account accepts (GET /v1/partner-memberships) or the invitation lapses',
+    schema: z.object({
+      partnerId: z.string(),
+      accountId: z.string(),
+      role: z.literal('account-manager'),
+      status: z.literal('pending'),
+      requestId: z.string(),
+      expiresAt: isoTime,
+    }),
   },
   errors: [403, 404, 409, 422],
 });

@@ -85,6 +85,68 @@ export function staffStill(accountId: string, claim: StaffClaim): TransactItem {
   });
 }
 
+/** The account's staff claim with its assignment sequence (bumped by every assignment of a customer to it). */
+export async function loadMemberClaim(accountId: string): Promise<(StaffClaim & { assignmentSeq: number }) | undefined> {
+  const item = await getItem(keys.partnerRole(accountId));
+  if (!item) return undefined;
+  return {
+    partnerId: item.partnerId as string,
+    role: item.role as StaffRole,
+    assignmentSeq: (item.assignmentSeq as number | undefined) ?? 0,
+  };
+}
+
+/**
+ * A customer is assigned to the account manager ('staff': only while it is staff of the partner in the role): bumps
+ * the claim's `assignmentSeq`, so a removal judged before this assignment fails (see `staffLeaveWrites`).
+ */
+export function staffAssigned(accountId: string, claim: StaffClaim): TransactItem {
+  return tagged('staff', {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.partnerRole(accountId),
+      UpdateExpression: 'ADD assignmentSeq :one',
+      ConditionExpression: 'partnerId = :p AND #role = :r',
+      ExpressionAttributeNames: { '#role': 'role' },
+      ExpressionAttributeValues: { ':one': 1, ':p': claim.partnerId, ':r': claim.role },
+    },
+  });
+}
+
+/**
+ * An account manager leaves the partner's staff ('member': only while it is this partner's account manager and no
+ * customer was assigned to it since `assignmentSeq` was read): claim and staff row deleted, `partnerProgram` false.
+ */
+export function staffLeaveWrites(partnerId: string, accountId: string, assignmentSeq: number): TransactItem[] {
+  return [
+    tagged('member', {
+      Delete: {
+        TableName: TABLE(),
+        Key: keys.partnerRole(accountId),
+        ConditionExpression: 'partnerId = :p AND #role = :r AND (attribute_not_exists(assignmentSeq) OR assignmentSeq = :seq)',
+        ExpressionAttributeNames: { '#role': 'role' },
+        ExpressionAttributeValues: { ':p': partnerId, ':r': 'account-manager', ':seq': assignmentSeq },
+      },
+    }),
+    { Delete: { TableName: TABLE(), Key: keys.partnerMember(partnerId, accountId) } },
+    associationFactsWrite(accountId, { partnerProgram: false }),
+  ];
+}
+
+/** Is any customer of the partner assigned to the account manager? One row of its customer-list facet (R-PD-10). */
+export async function managerHasCustomers(partnerId: string, accountId: string): Promise<boolean> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: TABLE(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.partnerCustomerIndexPartition(partnerId, 'manager', accountId) },
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  return (out.Items ?? []).length > 0;
+}
+
 /** Holds only while the account is active ('account'): staff and customers are accounts in use. */
 export function accountActive(accountId: string): TransactItem {
   return tagged('account', {

@@ -19,7 +19,10 @@ import {
   invitationStillOpen,
   loadCustomerPartner,
   loadPartnerCustomer,
+  loadMemberClaim,
   loadStaffRole,
+  staffAssigned,
+  staffLeaveWrites,
   staffWrites,
 } from '../../lib/partners/store.js';
 
@@ -91,6 +94,25 @@ describe('partners store (issue 11)', () => {
     expect(await failedTags(staffWrites(newId('pt_'), a, 'account-manager', '2026-01-01T00:00:00.000Z'))).toEqual(['staff']);
     expect((await loadStaffRole(a))?.role).toBe('administrator');
     expect((await loadFacts(a)).associations.partnerProgram).toBe(true);
+  });
+
+  it('R-PD-04 / R-RN-05 (issue 11 review finding 3): an account manager leaves only while no assignment came after the claim was read; leaving clears partnerProgram', async () => {
+    const [p, a] = [newId('pt_'), newId('ac_')];
+    await transact(staffWrites(p, a, 'account-manager', '2026-01-01T00:00:00.000Z'));
+    const read = (await loadMemberClaim(a))!;
+    expect(read).toEqual({ partnerId: p, role: 'account-manager', assignmentSeq: 0 });
+    expect(await failedTags([staffAssigned(a, read)])).toEqual([]);
+    expect(await failedTags(staffLeaveWrites(p, a, read.assignmentSeq))).toEqual(['member']);
+    expect(await failedTags(staffLeaveWrites(newId('pt_'), a, 1))).toEqual(['member']);
+    expect(await failedTags(staffLeaveWrites(p, a, 1))).toEqual([]);
+    expect(await loadStaffRole(a)).toBeUndefined();
+    expect((await loadFacts(a)).associations.partnerProgram).toBe(false);
+    // An assignment to an account that left is refused.
+    expect(await failedTags([staffAssigned(a, read)])).toEqual(['staff']);
+    // The administrator never leaves this way.
+    const admin = newId('ac_');
+    await transact(staffWrites(p, admin, 'administrator', '2026-01-01T00:00:00.000Z'));
+    expect(await failedTags(staffLeaveWrites(p, admin, 0))).toEqual(['member']);
   });
 
   it('R-PA-01: the daily invitation counter never passes its cap, also under parallel counts', async () => {

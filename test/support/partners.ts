@@ -1,11 +1,14 @@
 /**
  * Issue 11: a partner and associated customers, quickly, for tests of every partners item — through the real use
- * cases over their handlers (enrollPartner, createPartnerInvitation, associatePartner). Note the daily invitation
- * cap (config.partners.invitationsPerDay) when one partner gets very many customers in one test.
+ * cases over their handlers (enrollPartner, createPartnerInvitation, associatePartner, and for account managers
+ * addPartnerMember + decidePartnerMembership: the invitation and the account's consent, issue 11 review finding 3).
+ * Note the daily invitation cap (config.partners.invitationsPerDay) when one partner gets very many customers in one test.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
+import { handler as addMemberHandler } from '../../functions/partners/addPartnerMember.js';
 import { handler as associateHandler } from '../../functions/partners/associatePartner.js';
+import { handler as decideMembershipHandler } from '../../functions/partners/decidePartnerMembership.js';
 import { handler as invitationHandler } from '../../functions/partners/createPartnerInvitation.js';
 import { handler as enrollHandler } from '../../functions/partners/enrollPartner.js';
 import { newId } from '../../lib/core/crypto.js';
@@ -85,4 +88,35 @@ export async function associatedCustomer(
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { customer, association: (await loadPartnerCustomer(partner.partnerId, customer.accountId))! };
+}
+
+/** The administrator invites an account to be an account manager (the raw answer: 201 pending, or a refusal). */
+export function inviteMember(partner: TestPartner, accountId: string) {
+  return invoke(addMemberHandler, {
+    method: 'POST',
+    path: '/v1/partner-center/members',
+    headers: bearer(partner.admin.token),
+    body: { accountId, role: 'account-manager' },
+  });
+}
+
+/** The invited account accepts or rejects an invitation (the raw answer). */
+export function decideMembership(account: { token: string }, requestId: string, accept: boolean) {
+  return invoke(decideMembershipHandler, {
+    method: 'POST',
+    path: `/v1/partner-memberships/${requestId}/decision`,
+    pathParameters: { requestId },
+    headers: bearer(account.token),
+    body: { accept },
+  });
+}
+
+/** An account manager of the partner: invited by its administrator and accepted by the account (a new one unless given). */
+export async function accountManager(partner: TestPartner, account?: TestAccount): Promise<TestAccount> {
+  const manager = account ?? (await activeAccount());
+  const invited = await inviteMember(partner, manager.accountId);
+  expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+  const accepted = await decideMembership(manager, invited.body.requestId, true);
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  return manager;
 }

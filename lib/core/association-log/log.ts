@@ -30,6 +30,13 @@ export const LOG_EVENTS = [
   'ticket-disassociated',
   // R-PD-10: a partner staff member revealed one of the customer's contact fields (details.field).
   'contact-revealed',
+  // R-PD-04 (issue 11 review finding 3): the partner's staff, on the partner's view only (details.accountId).
+  'member-invited',
+  'member-joined',
+  'member-declined',
+  'member-invitation-canceled',
+  'member-invitation-expired',
+  'member-removed',
 ] as const;
 
 export type LogEvent = (typeof LOG_EVENTS)[number];

@@ -68,6 +68,10 @@ export const TRACE_NAMES = [
   // partner operations on the customer (issue 11 review 1, R-PA-06): a reveal records the field only, never a value
   'assignPartnerAccountManager',
   'revealPartnerCustomerContact',
+
+  // partner membership (issue 11 review finding 3): on the member's own traces
+  'joinPartner',
+  'leavePartner',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];

@@ -74,6 +74,26 @@ export async function loadHandshakeOf(requestId: string, partyId: string): Promi
 }
 
 /**
+ * The request of `kind` open between two parties (or to the counterparty, per the kind), if any: its open claim
+ * names it. Undefined when none is open (or it ended between the two reads).
+ */
+export async function openHandshakeBetween(
+  kind: HandshakeKind,
+  initiatorId: string,
+  counterpartyId: string,
+): Promise<HandshakeRequest | undefined> {
+  const out = await db().send(
+    new GetCommand({
+      TableName: TABLE(),
+      Key: keys.handshakeOpen(kind.kind, openScope(kind, initiatorId, counterpartyId)),
+      ConsistentRead: true,
+    }),
+  );
+  const request = out.Item ? await loadHandshake(out.Item.requestId as string) : undefined;
+  return request?.state === 'pending' ? request : undefined;
+}
+
+/**
  * Opens a request, unless one of this kind is already open between the pair (or to the counterparty, per the
  * kind): the open claim is taken in the same transaction, so of parallel opens exactly one succeeds.
  */

@@ -39,7 +39,7 @@ import { activeAccount, closedAccount, runCheck } from '../../support/closure.js
 import { type Handler, invoke } from '../../support/http.js';
 import { PASSWORD, bearer, freshIp, uniqueEmail, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
-import { associatedCustomer, enrollAsPartner, enrolledPartner, partnerInvitation } from '../../support/partners.js';
+import { associatedCustomer, enrollAsPartner, enrolledPartner, inviteMember, partnerInvitation } from '../../support/partners.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
 import { handler as partnerRecordsHandler } from '../../../functions/partners/listAssociationRecords.js';
@@ -199,7 +199,13 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
 
   // Disassociation (issue 11): a request pending between the owner's partner and its customer.
   requestId: (w) => w.extra.requestId!,
+  // Partner membership (issue 11 review finding 3): the owner's own pending invitation to its partner's staff.
+  'requestId:decidePartnerMembership': (w) => w.extra.membershipRequestId!,
 };
+
+/** The fixture of a reference: the route's own (`<kind>:<operationId>`) where a kind names several sorts of object. */
+const fixtureOf = (fixtures: Record<string, string>, route: RouteSpec, kind: string) =>
+  fixtures[`${kind}:${route.operationId}`] ?? fixtures[kind]!;
 
 /**
  * Valid bodies of the routes that refer to objects, so that a call gets past validation to the
@@ -233,6 +239,7 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   requestCustomerDisassociation: (f) => ({ reason: 'Intruding', verification: { challengeId: '', code: f.code } }),
   decideDisassociationAsPartner: (f) => ({ agree: true, verification: { challengeId: '', code: f.code } }),
   decideDisassociationAsCustomer: () => ({ agree: true }),
+  decidePartnerMembership: () => ({ accept: true }),
   setPartnerSettings: (f) => ({ verificationProtection: false, verification: { challengeId: '', code: f.code } }),
 };
 
@@ -247,13 +254,15 @@ function setAt(target: Record<string, unknown>, path: Path, value: string) {
 
 function request(route: RouteSpec, fixtures: Record<string, string>, headers: Record<string, string>) {
   const refs = referencesOf(route);
-  const pathParameters = Object.fromEntries(refs.filter((r) => r.where === 'path').map((r) => [r.kind, fixtures[r.kind]!]));
-  const query = Object.fromEntries(refs.filter((r) => r.where === 'query').map((r) => [r.path[0]!, fixtures[r.kind]!]));
+  const pathParameters = Object.fromEntries(
+    refs.filter((r) => r.where === 'path').map((r) => [r.kind, fixtureOf(fixtures, route, r.kind)]),
+  );
+  const query = Object.fromEntries(refs.filter((r) => r.where === 'query').map((r) => [r.path[0]!, fixtureOf(fixtures, route, r.kind)]));
   const sample = SAMPLE_BODIES[route.operationId];
   let body: Record<string, unknown> | undefined;
   if (route.body) {
     body = structuredClone((sample?.(fixtures) ?? {}) as Record<string, unknown>);
-    for (const r of refs.filter((x) => x.where === 'body')) setAt(body, r.path, fixtures[r.kind]!);
+    for (const r of refs.filter((x) => x.where === 'body')) setAt(body, r.path, fixtureOf(fixtures, route, r.kind));
   }
   return {
     method: route.method,
@@ -356,6 +365,10 @@ beforeAll(async () => {
   });
   if (!opened.ok) throw new Error(opened.reason);
   Object.assign(extra, { customerId: customer.accountId, invitationId, requestId: opened.request.id });
+  // Issue 11 review finding 3: the owner's partner invites the owner to its staff (pending: only the owner decides).
+  const membership = await inviteMember(partner, owner.accountId);
+  expect(membership.status, JSON.stringify(membership.body)).toBe(201);
+  Object.assign(extra, { membershipRequestId: membership.body.requestId });
   const intruderAccount = await activeAccount();
   await enrollAsPartner(intruderAccount);
   intruder = intruderAccount;

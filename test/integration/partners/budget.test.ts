@@ -11,13 +11,18 @@ import { handler as authorizationHandler } from '../../../functions/partners/set
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
 import { listLog } from '../../../lib/core/association-log/store.js';
 import { loadFacts } from '../../../lib/core/checks/store.js';
-import { nowIso } from '../../../lib/core/clock.js';
 import { transact } from '../../../lib/core/store/writes.js';
-import { associationUpdate, loadPartnerCustomer, staffWrites } from '../../../lib/partners/store.js';
+import { associationUpdate, loadPartnerCustomer } from '../../../lib/partners/store.js';
 import { activeAccount } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
 import { bearer } from '../../support/identity.js';
-import { type TestPartner, associatedCustomer, enrolledPartner, tracesOf } from '../../support/partners.js';
+import {
+  type TestPartner,
+  accountManager as joinedManager,
+  associatedCustomer,
+  enrolledPartner,
+  tracesOf,
+} from '../../support/partners.js';
 
 const setBudget = (token: string, customerId: string, body: Record<string, unknown> = { monthlyBudget: 1500.5, currency: 'USD' }) =>
   invoke(budgetHandler, {
@@ -36,10 +41,9 @@ const myPartner = (token: string) => invoke(partnerHandler, { method: 'GET', pat
 const authorize = (token: string, authorizeOperations: boolean) =>
   invoke(authorizationHandler, { method: 'PUT', path: '/v1/partner/authorization', headers: bearer(token), body: { authorizeOperations } });
 
-/** An account manager of the partner, optionally assigned to a customer. */
+/** An account manager of the partner (invited and accepted: issue 11 review finding 3), optionally assigned to a customer. */
 async function accountManager(partner: TestPartner, assignedTo?: string) {
-  const manager = await activeAccount();
-  await transact(staffWrites(partner.partnerId, manager.accountId, 'account-manager', nowIso()));
+  const manager = await joinedManager(partner);
   if (assignedTo) {
     const a = (await loadPartnerCustomer(partner.partnerId, assignedTo))!;
     await transact([associationUpdate(a, { accountManagerId: manager.accountId })]);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { handler as signUpHandler } from '../../../functions/accounts/signUp.js';
 import { handler as addMember } from '../../../functions/partners/addPartnerMember.js';
+import { handler as decideMembership } from '../../../functions/partners/decidePartnerMembership.js';
 import { handler as assignManager } from '../../../functions/partners/assignAccountManager.js';
 import { handler as associate } from '../../../functions/partners/associatePartner.js';
 import { handler as createInvitation } from '../../../functions/partners/createPartnerInvitation.js';
@@ -24,7 +25,7 @@ async function counted(fn: () => Promise<{ status: number; body: any }>) {
 }
 
 describe('SDK calls per partners operation (issue 11)', () => {
-  it('enroll, add member, invitation create/revoke, associate, assign manager, register-and-associate', async () => {
+  it('enroll, invite member, member accepts, invitation create/revoke, associate, assign manager, register-and-associate', async () => {
     const [admin, manager, customer] = [await activeAccount(), await activeAccount(), await activeAccount()];
     const enrolled = await counted(() =>
       invoke(enroll, { method: 'POST', path: '/v1/ops/partners', headers: OPS, body: { accountId: admin.accountId, name: 'Calls' } }),
@@ -35,6 +36,15 @@ describe('SDK calls per partners operation (issue 11)', () => {
         path: '/v1/partner-center/members',
         headers: bearer(admin.token),
         body: { accountId: manager.accountId, role: 'account-manager' },
+      }),
+    );
+    const joined = await counted(() =>
+      invoke(decideMembership, {
+        method: 'POST',
+        path: `/v1/partner-memberships/${added.body.requestId}/decision`,
+        pathParameters: { requestId: added.body.requestId },
+        headers: bearer(manager.token),
+        body: { accept: true },
       }),
     );
     const invite = () =>
@@ -86,6 +96,7 @@ describe('SDK calls per partners operation (issue 11)', () => {
     expect({
       enrolled: enrolled.calls,
       added: added.calls,
+      joined: joined.calls,
       created: created.calls,
       revoked: revoked.calls,
       associated: associated.calls,
@@ -95,7 +106,10 @@ describe('SDK calls per partners operation (issue 11)', () => {
       // operator key: no read; the account, then one transaction
       enrolled: { 'DynamoDB.GetItem': 1, 'DynamoDB.TransactWriteItems': 1 },
       // session routes: 2 reads authenticate (session, account); then the staff claim and what the operation names
-      added: { 'DynamoDB.GetItem': 4, 'DynamoDB.TransactWriteItems': 1 },
+      // invitation (issue 11 review finding 3): staff claim, then the account, its claim and the partner at once
+      added: { 'DynamoDB.GetItem': 6, 'DynamoDB.TransactWriteItems': 1 },
+      // the invited account's decision: the request read twice (scoped load, then the move's own read)
+      joined: { 'DynamoDB.GetItem': 4, 'DynamoDB.TransactWriteItems': 1 },
       created: { 'DynamoDB.GetItem': 3, 'DynamoDB.TransactWriteItems': 1 },
       revoked: { 'DynamoDB.GetItem': 4, 'DynamoDB.TransactWriteItems': 1 },
       // invitation, account, staff claim, and the facts (standing + association facts in one BatchGetItem)

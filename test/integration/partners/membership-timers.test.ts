@@ -1,0 +1,77 @@
+/**
+ * Issue 11 review finding 3 (R-PD-04): a membership invitation lapses after 7 days (*default*,
+ * config.partners.membershipInvitationTtlSeconds) through the scheduler's `handshake-expiry` processor
+ * (kind `partner-membership`): expired, `member-invitation-expired` in the partner's records, nothing else changes.
+ * This file moves the test clock, so it has a table of its own.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { handler as listMemberships } from '../../../functions/partners/listPartnerMemberships.js';
+import { runScheduler } from '../../../lib/app/scheduler.js';
+import { listLog } from '../../../lib/core/association-log/store.js';
+import { loadFacts } from '../../../lib/core/checks/store.js';
+import { clockOffset, setClockOffset } from '../../../lib/core/clock.js';
+import { config } from '../../../lib/core/config.js';
+import { loadHandshake } from '../../../lib/core/handshake/store.js';
+import { loadStaffRole } from '../../../lib/partners/store.js';
+import { activeAccount } from '../../support/closure.js';
+import { freshToken } from '../../support/disassociation.js';
+import { invoke } from '../../support/http.js';
+import { bearer } from '../../support/identity.js';
+import { decideMembership, enrolledPartner, inviteMember } from '../../support/partners.js';
+
+const DAY = 86_400_000;
+afterEach(() => setClockOffset(0));
+
+describe('a membership invitation lapses (issue 11 review finding 3, R-PD-04)', () => {
+  it('R-PD-04: the scheduler expires a pending invitation at its expiresAt (7 days, not before), logs member-invitation-expired; it can no longer be accepted and the partner may invite again', async () => {
+    expect(config.partners.membershipInvitationTtlSeconds).toBe(7 * 86_400);
+    const partner = await enrolledPartner();
+    const account = await activeAccount();
+    const invited = await inviteMember(partner, account.accountId);
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    const { requestId } = invited.body;
+    const request = (await loadHandshake(requestId))!;
+    expect(Date.parse(request.expiresAt) - Date.parse(request.createdAt)).toBe(7 * DAY);
+
+    setClockOffset(clockOffset() + 7 * DAY - 60_000);
+    await runScheduler();
+    expect((await loadHandshake(requestId))!.state).toBe('pending');
+
+    setClockOffset(clockOffset() + 120_000);
+    await runScheduler();
+    expect((await loadHandshake(requestId))!).toMatchObject({ state: 'expired', decidedBy: { role: 'system', id: 'scheduler' } });
+    const log = (await listLog(partner.partnerId, { limit: 100 })).items;
+    expect(log.filter((e) => e.event === 'member-invitation-expired')).toEqual([
+      expect.objectContaining({
+        actor: { kind: 'system', id: 'scheduler' },
+        details: expect.objectContaining({ accountId: account.accountId, requestId }),
+      }),
+    ]);
+    await freshToken(account);
+    await freshToken(partner.admin);
+    const listed = await invoke(listMemberships, { method: 'GET', path: '/v1/partner-memberships', headers: bearer(account.token) });
+    expect(listed.body).toEqual({ items: [] });
+    expect((await decideMembership(account, requestId, true)).status).toBe(409);
+    expect(await loadStaffRole(account.accountId)).toBeUndefined();
+    expect((await loadFacts(account.accountId)).associations.partnerProgram).toBe(false);
+    // The pair's open claim is released: a new invitation is possible.
+    expect((await inviteMember(partner, account.accountId)).status).toBe(201);
+    // A second run does nothing twice.
+    await runScheduler();
+    expect((await listLog(partner.partnerId, { limit: 100 })).items.filter((e) => e.event === 'member-invitation-expired')).toHaveLength(1);
+  });
+
+  it('R-PD-04: a lapsed invitation the scheduler has not reached yet is not listed and cannot be accepted (422 expired)', async () => {
+    const partner = await enrolledPartner();
+    const account = await activeAccount();
+    const { requestId } = (await inviteMember(partner, account.accountId)).body;
+    setClockOffset(clockOffset() + 7 * DAY + 60_000);
+    await freshToken(account);
+    const listed = await invoke(listMemberships, { method: 'GET', path: '/v1/partner-memberships', headers: bearer(account.token) });
+    expect(listed.body).toEqual({ items: [] });
+    const late = await decideMembership(account, requestId, true);
+    expect(late.status).toBe(422);
+    expect(late.body.failures.map((f: { condition: string }) => f.condition)).toEqual(['expired']);
+    expect(await loadStaffRole(account.accountId)).toBeUndefined();
+  });
+});
