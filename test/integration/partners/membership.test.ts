@@ -14,6 +14,7 @@ import { handler as removeMember } from '../../../functions/partners/removePartn
 import { findAccount } from '../../../lib/accounts/store.js';
 import { listLog } from '../../../lib/core/association-log/store.js';
 import { loadFacts } from '../../../lib/core/checks/store.js';
+import { nowIso } from '../../../lib/core/clock.js';
 import { loadHandshake } from '../../../lib/core/handshake/store.js';
 import { listMembers, loadStaffRole } from '../../../lib/partners/store.js';
 import { activeAccount } from '../../support/closure.js';
@@ -64,9 +65,11 @@ async function consentEmail(partner: TestPartner, customerId: string) {
   const customer = (await findAccount(customerId))!;
   return {
     from: admin.email,
+    to: customer.email,
     subject: `Approving HUAWEI CLOUD account ${customer.tenantName} to disassociate from partner account ${admin.tenantName}`,
     body: `HUAWEI CLOUD partner (account name: ${admin.tenantName}) agrees to cancel the association with the customer (account name: ${customer.tenantName}). We hereby authorize HUAWEI CLOUD to cancel the association with the customer (account name: ${customer.tenantName}).`,
-    receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    // Received now (test clock): after the association began (R-PD-09).
+    receivedAt: nowIso(),
   };
 }
 
