@@ -23,6 +23,13 @@ export interface TraceQuery {
 const customerActor = (actor: string): string =>
   actor.startsWith('operator:') ? 'operator' : actor.startsWith('partner:') ? actor.split(':').slice(0, 2).join(':') : actor;
 
+/**
+ * The source IP as the customer sees it: its own requests' address; for an action of an operator or a partner's staff
+ * the kind of actor instead — their addresses are theirs, not the customer's (issue 11 review 3 finding 3).
+ */
+const customerSourceIp = (actor: string, sourceIp: string): string =>
+  actor.startsWith('operator:') ? 'operator' : actor.startsWith('partner:') ? 'partner' : sourceIp;
+
 export async function queryAuditTraces(caller: AccountCaller, q: TraceQuery) {
   const scope = `audit:${caller.accountId}:${q.from ?? ''}:${q.to ?? ''}:${q.traceName ?? ''}`;
   const limit = q.limit ?? config.pagination.defaultLimit;
@@ -41,7 +48,7 @@ export async function queryAuditTraces(caller: AccountCaller, q: TraceQuery) {
       resourceType: i.resourceType,
       time: i.time,
       actor: customerActor(i.actor),
-      sourceIp: i.sourceIp,
+      sourceIp: customerSourceIp(i.actor, i.sourceIp),
       requestId: i.requestId,
       result: i.result,
       ...(i.changes ? { changes: i.changes } : {}),

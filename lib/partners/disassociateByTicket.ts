@@ -42,7 +42,12 @@ export async function disassociateByTicket(caller: OperatorCaller, input: Ticket
   if (!partner || !admin) throw new NotFound();
   const consent = consentFailures(
     input.consentEmail,
-    { partnerEmail: admin.email, customerEmail: customer.email, partnerNames: namesOf(admin), customerNames: namesOf(customer) },
+    {
+      partnerEmail: admin.email,
+      customerEmails: [customer.email, ...(customer.serviceEmail ? [customer.serviceEmail] : [])],
+      partnerNames: namesOf(admin),
+      customerNames: namesOf(customer),
+    },
     at,
     { associatedAt: association.associatedAt, maxAgeSeconds: config.partners.ticketConsentMaxAgeSeconds },
   );

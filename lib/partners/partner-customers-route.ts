@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { isoDate, isoTime, paginationQuery, text } from '../core/http/schemas.js';
-import { MIN_PREFIX } from './customer-index.js';
+import { MIN_PREFIX, normaliseText } from './customer-index.js';
 
 const booleanQuery = z.pipe(
   z.enum(['true', 'false']),
@@ -27,7 +27,15 @@ const decimalQuery = (digits: number) =>
 const amount = decimalQuery(12);
 const percent = decimalQuery(6);
 /** A name or account prefix: at least MIN_PREFIX characters (R-PD-10: shorter prefixes would enumerate masked values). */
-const prefixQuery = (max: number) => text({ max, min: MIN_PREFIX });
+// Counted as compared (normalised, in code points, zero-width characters dropped): "a\u0301b" is 2 (review 3 finding 6).
+const prefixQuery = (max: number) =>
+  text({ max, min: MIN_PREFIX }).check(
+    z.refine(
+      // Shorter strings are refused by the minimum length already (one error per field).
+      (v: string) => v.length < MIN_PREFIX || [...normaliseText(v).replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')].length >= MIN_PREFIX,
+      `At least ${MIN_PREFIX} characters.`,
+    ),
+  );
 const accountIdParam = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** A mobile number as E.164 (`+` and 7–15 digits); a `+` decoded as a space in a query string is accepted. */

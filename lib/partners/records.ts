@@ -16,6 +16,17 @@ const actorFor = (actor: LogEntry['actor'], side: 'partner' | 'customer'): LogEn
 const withoutOperator = ({ operatorId: _operator, ...details }: Record<string, unknown>) => details;
 
 /**
+ * The details a side sees: never the operator; the partner not the ticket's consent email either (its recipient and
+ * text name the customer unmasked, R-PD-10) — only who sent it and when (review 3 finding 2).
+ */
+function detailsFor(details: Record<string, unknown>, side: 'partner' | 'customer'): Record<string, unknown> {
+  const shown = withoutOperator(details);
+  if (side === 'customer' || !shown.consentEmail) return shown;
+  const { consentEmail, ...rest } = shown as { consentEmail: { from?: string; receivedAt?: string } };
+  return { ...rest, consentEmail: { from: consentEmail.from, receivedAt: consentEmail.receivedAt } };
+}
+
+/**
  * A record as one side sees it. The partner sees the customer name masked, as in its customer list (R-PD-10: hidden
  * until revealed, and a reveal is logged); the customer sees its own name.
  */
@@ -27,5 +38,5 @@ export const recordView = (e: LogEntry, side: 'partner' | 'customer') => ({
   ...(e.customerId ? { customerId: e.customerId } : {}),
   ...(e.customerName ? { customerName: side === 'partner' ? maskName(e.customerName) : e.customerName } : {}),
   ...(e.model ? { model: e.model } : {}),
-  ...(e.details ? { details: withoutOperator(e.details) } : {}),
+  ...(e.details ? { details: detailsFor(e.details, side) } : {}),
 });

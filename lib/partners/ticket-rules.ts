@@ -26,8 +26,8 @@ export interface ConsentEmail {
 export interface ConsentParties {
   /** The partner's registered email. */
   partnerEmail: string;
-  /** The associated customer's email (the consent's recipient). */
-  customerEmail: string;
+  /** The associated customer's emails: its account email and its service email, the one the partner center shows. */
+  customerEmails: string[];
   /** Names the partner account goes by (tenant name, login ID). */
   partnerNames: string[];
   customerNames: string[];
@@ -52,7 +52,7 @@ export function consentFailures(email: ConsentEmail, parties: ConsentParties, at
   if (norm(email.from) !== norm(parties.partnerEmail)) {
     failures.push({ condition: 'consent-sender', message: "The consent email must come from the partner's registered email address." });
   }
-  if (norm(email.to) !== norm(parties.customerEmail)) {
+  if (!parties.customerEmails.some((e) => norm(e) === norm(email.to))) {
     failures.push({ condition: 'consent-recipient', message: "The consent email must be addressed to the customer's email address." });
   }
   const partner = anyOf(parties.partnerNames);

@@ -127,6 +127,8 @@ describe('freeze and budget (R-PA-04, issue 11 item freeze and budget)', () => {
       actor: `partner:${partner.partnerId}`,
       result: 'success',
     });
+    // Nor the staff member's own address (review 3 finding 3): the customer sees `partner` where its IP would be.
+    expect(traces.body.items[0].sourceIp).toBe('partner');
     const stored = (await tracesOf(customer.accountId)).find((t) => t.traceName === 'setPartnerBudget');
     expect(stored?.actor).toBe(`partner:${partner.partnerId}:${partner.admin.accountId}`);
     expect(traces.body.items[0].changes.map((c: { field: string }) => c.field)).toEqual(['monthlyBudget', 'frozen']);

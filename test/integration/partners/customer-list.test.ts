@@ -525,6 +525,8 @@ describe('security review findings on the customer list and records (issue 11 re
     { query: { customerName: 'a' }, bad: ['query.customerName'] },
     { query: { customerName: ' al ' }, bad: ['query.customerName'] },
     { query: { customerAccount: 'hw' }, bad: ['query.customerAccount'] },
+    // Counted as compared: 3 UTF-16 units, 2 characters once normalised (review 3 finding 6).
+    { query: { customerName: 'a\u0301b' }, bad: ['query.customerName'] },
     { query: { customerName: 'ab', customerAccount: 'u' }, bad: ['query.customerAccount', 'query.customerName'] },
   ])('R-PD-10: a name or account prefix shorter than 3 characters is one 400 naming the field — $query', async ({ query, bad }) => {
     const res = await list(partner.admin.token, query);

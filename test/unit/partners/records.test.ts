@@ -50,4 +50,21 @@ describe('what each side sees of a record (R-PD-07, R-PA-06)', () => {
       expect(JSON.stringify(shown)).not.toContain('op-7');
     }
   });
+
+  it("R-PD-10 R-PD-07: the partner's view of a ticket keeps the consent email's sender and time only (its recipient and text name the customer unmasked); the customer's view keeps it (review 3 finding 2)", () => {
+    const consentEmail = {
+      from: 'admin@p.example',
+      to: 'owner@c.example',
+      subject: 'Approving … Alpha Trading …',
+      body: '… Alpha Trading …',
+      receivedAt: '2026-11-24T00:00:00.000Z',
+    };
+    const ticket = { ...entry({ kind: 'operator', id: 'op-7' }), event: 'ticket-disassociated', details: { ticketId: 't1', consentEmail } };
+    expect(recordView(ticket, 'partner').details).toEqual({
+      ticketId: 't1',
+      consentEmail: { from: 'admin@p.example', receivedAt: consentEmail.receivedAt },
+    });
+    expect(JSON.stringify(recordView(ticket, 'partner'))).not.toMatch(/owner@c\.example|Alpha Trading/);
+    expect(recordView(ticket, 'customer').details).toEqual({ ticketId: 't1', consentEmail });
+  });
 });

@@ -4,7 +4,7 @@ import { consentFailures } from '../../../lib/partners/ticket-rules.js';
 
 const parties = {
   partnerEmail: 'Admin@Partner.example.com',
-  customerEmail: 'owner@customer.example.com',
+  customerEmails: ['owner@customer.example.com', 'billing@customer.example.com'],
   partnerNames: ['partner-co', 'pco'],
   customerNames: ['cust-tenant', 'cust'],
 };
@@ -25,6 +25,10 @@ describe('consent email of the service-ticket path (R-PD-09)', () => {
     expect(consentFailures(good, parties, at, bounds)).toEqual([]);
     const loose = { ...good, subject: '  approving huawei cloud account   CUST to disassociate from partner account pco ' };
     expect(consentFailures(loose, parties, at, bounds)).toEqual([]);
+  });
+
+  it("R-PD-09: a consent addressed to the customer's service email (the one the partner center shows) qualifies too (review 3 finding 4)", () => {
+    expect(consentFailures({ ...good, to: 'billing@customer.example.com' }, parties, at, bounds)).toEqual([]);
   });
 
   it.each([
