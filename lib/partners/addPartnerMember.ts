@@ -19,6 +19,7 @@ import { now } from '../core/clock.js';
 import { newId } from '../core/crypto.js';
 import { config } from '../core/config.js';
 import { Conflict, NotFound, RuleViolation } from '../core/errors.js';
+import type { HandshakeRequest } from '../core/handshake/machine.js';
 import { createHandshake, openHandshakeBetween } from '../core/handshake/store.js';
 import { type QuotaWindow, quotaState, quotaUseWrite, readQuotaWindows } from '../core/quota/store.js';
 import { ConditionFailed } from '../core/store/writes.js';
@@ -46,8 +47,7 @@ function quotaRefusal(window: QuotaWindow, at: Date): RuleViolation {
  * A pending invitation of this partner to the account blocks a new one (409) — unless it has lapsed: then it is
  * expired here first (conditional: of the scheduler and this, one expires it).
  */
-async function clearLapsed(partnerId: string, accountId: string, at: Date) {
-  const open = await openHandshakeBetween(PARTNER_MEMBERSHIP, partnerId, accountId);
+async function clearLapsed(open: HandshakeRequest | undefined, at: Date) {
   if (!open) return;
   if (Date.parse(open.expiresAt) > at.getTime()) throw pendingConflict();
   const moved = await expireLapsedMembership(open, at);
@@ -73,8 +73,12 @@ export async function addPartnerMember(caller: AccountCaller, input: { accountId
   const scope = { scope: memberInviteQuotaScope(staff.partnerId, input.accountId), limit: config.partners.memberInvitesPerPair };
   for (let attempt = 1; ; attempt += 1) {
     const at = now();
-    await clearLapsed(staff.partnerId, input.accountId, at);
-    const window = (await readQuotaWindows([scope]))[0] as QuotaWindow;
+    const [open, windows] = await Promise.all([
+      openHandshakeBetween(PARTNER_MEMBERSHIP, staff.partnerId, input.accountId),
+      readQuotaWindows([scope]),
+    ]);
+    await clearLapsed(open, at);
+    const window = windows[0] as QuotaWindow;
     if (quotaState(window, at).left === 0) throw quotaRefusal(window, at);
     const requestId = newId('pm_');
     const expiresAt = new Date(at.getTime() + PARTNER_MEMBERSHIP.expirySeconds * 1000).toISOString();
