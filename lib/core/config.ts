@@ -137,6 +137,8 @@ export const config = {
     disassociationRequestTtlSeconds: 30 * DAY, // R-PD *default*
     /** Issue 11 review finding 3: how long an account has to accept an invitation to a partner's staff. *default* */
     membershipInvitationTtlSeconds: 7 * DAY,
+    /** Review 3 finding 5: invitations of one partner to one account's membership of its staff. *default* */
+    memberInvitesPerPair: { max: 3, windowSeconds: 30 * DAY },
     customerRequestQuota: { max: 1, windowSeconds: 91 * DAY }, // R-PD-05
     pairRequestQuota: { max: 3, windowSeconds: 91 * DAY }, // R-PD-06
     /** Where an invitation link points; the token rides in the query. */

@@ -7,6 +7,9 @@
  * unassigned silently). An assignment racing the removal is caught by the claim's `assignmentSeq` (one of the two
  * wins). An account that is neither this partner's staff nor invited by it: 404. Audited `leavePartner` on the
  * member with the partner as actor; logged `member-removed` / `member-invitation-canceled` for the partner.
+ * Review 3 finding 1: an invitation past its `expiresAt` that the scheduler has not reached is expired here first, as
+ * the scheduler would (`expireLapsedMembership`, `member-invitation-expired`); then nothing is pending any more, so
+ * the answer is what it is for an account without one (404 unless it is this partner's staff).
  */
 import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
@@ -14,6 +17,7 @@ import { now } from '../core/clock.js';
 import { Conflict, NotFound, RuleViolation } from '../core/errors.js';
 import { moveHandshake, openHandshakeBetween } from '../core/handshake/store.js';
 import { transact } from '../core/store/writes.js';
+import { expireLapsedMembership } from './expireMembership.js';
 import { PARTNER_MEMBERSHIP } from './kinds.js';
 import { membershipLog, membershipRefusal } from './membership.js';
 import { partnerActor, partnerLogActor, requirePartnerStaff } from './staff.js';
@@ -26,7 +30,10 @@ export async function removePartnerMember(caller: AccountCaller, accountId: stri
   const at = now();
   const time = at.toISOString();
   const invitation = await openHandshakeBetween(PARTNER_MEMBERSHIP, staff.partnerId, accountId);
-  if (invitation) {
+  if (invitation && Date.parse(invitation.expiresAt) <= at.getTime()) {
+    const expired = await expireLapsedMembership(invitation, at);
+    if (!expired.ok && expired.reason !== 'not-pending' && expired.reason !== 'not-found') throw membershipRefusal(expired.reason);
+  } else if (invitation) {
     const moved = await moveHandshake(invitation.id, { party: staff.partnerId }, 'cancel', at, [
       staffStill(staff.accountId, staff),
       ...membershipLog(

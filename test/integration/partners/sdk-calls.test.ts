@@ -106,8 +106,9 @@ describe('SDK calls per partners operation (issue 11)', () => {
       // operator key: no read; the account, then one transaction
       enrolled: { 'DynamoDB.GetItem': 1, 'DynamoDB.TransactWriteItems': 1 },
       // session routes: 2 reads authenticate (session, account); then the staff claim and what the operation names
-      // invitation (issue 11 review finding 3): staff claim, then the account, its claim and the partner at once
-      added: { 'DynamoDB.GetItem': 6, 'DynamoDB.TransactWriteItems': 1 },
+      // invitation (issue 11 review finding 3): staff claim, then the account, its claim and the partner at once;
+      // then the pair's open claim and its quota window at once (review 3 findings 1 and 5)
+      added: { 'DynamoDB.BatchGetItem': 1, 'DynamoDB.GetItem': 7, 'DynamoDB.TransactWriteItems': 1 },
       // the invited account's decision: the request read twice (scoped load, then the move's own read)
       joined: { 'DynamoDB.GetItem': 4, 'DynamoDB.TransactWriteItems': 1 },
       created: { 'DynamoDB.GetItem': 3, 'DynamoDB.TransactWriteItems': 1 },
