@@ -10,6 +10,10 @@ import { handler as enableServices } from '../../functions/accounts/enableServic
 import { handler as setSecurityPhone } from '../../functions/accounts/setSecurityPhone.js';
 import { handler as addPartnerMember } from '../../functions/partners/addPartnerMember.js';
 import { handler as assignAccountManager } from '../../functions/partners/assignAccountManager.js';
+import { handler as decidePartnerMembership } from '../../functions/partners/decidePartnerMembership.js';
+import { handler as getCustomerDisassociationChecks } from '../../functions/partners/getCustomerDisassociationChecks.js';
+import { handler as listPartnerMemberships } from '../../functions/partners/listPartnerMemberships.js';
+import { handler as removePartnerMember } from '../../functions/partners/removePartnerMember.js';
 import { handler as associatePartner } from '../../functions/partners/associatePartner.js';
 import { handler as authorizePurchase } from '../../functions/partners/authorizePurchase.js';
 import { handler as createPartnerInvitation } from '../../functions/partners/createPartnerInvitation.js';
@@ -130,9 +134,58 @@ export async function benchPartners(call: Call, counted: Counted, codeFor: (to: 
     await counted(() => call(enrollPartner, 'POST', '/v1/ops/partners', { accountId: admin.accountId, name: 'Bench' }, undefined, ops)),
   );
   const addBody = { accountId: manager.accountId, role: 'account-manager' };
+  const added = await counted(() => call(addPartnerMember, 'POST', '/v1/partner-center/members', addBody, undefined, bearer(admin.token)));
+  record('addPartnerMember', added);
+  // Membership by consent (issue 11 review finding 3): the invited account lists its invitations and accepts.
+  const requestId = added.value.requestId as string;
   record(
-    'addPartnerMember',
-    await counted(() => call(addPartnerMember, 'POST', '/v1/partner-center/members', addBody, undefined, bearer(admin.token))),
+    'listPartnerMemberships',
+    await counted(() => call(listPartnerMemberships, 'GET', '/v1/partner-memberships', undefined, undefined, bearer(manager.token))),
+  );
+  record(
+    'decidePartnerMembership',
+    await counted(() =>
+      call(
+        decidePartnerMembership,
+        'POST',
+        `/v1/partner-memberships/${requestId}/decision`,
+        { accept: true },
+        { requestId },
+        bearer(manager.token),
+      ),
+    ),
+  );
+  // A second manager joins and is removed (no customer assigned to it).
+  const leaving = await activeAccount();
+  const invitedAgain = await call(
+    addPartnerMember,
+    'POST',
+    '/v1/partner-center/members',
+    { accountId: leaving.accountId, role: 'account-manager' },
+    undefined,
+    bearer(admin.token),
+  );
+  const leavingRequest = invitedAgain.requestId as string;
+  await call(
+    decidePartnerMembership,
+    'POST',
+    `/v1/partner-memberships/${leavingRequest}/decision`,
+    { accept: true },
+    { requestId: leavingRequest },
+    bearer(leaving.token),
+  );
+  record(
+    'removePartnerMember',
+    await counted(() =>
+      call(
+        removePartnerMember,
+        'DELETE',
+        `/v1/partner-center/members/${leaving.accountId}`,
+        undefined,
+        { accountId: leaving.accountId },
+        bearer(admin.token),
+      ),
+    ),
   );
   const created = await counted(() => invitation(admin));
   record('createPartnerInvitation', created);
@@ -172,7 +225,7 @@ export async function benchPartners(call: Call, counted: Counted, codeFor: (to: 
   const email = uniqueEmail();
   const v = await verification('signup', 'email', email, { destination: email });
   const second = (await invitation(admin)).token;
-  const signUpBody = { countryRegion: 'DE', email, password, verification: v, invitationToken: second, acceptPartnerInstructions: true };
+  const signUpBody = { countryRegion: 'DE', email, password, verification: v, invitationToken: second, acceptInstructions: true };
   record('signUp+invitation', await counted(() => call(signUp, 'POST', '/v1/accounts', signUpBody)));
 
   // sdk-calls-d.test.ts: budget (unfreezes), purchase guard, My Partner, authorization, on a fresh reseller customer.
@@ -255,6 +308,19 @@ export async function benchPartners(call: Call, counted: Counted, codeFor: (to: 
   // partner's request, the customer agrees; the ticket path cancelling a pending request; a pending request lapsing.
   const ready = await readyCustomer(admin);
   record(
+    'getCustomerDisassociationChecks',
+    await counted(() =>
+      call(
+        getCustomerDisassociationChecks,
+        'GET',
+        `/v1/partner-center/customers/${ready.accountId}/disassociation-checks`,
+        undefined,
+        { customerId: ready.accountId },
+        bearer(admin.token),
+      ),
+    ),
+  );
+  record(
     'getDisassociationChecks',
     await counted(() =>
       call(getDisassociationChecks, 'GET', '/v1/partner/disassociation-checks', undefined, undefined, bearer(ready.token)),
@@ -314,7 +380,7 @@ export async function benchPartners(call: Call, counted: Counted, codeFor: (to: 
     to: customerItem.email,
     subject: `Approving HUAWEI CLOUD account ${customerItem.tenantName} to disassociate from partner account ${adminItem.tenantName}`,
     body: `HUAWEI CLOUD partner (account name: ${adminItem.tenantName}) agrees to cancel the association with the customer (account name: ${customerItem.tenantName}). We hereby authorize HUAWEI CLOUD to cancel the association with the customer (account name: ${customerItem.tenantName}).`,
-    receivedAt: new Date(now().getTime() - 60_000).toISOString(),
+    receivedAt: now().toISOString(), // after the association began (R-PD-09)
   };
   const ticketBody = { customerId: ticketed.accountId, ticketId: `tk_bench_${randomBytes(6).toString('hex')}`, consentEmail };
   record(
