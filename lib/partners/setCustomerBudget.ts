@@ -16,10 +16,9 @@ import { associationFactsWrite } from '../core/checks/store.js';
 import { nowIso } from '../core/clock.js';
 import { Conflict, Forbidden, RuleViolation } from '../core/errors.js';
 import { ConditionFailed, type TransactItem, transact } from '../core/store/writes.js';
-import { partnerAuditActor, partnerLogActor } from './actors.js';
 import { budgetChange } from './budget.js';
 import type { Association, Staff } from './model.js';
-import { requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
+import { partnerActor, partnerLogActor, requireCustomerOfPartner, requirePartnerStaff } from './staff.js';
 import { associationChangeWrites, staffStill } from './store.js';
 
 export interface BudgetInput {
@@ -57,7 +56,7 @@ export async function setCustomerBudget(caller: AccountCaller, input: BudgetInpu
 
 function budgetWrites(caller: AccountCaller, staff: Staff, association: Association, input: BudgetInput): TransactItem[] {
   const at = nowIso();
-  const actor = partnerAuditActor(staff);
+  const actor = partnerActor(staff);
   const change = budgetChange(association, input, at, actor);
   const { partnerId, customerId, customerName, customerAccount, model } = association;
   const entry = {

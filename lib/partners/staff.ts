@@ -27,7 +27,10 @@ export async function requireCustomerOfPartner(staff: Staff, customerId: string)
 }
 
 /** R-PA-06: the audit actor of a partner action on a customer's behalf, written into the customer's traces. */
-export const partnerActor = (staff: Staff): string => `partner:${staff.partnerId}:${staff.accountId}`;
+export const partnerActor = (staff: Pick<Staff, 'partnerId' | 'accountId'>): string => `partner:${staff.partnerId}:${staff.accountId}`;
 
 /** The association-log actor of a partner staff member's action. */
-export const partnerLogActor = (staff: Staff) => ({ kind: 'partner' as const, id: `${staff.partnerId}:${staff.accountId}` });
+export const partnerLogActor = (staff: Pick<Staff, 'partnerId' | 'accountId'>) => ({
+  kind: 'partner' as const,
+  id: `${staff.partnerId}:${staff.accountId}`,
+});
