@@ -4,7 +4,8 @@
  * this partner is refused (422, the same answer whoever it is). Logged (`account-manager-assigned`, R-PD-07) and
  * written to the customer's audit traces with the partner as actor (R-PA-06), in the same transaction.
  */
-import { logWrites, pairViews } from '../core/association-log/log.js';
+import { pairViews } from '../core/association-log/log.js';
+import { associationLogWrites } from './association-log.js';
 import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import { Conflict, RuleViolation } from '../core/errors.js';
@@ -27,16 +28,11 @@ export async function assignAccountManager(caller: AccountCaller, customerId: st
       staffStill(staff.accountId, staff),
       // Bumps the manager's assignment sequence: a removal judged before this assignment fails (removePartnerMember).
       staffAssigned(input.accountId, claim),
-      ...logWrites(
+      ...associationLogWrites(
+        association,
         {
-          area: 'partner',
           event: 'account-manager-assigned',
           actor: partnerLogActor(staff),
-          partnerId: staff.partnerId,
-          customerId,
-          customerName: association.customerName,
-          customerAccount: association.customerAccount,
-          model: association.model,
           details: { accountManagerId: input.accountId, previous: association.accountManagerId ?? null },
         },
         // The partner's views only: the assignment is internal to the partner.

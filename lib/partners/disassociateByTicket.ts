@@ -10,8 +10,8 @@
  * received after the association began and be at most `config.partners.ticketConsentMaxAgeSeconds` old; a ticket
  * ID is used once (a claim item in the same transaction: a reused ticket is 409 STATE_CONFLICT).
  */
+import { associationLogWrites } from './association-log.js';
 import { requireAccount } from '../accounts/store.js';
-import { logWrites, pairViews } from '../core/association-log/log.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { type OperatorCaller, actorOf } from '../core/caller.js';
 import { now } from '../core/clock.js';
@@ -59,21 +59,12 @@ export async function disassociateByTicket(caller: OperatorCaller, input: Ticket
   // A request past its expiresAt the scheduler has not expired yet still holds the open claim: the operator cancels it too.
   const pending = state.pending ?? state.lapsed;
   const entry = (event: 'ticket-disassociated' | 'disassociation-canceled', details: Record<string, unknown>) =>
-    logWrites(
-      {
-        area: 'partner',
-        event,
-        time: at.toISOString(),
-        actor: { kind: 'operator', id: caller.operatorId },
-        partnerId: association.partnerId,
-        customerId: association.customerId,
-        customerName: association.customerName,
-        customerAccount: association.customerAccount,
-        model: association.model,
-        details,
-      },
-      pairViews(association.partnerId, association.customerId),
-    );
+    associationLogWrites(association, {
+      event,
+      time: at.toISOString(),
+      actor: { kind: 'operator', id: caller.operatorId },
+      details,
+    });
   const notices = resultNotices(
     'partner-disassociated-by-ticket',
     { ticketId: input.ticketId, at: at.toISOString() },

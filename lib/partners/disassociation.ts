@@ -4,9 +4,10 @@
  * the handshake's transaction (exact under races: a lost race re-reads and re-judges), and deciding one (agree →
  * the association ends in the same transaction). Both sides are told through the outbox.
  */
+import { associationLogWrites } from './association-log.js';
 import type { AccountItem } from '../accounts/account.js';
 import { findAccount } from '../accounts/store.js';
-import { type LogActor, type LogEvent, logWrites, pairViews } from '../core/association-log/log.js';
+import type { LogActor, LogEvent } from '../core/association-log/log.js';
 import { auditWrite } from '../core/audit/audit.js';
 import type { Origin } from '../core/caller.js';
 import { loadFacts } from '../core/checks/store.js';
@@ -179,21 +180,12 @@ export async function openDisassociation(o: Opening): Promise<HandshakeRequest> 
       associationUnchanged(a),
       ...state.windows.map((w, i) => quotaUseWrite(w, at, tags[i])),
       ...o.extra,
-      ...logWrites(
-        {
-          area: 'partner',
-          event: 'disassociation-requested',
-          time: at.toISOString(),
-          actor: o.actor,
-          partnerId: a.partnerId,
-          customerId: a.customerId,
-          customerName: a.customerName,
-          customerAccount: a.customerAccount,
-          model: a.model,
-          details: { requestId: id, initiator: o.side, expiresAt, ...(reason ? { reason } : {}) },
-        },
-        pairViews(a.partnerId, a.customerId),
-      ),
+      ...associationLogWrites(a, {
+        event: 'disassociation-requested',
+        time: at.toISOString(),
+        actor: o.actor,
+        details: { requestId: id, initiator: o.side, expiresAt, ...(reason ? { reason } : {}) },
+      }),
       auditWrite({
         accountId: a.customerId,
         traceName: 'requestPartnerDisassociation',
@@ -296,21 +288,12 @@ export async function decideDisassociation(d: Deciding): Promise<{ status: 'appr
   const status = RESULT[move as 'accept' | 'reject'];
   // `disassociated` follows the decision in the records (1 ms later, so a page by time lists them in that order).
   const entry = (event: LogEvent, later = 0) =>
-    logWrites(
-      {
-        area: 'partner',
-        event,
-        time: new Date(at.getTime() + later).toISOString(),
-        actor: d.actor,
-        partnerId,
-        customerId,
-        customerName: association.customerName,
-        customerAccount: association.customerAccount,
-        model: association.model,
-        details: { requestId: d.request.id, initiator: initiatorSide },
-      },
-      pairViews(partnerId, customerId),
-    );
+    associationLogWrites(association, {
+      event,
+      time: new Date(at.getTime() + later).toISOString(),
+      actor: d.actor,
+      details: { requestId: d.request.id, initiator: initiatorSide },
+    });
   const notices = resultNotices('partner-disassociation-result', { result: status, at: at.toISOString() }, association, partner, [
     customer,
     admin,

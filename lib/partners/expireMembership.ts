@@ -7,8 +7,7 @@
  */
 import { now } from '../core/clock.js';
 import type { HandshakeRequest } from '../core/handshake/machine.js';
-import { type Moved, loadHandshake, moveHandshake } from '../core/handshake/store.js';
-import { rearm } from '../core/store/due-queue.js';
+import { type Moved, expiryProcessor, moveHandshake } from '../core/handshake/store.js';
 import { isMembership, membershipLog, payloadOf } from './membership.js';
 
 /**
@@ -26,18 +25,5 @@ export async function expireLapsedMembership(request: HandshakeRequest, at: Date
   );
 }
 
-export async function expireMembership(item: {
-  pk: string;
-  sk: string;
-  dueSk?: string;
-  [extra: string]: unknown;
-}): Promise<HandshakeRequest | undefined> {
-  const request = await loadHandshake(item.id as string);
-  if (!isMembership(request) || request.state !== 'pending') return undefined;
-  const moved = await expireLapsedMembership(request, now());
-  if (moved.ok) return moved.request;
-  // Claimed before its time (a clock step back): back in the queue at its expiresAt.
-  if (moved.reason === 'not-expired-yet' && item.dueSk)
-    await rearm({ pk: item.pk, sk: item.sk, dueSk: item.dueSk }, item.pk, request.expiresAt);
-  return undefined;
-}
+/** The scheduler's processor of lapsed membership invitations. */
+export const expireMembership = /* @__PURE__ */ expiryProcessor(expireLapsedMembership, isMembership);

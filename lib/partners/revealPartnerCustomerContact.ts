@@ -5,8 +5,8 @@
  * the customer's, the partner's and the pair's views: the customer sees who looked. It is also written to the
  * customer's audit traces with the partner as actor (R-PA-06), in the same transaction: which field, never its value.
  */
+import { associationLogWrites } from './association-log.js';
 import { findAccount } from '../accounts/store.js';
-import { logWrites, pairViews } from '../core/association-log/log.js';
 import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import { NotFound } from '../core/errors.js';
@@ -22,20 +22,11 @@ export async function revealPartnerCustomerContact(caller: AccountCaller, input:
   if (!account) throw new NotFound();
   const value = contactOf(account)[input.field];
   await transact([
-    ...logWrites(
-      {
-        area: 'partner',
-        event: 'contact-revealed',
-        actor: partnerLogActor(staff),
-        partnerId: staff.partnerId,
-        customerId: input.customerId,
-        customerName: association.customerName,
-        customerAccount: association.customerAccount,
-        model: association.model,
-        details: { field: input.field },
-      },
-      pairViews(staff.partnerId, input.customerId),
-    ),
+    ...associationLogWrites(association, {
+      event: 'contact-revealed',
+      actor: partnerLogActor(staff),
+      details: { field: input.field },
+    }),
     // Which field was revealed, no value (not even masked): the trace must not become a copy of the contact data.
     auditWrite({
       accountId: input.customerId,

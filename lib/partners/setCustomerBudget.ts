@@ -9,7 +9,7 @@
  * Who: the administrator only, still at commit (a ConditionCheck on its staff claim) (R-PD-04 and seed 002: budgets are the administrator's, like disassociations; an
  * account manager is refused with 403); another partner's customer is not found (404).
  */
-import { logWrites, pairViews } from '../core/association-log/log.js';
+import { associationLogWrites } from './association-log.js';
 import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import { associationFactsWrite } from '../core/checks/store.js';
@@ -58,25 +58,15 @@ function budgetWrites(caller: AccountCaller, staff: Staff, association: Associat
   const at = nowIso();
   const actor = partnerActor(staff);
   const change = budgetChange(association, input, at, actor);
-  const { partnerId, customerId, customerName, customerAccount, model } = association;
-  const entry = {
-    area: 'partner' as const,
-    actor: partnerLogActor(staff),
-    partnerId,
-    customerId,
-    customerName,
-    customerAccount,
-    model,
-    time: at,
-  };
-  const views = pairViews(partnerId, customerId);
+  const { customerId } = association;
+  const entry = { actor: partnerLogActor(staff), time: at };
   const amount = (b?: { monthlyBudget: number; currency: string }) => (b ? `${b.monthlyBudget} ${b.currency}` : undefined);
   return [
     staffStill(staff.accountId, staff),
     ...associationChangeWrites(association, change.patch),
-    ...logWrites({ ...entry, event: 'budget-set', details: { old: change.old ?? null, new: change.next } }, views),
+    ...associationLogWrites(association, { ...entry, event: 'budget-set', details: { old: change.old ?? null, new: change.next } }),
     ...(change.unfreezes
-      ? [associationFactsWrite(customerId, { partnerFrozen: false }), ...logWrites({ ...entry, event: 'unfrozen' }, views)]
+      ? [associationFactsWrite(customerId, { partnerFrozen: false }), ...associationLogWrites(association, { ...entry, event: 'unfrozen' })]
       : []),
     auditWrite({
       accountId: customerId,

@@ -6,7 +6,7 @@
  * Asking for the state the association already has changes nothing and answers it (PUT is idempotent).
  * What the authorization gates: lib/partners/on-behalf.ts.
  */
-import { logWrites, pairViews } from '../core/association-log/log.js';
+import { associationLogWrites } from './association-log.js';
 import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';
@@ -25,7 +25,7 @@ export async function setPartnerAuthorization(caller: AccountCaller, input: { au
       return { authorized, changedAt: association.authorizationChangedAt ?? association.authorizedAt ?? association.associatedAt };
     }
     const at = nowIso();
-    const { partnerId, customerId, customerName, customerAccount, model } = association;
+    const { customerId } = association;
     try {
       await transact([
         ...associationChangeWrites(association, {
@@ -33,20 +33,11 @@ export async function setPartnerAuthorization(caller: AccountCaller, input: { au
           authorizedAt: authorized ? at : undefined,
           authorizationChangedAt: at,
         }),
-        ...logWrites(
-          {
-            area: 'partner',
-            event: authorized ? 'authorization-granted' : 'authorization-revoked',
-            actor: { kind: 'account', id: customerId },
-            partnerId,
-            customerId,
-            customerName,
-            customerAccount,
-            model,
-            time: at,
-          },
-          pairViews(partnerId, customerId),
-        ),
+        ...associationLogWrites(association, {
+          event: authorized ? 'authorization-granted' : 'authorization-revoked',
+          actor: { kind: 'account', id: customerId },
+          time: at,
+        }),
         auditWrite({
           accountId: customerId,
           traceName: 'setPartnerAuthorization',

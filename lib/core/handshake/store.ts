@@ -243,22 +243,33 @@ export async function listHandshakes(
   return { items, ...(cursor ? { cursor } : {}) };
 }
 
+type ExpiryItem = Pick<DueItem, 'pk' | 'sk'> & { dueSk?: string } & Record<string, unknown>;
+
 /**
- * Due processor of `handshake-expiry` items: lapses a request still pending at its `expiresAt`. Answers the
- * expired request (the composition root tells both parties through the owning area), or undefined when the
- * request had ended meanwhile or is not due yet. Not registered here: lib/app does
- * `registerDueProcessor(HANDSHAKE_EXPIRY, expireHandshake)` (or wraps it to notify).
+ * A due processor of `handshake-expiry` items that lapses a request still pending at its `expiresAt` with `lapse`
+ * (the owning area's move: logged, parties told, in one transaction) when `accepts` it. Answers the expired request,
+ * or undefined when the request had ended meanwhile, is not this area's, or is not due yet; a request claimed before
+ * its time (a clock step back) goes back in the queue at its `expiresAt`, not after every lease.
  */
-export async function expireHandshake(
-  item: Pick<DueItem, 'pk' | 'sk'> & { dueSk?: string } & Record<string, unknown>,
-): Promise<HandshakeRequest | undefined> {
-  const requestId = item.id as string;
-  const moved = await moveHandshake(requestId, { system: 'scheduler' }, 'expire', now());
-  if (moved.ok) return moved.request;
-  // Claimed before its time (a clock step back): back in the queue at its expiresAt, not after every lease.
-  if (moved.reason === 'not-expired-yet' && item.dueSk) {
-    const request = await loadHandshake(requestId);
-    if (request) await rearm({ pk: item.pk, sk: item.sk, dueSk: item.dueSk }, item.pk, request.expiresAt);
-  }
-  return undefined;
+export function expiryProcessor(
+  lapse: (request: HandshakeRequest, at: Date) => Promise<Moved>,
+  accepts: (request: HandshakeRequest) => boolean = () => true,
+): (item: ExpiryItem) => Promise<HandshakeRequest | undefined> {
+  return async (item) => {
+    const request = await loadHandshake(item.id as string);
+    if (request?.state !== 'pending' || !accepts(request)) return undefined;
+    const moved = await lapse(request, now());
+    if (moved.ok) return moved.request;
+    if (moved.reason === 'not-expired-yet' && item.dueSk)
+      await rearm({ pk: item.pk, sk: item.sk, dueSk: item.dueSk }, item.pk, request.expiresAt);
+    return undefined;
+  };
 }
+
+/**
+ * Due processor of `handshake-expiry` items of kinds no area lapses itself: the bare move. Not registered here:
+ * lib/app does `registerDueProcessor(HANDSHAKE_EXPIRY, …)` and hands each kind to its area's processor.
+ */
+export const expireHandshake = /* @__PURE__ */ expiryProcessor((request, at) =>
+  moveHandshake(request.id, { system: 'scheduler' }, 'expire', at),
+);
