@@ -26,6 +26,9 @@ import * as decideDisassociationAsCustomerRoutes from '../partners/decide-disass
 import * as setPartnerSettingsRoutes from '../partners/set-partner-settings-route.js';
 import * as disassociateByTicketRoutes from '../partners/disassociate-by-ticket-route.js';
 import * as partnerMembershipRoutes from '../partners/membership-route.js';
+import * as enterpriseCenterRoutes from '../enterprise/enterprise-center-route.js';
+import * as enterpriseInvitationRoutes from '../enterprise/invitations-route.js';
+import * as decideEnterpriseInvitationRoutes from '../enterprise/decide-invitation-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
 import * as sessions from '../sessions/routes.js';
@@ -58,6 +61,10 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   getCustomerDisassociationChecksRoutes,
 
   partnerMembershipRoutes,
+
+  enterpriseCenterRoutes,
+  enterpriseInvitationRoutes,
+  decideEnterpriseInvitationRoutes,
 };
 
 const isRoute = (value: unknown): value is RouteSpec =>

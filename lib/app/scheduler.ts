@@ -15,6 +15,7 @@ import { HANDSHAKE_EXPIRY, expireHandshake } from '../core/handshake/store.js';
 import { retryOutboxItem } from '../core/notify/outbox.js';
 import { type DueItem, type ReadStats, claim, readDuePage } from '../core/store/due-queue.js';
 import { dueShardNumbers } from '../core/store/keys.js';
+import { expireInvitation } from '../enterprise/expireInvitation.js';
 import { expireDisassociation } from '../partners/expireDisassociation.js';
 import { expireMembership } from '../partners/expireMembership.js';
 import './lifecycle.js';
@@ -37,6 +38,7 @@ type Processor = (item: DueItem) => Promise<unknown>;
 const handshakeExpiryByKind: Record<string, Processor> = {
   'partner-disassociation': expireDisassociation,
   'partner-membership': expireMembership,
+  'enterprise-invitation': expireInvitation,
 };
 
 function expireRequest(item: DueItem): Promise<unknown> {

@@ -149,6 +149,19 @@ export const config = {
     ticketConsentMaxAgeSeconds: 30 * DAY,
   },
 
+  /** Enterprise master and members (issue 12). */
+  enterprise: {
+    invitationTtlSeconds: 15 * DAY, // R-MM-07 *default*
+    /** *default*: the seeds give none; the same as invitations. */
+    disassociationRequestTtlSeconds: 15 * DAY,
+    /** Open invitations per master (the issue's cap) *default*. */
+    maxOpenInvitations: 50,
+    /** Re-invitations of one account by one master in a rolling window (anti-harassment) *default*. */
+    invitesPerPair: { max: 3, windowSeconds: 30 * DAY },
+    /** *default*: members per master; bounds the read of a master's unified members. */
+    maxMembers: 1000,
+  },
+
   materials: {
     /** A declared material not completed within this is dropped (its item's ttl). */
     pendingTtlSeconds: DAY,

@@ -48,7 +48,8 @@ export type RuleCode =
   | 'SERVICES_NOT_DISABLED'
   | 'TOO_EARLY'
   | 'UPLOAD_MISSING'
-  | 'ACCOUNT_FROZEN';
+  | 'ACCOUNT_FROZEN'
+  | 'ACCOUNT_SUSPENDED';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

@@ -37,6 +37,14 @@ export const LOG_EVENTS = [
   'member-invitation-canceled',
   'member-invitation-expired',
   'member-removed',
+  // Issue 12 (enterprise master and members; details.masterAccountId / memberAccountId).
+  'enterprise-center-enabled',
+  'invitation-accepted',
+  'invitation-rejected',
+  'invitation-canceled',
+  'invitation-expired',
+  'member-created',
+  'permissions-changed',
 ] as const;
 
 export type LogEvent = (typeof LOG_EVENTS)[number];

@@ -72,6 +72,18 @@ export const TRACE_NAMES = [
   // partner membership (issue 11 review finding 3): on the member's own traces
   'joinPartner',
   'leavePartner',
+
+  // enterprise master and members (issue 12): on the acting account's traces
+  'enableEnterpriseCenter',
+  'inviteEnterpriseMember',
+  'cancelEnterpriseInvitation',
+  'createEnterpriseMember',
+  'acceptEnterpriseInvitation',
+  'rejectEnterpriseInvitation',
+  'setMasterPermissions',
+  'requestMemberDisassociation',
+  'cancelMemberDisassociation',
+  'decideMemberDisassociation',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];

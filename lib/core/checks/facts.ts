@@ -25,6 +25,9 @@ export const STANDING_FLAGS = [
   'ordersAwaitingPartnerPayment',
   'kooGallerySeller',
   'manuallyFrozen',
+  // Issue 12 (R-MM-03/04): an operator suspends an account; orders not paid yet (a disassociation blocker).
+  'suspended',
+  'unpaidOrders',
 ] as const;
 
 export type StandingFlag = (typeof STANDING_FLAGS)[number];
@@ -50,6 +53,10 @@ export interface Associations {
   masterWithIndependentMembers: boolean;
   /** A master whose unified-accounting members have valid service support plans (R-PD-05; issue 12 writes it). */
   unifiedMembersServiceSupport: boolean;
+  /** Enterprise Center enabled (R-MM-01; issue 12). */
+  enterpriseMaster: boolean;
+  /** R-MM-05: a member the master created, disassociated before binding a payment method (cleared when it binds one). */
+  awaitingPaymentMethod: boolean;
 }
 
 export const ASSOCIATION_FACTS = [
@@ -61,6 +68,8 @@ export const ASSOCIATION_FACTS = [
   'enterpriseUnifiedMember',
   'masterWithIndependentMembers',
   'unifiedMembersServiceSupport',
+  'enterpriseMaster',
+  'awaitingPaymentMethod',
 ] as const satisfies ReadonlyArray<keyof Associations>;
 
 export const NO_ASSOCIATIONS: Associations = {
@@ -72,11 +81,21 @@ export const NO_ASSOCIATIONS: Associations = {
   enterpriseUnifiedMember: false,
   masterWithIndependentMembers: false,
   unifiedMembersServiceSupport: false,
+  enterpriseMaster: false,
+  awaitingPaymentMethod: false,
 };
+
+/** A master's member counters on its facts item (issue 12), changed with ADD by lib/enterprise only. */
+export const MEMBER_COUNTERS = ['enterpriseMembers', 'unifiedMembers', 'independentMembers'] as const;
+export type MemberCounts = Record<(typeof MEMBER_COUNTERS)[number], number>;
 
 export interface AccountFacts {
   standing: Standing;
   /** The standing item's version (0: never recorded). */
   standingVersion: number;
   associations: Associations;
+  /** A member's master (issue 12; absent for an account that is no enterprise member). */
+  masterAccountId?: string;
+  /** A master's members by accounting mode (issue 12; absent for an account that never had a member). */
+  memberCounts?: MemberCounts;
 }

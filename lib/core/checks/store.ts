@@ -2,7 +2,7 @@
 import * as keys from '../store/key-builders.js';
 import { TABLE, getMany } from '../store/table.js';
 import { type TransactItem, tagged } from '../store/writes.js';
-import { ASSOCIATION_FACTS, type AccountFacts, type Associations, type Standing } from './facts.js';
+import { ASSOCIATION_FACTS, type AccountFacts, type Associations, MEMBER_COUNTERS, type MemberCounts, type Standing } from './facts.js';
 
 export async function loadFacts(accountId: string): Promise<AccountFacts> {
   const standingKey = keys.standing(accountId);
@@ -10,11 +10,20 @@ export async function loadFacts(accountId: string): Promise<AccountFacts> {
   const items = await getMany([standingKey, factsKey]);
   const standing = items.find((i) => i.sk === standingKey.sk);
   const facts = items.find((i) => i.sk === factsKey.sk);
+  // Every fact is false unless the area that owns it recorded true.
+  const associations = Object.fromEntries(ASSOCIATION_FACTS.map((f) => [f, facts?.[f] === true])) as unknown as Associations;
+  const memberCounts = Object.fromEntries(MEMBER_COUNTERS.map((c) => [c, Number(facts?.[c] ?? 0)])) as MemberCounts;
+  // Issue 12: a master with members is associated; one with independent-accounting members is what R-PA-02/03 ask.
+  if (memberCounts.enterpriseMembers > 0) associations.enterpriseAssociated = true;
+  if (memberCounts.independentMembers > 0) associations.masterWithIndependentMembers = true;
+  const masterAccountId = typeof facts?.masterAccountId === 'string' ? facts.masterAccountId : undefined;
   return {
     standing: (standing?.standing as Standing | undefined) ?? {},
     standingVersion: (standing?.version as number | undefined) ?? 0,
-    // Every fact is false unless the area that owns it recorded true.
-    associations: Object.fromEntries(ASSOCIATION_FACTS.map((f) => [f, facts?.[f] === true])) as unknown as Associations,
+    associations,
+    ...(masterAccountId ? { masterAccountId } : {}),
+    // Only a master that ever had a member carries counters.
+    ...(facts?.enterpriseMembers !== undefined ? { memberCounts } : {}),
   };
 }
 
@@ -48,8 +57,80 @@ export function stillUnassociated(accountId: string): TransactItem {
       TableName: TABLE(),
       Key: keys.accountFacts(accountId),
       ConditionExpression:
-        'attribute_not_exists(pk) OR ((attribute_not_exists(partnerAssociated) OR partnerAssociated = :no) AND (attribute_not_exists(enterpriseAssociated) OR enterpriseAssociated = :no))',
-      ExpressionAttributeValues: { ':no': false },
+        'attribute_not_exists(pk) OR ((attribute_not_exists(partnerAssociated) OR partnerAssociated = :no) AND (attribute_not_exists(enterpriseAssociated) OR enterpriseAssociated = :no) AND (attribute_not_exists(enterpriseMembers) OR enterpriseMembers = :zero))',
+      ExpressionAttributeValues: { ':no': false, ':zero': 0 },
     },
   });
+}
+
+// ---- enterprise facts (issue 12): written by lib/enterprise only, in the transaction of the change
+
+/**
+ * A master's member counters change by `delta` for a member of `mode` (ADD: two members accepting at once never
+ * lose a count). Never touches the fact item's other fields.
+ */
+export function memberCountersAdd(masterId: string, mode: 'unified' | 'independent', delta: 1 | -1): TransactItem {
+  return {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.accountFacts(masterId),
+      UpdateExpression: 'ADD enterpriseMembers :d, #mode :d',
+      ExpressionAttributeNames: { '#mode': mode === 'unified' ? 'unifiedMembers' : 'independentMembers' },
+      ExpressionAttributeValues: { ':d': delta },
+    },
+  };
+}
+
+/**
+ * The member's facts at association (tag `invitee-master`: refused when the account is an enterprise master —
+ * a master never becomes a member, also when it enabled Enterprise Center meanwhile).
+ */
+export function memberFactsSet(memberId: string, masterId: string, mode: 'unified' | 'independent'): TransactItem {
+  return tagged('invitee-master', {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.accountFacts(memberId),
+      UpdateExpression:
+        'SET enterpriseAssociated = :yes, enterpriseMember = :yes, enterpriseUnifiedMember = :unified, masterAccountId = :master',
+      ConditionExpression: 'attribute_not_exists(enterpriseMaster) OR enterpriseMaster = :no',
+      ExpressionAttributeValues: { ':yes': true, ':no': false, ':unified': mode === 'unified', ':master': masterId },
+    },
+  });
+}
+
+/** The member's facts at disassociation; `awaitingPaymentMethod` (R-MM-05) set when asked. */
+export function memberFactsClear(memberId: string, awaitingPaymentMethod = false): TransactItem {
+  return {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.accountFacts(memberId),
+      UpdateExpression: `SET enterpriseAssociated = :no, enterpriseMember = :no, enterpriseUnifiedMember = :no${awaitingPaymentMethod ? ', awaitingPaymentMethod = :yes' : ''} REMOVE masterAccountId`,
+      ExpressionAttributeValues: { ':no': false, ...(awaitingPaymentMethod ? { ':yes': true } : {}) },
+    },
+  };
+}
+
+/** Enterprise Center enabled (tag `facts`: refused while the account is an enterprise member). */
+export function enterpriseMasterSet(accountId: string): TransactItem {
+  return tagged('facts', {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.accountFacts(accountId),
+      UpdateExpression: 'SET enterpriseMaster = :yes',
+      ConditionExpression: 'attribute_not_exists(enterpriseMember) OR enterpriseMember = :no',
+      ExpressionAttributeValues: { ':yes': true, ':no': false },
+    },
+  });
+}
+
+/** R-MM-05: the account bound a payment method; no longer awaiting one (accounts' recordPaymentMethod). */
+export function awaitingPaymentMethodClear(accountId: string): TransactItem {
+  return {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.accountFacts(accountId),
+      UpdateExpression: 'SET awaitingPaymentMethod = :no',
+      ExpressionAttributeValues: { ':no': false },
+    },
+  };
 }

@@ -39,6 +39,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   TOO_EARLY: 422,
   UPLOAD_MISSING: 422,
   ACCOUNT_FROZEN: 422,
+  ACCOUNT_SUSPENDED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

@@ -79,3 +79,16 @@ export const partnerCustomerIndexRow = (
 });
 
 export const quotaWindow = (scope: string): Key => ({ pk: `QUOTA#${scope}`, sk: 'WINDOW' });
+// Enterprise master and members (issue 12): the master's profile, member rows and former-member windows under the
+// master, the member's pointer to its master under the account.
+export const enterprisePartition = (masterId: string): string => `ENTERPRISE#${masterId}`;
+export const enterpriseProfile = (masterId: string): Key => ({ pk: enterprisePartition(masterId), sk: 'PROFILE' });
+export const enterpriseMember = (masterId: string, memberId: string): Key => ({
+  pk: enterprisePartition(masterId),
+  sk: `MEMBER#${memberId}`,
+});
+export const memberMaster = (memberId: string): Key => ({ pk: accountPartition(memberId), sk: 'MASTER' });
+export const enterpriseFormerMember = (masterId: string, memberId: string, associatedIso: string): Key => ({
+  pk: enterprisePartition(masterId),
+  sk: `FORMER#${memberId}#${associatedIso}`,
+});

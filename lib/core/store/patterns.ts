@@ -313,6 +313,34 @@ export const patterns = {
     get: k.quotaWindow,
     shown: ['<scope>'],
   },
+  enterpriseProfile: {
+    doc: "an enterprise master's profile (Enterprise Center enabled; open invitations counter, issue 12)",
+    index: 'table',
+    keys: { enterpriseProfile: k.enterpriseProfile, enterprisePartition: k.enterprisePartition },
+    get: k.enterpriseProfile,
+    shown: ['<master id>'],
+  },
+  enterpriseMembers: {
+    doc: "a master's member rows (accounting mode, permissions; the source of truth, issue 12)",
+    index: 'table',
+    keys: { enterpriseMember: k.enterpriseMember },
+    query: queries.enterpriseMembersCondition,
+    shown: ['<master id>'],
+  },
+  memberMaster: {
+    doc: "a member's master pointer (at most one master per member)",
+    index: 'table',
+    keys: { memberMaster: k.memberMaster },
+    get: k.memberMaster,
+    shown: ['<id>'],
+  },
+  enterpriseFormerWindows: {
+    doc: "a former member's association windows under the master (R-MM-05: orders placed then stay visible), permanent",
+    index: 'table',
+    keys: { enterpriseFormerMember: k.enterpriseFormerMember },
+    query: queries.enterpriseFormerWindowsCondition,
+    shown: ['<master id>', '<member id>'],
+  },
 } as const satisfies Record<string, AccessPattern>;
 
 export type PatternName = keyof typeof patterns;

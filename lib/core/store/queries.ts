@@ -65,3 +65,13 @@ export const partnerCustomersByPrefixCondition = (partnerId: string, facet: stri
   sk: { beginsWith: prefix },
 });
 export const partnerCustomersByPrefix = { index: 'table' as const, condition: partnerCustomersByPrefixCondition };
+export const enterpriseMembersCondition = (masterId: string): KeyCondition => ({
+  pk: k.enterprisePartition(masterId),
+  sk: { beginsWith: 'MEMBER#' },
+});
+export const enterpriseMembers = { index: 'table' as const, condition: enterpriseMembersCondition };
+export const enterpriseFormerWindowsCondition = (masterId: string, memberId: string): KeyCondition => ({
+  pk: k.enterprisePartition(masterId),
+  sk: { beginsWith: `FORMER#${memberId}#` },
+});
+export const enterpriseFormerWindows = { index: 'table' as const, condition: enterpriseFormerWindowsCondition };

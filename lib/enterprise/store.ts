@@ -1,0 +1,255 @@
+/**
+ * The enterprise area's table access (the only file of the area that touches the SDK), issue 12. Items (keys in
+ * lib/core/store/key-builders.ts): the master's profile, its member rows (the source of truth, versioned) and
+ * former-member windows under the master's partition, the member's pointer to its master under the account. The
+ * facts other areas read (lib/core/checks) are written here, in the same transaction as the change. Transaction
+ * items are tagged: 'profile', 'cap', 'member', 'pointer', 'account', 'facts', 'invitee-master'.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { memberCountersAdd, memberFactsClear, memberFactsSet } from '../core/checks/store.js';
+import * as keys from '../core/store/key-builders.js';
+import { decodeCursor, encodeCursor } from '../core/store/pagination.js';
+import { query } from '../core/store/patterns.js';
+import * as queries from '../core/store/queries.js';
+import { TABLE, db } from '../core/store/table.js';
+import { type TransactItem, tagged } from '../core/store/writes.js';
+import type { EnterpriseProfile, FormerWindow, MemberRow } from './model.js';
+
+const KEY_FIELDS = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk']);
+const strip = <T>(item: Record<string, unknown>): T => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_FIELDS.has(k))) as T;
+
+async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }));
+  return Item;
+}
+
+// ---- the master's profile (R-MM-01)
+
+export async function loadProfile(masterId: string): Promise<EnterpriseProfile | undefined> {
+  const item = await getItem(keys.enterpriseProfile(masterId));
+  return item ? strip<EnterpriseProfile>(item) : undefined;
+}
+
+/** A new profile ('profile': refused when Enterprise Center is enabled already). */
+export function profilePut(profile: EnterpriseProfile): TransactItem {
+  return tagged('profile', {
+    Put: {
+      TableName: TABLE(),
+      Item: { ...keys.enterpriseProfile(profile.masterAccountId), ...profile },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+}
+
+/** One more open invitation ('cap': refused when the master has `cap` open already, or has no profile). */
+export function openInvitationsTake(masterId: string, cap: number): TransactItem {
+  return tagged('cap', {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.enterpriseProfile(masterId),
+      UpdateExpression: 'ADD openInvitations :one',
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(openInvitations) OR openInvitations < :cap)',
+      ExpressionAttributeValues: { ':one': 1, ':cap': cap },
+    },
+  });
+}
+
+/** An invitation ended (accepted, rejected, canceled, expired): its slot is given back ('profile': the profile exists). */
+export function openInvitationsRelease(masterId: string): TransactItem {
+  return tagged('profile', {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.enterpriseProfile(masterId),
+      UpdateExpression: 'ADD openInvitations :minus',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':minus': -1 },
+    },
+  });
+}
+
+/** Holds only while the master has Enterprise Center ('profile'). */
+export function profileExists(masterId: string): TransactItem {
+  return tagged('profile', {
+    ConditionCheck: { TableName: TABLE(), Key: keys.enterpriseProfile(masterId), ConditionExpression: 'attribute_exists(pk)' },
+  });
+}
+
+// ---- members (R-MM-01, R-MM-06, R-MM-08)
+
+/** The member's association, if any: its pointer, then the row under the master it names. */
+export async function loadMemberOf(memberId: string): Promise<MemberRow | undefined> {
+  const pointer = await getItem(keys.memberMaster(memberId));
+  if (!pointer) return undefined;
+  return loadMember(pointer.masterAccountId as string, memberId);
+}
+
+/** This master's member; another master's member (or no member) is not found. */
+export async function loadMember(masterId: string, memberId: string): Promise<MemberRow | undefined> {
+  const item = await getItem(keys.enterpriseMember(masterId, memberId));
+  return item ? strip<MemberRow>(item) : undefined;
+}
+
+/** A master's members, one bounded page at a time (by member ID). */
+export async function listMembers(
+  masterId: string,
+  page: { limit?: number; cursor?: string } = {},
+): Promise<{ items: MemberRow[]; cursor?: string }> {
+  const scope = `enterprise-members:${masterId}`;
+  const limit = Math.min(Math.max(page.limit ?? 20, 1), 100);
+  const out = await db().send(
+    new QueryCommand({
+      TableName: TABLE(),
+      ...query(queries.enterpriseMembers, masterId),
+      Limit: limit,
+      ConsistentRead: true,
+      ...(page.cursor ? { ExclusiveStartKey: decodeCursor(scope, page.cursor) } : {}),
+    }),
+  );
+  const items = (out.Items ?? []).map((i) => strip<MemberRow>(i));
+  const cursor = encodeCursor(scope, out.LastEvaluatedKey);
+  return cursor ? { items, cursor } : { items };
+}
+
+/**
+ * A new association: the member row ('member'), the member's pointer ('pointer': one master per member, also
+ * when two associations race), the member's facts ('invitee-master': never a master) and the master's counters.
+ */
+export function memberAssociateWrites(row: MemberRow): TransactItem[] {
+  return [
+    tagged('member', {
+      Put: {
+        TableName: TABLE(),
+        Item: { ...keys.enterpriseMember(row.masterAccountId, row.memberAccountId), ...row },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }),
+    tagged('pointer', {
+      Put: {
+        TableName: TABLE(),
+        Item: { ...keys.memberMaster(row.memberAccountId), masterAccountId: row.masterAccountId, memberAccountId: row.memberAccountId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }),
+    memberFactsSet(row.memberAccountId, row.masterAccountId, row.accountingMode),
+    memberCountersAdd(row.masterAccountId, row.accountingMode, 1),
+  ];
+}
+
+/** Changes a member row ('member'): only from the version read; sets the next version. */
+export function memberUpdate(row: MemberRow, patch: Partial<Pick<MemberRow, 'permissions'>>): TransactItem {
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':v': row.version, ':next': row.version + 1 };
+  const sets = ['#version = :next'];
+  Object.entries(patch).forEach(([field, value], i) => {
+    names[`#f${i}`] = field;
+    values[`:f${i}`] = value;
+    sets.push(`#f${i} = :f${i}`);
+  });
+  return tagged('member', {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.enterpriseMember(row.masterAccountId, row.memberAccountId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: '#version = :v',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  });
+}
+
+/**
+ * Ends an association ('member': only the version read): row and pointer deleted, the member's facts cleared
+ * (`awaitingPaymentMethod` when asked, R-MM-05), the master's counters down, the former-member window kept.
+ */
+export function memberEndWrites(
+  row: MemberRow,
+  disassociatedAt: string,
+  options: { awaitingPaymentMethod?: boolean } = {},
+): TransactItem[] {
+  const window: FormerWindow = {
+    memberAccountId: row.memberAccountId,
+    accountingMode: row.accountingMode,
+    from: row.associatedAt,
+    to: disassociatedAt,
+  };
+  return [
+    tagged('member', {
+      Delete: {
+        TableName: TABLE(),
+        Key: keys.enterpriseMember(row.masterAccountId, row.memberAccountId),
+        ConditionExpression: '#version = :v',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':v': row.version },
+      },
+    }),
+    tagged('pointer', {
+      Delete: {
+        TableName: TABLE(),
+        Key: keys.memberMaster(row.memberAccountId),
+        ConditionExpression: 'masterAccountId = :m',
+        ExpressionAttributeValues: { ':m': row.masterAccountId },
+      },
+    }),
+    memberFactsClear(row.memberAccountId, options.awaitingPaymentMethod === true),
+    memberCountersAdd(row.masterAccountId, row.accountingMode, -1),
+    {
+      Put: {
+        TableName: TABLE(),
+        Item: { ...keys.enterpriseFormerMember(row.masterAccountId, row.memberAccountId, row.associatedAt), ...window },
+      },
+    },
+  ];
+}
+
+/** R-MM-05: the member's past association windows with this master, oldest first. */
+export async function listFormerWindows(masterId: string, memberId: string): Promise<FormerWindow[]> {
+  const out = await db().send(
+    new QueryCommand({ TableName: TABLE(), ...query(queries.enterpriseFormerWindows, masterId, memberId), ConsistentRead: true }),
+  );
+  return (out.Items ?? []).map((i) => strip<FormerWindow>(i));
+}
+
+// ---- conditions on other items
+
+/** Holds only while the account is active ('account'). */
+export function accountActive(accountId: string, tag = 'account'): TransactItem {
+  return tagged(tag, {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.account(accountId),
+      ConditionExpression: '#status = :active',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':active': 'active' },
+    },
+  });
+}
+
+/** Holds only while the account is open (registered or active). */
+export function accountOpen(accountId: string, tag = 'account'): TransactItem {
+  return tagged(tag, {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.account(accountId),
+      ConditionExpression: '#status IN (:registered, :active)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':registered': 'registered', ':active': 'active' },
+    },
+  });
+}
+
+/** Holds only while the standing is the version judged (0: none recorded). */
+export function standingIs(accountId: string, version: number, tag = 'standing'): TransactItem {
+  return tagged(tag, {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.standing(accountId),
+      ...(version === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: '#version = :v',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':v': version },
+          }),
+    },
+  });
+}
