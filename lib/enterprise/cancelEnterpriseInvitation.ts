@@ -1,6 +1,7 @@
 /**
  * R-MM-07: only the master that sent an invitation cancels it (another account's invitation, or the invitee's
- * side of it: 404), while it is pending. One transaction: the move, the master's open-invitation slot given back,
+ * side of it: 404 — also for a caller that is no master: the look-up of the reference answers first, R-SEC-05),
+ * while it is pending. One transaction: the move, the master's open-invitation slot given back,
  * `invitation-canceled` on both views and the audit trace.
  */
 import { auditWrite } from '../core/audit/audit.js';
@@ -10,11 +11,10 @@ import { NotFound } from '../core/errors.js';
 import { decide } from '../core/handshake/machine.js';
 import { loadHandshakeOf, moveHandshake } from '../core/handshake/store.js';
 import { accountActor, enterpriseLogWrites } from './association-log.js';
-import { isInvitation, moveRefusal, payloadOf, requireMaster } from './invitation.js';
+import { isInvitation, moveRefusal, payloadOf } from './invitation.js';
 import { openInvitationsRelease } from './store.js';
 
 export async function cancelEnterpriseInvitation(caller: AccountCaller, input: { invitationId: string }) {
-  await requireMaster(caller);
   const request = await loadHandshakeOf(input.invitationId, caller.accountId);
   if (!isInvitation(request) || request.initiator.id !== caller.accountId) throw new NotFound();
   const at = now();

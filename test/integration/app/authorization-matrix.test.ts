@@ -40,6 +40,7 @@ import { type Handler, invoke } from '../../support/http.js';
 import { PASSWORD, bearer, freshIp, uniqueEmail, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
 import { associatedCustomer, enrollAsPartner, enrolledPartner, inviteMember, partnerInvitation } from '../../support/partners.js';
+import { enabledMaster, invite as inviteToEnterprise } from '../../support/enterprise.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
 import { handler as partnerRecordsHandler } from '../../../functions/partners/listAssociationRecords.js';
@@ -81,6 +82,8 @@ const VALUES_NAMED_ID: Record<string, string> = {
   // Issue 11: the account a partner administrator names (a member to add, a manager to assign); the object a
   // partner-center route refers to is the customer or invitation in its path, which the matrix checks.
   accountId: 'an account the partner administrator names (member to add, manager to assign)',
+  // Issue 12: the account a master invites; the invitation it opens is the object, checked by its own routes.
+  memberAccountId: 'an account an enterprise master invites to be its member',
 };
 
 /** Body fields that refer to an object, found by walking the zod schema. */
@@ -201,6 +204,9 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   requestId: (w) => w.extra.requestId!,
   // Partner membership (issue 11 review finding 3): the owner's own pending invitation to its partner's staff.
   'requestId:decidePartnerMembership': (w) => w.extra.membershipRequestId!,
+  // Issue 12: an enterprise master's pending invitation of the owner (only the owner decides, only the master cancels).
+  'invitationId:decideEnterpriseInvitation': (w) => w.extra.enterpriseInvitationId!,
+  'invitationId:cancelEnterpriseInvitation': (w) => w.extra.enterpriseInvitationId!,
 };
 
 /** The fixture of a reference: the route's own (`<kind>:<operationId>`) where a kind names several sorts of object. */
@@ -240,6 +246,7 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   decideDisassociationAsPartner: (f) => ({ agree: true, verification: { challengeId: '', code: f.code } }),
   decideDisassociationAsCustomer: () => ({ agree: true }),
   decidePartnerMembership: () => ({ accept: true }),
+  decideEnterpriseInvitation: () => ({ accept: true, acceptAgreement: true }),
   setPartnerSettings: (f) => ({ verificationProtection: false, verification: { challengeId: '', code: f.code } }),
 };
 
@@ -369,6 +376,10 @@ beforeAll(async () => {
   const membership = await inviteMember(partner, owner.accountId);
   expect(membership.status, JSON.stringify(membership.body)).toBe(201);
   Object.assign(extra, { membershipRequestId: membership.body.requestId });
+  // Issue 12: an enterprise master invites the owner (pending).
+  const enterpriseInvitation = await inviteToEnterprise(await enabledMaster(), owner);
+  expect(enterpriseInvitation.status, JSON.stringify(enterpriseInvitation.body)).toBe(201);
+  Object.assign(extra, { enterpriseInvitationId: enterpriseInvitation.body.invitationId });
   const intruderAccount = await activeAccount();
   await enrollAsPartner(intruderAccount);
   intruder = intruderAccount;
