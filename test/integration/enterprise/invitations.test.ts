@@ -289,3 +289,39 @@ describe('R-MM-04/07/08: deciding an invitation (issue 12)', () => {
     expect((await loadProfile(master.accountId))!.openInvitations).toBe(1);
   });
 });
+
+describe('R-MM-07: races and retries on DynamoDB Local (issue 12)', () => {
+  it('R-MM-07: two masters inviting one account at once → exactly one invitation is open; the other is refused invitation-pending', async () => {
+    const [a, b] = [await enabledMaster(), await enabledMaster()];
+    const account = await activeAccount();
+    const answers = await Promise.all([invite(a, account), invite(b, account)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(conditions(answers.find((r) => r.status === 422)!.body)).toEqual(['invitation-pending']);
+    const open = [(await loadProfile(a.accountId))!.openInvitations, (await loadProfile(b.accountId))!.openInvitations];
+    expect(open.sort()).toEqual([0, 1]);
+  });
+
+  it('R-MM-07: the member accepts while the master cancels → exactly one wins, and the state matches the winner', async () => {
+    const master = await enabledMaster();
+    const account = await activeAccount();
+    const { invitationId } = (await invite(master, account)).body;
+    const [accepted, canceled] = await Promise.all([decide(account, invitationId), cancelInvitation(master, invitationId)]);
+    expect([accepted.status, canceled.status].filter((s) => s === 200)).toHaveLength(1);
+    const state = (await loadHandshake(invitationId))!.state;
+    expect(state).toBe(accepted.status === 200 ? 'accepted' : 'canceled');
+    expect(Boolean(await loadMemberOf(account.accountId))).toBe(state === 'accepted');
+    expect((await loadFacts(account.accountId)).associations.enterpriseMember).toBe(state === 'accepted');
+    expect((await loadProfile(master.accountId))!.openInvitations).toBe(0);
+  });
+
+  it('R-SEC-04: an invitation repeated with the same Idempotency-Key answers the first one and opens nothing more', async () => {
+    const master = await enabledMaster();
+    const account = await activeAccount();
+    const first = await invite(master, account, { idempotencyKey: 'invite-once-1' });
+    const again = await invite(master, account, { idempotencyKey: 'invite-once-1' });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect((await loadProfile(master.accountId))!.openInvitations).toBe(1);
+  });
+});
