@@ -1,6 +1,11 @@
-/** R-SU-07: the payment-method binding is a status with an optional failure reason; no card data. Audited with the operator's ID. */
+/**
+ * R-SU-07: the payment-method binding is a status with an optional failure reason; no card data. Audited with the
+ * operator's ID. R-MM-05 (issue 12): recording `bound` ends the suspension of a former member the master created
+ * (the `awaitingPaymentMethod` fact, cleared in the same transaction).
+ */
 import { auditWrite } from '../core/audit/audit.js';
 import { type OperatorCaller, actorOf } from '../core/caller.js';
+import { awaitingPaymentMethodClear } from '../core/checks/store.js';
 import { NotFound } from '../core/errors.js';
 import { transact } from '../core/store/writes.js';
 import { staleAccount } from './account.js';
@@ -26,6 +31,7 @@ export async function recordPaymentMethod(
         actor: actorOf(caller),
         changes: [{ field: 'paymentMethod', old, new: input.status }],
       }),
+      ...(input.status === 'bound' ? [awaitingPaymentMethodClear(input.accountId)] : []),
     ],
     staleAccount,
   );

@@ -31,9 +31,29 @@ export interface SignUpInput {
 export interface SignUpExtension {
   writes(account: AccountItem, at: Date): Promise<TransactItem[]>;
   failure?(failure: ConditionFailed): Error | undefined;
+  /**
+   * Issue 12: `false` when the account is created on someone else's behalf (an enterprise master creates a member
+   * account): no session is written nor answered.
+   */
+  session?: false;
 }
 
-export async function signUp(caller: GuestCaller, input: SignUpInput, extension?: SignUpExtension) {
+export interface SignedUp {
+  accountId: string;
+  status: 'registered';
+}
+
+export async function signUp(
+  caller: GuestCaller,
+  input: SignUpInput,
+  extension?: SignUpExtension & { session?: undefined },
+): Promise<SignedUp & { session: { token: string; expiresAt: string } }>;
+export async function signUp(caller: GuestCaller, input: SignUpInput, extension: SignUpExtension & { session: false }): Promise<SignedUp>;
+export async function signUp(
+  caller: GuestCaller,
+  input: SignUpInput,
+  extension?: SignUpExtension,
+): Promise<SignedUp & { session?: { token: string; expiresAt: string } }> {
   const email = normalizeEmail(input.email);
   const errors = fieldErrors({
     email: emailProblems(input.email),
@@ -66,7 +86,7 @@ export async function signUp(caller: GuestCaller, input: SignUpInput, extension?
     tenantNameChanges: [],
     createdAt: at,
   };
-  const session = newSession(accountId, 0);
+  const session = extension?.session === false ? undefined : newSession(accountId, 0);
   const extra = extension ? await extension.writes(account, time) : [];
   await transact(
     [
@@ -75,7 +95,7 @@ export async function signUp(caller: GuestCaller, input: SignUpInput, extension?
       claimPut('LOGINID', claimValue.name(loginId), accountId),
       claimPut('TENANT', claimValue.name(tenantName), accountId),
       accountCreate(account),
-      session.write,
+      ...(session ? [session.write] : []),
       auditWrite({ accountId, traceName: 'signUp', request: caller.origin, result: 'success' }),
       ...extra,
     ],
@@ -86,5 +106,6 @@ export async function signUp(caller: GuestCaller, input: SignUpInput, extension?
       return extension?.failure?.(failure) ?? failure;
     },
   );
-  return { accountId, status: 'registered' as const, session: { token: session.token, expiresAt: session.expiresAt } };
+  const signedUp = { accountId, status: 'registered' as const };
+  return session ? { ...signedUp, session: { token: session.token, expiresAt: session.expiresAt } } : signedUp;
 }

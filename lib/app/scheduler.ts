@@ -16,6 +16,7 @@ import { retryOutboxItem } from '../core/notify/outbox.js';
 import { type DueItem, type ReadStats, claim, readDuePage } from '../core/store/due-queue.js';
 import { dueShardNumbers } from '../core/store/keys.js';
 import { expireInvitation } from '../enterprise/expireInvitation.js';
+import { expireMemberDisassociation } from '../enterprise/expireDisassociation.js';
 import { expireDisassociation } from '../partners/expireDisassociation.js';
 import { expireMembership } from '../partners/expireMembership.js';
 import './lifecycle.js';
@@ -39,6 +40,7 @@ const handshakeExpiryByKind: Record<string, Processor> = {
   'partner-disassociation': expireDisassociation,
   'partner-membership': expireMembership,
   'enterprise-invitation': expireInvitation,
+  'enterprise-disassociation': expireMemberDisassociation,
 };
 
 function expireRequest(item: DueItem): Promise<unknown> {

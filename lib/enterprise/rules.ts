@@ -99,3 +99,36 @@ export const inviteFailures = (f: InviteFacts): Failure[] =>
 /** R-MM-08: the granted permissions that were not requested (each one is a bad field). */
 export const notRequested = (granted: readonly Permission[], requested: readonly Permission[]): Permission[] =>
   granted.filter((p) => !requested.includes(p));
+
+export interface DisassociationFacts {
+  master: AccountFacts;
+  member: AccountFacts;
+}
+
+/**
+ * R-MM-03: a master may end an association only when the member has no unpaid orders and is not suspended, and the
+ * master is not suspended (checked at the request and again when the member agrees), each named with what to do.
+ */
+export const DISASSOCIATION_CONDITIONS: readonly Condition<DisassociationFacts, 'disassociate'>[] = [
+  {
+    condition: 'member-unpaid-orders',
+    group: 'disassociate',
+    fails: (f) => f.member.standing.unpaidOrders === true,
+    message: 'The member account has unpaid orders; pay or cancel them first.',
+  },
+  {
+    condition: 'member-suspended',
+    group: 'disassociate',
+    fails: (f) => f.member.standing.suspended === true || f.member.associations.awaitingPaymentMethod,
+    message: 'The member account is suspended; have the suspension lifted (or a payment method bound) first.',
+  },
+  {
+    condition: 'master-suspended',
+    group: 'disassociate',
+    fails: (f) => f.master.standing.suspended === true,
+    message: 'The master account is suspended. Contact customer service.',
+  },
+];
+
+export const disassociationFailures = (f: DisassociationFacts): Failure[] =>
+  evaluate(DISASSOCIATION_CONDITIONS, f, ['disassociate'] as const).groups.flatMap((g) => g.failures);

@@ -253,3 +253,38 @@ export function standingIs(accountId: string, version: number, tag = 'standing')
     },
   });
 }
+
+// ---- disassociation (issue 12, R-MM-02/03/05)
+
+/** Holds only while the member row is the version read ('member': still this master's member, unchanged). */
+export function memberIs(row: MemberRow): TransactItem {
+  return tagged('member', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.enterpriseMember(row.masterAccountId, row.memberAccountId),
+      ConditionExpression: '#version = :v',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':v': row.version },
+    },
+  });
+}
+
+/**
+ * Holds only while the account's payment-method binding is the status judged ('payment-method', R-MM-05): a bind
+ * recorded meanwhile is never lost under a disassociation that judged "not bound".
+ */
+export function paymentMethodIs(accountId: string, status: string | undefined): TransactItem {
+  return tagged('payment-method', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.account(accountId),
+      ...(status === undefined
+        ? { ConditionExpression: 'attribute_not_exists(paymentMethod.#status)', ExpressionAttributeNames: { '#status': 'status' } }
+        : {
+            ConditionExpression: 'paymentMethod.#status = :s',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':s': status },
+          }),
+    },
+  });
+}

@@ -40,7 +40,6 @@ import { type Handler, invoke } from '../../support/http.js';
 import { PASSWORD, bearer, freshIp, uniqueEmail, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
 import { associatedCustomer, enrollAsPartner, enrolledPartner, inviteMember, partnerInvitation } from '../../support/partners.js';
-import { enabledMaster, invite as inviteToEnterprise } from '../../support/enterprise.js';
 import { handler as addRecipientHandler } from '../../../functions/recipients/addRecipient.js';
 import { handler as tracesHandler } from '../../../functions/audit/queryAuditTraces.js';
 import { handler as partnerRecordsHandler } from '../../../functions/partners/listAssociationRecords.js';
@@ -50,6 +49,8 @@ import { handler as partnerCustomersHandler } from '../../../functions/partners/
 import { newId } from '../../../lib/core/crypto.js';
 import { createHandshake } from '../../../lib/core/handshake/store.js';
 import { PARTNER_DISASSOCIATION } from '../../../lib/partners/kinds.js';
+import { acceptedMember, enabledMaster, invite } from '../../support/enterprise.js';
+import { requestDisassociation as requestMemberDisassociation } from '../../support/enterprise-disassociation.js';
 
 afterEach(() => setClockOffset(0));
 
@@ -82,8 +83,8 @@ const VALUES_NAMED_ID: Record<string, string> = {
   // Issue 11: the account a partner administrator names (a member to add, a manager to assign); the object a
   // partner-center route refers to is the customer or invitation in its path, which the matrix checks.
   accountId: 'an account the partner administrator names (member to add, manager to assign)',
-  // Issue 12: the account a master invites; the invitation it opens is the object, checked by its own routes.
-  memberAccountId: 'an account an enterprise master invites to be its member',
+  // Issue 12: the account a master invites (any active account may be invited; the invitee decides), not an object of the caller's.
+  memberAccountId: 'the account an enterprise master invites (issue 12)',
 };
 
 /** Body fields that refer to an object, found by walking the zod schema. */
@@ -204,10 +205,20 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   requestId: (w) => w.extra.requestId!,
   // Partner membership (issue 11 review finding 3): the owner's own pending invitation to its partner's staff.
   'requestId:decidePartnerMembership': (w) => w.extra.membershipRequestId!,
-  // Issue 12: an enterprise master's pending invitation of the owner (only the owner decides, only the master cancels).
-  'invitationId:decideEnterpriseInvitation': (w) => w.extra.enterpriseInvitationId!,
+  // Issue 12: the owner master's member, its pending invitation and its pending disassociation request (the
+  // intruder on /v1/enterprise/... routes is another master, so they answer by the look-up — 404 — not 403).
+  memberId: (w) => w.extra.enterpriseMemberId!,
   'invitationId:cancelEnterpriseInvitation': (w) => w.extra.enterpriseInvitationId!,
+  'invitationId:decideEnterpriseInvitation': (w) => w.extra.enterpriseInvitationId!,
+  'requestId:cancelMemberDisassociation': (w) => w.extra.memberDisassociationId!,
+  'requestId:decideMemberDisassociation': (w) => w.extra.memberDisassociationId!,
 };
+
+/**
+ * Session routes whose challenge is a `signup` code (it proves an email address, not the caller's account, as in
+ * a sign-up): the owner's challenge answers exactly as an unknown one of the same shape (401 INVALID_CODE), as in (d).
+ */
+const SIGNUP_CODE_ROUTES = new Set(['createEnterpriseMember']);
 
 /** The fixture of a reference: the route's own (`<kind>:<operationId>`) where a kind names several sorts of object. */
 const fixtureOf = (fixtures: Record<string, string>, route: RouteSpec, kind: string) =>
@@ -246,8 +257,17 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   decideDisassociationAsPartner: (f) => ({ agree: true, verification: { challengeId: '', code: f.code } }),
   decideDisassociationAsCustomer: () => ({ agree: true }),
   decidePartnerMembership: () => ({ accept: true }),
-  decideEnterpriseInvitation: () => ({ accept: true, acceptAgreement: true }),
   setPartnerSettings: (f) => ({ verificationProtection: false, verification: { challengeId: '', code: f.code } }),
+  // Issue 12.
+  decideEnterpriseInvitation: () => ({ accept: false }),
+  decideMemberDisassociation: () => ({ accept: true }),
+  createEnterpriseMember: (f) => ({
+    countryRegion: 'DE',
+    email: uniqueEmail('other-party'),
+    password: PASSWORD,
+    verification: { challengeId: '', code: f.code },
+    accountingMode: 'unified',
+  }),
 };
 
 function setAt(target: Record<string, unknown>, path: Path, value: string) {
@@ -314,6 +334,8 @@ async function snapshot(world: World) {
 
 let world: World;
 let intruder: { accountId: string; email: string };
+/** Issue 12: another enterprise master, the intruder on the master routes (`/v1/enterprise/...`). */
+let masterIntruder: { accountId: string; email: string };
 let before: Awaited<ReturnType<typeof snapshot>>;
 
 beforeAll(async () => {
@@ -376,10 +398,21 @@ beforeAll(async () => {
   const membership = await inviteMember(partner, owner.accountId);
   expect(membership.status, JSON.stringify(membership.body)).toBe(201);
   Object.assign(extra, { membershipRequestId: membership.body.requestId });
-  // Issue 12: an enterprise master invites the owner (pending).
-  const enterpriseInvitation = await inviteToEnterprise(await enabledMaster(), owner);
+  // Issue 12: the owner's enterprise world (a master with a member, a pending invitation, a pending disassociation request).
+  const ownerMaster = await enabledMaster();
+  const { member: enterpriseMember } = await acceptedMember(ownerMaster);
+  const { member: leaving } = await acceptedMember(ownerMaster);
+  const invitee = await activeAccount();
+  const enterpriseInvitation = await invite(ownerMaster, invitee);
   expect(enterpriseInvitation.status, JSON.stringify(enterpriseInvitation.body)).toBe(201);
-  Object.assign(extra, { enterpriseInvitationId: enterpriseInvitation.body.invitationId });
+  const leavingRequest = await requestMemberDisassociation(ownerMaster, leaving.accountId);
+  expect(leavingRequest.status, JSON.stringify(leavingRequest.body)).toBe(201);
+  Object.assign(extra, {
+    enterpriseMemberId: enterpriseMember.accountId,
+    enterpriseInvitationId: enterpriseInvitation.body.invitationId,
+    memberDisassociationId: leavingRequest.body.requestId,
+  });
+  masterIntruder = await enabledMaster();
   const intruderAccount = await activeAccount();
   await enrollAsPartner(intruderAccount);
   intruder = intruderAccount;
@@ -471,14 +504,19 @@ describe("(b) another account's session on the owner's objects → 404, and neve
     // Routes open to closed accounts (restore, disable) are called by a closed intruder past its 24 hours,
     // so that the look-up of the reference is what answers, not a state rule.
     // A fresh one for each such route: restoring or logging out must not change the next route's caller.
-    const caller = route.allowedWhenClosed ? await closedAccount() : intruder;
+    const caller = route.allowedWhenClosed ? await closedAccount() : route.path.startsWith('/v1/enterprise/') ? masterIntruder : intruder;
     if (route.allowedWhenClosed) setClockOffset(DAY_MS + 60_000);
     const token = await sessionOf(caller.accountId);
     const res = await invoke(handler, request(route, world.fixtures, bearer(token)));
     expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
     expect(leaked(res.body)).toEqual([]);
     const refs = referencesOf(route);
-    if (refs.some((r) => r.where !== 'query')) {
+    if (SIGNUP_CODE_ROUTES.has(route.operationId)) {
+      const unknown = `${world.fixtures.challengeId!.slice(0, -8)}${randomBytes(6).toString('base64url')}`;
+      const none = await invoke(handler, request(route, { ...world.fixtures, challengeId: unknown }, bearer(token)));
+      expect([res.status, res.body.code]).toEqual([none.status, none.body.code]);
+      expect(res.status).toBe(401);
+    } else if (refs.some((r) => r.where !== 'query')) {
       expect(res.status, JSON.stringify(res.body)).toBe(404);
       expect(res.body.code).toBe('NOT_FOUND');
       expect(route.errors ?? [], 'a route that answers 404 declares it').toContain(404);
