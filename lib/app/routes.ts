@@ -29,6 +29,9 @@ import * as partnerMembershipRoutes from '../partners/membership-route.js';
 import * as enterpriseCenterRoutes from '../enterprise/enterprise-center-route.js';
 import * as enterpriseInvitationRoutes from '../enterprise/invitations-route.js';
 import * as decideEnterpriseInvitationRoutes from '../enterprise/decide-invitation-route.js';
+import * as enterpriseListRoutes from '../enterprise/enterprise-lists-route.js';
+import * as masterAccountRoutes from '../enterprise/master-account-route.js';
+import * as enterpriseMemberRoutes from '../enterprise/members-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
 import * as sessions from '../sessions/routes.js';
@@ -65,6 +68,9 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   enterpriseCenterRoutes,
   enterpriseInvitationRoutes,
   decideEnterpriseInvitationRoutes,
+  masterAccountRoutes,
+  enterpriseMemberRoutes,
+  enterpriseListRoutes,
 };
 
 const isRoute = (value: unknown): value is RouteSpec =>
