@@ -216,7 +216,6 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   'invitationId:cancelEnterpriseInvitation': (w) => w.extra.entInvitationId!,
   'invitationId:decideEnterpriseInvitation': (w) => w.extra.entInvitationId!,
   memberId: (w) => w.extra.entMemberId!,
-  'requestId:requestMemberDisassociation': (w) => w.extra.entRequestId!,
   'requestId:cancelMemberDisassociation': (w) => w.extra.entRequestId!,
   'requestId:decideMemberDisassociation': (w) => w.extra.entRequestId!,
   'cursor:listEnterpriseInvitations': (w) => w.extra.entInvitationsCursor!,
