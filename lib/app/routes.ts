@@ -32,6 +32,10 @@ import * as decideEnterpriseInvitationRoutes from '../enterprise/decide-invitati
 import * as memberDisassociationRoutes from '../enterprise/member-disassociation-route.js';
 import * as decideMemberDisassociationRoutes from '../enterprise/decide-member-disassociation-route.js';
 import * as createEnterpriseMemberRoutes from '../enterprise/create-member-route.js';
+
+import * as enterpriseListRoutes from '../enterprise/enterprise-lists-route.js';
+import * as masterAccountRoutes from '../enterprise/master-account-route.js';
+import * as enterpriseMemberRoutes from '../enterprise/members-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
 import * as sessions from '../sessions/routes.js';
@@ -71,6 +75,10 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   memberDisassociationRoutes,
   decideMemberDisassociationRoutes,
   createEnterpriseMemberRoutes,
+
+  masterAccountRoutes,
+  enterpriseMemberRoutes,
+  enterpriseListRoutes,
 };
 
 const isRoute = (value: unknown): value is RouteSpec =>

@@ -11,8 +11,10 @@ import * as keys from '../core/store/key-builders.js';
 import { decodeCursor, encodeCursor } from '../core/store/pagination.js';
 import { query } from '../core/store/patterns.js';
 import * as queries from '../core/store/queries.js';
-import { TABLE, db } from '../core/store/table.js';
+import { openScope } from '../core/handshake/machine.js';
+import { TABLE, db, getMany } from '../core/store/table.js';
 import { type TransactItem, tagged } from '../core/store/writes.js';
+import { ENTERPRISE_DISASSOCIATION } from './kinds.js';
 import type { EnterpriseProfile, FormerWindow, MemberRow } from './model.js';
 
 const KEY_FIELDS = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk']);
@@ -287,4 +289,29 @@ export function paymentMethodIs(accountId: string, status: string | undefined): 
           }),
     },
   });
+}
+
+// ---- views (issue 12 routes 4, 5, 7, 12, 13, 14)
+
+/**
+ * The pending disassociation request of each of these members with the master, if any (one open per pair): two
+ * BatchGetItems (the open claims, then the requests they name), bounded by the page of members asked about.
+ */
+export async function openDisassociationsOf(
+  masterId: string,
+  memberIds: readonly string[],
+): Promise<Map<string, { requestId: string; createdAt: string; expiresAt: string }>> {
+  const found = new Map<string, { requestId: string; createdAt: string; expiresAt: string }>();
+  if (!memberIds.length) return found;
+  const kind = ENTERPRISE_DISASSOCIATION;
+  const claims = await getMany(memberIds.map((m) => keys.handshakeOpen(kind.kind, openScope(kind, masterId, m))));
+  const ids = claims.map((c) => c.requestId as string);
+  const requests = ids.length ? await getMany(ids.map((id) => keys.handshake(id))) : [];
+  for (const r of requests) {
+    const initiator = (r.initiator as { id: string }).id;
+    const counterparty = (r.counterparty as { id: string }).id;
+    if (r.kind !== kind.kind || r.state !== 'pending' || initiator !== masterId) continue;
+    found.set(counterparty, { requestId: r.id as string, createdAt: r.createdAt as string, expiresAt: r.expiresAt as string });
+  }
+  return found;
 }

@@ -98,4 +98,6 @@ export interface AccountFacts {
   masterAccountId?: string;
   /** A master's members by accounting mode (issue 12; absent for an account that never had a member). */
   memberCounts?: MemberCounts;
+  /** R-MM-04: the member's master is suspended (read-time; filled when the member's facts are loaded). */
+  masterSuspended?: boolean;
 }

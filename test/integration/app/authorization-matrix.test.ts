@@ -45,12 +45,16 @@ import { handler as tracesHandler } from '../../../functions/audit/queryAuditTra
 import { handler as partnerRecordsHandler } from '../../../functions/partners/listAssociationRecords.js';
 import { handler as myRecordsHandler } from '../../../functions/partners/listMyPartnerRecords.js';
 import { handler as partnerCustomersHandler } from '../../../functions/partners/listPartnerCustomers.js';
+import { handler as entInvitationsHandler } from '../../../functions/enterprise/listEnterpriseInvitations.js';
+import { handler as entMembersHandler } from '../../../functions/enterprise/listEnterpriseMembers.js';
+import { handler as entRecordsHandler } from '../../../functions/enterprise/listEnterpriseRecords.js';
+import { handler as entMemberRecordsHandler } from '../../../functions/enterprise/listMasterAccountRecords.js';
+import { acceptedMember, enabledMaster, invite } from '../../support/enterprise.js';
+import { pendingDisassociation } from '../../support/enterprise-views.js';
 
 import { newId } from '../../../lib/core/crypto.js';
 import { createHandshake } from '../../../lib/core/handshake/store.js';
 import { PARTNER_DISASSOCIATION } from '../../../lib/partners/kinds.js';
-import { acceptedMember, enabledMaster, invite } from '../../support/enterprise.js';
-import { requestDisassociation as requestMemberDisassociation } from '../../support/enterprise-disassociation.js';
 
 afterEach(() => setClockOffset(0));
 
@@ -83,8 +87,9 @@ const VALUES_NAMED_ID: Record<string, string> = {
   // Issue 11: the account a partner administrator names (a member to add, a manager to assign); the object a
   // partner-center route refers to is the customer or invitation in its path, which the matrix checks.
   accountId: 'an account the partner administrator names (member to add, manager to assign)',
-  // Issue 12: the account a master invites (any active account may be invited; the invitee decides), not an object of the caller's.
-  memberAccountId: 'the account an enterprise master invites (issue 12)',
+  // Issue 12: the account a master invites (any account may be invited; an unknown one answers 404 "No such
+  // account"); the objects of the enterprise routes are the invitation, member and request in their paths.
+  memberAccountId: 'the account an enterprise master invites (R-MM-01)',
 };
 
 /** Body fields that refer to an object, found by walking the zod schema. */
@@ -205,13 +210,18 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   requestId: (w) => w.extra.requestId!,
   // Partner membership (issue 11 review finding 3): the owner's own pending invitation to its partner's staff.
   'requestId:decidePartnerMembership': (w) => w.extra.membershipRequestId!,
-  // Issue 12: the owner master's member, its pending invitation and its pending disassociation request (the
-  // intruder on /v1/enterprise/... routes is another master, so they answer by the look-up — 404 — not 403).
-  memberId: (w) => w.extra.enterpriseMemberId!,
-  'invitationId:cancelEnterpriseInvitation': (w) => w.extra.enterpriseInvitationId!,
-  'invitationId:decideEnterpriseInvitation': (w) => w.extra.enterpriseInvitationId!,
-  'requestId:cancelMemberDisassociation': (w) => w.extra.memberDisassociationId!,
-  'requestId:decideMemberDisassociation': (w) => w.extra.memberDisassociationId!,
+
+  // Issue 12: an enterprise master's pending invitation, its member, a pending disassociation request and its own
+  // page positions (the intruder of a master route is another master, of a member route another member).
+  'invitationId:cancelEnterpriseInvitation': (w) => w.extra.entInvitationId!,
+  'invitationId:decideEnterpriseInvitation': (w) => w.extra.entInvitationId!,
+  memberId: (w) => w.extra.entMemberId!,
+  'requestId:cancelMemberDisassociation': (w) => w.extra.entRequestId!,
+  'requestId:decideMemberDisassociation': (w) => w.extra.entRequestId!,
+  'cursor:listEnterpriseInvitations': (w) => w.extra.entInvitationsCursor!,
+  'cursor:listEnterpriseMembers': (w) => w.extra.entMembersCursor!,
+  'cursor:listEnterpriseRecords': (w) => w.extra.entRecordsCursor!,
+  'cursor:listMasterAccountRecords': (w) => w.extra.entMemberRecordsCursor!,
 };
 
 /**
@@ -259,11 +269,11 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
   decidePartnerMembership: () => ({ accept: true }),
   setPartnerSettings: (f) => ({ verificationProtection: false, verification: { challengeId: '', code: f.code } }),
   // Issue 12.
-  decideEnterpriseInvitation: () => ({ accept: false }),
+  decideEnterpriseInvitation: () => ({ accept: true, acceptAgreement: true }),
   decideMemberDisassociation: () => ({ accept: true }),
   createEnterpriseMember: (f) => ({
     countryRegion: 'DE',
-    email: uniqueEmail('other-party'),
+    email: uniqueEmail('created-member'),
     password: PASSWORD,
     verification: { challengeId: '', code: f.code },
     accountingMode: 'unified',
@@ -329,13 +339,27 @@ async function snapshot(world: World) {
     account: await partition(keys.account(world.owner.accountId).pk),
     audit: await partition(keys.auditPartition(world.owner.accountId)),
     challenge: challenge.Item,
+    // Issue 12: the enterprise master's partition (profile, member rows), its invitation and request, the member's pointer.
+    enterprise: await partition(keys.enterprisePartition(entMasterId)),
+    enterpriseRequests: await Promise.all(
+      [world.fixtures['invitationId:cancelEnterpriseInvitation']!, world.fixtures['requestId:cancelMemberDisassociation']!].map(
+        async (id) => (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.handshake(id), ConsistentRead: true }))).Item,
+      ),
+    ),
+    memberPointer: (
+      await db().send(new GetCommand({ TableName: TABLE(), Key: keys.memberMaster(world.fixtures.memberId!), ConsistentRead: true }))
+    ).Item,
   };
 }
 
 let world: World;
 let intruder: { accountId: string; email: string };
-/** Issue 12: another enterprise master, the intruder on the master routes (`/v1/enterprise/...`). */
-let masterIntruder: { accountId: string; email: string };
+/** Issue 12: the intruder of a master route is another master, of a member route a member of that other master. */
+let intruderMaster: { accountId: string; email: string };
+let entMasterId: string;
+let intruderMember: { accountId: string; email: string };
+const intruderOf = (route: RouteSpec) =>
+  route.path.startsWith('/v1/enterprise/') ? intruderMaster : route.path.startsWith('/v1/master-account') ? intruderMember : intruder;
 let before: Awaited<ReturnType<typeof snapshot>>;
 
 beforeAll(async () => {
@@ -398,21 +422,28 @@ beforeAll(async () => {
   const membership = await inviteMember(partner, owner.accountId);
   expect(membership.status, JSON.stringify(membership.body)).toBe(201);
   Object.assign(extra, { membershipRequestId: membership.body.requestId });
-  // Issue 12: the owner's enterprise world (a master with a member, a pending invitation, a pending disassociation request).
-  const ownerMaster = await enabledMaster();
-  const { member: enterpriseMember } = await acceptedMember(ownerMaster);
-  const { member: leaving } = await acceptedMember(ownerMaster);
-  const invitee = await activeAccount();
-  const enterpriseInvitation = await invite(ownerMaster, invitee);
-  expect(enterpriseInvitation.status, JSON.stringify(enterpriseInvitation.body)).toBe(201);
-  const leavingRequest = await requestMemberDisassociation(ownerMaster, leaving.accountId);
-  expect(leavingRequest.status, JSON.stringify(leavingRequest.body)).toBe(201);
+  // Issue 12: the owner's enterprise world (a master with two members, a pending invitation and a pending
+  // disassociation request) and the intruders of the enterprise routes (another master and its member).
+  const entMaster = await enabledMaster();
+  entMasterId = entMaster.accountId;
+  const { member: entMember } = await acceptedMember(entMaster, { permissions: ['view-bills'] });
+  await acceptedMember(entMaster);
+  const entInvited = await invite(entMaster, await activeAccount());
+  expect(entInvited.status, JSON.stringify(entInvited.body)).toBe(201);
+  const entRequestId = await pendingDisassociation(entMaster.accountId, entMember.accountId);
   Object.assign(extra, {
-    enterpriseMemberId: enterpriseMember.accountId,
-    enterpriseInvitationId: enterpriseInvitation.body.invitationId,
-    memberDisassociationId: leavingRequest.body.requestId,
+    entMasterId: entMaster.accountId,
+    entMemberId: entMember.accountId,
+    entInvitationId: entInvited.body.invitationId,
+    entRequestId,
+    entInvitationsCursor: await cursorOf(entInvitationsHandler, '/v1/enterprise/invitations', entMaster.token),
+    entMembersCursor: await cursorOf(entMembersHandler, '/v1/enterprise/members', entMaster.token),
+    entRecordsCursor: await cursorOf(entRecordsHandler, '/v1/enterprise/records', entMaster.token),
+    entMemberRecordsCursor: await cursorOf(entMemberRecordsHandler, '/v1/master-account/records', entMember.token),
   });
-  masterIntruder = await enabledMaster();
+  const otherMaster = await enabledMaster();
+  intruderMaster = otherMaster;
+  intruderMember = (await acceptedMember(otherMaster)).member;
   const intruderAccount = await activeAccount();
   await enrollAsPartner(intruderAccount);
   intruder = intruderAccount;
@@ -504,7 +535,7 @@ describe("(b) another account's session on the owner's objects → 404, and neve
     // Routes open to closed accounts (restore, disable) are called by a closed intruder past its 24 hours,
     // so that the look-up of the reference is what answers, not a state rule.
     // A fresh one for each such route: restoring or logging out must not change the next route's caller.
-    const caller = route.allowedWhenClosed ? await closedAccount() : route.path.startsWith('/v1/enterprise/') ? masterIntruder : intruder;
+    const caller = route.allowedWhenClosed ? await closedAccount() : intruderOf(route);
     if (route.allowedWhenClosed) setClockOffset(DAY_MS + 60_000);
     const token = await sessionOf(caller.accountId);
     const res = await invoke(handler, request(route, world.fixtures, bearer(token)));

@@ -4,13 +4,22 @@
  * Using it must not change it either (no attempt spent on another account's code).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as taxHandler } from '../../../functions/accounts/changeTaxInfo.js';
 import { handler as checkHandler } from '../../../functions/closure/runClosureCheck.js';
+import { allRoutes } from '../../../lib/app/routes.js';
+import { loadHandshake } from '../../../lib/core/handshake/store.js';
+import type { RouteSpec } from '../../../lib/core/http/route.js';
 import * as keys from '../../../lib/core/store/key-builders.js';
+import { loadMember } from '../../../lib/enterprise/store.js';
+import { declaredFunctions, root } from '../../../scripts/lib/functions.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { activeAccount, close, runCheck } from '../../support/closure.js';
-import { invoke } from '../../support/http.js';
+import { type TestAccount, type TestMaster, acceptedMember, enabledMaster, invite } from '../../support/enterprise.js';
+import { pendingDisassociation } from '../../support/enterprise-views.js';
+import { type Handler, invoke } from '../../support/http.js';
 import { bearer, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
 
@@ -78,5 +87,144 @@ describe("another account's objects answer 404 (R-SEC-05, issue 9 item 8)", () =
     expect(foreign.body.code).toBe('NOT_FOUND');
     const own = await invoke(taxHandler, { method: 'PUT', path: '/v1/account/tax-info', headers: bearer(owner.token), body });
     expect(own.status, JSON.stringify(own.body)).toBe(200);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12: every enterprise route as an intruder (BOLA). A master route (`/v1/enterprise/...`) called by an
+// account that is no master → 403; by another master on this master's invitation, member or request → 404; a
+// member route (`/v1/master-account...`) called by another member (or by the master, whose side of a request is no
+// way in) on this pair's invitation or request → 404. Routes without a reference answer nothing of this pair.
+
+type EnterpriseWorld = {
+  master: TestMaster;
+  member: TestAccount;
+  invitationId: string;
+  requestId: string;
+  otherMaster: TestMaster;
+  otherMember: TestAccount;
+  plain: TestAccount;
+  code: string;
+  challengeId: string;
+};
+interface EnterpriseCall {
+  params?: (w: EnterpriseWorld) => Record<string, string>;
+  body?: (w: EnterpriseWorld) => object;
+}
+/**
+ * One entry per enterprise route (a new route without one fails below). Entries of routes that other issue-12 items
+ * add (disassociation, created members) are kept here so the table holds as soon as they land.
+ */
+const ENTERPRISE_CALLS: Record<string, EnterpriseCall> = {
+  enableEnterpriseCenter: {},
+  inviteEnterpriseMember: { body: (w) => ({ memberAccountId: w.plain.accountId, accountingMode: 'unified' }) },
+  cancelEnterpriseInvitation: { params: (w) => ({ invitationId: w.invitationId }) },
+  listEnterpriseInvitations: {},
+  decideEnterpriseInvitation: { params: (w) => ({ invitationId: w.invitationId }), body: () => ({ accept: false }) },
+  getMasterAccount: {},
+  setMasterPermissions: { body: () => ({ permissions: [] }) },
+  listMasterAccountRecords: {},
+  listEnterpriseMembers: {},
+  getMemberOrderWindows: { params: (w) => ({ memberId: w.member.accountId }) },
+  listEnterpriseRecords: {},
+  requestMemberDisassociation: { params: (w) => ({ memberId: w.member.accountId }) },
+  cancelMemberDisassociation: { params: (w) => ({ requestId: w.requestId }) },
+  decideMemberDisassociation: { params: (w) => ({ requestId: w.requestId }), body: () => ({ accept: false }) },
+  createEnterpriseMember: {
+    body: (w) => ({
+      countryRegion: 'DE',
+      email: `created-${w.plain.accountId.slice(-8).toLowerCase()}@example.com`,
+      password: 'Correct-Horse-42',
+      verification: { challengeId: w.challengeId, code: w.code },
+      accountingMode: 'unified',
+    }),
+  },
+};
+
+const enterpriseRoutes = allRoutes.filter((r) => r.tags?.includes('enterprise') || /^\/v1\/(enterprise|master-account)/.test(r.path));
+const isMasterRoute = (r: RouteSpec) => r.path.startsWith('/v1/enterprise/');
+const isMemberRoute = (r: RouteSpec) => r.path.startsWith('/v1/master-account');
+const functionFiles = new Map(declaredFunctions().map((fn) => [fn.name, fn.entry]));
+const enterpriseHandler = async (route: RouteSpec): Promise<Handler> =>
+  (await import(pathToFileURL(join(root, functionFiles.get(route.operationId)!)).href)).handler as Handler;
+
+function callAs(route: RouteSpec, w: EnterpriseWorld, token: string) {
+  const call = ENTERPRISE_CALLS[route.operationId]!;
+  const params = call.params?.(w) ?? {};
+  return {
+    method: route.method,
+    path: route.path.replace(/\{(\w+)\}/g, (_m, p: string) => params[p] ?? p),
+    ...(Object.keys(params).length ? { pathParameters: params } : {}),
+    headers: bearer(token),
+    ...(call.body ? { body: call.body(w) } : {}),
+  };
+}
+
+describe('issue 12: every enterprise route as an intruder (R-SEC-05, R-MM-01/02/07)', () => {
+  let w: EnterpriseWorld;
+  let pairIds: string[];
+  beforeAll(async () => {
+    const master = await enabledMaster();
+    const { member } = await acceptedMember(master, { permissions: ['view-bills'] });
+    const plain = await activeAccount();
+    const invited = await invite(master, await activeAccount());
+    expect(invited.status).toBe(201);
+    const requestId = await pendingDisassociation(master.accountId, member.accountId);
+    const otherMaster = await enabledMaster();
+    const { member: otherMember } = await acceptedMember(otherMaster);
+    const signupEmail = `owner-${plain.accountId.slice(-8).toLowerCase()}@example.com`;
+    const verification = await verificationFor('signup', 'email', signupEmail, { destination: signupEmail });
+    w = { master, member, invitationId: invited.body.invitationId, requestId, otherMaster, otherMember, plain, ...verification };
+    pairIds = [master.accountId, member.accountId, invited.body.invitationId, requestId];
+  }, 120_000);
+
+  it('every enterprise route is in the table, and the table has routes of both sides', () => {
+    expect(enterpriseRoutes.map((r) => r.operationId).filter((id) => !ENTERPRISE_CALLS[id])).toEqual([]);
+    expect(enterpriseRoutes.filter(isMasterRoute).length).toBeGreaterThan(3);
+    expect(enterpriseRoutes.filter(isMemberRoute).length).toBeGreaterThan(2);
+  });
+
+  const masterRoutes = () => enterpriseRoutes.filter(isMasterRoute);
+  it.each(enterpriseRoutes.filter(isMasterRoute).map((r) => [`${r.method} ${r.path}`, r] as const))(
+    'R-MM-01: %s — a non-master (also the member) is refused 403; another master gets 404 on this master’s objects',
+    async (_name, route) => {
+      expect(masterRoutes()).toContain(route);
+      const handler = await enterpriseHandler(route);
+      for (const caller of [w.plain, w.member]) {
+        const res = await invoke(handler, callAs(route, w, caller.token));
+        expect(res.status, `${caller === w.plain ? 'plain' : 'member'}: ${JSON.stringify(res.body)}`).toBe(403);
+        expect(res.body.code).toBe('FORBIDDEN');
+      }
+      const res = await invoke(handler, callAs(route, w, w.otherMaster.token));
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+      if (/\{\w+\}/.test(route.path)) {
+        expect(res.status, JSON.stringify(res.body)).toBe(404);
+        expect(res.body.code).toBe('NOT_FOUND');
+      }
+      expect(pairIds.filter((id) => JSON.stringify(res.body ?? '').includes(id))).toEqual([]);
+    },
+  );
+
+  it.each(enterpriseRoutes.filter(isMemberRoute).map((r) => [`${r.method} ${r.path}`, r] as const))(
+    'R-MM-07: %s — another member (and the master, on its own request) gets 404 on this pair’s objects, never their data',
+    async (_name, route) => {
+      const handler = await enterpriseHandler(route);
+      const callers = /\{\w+\}/.test(route.path) ? [w.otherMember, w.otherMaster, w.master] : [w.otherMember, w.otherMaster];
+      for (const caller of callers) {
+        const res = await invoke(handler, callAs(route, w, caller.token));
+        expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+        if (/\{\w+\}/.test(route.path)) {
+          expect(res.status, JSON.stringify(res.body)).toBe(404);
+          expect(res.body.code).toBe('NOT_FOUND');
+        }
+        expect(pairIds.filter((id) => JSON.stringify(res.body ?? '').includes(id))).toEqual([]);
+      }
+    },
+  );
+
+  it('R-MM-07: after the intruders, the invitation and the disassociation request are still pending and the member still associated', async () => {
+    expect((await loadHandshake(w.invitationId))?.state).toBe('pending');
+    expect((await loadHandshake(w.requestId))?.state).toBe('pending');
+    expect(await loadMember(w.master.accountId, w.member.accountId)).toMatchObject({ permissions: ['view-bills'], version: 1 });
   });
 });
