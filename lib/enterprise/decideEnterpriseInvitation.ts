@@ -124,10 +124,15 @@ export async function decideEnterpriseInvitation(caller: AccountCaller, input: I
     if (!(error instanceof ConditionFailed)) throw error;
     if (error.failed('pointer') || error.failed('member'))
       throw checkFailed([{ condition: 'already-member', message: 'The account is already a member of an enterprise master.' }]);
-    if (error.failed('invitee-master'))
-      throw checkFailed([
-        { condition: 'invitee-is-master', message: 'The account is an enterprise master itself; a master cannot be a member.' },
-      ]);
+    if (error.failed('invitee-master')) {
+      // The member's facts changed meanwhile (it became a master, partner staff or a partner's customer): name which.
+      const now = inviteFailures({ masterId, inviteeId: memberId, master: await loadFacts(masterId), invitee: await loadFacts(memberId) });
+      throw checkFailed(
+        now.length
+          ? now
+          : [{ condition: 'invitee-is-master', message: 'The account is an enterprise master itself; a master cannot be a member.' }],
+      );
+    }
     if (error.failed('master-account') || error.failed('profile'))
       throw new RuleViolation('NOT_ALLOWED', 'The master account is no longer available.', [
         { condition: 'master-unavailable', message: 'The inviting master account was closed or no longer has Enterprise Center.' },

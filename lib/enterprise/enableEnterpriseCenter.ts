@@ -55,8 +55,13 @@ export async function enableEnterpriseCenter(caller: AccountCaller) {
     if (!(error instanceof ConditionFailed)) throw error;
     // Enabled meanwhile by a parallel request: the same answer.
     if (error.failed('profile')) return ENABLED;
-    if (error.failed('facts'))
-      throw checkFailed([{ condition: 'enterprise-member', message: 'The account became a member of an enterprise master meanwhile.' }]);
+    if (error.failed('facts')) {
+      // It became a member, or joined the partner program (R-MM-01), meanwhile: name which.
+      const now = enableFailures({ accountType: account.accountType, facts: await loadFacts(caller.accountId) });
+      throw checkFailed(
+        now.length ? now : [{ condition: 'enterprise-member', message: 'The account became a member of an enterprise master meanwhile.' }],
+      );
+    }
     if (error.failed('account')) throw checkFailed([{ condition: 'account-inactive', message: 'The account is not active.' }]);
     throw error;
   }

@@ -31,15 +31,9 @@ export async function getMasterAccount(caller: AccountCaller) {
     openHandshakeBetween(ENTERPRISE_INVITATION, '', me),
     listHandshakes(me, ENTERPRISE_DISASSOCIATION.kind, { limit: REQUESTS_PAGE }),
   ]);
-  const [profile, masterFacts] = row
-    ? await Promise.all([
-        loadProfile(row.masterAccountId),
-        facts.masterSuspended === undefined ? loadFacts(row.masterAccountId) : undefined,
-      ])
-    : [undefined, undefined];
-  // R-MM-04: the member is suspended whenever its master is (read now, not propagated).
-  const masterSuspended = facts.masterSuspended ?? (masterFacts ? masterFacts.standing.suspended === true : false);
-  const reason = suspensionOf({ ...facts, masterSuspended });
+  const profile = row ? await loadProfile(row.masterAccountId) : undefined;
+  // R-MM-04: the member is suspended whenever its master is (loadFacts reads the master's standing: not propagated).
+  const reason = suspensionOf(facts);
   return {
     ...(row
       ? {

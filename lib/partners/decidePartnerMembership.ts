@@ -3,7 +3,8 @@
  * staff. Accepting makes it staff in the handshake's move transaction: its staff claim (one partner organisation per
  * account: 409 `STATE_CONFLICT` to the account itself when it is staff somewhere already, also under races), the
  * partner's member row and `partnerProgram` (R-RN-05); refused (422 `partner-customer`) while it is this partner's
- * customer. Audited `joinPartner` on the account; logged `member-joined` / `member-declined` for the partner.
+ * customer, and while it is an Enterprise Center master (422 CHECK_FAILED `enterprise-master`, R-MM-01, judged in the
+ * transaction). Audited `joinPartner` on the account; logged `member-joined` / `member-declined` for the partner.
  * Another account's invitation is not found (404).
  */
 import { auditWrite } from '../core/audit/audit.js';
@@ -14,6 +15,7 @@ import { decide } from '../core/handshake/machine.js';
 import { loadHandshakeOf, moveHandshake } from '../core/handshake/store.js';
 import { ConditionFailed, type TransactItem } from '../core/store/writes.js';
 import { isMembership, membershipLog, membershipRefusal, partnerCustomerRefusal, payloadOf } from './membership.js';
+import { enterpriseMasterRefusal } from './rules.js';
 import { accountActive, notCustomerOf, staffWrites } from './store.js';
 
 export async function decidePartnerMembership(caller: AccountCaller, input: { requestId: string; accept: boolean }) {
@@ -49,6 +51,7 @@ export async function decidePartnerMembership(caller: AccountCaller, input: { re
     if (!(error instanceof ConditionFailed)) throw error;
     if (error.failed('staff')) throw new Conflict('STATE_CONFLICT', 'You are already staff of a partner; leave it first.');
     if (error.failed('pointer')) throw partnerCustomerRefusal();
+    if (error.failed('enterprise-master')) throw enterpriseMasterRefusal();
     if (error.failed('account')) throw new Conflict('STATE_CONFLICT', 'Your account is not active.');
     throw error;
   }

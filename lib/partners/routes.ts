@@ -182,7 +182,8 @@ export const authorizePurchaseRoute = defineRoute({
   body: z.strictObject({ operation: z.enum(PURCHASE_OPERATIONS) }),
   success: {
     status: 200,
-    description: 'Allowed (otherwise 422 ACCOUNT_FROZEN with the refusals, e.g. `partner-frozen`)',
+    description:
+      'Allowed (otherwise 422 ACCOUNT_SUSPENDED with the refusals when the account is suspended — `account-suspended`, `master-suspended` (R-MM-04), `payment-method-required` (R-MM-05) — or 422 ACCOUNT_FROZEN, e.g. `partner-frozen`)',
     schema: z.object({ allowed: z.literal(true), operation: z.enum(PURCHASE_OPERATIONS) }),
   },
   errors: [422],

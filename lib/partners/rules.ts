@@ -10,7 +10,7 @@
  */
 import type { Associations, Standing } from '../core/checks/facts.js';
 import { type Condition, evaluate } from '../core/checks/conditions.js';
-import type { Failure } from '../core/errors.js';
+import { type Failure, RuleViolation } from '../core/errors.js';
 import type { PartnerModel } from './model.js';
 
 /** R-PA-02: a customer registered more than this long ago cannot be associated. */
@@ -115,3 +115,15 @@ export const frozenOnAssociation = (model: PartnerModel): boolean => model === '
  */
 export const couponsApplyToOrdersBefore = (a: { model: PartnerModel; associatedAt: string }): string | undefined =>
   a.model === 'reseller' ? a.associatedAt : undefined;
+
+/**
+ * R-MM-01 (issue 12): Enterprise Center is for accounts outside the partner program, so an Enterprise Center master
+ * joins no partner organisation — neither enrolled by an operator nor accepting a staff invitation. Judged on the
+ * `enterpriseMaster` fact inside the joining transaction (lib/core/checks/store.ts partnerProgramSet).
+ */
+export const ENTERPRISE_MASTER: Failure = {
+  condition: 'enterprise-master',
+  message: 'The account is an enterprise master (Enterprise Center is enabled); an enterprise master cannot join the partner program.',
+};
+export const enterpriseMasterRefusal = (): RuleViolation =>
+  new RuleViolation('CHECK_FAILED', 'The account cannot join the partner program.', [ENTERPRISE_MASTER]);

@@ -6,7 +6,7 @@
  * use case tells failures apart: 'partner', 'staff', 'invitation', 'quota', 'pointer', 'association'.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { associationFactsWrite } from '../core/checks/store.js';
+import { associationFactsWrite, partnerProgramSet } from '../core/checks/store.js';
 import * as keys from '../core/store/key-builders.js';
 import { query } from '../core/store/patterns.js';
 import * as queries from '../core/store/queries.js';
@@ -56,7 +56,8 @@ export function partnerPut(partner: Partner): TransactItem {
 
 /**
  * An account joins a partner's staff: its claim ('staff': refused when the account already belongs to a partner
- * organisation, also under races), the partner's staff row, and the fact `partnerProgram` (R-RN-05).
+ * organisation, also under races), the partner's staff row, and the fact `partnerProgram` (R-RN-05), refused
+ * ('enterprise-master') while the account is an Enterprise Center master (R-MM-01, also under races).
  */
 export function staffWrites(partnerId: string, accountId: string, role: StaffRole, addedAt: string): TransactItem[] {
   return [
@@ -68,7 +69,8 @@ export function staffWrites(partnerId: string, accountId: string, role: StaffRol
       },
     }),
     { Put: { TableName: TABLE(), Item: { ...keys.partnerMember(partnerId, accountId), accountId, role, addedAt } } },
-    associationFactsWrite(accountId, { partnerProgram: true }),
+    // R-MM-01: never an Enterprise Center master (tag 'enterprise-master').
+    partnerProgramSet(accountId),
   ];
 }
 

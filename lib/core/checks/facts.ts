@@ -96,8 +96,11 @@ export interface AccountFacts {
   associations: Associations;
   /** A member's master (issue 12; absent for an account that is no enterprise member). */
   masterAccountId?: string;
+  /**
+   * R-MM-04: the member's master is suspended (its standing's `suspended`), read when the facts are loaded — a
+   * member sees its master's suspension on its very next request (set only for a member).
+   */
+  masterSuspended?: boolean;
   /** A master's members by accounting mode (issue 12; absent for an account that never had a member). */
   memberCounts?: MemberCounts;
-  /** R-MM-04: the member's master is suspended (read-time; filled when the member's facts are loaded). */
-  masterSuspended?: boolean;
 }

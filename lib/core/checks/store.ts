@@ -1,6 +1,10 @@
 /** The one facts loader per account (issue 10): standing and association facts in one consistent read. */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config.js';
 import * as keys from '../store/key-builders.js';
-import { TABLE, getMany } from '../store/table.js';
+import { query } from '../store/patterns.js';
+import * as queries from '../store/queries.js';
+import { TABLE, db, getMany } from '../store/table.js';
 import { type TransactItem, tagged } from '../store/writes.js';
 import { ASSOCIATION_FACTS, type AccountFacts, type Associations, MEMBER_COUNTERS, type MemberCounts, type Standing } from './facts.js';
 
@@ -17,14 +21,62 @@ export async function loadFacts(accountId: string): Promise<AccountFacts> {
   if (memberCounts.enterpriseMembers > 0) associations.enterpriseAssociated = true;
   if (memberCounts.independentMembers > 0) associations.masterWithIndependentMembers = true;
   const masterAccountId = typeof facts?.masterAccountId === 'string' ? facts.masterAccountId : undefined;
+  // Issue 12, read at read time (nothing propagated, nothing to keep in sync): a member's master's suspension
+  // (R-MM-04, one GetItem, only for a member) and a master's unified members' service support plans (R-PD-05, one
+  // Query and one BatchGetItem, only for a master with unified members). Any other account reads nothing more.
+  const [masterSuspended, unifiedSupport] = await Promise.all([
+    masterAccountId ? standingSuspended(masterAccountId) : undefined,
+    memberCounts.unifiedMembers > 0 ? unifiedMembersServiceSupport(accountId) : false,
+  ]);
+  if (unifiedSupport) associations.unifiedMembersServiceSupport = true;
   return {
     standing: (standing?.standing as Standing | undefined) ?? {},
     standingVersion: (standing?.version as number | undefined) ?? 0,
     associations,
-    ...(masterAccountId ? { masterAccountId } : {}),
+    ...(masterAccountId ? { masterAccountId, masterSuspended: masterSuspended === true } : {}),
     // Only a master that ever had a member carries counters.
     ...(facts?.enterpriseMembers !== undefined ? { memberCounts } : {}),
   };
+}
+
+/** R-MM-04: the account's standing says it is suspended (one consistent GetItem of the standing). */
+async function standingSuspended(accountId: string): Promise<boolean> {
+  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.standing(accountId), ConsistentRead: true }));
+  return (Item?.standing as Standing | undefined)?.suspended === true;
+}
+
+/** BatchGetItem takes at most this many keys. */
+const BATCH = 100;
+
+/**
+ * R-PD-05: whether any unified-accounting member of the master has a valid service support plan: the master's
+ * member rows (core reads the enterprise area's rows through the queries.* pattern, never its code) filtered to
+ * unified accounting, then their standings. Bounded by config.enterprise.maxMembers.
+ */
+async function unifiedMembersServiceSupport(masterId: string): Promise<boolean> {
+  const pattern = query(queries.enterpriseMembers, masterId);
+  const memberIds: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: TABLE(),
+        ...pattern,
+        FilterExpression: 'accountingMode = :unified',
+        ProjectionExpression: 'memberAccountId',
+        ExpressionAttributeValues: { ...pattern.ExpressionAttributeValues, ':unified': 'unified' },
+        ConsistentRead: true,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    for (const item of out.Items ?? []) memberIds.push(item.memberAccountId as string);
+    startKey = out.LastEvaluatedKey;
+  } while (startKey && memberIds.length < config.enterprise.maxMembers);
+  for (let i = 0; i < memberIds.length; i += BATCH) {
+    const standings = await getMany(memberIds.slice(i, i + BATCH).map((id) => keys.standing(id)));
+    if (standings.some((s) => (s.standing as Standing | undefined)?.serviceSupportPlan === true)) return true;
+  }
+  return false;
 }
 
 /** Sets association facts of an account, inside the transaction of the change that makes them true or false. */
@@ -92,7 +144,9 @@ export function memberFactsSet(memberId: string, masterId: string, mode: 'unifie
       Key: keys.accountFacts(memberId),
       UpdateExpression:
         'SET enterpriseAssociated = :yes, enterpriseMember = :yes, enterpriseUnifiedMember = :unified, masterAccountId = :master',
-      ConditionExpression: 'attribute_not_exists(enterpriseMaster) OR enterpriseMaster = :no',
+      // Also never partner staff or a partner's customer (the invitee conditions), when that came meanwhile.
+      ConditionExpression:
+        '(attribute_not_exists(enterpriseMaster) OR enterpriseMaster = :no) AND (attribute_not_exists(partnerProgram) OR partnerProgram = :no) AND (attribute_not_exists(partnerAssociated) OR partnerAssociated = :no)',
       ExpressionAttributeValues: { ':yes': true, ':no': false, ':unified': mode === 'unified', ':master': masterId },
     },
   });
@@ -110,14 +164,18 @@ export function memberFactsClear(memberId: string, awaitingPaymentMethod = false
   };
 }
 
-/** Enterprise Center enabled (tag `facts`: refused while the account is an enterprise member). */
+/**
+ * Enterprise Center enabled (tag `facts`: refused while the account is an enterprise member, or once it joined the
+ * partner program — R-MM-01, also when it joins at the same time: see `partnerProgramSet`).
+ */
 export function enterpriseMasterSet(accountId: string): TransactItem {
   return tagged('facts', {
     Update: {
       TableName: TABLE(),
       Key: keys.accountFacts(accountId),
       UpdateExpression: 'SET enterpriseMaster = :yes',
-      ConditionExpression: 'attribute_not_exists(enterpriseMember) OR enterpriseMember = :no',
+      ConditionExpression:
+        '(attribute_not_exists(enterpriseMember) OR enterpriseMember = :no) AND (attribute_not_exists(partnerProgram) OR partnerProgram = :no)',
       ExpressionAttributeValues: { ':yes': true, ':no': false },
     },
   });
@@ -133,4 +191,22 @@ export function awaitingPaymentMethodClear(accountId: string): TransactItem {
       ExpressionAttributeValues: { ':no': false },
     },
   };
+}
+
+/**
+ * R-MM-01 (issue 12): the account joins the partner program (partners: enrollment, accepting a staff invitation);
+ * tag `enterprise-master`: refused while it is an Enterprise Center master — judged on the facts item inside the
+ * joining transaction, so enabling Enterprise Center at the same time cannot make it both (`enterpriseMasterSet`
+ * conditions the other way round).
+ */
+export function partnerProgramSet(accountId: string): TransactItem {
+  return tagged('enterprise-master', {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.accountFacts(accountId),
+      UpdateExpression: 'SET partnerProgram = :yes',
+      ConditionExpression: 'attribute_not_exists(enterpriseMaster) OR enterpriseMaster = :no',
+      ExpressionAttributeValues: { ':yes': true, ':no': false },
+    },
+  });
 }
