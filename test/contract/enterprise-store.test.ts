@@ -3,7 +3,7 @@
  * lib/core/checks/store.ts on DynamoDB Local (issue 12): what every implementation of these intentions must guarantee.
  */
 import { describe, expect, it } from 'vitest';
-import { enterpriseMasterSet, loadFacts, memberFactsClear, stillUnassociated } from '../../lib/core/checks/store.js';
+import { associationFactsWrite, enterpriseMasterSet, loadFacts, memberFactsClear, stillUnassociated } from '../../lib/core/checks/store.js';
 import { newId } from '../../lib/core/crypto.js';
 import { ConditionFailed, transact } from '../../lib/core/store/writes.js';
 import type { MemberRow } from '../../lib/enterprise/model.js';
@@ -87,6 +87,14 @@ describe('enterprise store contract (issue 12)', () => {
     await transact([enterpriseMasterSet(masterOnly)]);
     expect(await failedTags(memberAssociateWrites(row(otherId, masterOnly)))).toEqual(['invitee-master']);
     expect(await failedTags([enterpriseMasterSet(memberId)])).toEqual(['facts']);
+
+    // R-MM-01 (invitee conditions, held at the commit): partner staff or a partner's customer recorded after the
+    // invitee was judged refuses the association too.
+    for (const fact of ['partnerProgram', 'partnerAssociated'] as const) {
+      const partnerSide = newId('acc_');
+      await transact([associationFactsWrite(partnerSide, { [fact]: true })]);
+      expect(await failedTags(memberAssociateWrites(row(otherId, partnerSide))), fact).toEqual(['invitee-master']);
+    }
 
     // Updates and the end are conditional on the version read.
     await transact([memberUpdate(r, { permissions: ['view-bills'] })]);
