@@ -6,6 +6,7 @@
 import { accountsLifecycle } from '../accounts/lifecycle.js';
 import { closureLifecycle } from '../closure/lifecycle.js';
 import { registerLifecycle } from '../core/lifecycle.js';
+import { enterpriseLifecycle } from '../enterprise/lifecycle.js';
 import { materialsLifecycle } from '../materials/lifecycle.js';
 
-for (const hook of [accountsLifecycle, closureLifecycle, materialsLifecycle]) registerLifecycle(hook);
+for (const hook of [accountsLifecycle, closureLifecycle, materialsLifecycle, enterpriseLifecycle]) registerLifecycle(hook);

@@ -25,7 +25,11 @@ export const CONDITIONS: readonly Condition<ClosureFacts, CheckGroup>[] = [
     condition: 'enterprise-associated',
     group: 'account',
     fails: (f) => f.associations.enterpriseAssociated,
-    message: 'Leave the enterprise master account first (My Master Account).',
+    // R-MM-01: the master initiates a disassociation, the member accepts it; the advice depends on the side.
+    message: (f) =>
+      f.associations.enterpriseMember
+        ? 'Ask your enterprise master account to disassociate your account, then accept the request (My Master Account).'
+        : 'Disassociate your member accounts first (Enterprise Center); each member accepts the request.',
   },
   {
     condition: 'violations',
@@ -100,11 +104,9 @@ export function evaluateClosure(facts: ClosureFacts): { passed: boolean; groups:
 
 /** R-CL-07: disabling at once needs every outstanding amount paid. */
 export function disableBlockers(standing: Standing): Failure[] {
-  return CONDITIONS.filter(
-    (c) =>
-      ['overdue-payments', 'pending-payments', 'unpaid-taxes'].includes(c.condition) &&
-      c.fails({ standing, associations: NO_ASSOCIATIONS }),
-  ).map((c) => ({ condition: c.condition, message: c.message }));
+  const facts = { standing, associations: NO_ASSOCIATIONS };
+  const blockers = CONDITIONS.filter((c) => ['overdue-payments', 'pending-payments', 'unpaid-taxes'].includes(c.condition));
+  return evaluate(blockers, facts, ['financial']).groups.flatMap((g) => g.failures);
 }
 
 /** R-CL-05: a passed check is good for `freshSeconds`. */

@@ -9,8 +9,8 @@ export interface Condition<F, G extends string> {
   condition: string;
   group: G;
   fails: (facts: F) => boolean;
-  /** What the customer should do. */
-  message: string;
+  /** What the customer should do (a function where it depends on who the customer is, e.g. master or member). */
+  message: string | ((facts: F) => string);
 }
 
 export interface GroupResult<G extends string> {
@@ -28,7 +28,7 @@ export function evaluate<F, G extends string>(
   const results = groups.map((group) => {
     const failures = conditions
       .filter((c) => c.group === group && c.fails(facts))
-      .map((c) => ({ condition: c.condition, message: c.message }));
+      .map((c) => ({ condition: c.condition, message: typeof c.message === 'string' ? c.message : c.message(facts) }));
     return { group, passed: failures.length === 0, failures };
   });
   return { passed: results.every((g) => g.passed), groups: results };

@@ -77,6 +77,18 @@ describe('enterprise facts feed the other rules through the facts loader (issue 
     expect(res.body.passed).toBe(expected.length === 0);
   });
 
+  it.each<[Role, RegExp]>([
+    ['a unified member', /Ask your enterprise master account to disassociate/],
+    ['a master with an independent member', /Disassociate your member accounts first/],
+  ])('R-CL-03, R-MM-01: the enterprise-associated failure of %s says what that side must do (%s)', async (role, advice) => {
+    const { account } = await as(role);
+    const res = await runCheck(account);
+    const failure = (res.body.groups as Array<{ failures: Array<{ condition: string; message: string }> }>)
+      .flatMap((g) => g.failures)
+      .find((f) => f.condition === 'enterprise-associated');
+    expect(failure?.message, JSON.stringify(res.body)).toMatch(advice);
+  });
+
   it.each<[string, Role, 'reseller' | 'referral', string[]]>([
     ['R-PA-02', 'a unified member', 'referral', ['unified-accounting-member']],
     ['R-PA-02 R-PA-03', 'a unified member', 'reseller', ['unified-accounting-member', 'enterprise-member']],
