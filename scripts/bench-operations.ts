@@ -4,7 +4,8 @@
  * prints one JSON object: SDK calls per operation and the server-side time of the login second step.
  * Messages go to an in-memory notifier so they can be read back; each send is one SNS.Publish in a
  * deployed stage and is counted as such. Issue 11: then one run of every partners operation under its operationId
- * (scripts/lib/bench-partners.ts; the counts test/integration/partners/*sdk-calls*.test.ts pin).
+ * (scripts/lib/bench-partners.ts; the counts test/integration/partners/*sdk-calls*.test.ts pin). Issue 12: then every
+ * enterprise operation (scripts/lib/bench-enterprise.ts; the counts test/integration/enterprise/sdk-calls.test.ts pins).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { freePort, startDynamoDbLocal, ensureTable } from './lib/dynamodb-local.js';
@@ -256,6 +257,9 @@ const enumerationTiming = Object.fromEntries(
 const { benchPartners } = await import('./lib/bench-partners.js');
 // The partners handlers are typed by their own routes; `call` drives any of them alike.
 Object.assign(operations, await benchPartners(call as import('./lib/bench-partners.js').Call, counted, codeFor));
+// Issue 12: one run of every enterprise operation (scripts/lib/bench-enterprise.ts), also before the scheduler's timers.
+const { benchEnterprise } = await import('./lib/bench-enterprise.js');
+Object.assign(operations, await benchEnterprise(call as import('./lib/bench-partners.js').Call, counted, codeFor));
 
 // Scheduler: 10 due timers among 1 000, then among 100 000 timers that are not due yet.
 const { BatchWriteCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
