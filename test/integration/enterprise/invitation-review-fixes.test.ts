@@ -6,6 +6,7 @@
  * as sent, and the invitee told when its invitation ends. This file moves the test clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadFacts } from '../../../lib/core/checks/store.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { config } from '../../../lib/core/config.js';
 import { newId } from '../../../lib/core/crypto.js';
@@ -15,7 +16,9 @@ import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { activeAccount, close, putStanding, runCheck } from '../../support/closure.js';
 import { freshToken } from '../../support/disassociation.js';
 import { acceptedMember, cancelInvitation, decide, enabledMaster, invite } from '../../support/enterprise.js';
+import { createMember } from '../../support/enterprise-disassociation.js';
 import { masterAccount } from '../../support/enterprise-views.js';
+import { uniqueEmail } from '../../support/identity.js';
 import { associatedCustomer, enrolledPartner } from '../../support/partners.js';
 
 const DAY = 86_400_000;
@@ -136,6 +139,24 @@ describe('R-MM-07: stale invitations hold no slot and no claim (issue 12 review,
     expect((await loadHandshake(invited.body.invitationId as string))!).toMatchObject({ state: 'canceled', decidedBy: { role: 'system' } });
   });
 
+  it('R-MM-07: the open-invitation counter stays exact over racing accept/reject/cancel (each end gives the slot back once)', async () => {
+    const master = await enabledMaster();
+    const [a, b, c, d] = [await activeAccount(), await activeAccount(), await activeAccount(), await activeAccount()];
+    const ia = (await invite(master, a)).body.invitationId as string;
+    const ib = (await invite(master, b)).body.invitationId as string;
+    const ic = (await invite(master, c)).body.invitationId as string;
+    expect((await invite(master, d)).status).toBe(201);
+    await Promise.all([
+      decide(a, ia),
+      cancelInvitation(master, ia),
+      decide(b, ib, { accept: false }),
+      decide(b, ib, { accept: false }),
+      cancelInvitation(master, ic),
+      cancelInvitation(master, ic),
+    ]);
+    expect((await loadProfile(master.accountId))?.openInvitations).toBe(1);
+  });
+
   it('R-MM-07: the master cancelling a lapsed invitation expires it (200 expired) and gets its slot back', async () => {
     setLimits({ maxOpenInvitations: 1 });
     const master = await enabledMaster();
@@ -176,6 +197,20 @@ describe('R-MM-08 and the member cap (issue 12 review, fix items 5 and 6)', () =
     expect(res.body.code).toBe('QUOTA_EXCEEDED');
     expect(conditions(res.body)).toEqual(['member-cap']);
     expect(await loadMemberOf(account.accountId)).toBeUndefined();
+  });
+});
+
+describe('R-MM-06: the member cap also holds for created members (issue 12 review, fix item 6)', () => {
+  it('R-MM-06 (issue 12 maxMembers): creating a member account over config.enterprise.maxMembers is refused (422 QUOTA_EXCEEDED member-cap); no account is created', async () => {
+    setLimits({ maxMembers: 1 });
+    const master = await enabledMaster();
+    expect((await createMember(master)).res.status).toBe(201);
+    const email = uniqueEmail('over-cap');
+    const { res } = await createMember(master, { email });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.code).toBe('QUOTA_EXCEEDED');
+    expect(conditions(res.body)).toEqual(['member-cap']);
+    expect((await loadFacts(master.accountId)).memberCounts?.enterpriseMembers).toBe(1);
   });
 });
 
