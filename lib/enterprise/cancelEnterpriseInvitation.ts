@@ -2,7 +2,9 @@
  * R-MM-07: only the master that sent an invitation cancels it (another account's invitation, or the invitee's
  * side of it: 404 — also for a caller that is no master: the look-up of the reference answers first, R-SEC-05),
  * while it is pending. One transaction: the move, the master's open-invitation slot given back,
- * `invitation-canceled` on both views and the audit trace.
+ * `invitation-canceled` on both views, the audit trace and the notice to the invited account (R-MM-07). An
+ * invitation that lapsed already (the scheduler has not reached it) is expired instead: 200 `{ status: 'expired' }`,
+ * its slot given back (issue 12 review).
  */
 import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
@@ -12,6 +14,8 @@ import { decide } from '../core/handshake/machine.js';
 import { loadHandshakeOf, moveHandshake } from '../core/handshake/store.js';
 import { accountActor, enterpriseLogWrites } from './association-log.js';
 import { isInvitation, moveRefusal, payloadOf } from './invitation.js';
+import { publishNow } from '../core/notify/outbox.js';
+import { expireLapsedInvitation, invitationEndNotices } from './expireInvitation.js';
 import { openInvitationsRelease } from './store.js';
 
 export async function cancelEnterpriseInvitation(caller: AccountCaller, input: { invitationId: string }) {
@@ -19,7 +23,13 @@ export async function cancelEnterpriseInvitation(caller: AccountCaller, input: {
   if (!isInvitation(request) || request.initiator.id !== caller.accountId) throw new NotFound();
   const at = now();
   const early = decide(request, { party: caller.accountId }, 'cancel', at);
+  if (!early.ok && early.reason === 'expired') {
+    const expired = await expireLapsedInvitation(request, at);
+    if (!expired.ok) throw moveRefusal(expired.reason);
+    return { invitationId: request.id, status: 'expired' as const };
+  }
   if (!early.ok) throw moveRefusal(early.reason);
+  const notices = await invitationEndNotices(request, 'canceled', at.toISOString(), false);
   const p = payloadOf(request);
   const memberId = request.counterparty.id;
   const moved = await moveHandshake(request.id, { party: caller.accountId }, 'cancel', at, [
@@ -41,7 +51,9 @@ export async function cancelEnterpriseInvitation(caller: AccountCaller, input: {
       result: 'success',
       changes: [{ field: 'enterpriseInvitation', old: request.id }],
     }),
+    ...notices.map((n) => n.write),
   ]);
   if (!moved.ok) throw moveRefusal(moved.reason);
+  await publishNow(notices.map((n) => n.pending));
   return { invitationId: request.id, status: 'canceled' as const };
 }

@@ -18,7 +18,7 @@ import { accountActor, enterpriseLogWrites } from './association-log.js';
 import { checkFailed, requireMaster } from './invitation.js';
 import type { AccountingMode, Permission } from './kinds.js';
 import type { MemberRow } from './model.js';
-import { inviteFailures } from './rules.js';
+import { inviteFailures, memberCapRefusal } from './rules.js';
 import { accountOpen, memberAssociateWrites, profileExists } from './store.js';
 
 export interface CreateMemberInput extends SignUpInput {
@@ -27,6 +27,7 @@ export interface CreateMemberInput extends SignUpInput {
 }
 
 function masterGone(failure: ConditionFailed): Error | undefined {
+  if (failure.failed('member-cap')) return memberCapRefusal();
   if (failure.failed('master-account') || failure.failed('profile'))
     return new RuleViolation('NOT_ALLOWED', 'The master account is no longer available.', [
       { condition: 'master-unavailable', message: 'The master account was closed or no longer has Enterprise Center.' },

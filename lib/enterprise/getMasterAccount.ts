@@ -4,8 +4,10 @@
  * suspension, its master's (R-MM-04), or awaiting a payment method after leaving the master that created it
  * (R-MM-05)), its pending invitation with the impacts of association shown before accepting (R-MM-04) and the
  * pending disassociation requests it may agree to or reject (R-MM-02). Only pending, unexpired requests addressed
- * to the caller are shown. Any account may ask (a non-member sees its invitations only).
+ * to the caller are shown, and not an invitation whose master's account is no longer open (issue 12 review). Any account may ask (a non-member sees its invitations only).
  */
+import { findAccount } from '../accounts/store.js';
+import { EDITABLE } from '../core/account-status.js';
 import type { AccountCaller } from '../core/caller.js';
 import { loadFacts } from '../core/checks/store.js';
 import { suspensionOf } from '../core/checks/suspension.js';
@@ -31,7 +33,12 @@ export async function getMasterAccount(caller: AccountCaller) {
     openHandshakeBetween(ENTERPRISE_INVITATION, '', me),
     listHandshakes(me, ENTERPRISE_DISASSOCIATION.kind, { limit: REQUESTS_PAGE }),
   ]);
-  const profile = row ? await loadProfile(row.masterAccountId) : undefined;
+  const [profile, inviter] = await Promise.all([
+    row ? loadProfile(row.masterAccountId) : undefined,
+    // An invitation whose master's account is no longer open is not shown (it can never be accepted).
+    addressedToMe(invitation) ? findAccount(invitation.initiator.id) : undefined,
+  ]);
+  const invitationShown = inviter && EDITABLE.includes(inviter.status) ? invitation : undefined;
   // R-MM-04: the member is suspended whenever its master is (loadFacts reads the master's standing: not propagated).
   const reason = suspensionOf(facts);
   return {
@@ -47,7 +54,7 @@ export async function getMasterAccount(caller: AccountCaller) {
         }
       : {}),
     ...(reason ? { suspended: { reason } } : {}),
-    invitations: [invitation].filter(addressedToMe).map((r) => {
+    invitations: [invitationShown].filter(addressedToMe).map((r) => {
       const p = payloadOf(r);
       return {
         invitationId: r.id,

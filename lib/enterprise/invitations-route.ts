@@ -39,8 +39,8 @@ export const cancelEnterpriseInvitationRoute = defineRoute({
   params: z.strictObject({ invitationId: opaqueId }),
   success: {
     status: 200,
-    description: 'The invitation is canceled',
-    schema: z.object({ invitationId: z.string(), status: z.literal('canceled') }),
+    description: 'The invitation is canceled (or, when it had lapsed already, expired: its slot is given back either way)',
+    schema: z.object({ invitationId: z.string(), status: z.enum(['canceled', 'expired']) }),
   },
   errors: [403, 404, 422],
 });

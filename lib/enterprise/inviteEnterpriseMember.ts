@@ -1,13 +1,17 @@
 /**
  * R-MM-01, R-MM-06, R-MM-07, R-MM-08: a master invites an account to be its member, naming the accounting mode and
- * the permissions it requests. Nothing changes for the account until it accepts. Refused: a non-master (403); an
- * unknown or inactive account (404: account IDs are opaque random IDs, not guessable); the invitee conditions
- * (./rules.ts, 422 CHECK_FAILED); an open invitation to the account from any master (422 NOT_ALLOWED
- * `invitation-pending`; a lapsed one the scheduler has not reached is expired first); more than
- * `config.enterprise.maxOpenInvitations` open invitations of the master (422 QUOTA_EXCEEDED `open-invitations`); more
- * than `config.enterprise.invitesPerPair` invitations of one account by one master in the window (422
- * QUOTA_EXCEEDED `invitation-quota` with `nextPossibleAt`). One transaction: the handshake and its open claim, the
- * cap counter, the pair's quota window, the log (both views), the audit trace and the notice to the invitee.
+ * the permissions it requests. Nothing changes for the account until it accepts. The master's answer judges only
+ * the master's own conditions (`master-suspended`, `self`: ./rules.ts MASTER_INVITE_CONDITIONS), first, before any
+ * look-up of the invitee; the invitee's conditions (a member, a master, a partner's customer or staff, suspended)
+ * are facts about another account and are judged when the invitee accepts, named to it (issue 12 review).
+ * Refused: a non-master (403); an unknown, closed or disabled account (404: account IDs are opaque random IDs, not
+ * guessable); an open invitation to the account from any master (422 NOT_ALLOWED `invitation-pending`, R-MM-07; a
+ * stale one — lapsed, or of an account no longer open — is ended first, ./stale-invitations.ts); more than
+ * `config.enterprise.maxOpenInvitations` open invitations of the master (422 QUOTA_EXCEEDED `open-invitations`;
+ * its stale ones are ended first, once); more than `config.enterprise.invitesPerPair` invitations of one account by
+ * one master in the window (422 QUOTA_EXCEEDED `invitation-quota` with `nextPossibleAt`). One transaction: the
+ * handshake and its open claim, the cap counter, the pair's quota window, the log (both views), the audit trace and
+ * the notice to the invitee.
  */
 import { findAccount } from '../accounts/store.js';
 import { auditWrite } from '../core/audit/audit.js';
@@ -22,12 +26,12 @@ import { publishNow } from '../core/notify/outbox.js';
 import { type QuotaWindow, quotaState, quotaUseWrite, readQuotaWindows } from '../core/quota/store.js';
 import { ConditionFailed } from '../core/store/writes.js';
 import { accountActor, enterpriseLogWrites } from './association-log.js';
-import { expireLapsedInvitation } from './expireInvitation.js';
 import { checkFailed, requireMaster } from './invitation.js';
 import { type AccountingMode, ENTERPRISE_INVITATION, type Permission } from './kinds.js';
 import type { InvitationPayload } from './model.js';
 import { enterpriseNotices } from './notices.js';
-import { inviteFailures } from './rules.js';
+import { masterInviteFailures } from './rules.js';
+import { endStaleInvitation, endStaleInvitationsOf, isStale } from './stale-invitations.js';
 import { accountActive, openInvitationsTake } from './store.js';
 
 /** The quota window of one master's invitations of one account. */
@@ -63,10 +67,12 @@ export async function inviteEnterpriseMember(
   const masterId = caller.accountId;
   const memberId = input.memberAccountId;
   const permissions = [...new Set(input.permissions ?? [])];
-  const [invitee, masterFacts, inviteeFacts] = await Promise.all([findAccount(memberId), loadFacts(masterId), loadFacts(memberId)]);
-  if (memberId !== masterId && invitee?.status !== 'active') throw new NotFound('No such account.');
-  const failures = inviteFailures({ masterId, inviteeId: memberId, master: masterFacts, invitee: inviteeFacts });
+  // The master's own conditions first: nothing about the invitee is looked up for a refused master.
+  const failures = masterInviteFailures({ masterId, inviteeId: memberId, master: await loadFacts(masterId) });
   if (failures.length) throw checkFailed(failures, 'The account cannot be invited.');
+  const invitee = await findAccount(memberId);
+  if (invitee?.status !== 'active') throw new NotFound('No such account.');
+  let swept = false;
   const payload: InvitationPayload = { accountingMode: input.accountingMode, permissions, enterpriseName: profile.enterpriseName };
   const scope = { scope: inviteQuotaScope(masterId, memberId), limit: config.enterprise.invitesPerPair };
   for (let attempt = 1; ; attempt += 1) {
@@ -123,10 +129,10 @@ export async function inviteEnterpriseMember(
       );
       if (!opened.ok) {
         if (opened.reason !== 'open-request-exists') throw new Error(`enterprise invitation refused by the machine: ${opened.reason}`);
-        // A lapsed invitation the scheduler has not reached yet does not block: expire it, then try again.
+        // A stale invitation (lapsed, or its master's account no longer open) does not block: end it, try again.
         const open = await openHandshakeBetween(ENTERPRISE_INVITATION, masterId, memberId);
-        if (open && Date.parse(open.expiresAt) <= at.getTime() && attempt < 3) {
-          await expireLapsedInvitation(open, at);
+        if (open && attempt < 3 && (await isStale(open, at, [memberId]))) {
+          await endStaleInvitation(open, at);
           continue;
         }
         if (!open && attempt < 3) continue;
@@ -143,7 +149,14 @@ export async function inviteEnterpriseMember(
       };
     } catch (error) {
       if (!(error instanceof ConditionFailed)) throw error;
-      if (error.failed('cap')) throw capRefusal();
+      if (error.failed('cap')) {
+        // Stale invitations hold no slot: end them (once), then try again.
+        if (!swept && attempt < 3) {
+          swept = true;
+          if ((await endStaleInvitationsOf(masterId, at)) > 0) continue;
+        }
+        throw capRefusal();
+      }
       if (error.failed('account')) throw new NotFound('No such account.');
       // Lost a race on the quota window: judge again on what is there now.
       if (error.failed('quota') && attempt < 3) continue;

@@ -1,6 +1,6 @@
 /**
  * Enterprise notices (issue 12, R-MM-01/02/07): an invitation goes to the invited account, its result (accepted,
- * rejected, expired) to the master; a disassociation request goes to the member, its result (canceled, agreed,
+ * rejected, expired) to the master, its end (canceled, expired) to the invited account; a disassociation request goes to the member, its result (canceled, agreed,
  * rejected, expired) to both. Through the outbox in the transaction of the change, at each account's notice
  * address (service email, else the HUAWEI ID email), in its language and time zone.
  */
@@ -29,6 +29,16 @@ addTemplates('enterprise-invitation-result', {
     body: `您对账号 ${v.memberAccountId} 的成员账号邀请已于 ${v.at} ${v.result}。`,
   }),
 });
+addTemplates('enterprise-invitation-ended', {
+  en: (v) => ({
+    subject: `Enterprise member invitation ${v.result}`,
+    body: `The invitation from ${v.enterpriseName} (account ${v.masterAccountId}) to become a member account was ${v.result} at ${v.at}. There is nothing to accept any more.`,
+  }),
+  zh: (v) => ({
+    subject: `企业成员邀请：${v.result}`,
+    body: `${v.enterpriseName}（账号 ${v.masterAccountId}）发给您的成员账号邀请已于 ${v.at} ${v.result}，无需再处理。`,
+  }),
+});
 addTemplates('enterprise-disassociation-requested', {
   en: (v) => ({
     subject: 'A request to end your association with an enterprise master account',
@@ -53,6 +63,7 @@ addTemplates('enterprise-disassociation-result', {
 export type EnterpriseNotice =
   | 'enterprise-invitation'
   | 'enterprise-invitation-result'
+  | 'enterprise-invitation-ended'
   | 'enterprise-disassociation-requested'
   | 'enterprise-disassociation-result';
 

@@ -2,7 +2,8 @@
  * The enterprise area's pure condition tables (issue 12): who may enable Enterprise Center (R-MM-01) and whom a
  * master may invite (R-MM-01, R-MM-04, R-MM-07), each condition named with what to do.
  */
-import type { Failure } from '../core/errors.js';
+import { type Failure, RuleViolation } from '../core/errors.js';
+import { config } from '../core/config.js';
 import { type Condition, evaluate } from '../core/checks/conditions.js';
 import type { AccountFacts } from '../core/checks/facts.js';
 import type { Permission } from './kinds.js';
@@ -52,8 +53,11 @@ export interface InviteFacts {
   invitee: AccountFacts;
 }
 
-/** Whom a master may invite (checked at invitation and again at acceptance). */
-export const INVITE_CONDITIONS: readonly Condition<InviteFacts, 'invite'>[] = [
+/**
+ * The master's side of an invitation (judged when it invites, and again at acceptance): only the master's own
+ * conditions, so the master's answer tells it nothing about an arbitrary account (issue 12 review).
+ */
+export const MASTER_INVITE_CONDITIONS: readonly Condition<Omit<InviteFacts, 'invitee'>, 'invite'>[] = [
   {
     condition: 'master-suspended',
     group: 'invite',
@@ -66,35 +70,57 @@ export const INVITE_CONDITIONS: readonly Condition<InviteFacts, 'invite'>[] = [
     fails: (f) => f.masterId === f.inviteeId,
     message: 'A master cannot invite itself.',
   },
+];
+
+/**
+ * The invitee's side (judged only when the invitee accepts, named to the invitee, who is the one able to act; never
+ * answered to the master at invitation: these are facts about the invitee's account).
+ */
+export const INVITEE_CONDITIONS: readonly Condition<Pick<InviteFacts, 'invitee'>, 'invite'>[] = [
   {
     condition: 'already-member',
     group: 'invite',
     fails: (f) => f.invitee.associations.enterpriseMember,
-    message: 'The account is already a member of an enterprise master; it must be disassociated first.',
+    message: 'Your account is already a member of an enterprise master; it must be disassociated first.',
   },
   {
     condition: 'invitee-is-master',
     group: 'invite',
     fails: (f) => f.invitee.associations.enterpriseMaster,
-    message: 'The account is an enterprise master itself; a master cannot be a member.',
+    message: 'Your account is an enterprise master itself; a master cannot be a member.',
   },
   {
     // R-MM-04: the master pays the member's expenditures, which conflicts with a partner's billing.
     condition: 'partner-associated',
     group: 'invite',
     fails: (f) => f.invitee.associations.partnerAssociated,
-    message: 'The account is associated with a partner; it must disassociate from the partner first.',
+    message: 'Your account is associated with a partner; disassociate from the partner first.',
   },
   {
     condition: 'partner-program',
     group: 'invite',
     fails: (f) => f.invitee.associations.partnerProgram,
-    message: 'The account has joined the partner program; it cannot be an enterprise member.',
+    message: 'Your account has joined the partner program; it cannot be an enterprise member.',
+  },
+  {
+    // R-MM-03: a suspended member could never be disassociated (member-suspended); have it lifted first.
+    condition: 'invitee-suspended',
+    group: 'invite',
+    fails: (f) => f.invitee.standing.suspended === true || f.invitee.associations.awaitingPaymentMethod,
+    message: 'Your account is suspended; have the suspension lifted (or bind a payment method) first.',
   },
 ];
 
-export const inviteFailures = (f: InviteFacts): Failure[] =>
-  evaluate(INVITE_CONDITIONS, f, ['invite'] as const).groups.flatMap((g) => g.failures);
+/** The master's conditions (at invitation). */
+export const masterInviteFailures = (f: Omit<InviteFacts, 'invitee'>): Failure[] =>
+  evaluate(MASTER_INVITE_CONDITIONS, f, ['invite'] as const).groups.flatMap((g) => g.failures);
+
+/** The invitee's conditions (at acceptance). */
+export const inviteeFailures = (f: Pick<InviteFacts, 'invitee'>): Failure[] =>
+  evaluate(INVITEE_CONDITIONS, f, ['invite'] as const).groups.flatMap((g) => g.failures);
+
+/** Both sides (at acceptance, and when the master creates a member account). */
+export const inviteFailures = (f: InviteFacts): Failure[] => [...masterInviteFailures(f), ...inviteeFailures(f)];
 
 /** R-MM-08: the granted permissions that were not requested (each one is a bad field). */
 export const notRequested = (granted: readonly Permission[], requested: readonly Permission[]): Permission[] =>
@@ -132,3 +158,12 @@ export const DISASSOCIATION_CONDITIONS: readonly Condition<DisassociationFacts, 
 
 export const disassociationFailures = (f: DisassociationFacts): Failure[] =>
   evaluate(DISASSOCIATION_CONDITIONS, f, ['disassociate'] as const).groups.flatMap((g) => g.failures);
+
+/** `config.enterprise.maxMembers` members already (tag `member-cap` of the counters' write). */
+export const memberCapRefusal = () =>
+  new RuleViolation('QUOTA_EXCEEDED', 'The master has the most members it may have.', [
+    {
+      condition: 'member-cap',
+      message: `A master may have at most ${config.enterprise.maxMembers} members; the master must disassociate one first.`,
+    },
+  ]);

@@ -69,6 +69,14 @@ export function openInvitationsRelease(masterId: string): TransactItem {
   });
 }
 
+/**
+ * An ended invitation's slot back, when the master still has its Enterprise Center (read here; none to give back
+ * once the profile is gone — an unconditional ADD would recreate it).
+ */
+export async function openInvitationsReleaseIfEnabled(masterId: string): Promise<TransactItem[]> {
+  return (await getItem(keys.enterpriseProfile(masterId))) ? [openInvitationsRelease(masterId)] : [];
+}
+
 /** Holds only while the master has Enterprise Center ('profile'). */
 export function profileExists(masterId: string): TransactItem {
   return tagged('profile', {

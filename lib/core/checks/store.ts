@@ -119,18 +119,25 @@ export function stillUnassociated(accountId: string): TransactItem {
 
 /**
  * A master's member counters change by `delta` for a member of `mode` (ADD: two members accepting at once never
- * lose a count). Never touches the fact item's other fields.
+ * lose a count). Never touches the fact item's other fields. One more member is refused at
+ * `config.enterprise.maxMembers` (tag `member-cap`), also when two accept at once.
  */
 export function memberCountersAdd(masterId: string, mode: 'unified' | 'independent', delta: 1 | -1): TransactItem {
-  return {
-    Update: {
-      TableName: TABLE(),
-      Key: keys.accountFacts(masterId),
-      UpdateExpression: 'ADD enterpriseMembers :d, #mode :d',
-      ExpressionAttributeNames: { '#mode': mode === 'unified' ? 'unifiedMembers' : 'independentMembers' },
-      ExpressionAttributeValues: { ':d': delta },
-    },
+  const update = {
+    TableName: TABLE(),
+    Key: keys.accountFacts(masterId),
+    UpdateExpression: 'ADD enterpriseMembers :d, #mode :d',
+    ExpressionAttributeNames: { '#mode': mode === 'unified' ? 'unifiedMembers' : 'independentMembers' },
+    ExpressionAttributeValues: { ':d': delta } as Record<string, number>,
   };
+  if (delta < 0) return { Update: update };
+  return tagged('member-cap', {
+    Update: {
+      ...update,
+      ConditionExpression: 'attribute_not_exists(enterpriseMembers) OR enterpriseMembers < :max',
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':max': config.enterprise.maxMembers },
+    },
+  });
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   openScope,
 } from '../../../lib/core/handshake/machine.js';
 import { ENTERPRISE_DISASSOCIATION, ENTERPRISE_INVITATION, MEMBER_IMPACTS, PERMISSIONS } from '../../../lib/enterprise/kinds.js';
-import { enableFailures, inviteFailures, notRequested } from '../../../lib/enterprise/rules.js';
+import { enableFailures, inviteFailures, inviteeFailures, masterInviteFailures, notRequested } from '../../../lib/enterprise/rules.js';
 
 const facts = (associations: Partial<Associations> = {}, standing: Standing = {}): AccountFacts => ({
   standing,
@@ -38,17 +38,46 @@ describe('R-MM-01: who may enable Enterprise Center (issue 12)', () => {
   });
 });
 
-describe('R-MM-01/04/07: whom a master may invite (issue 12)', () => {
+describe("R-MM-01/04/07: the master-side invitation conditions — judged at invitation, only the master's own (issue 12 review item 1)", () => {
   it.each([
-    ['an unassociated account', 'm', 'a', facts(), facts(), []],
-    ['itself', 'm', 'm', facts(), facts(), ['self']],
-    ['while the master is suspended', 'm', 'a', facts({}, { suspended: true }), facts(), ['master-suspended']],
-    ['a member of any master', 'm', 'a', facts(), facts({ enterpriseMember: true, enterpriseAssociated: true }), ['already-member']],
-    ['another master', 'm', 'a', facts(), facts({ enterpriseMaster: true }), ['invitee-is-master']],
-    ["a partner's customer (R-MM-04: the master pays)", 'm', 'a', facts(), facts({ partnerAssociated: true }), ['partner-associated']],
-    ['a partner-program account', 'm', 'a', facts(), facts({ partnerProgram: true }), ['partner-program']],
-  ] as const)('%s → %j', (_, masterId, inviteeId, master, invitee, expected) => {
-    expect(names(inviteFailures({ masterId, inviteeId, master, invitee }))).toEqual(expected);
+    ['an account', 'm', 'a', facts(), []],
+    ['itself', 'm', 'm', facts(), ['self']],
+    ['while the master is suspended', 'm', 'a', facts({}, { suspended: true }), ['master-suspended']],
+    ['itself while suspended', 'm', 'm', facts({}, { suspended: true }), ['master-suspended', 'self']],
+  ] as const)('%s → %j', (_, masterId, inviteeId, master, expected) => {
+    expect(names(masterInviteFailures({ masterId, inviteeId, master }))).toEqual(expected);
+  });
+
+  it('R-MM-04: no invitee fact changes the master-side answer (a master learns nothing about an arbitrary account)', () => {
+    const invitee = facts(
+      { enterpriseMember: true, enterpriseMaster: true, partnerAssociated: true, partnerProgram: true },
+      { suspended: true },
+    );
+    expect(names(masterInviteFailures({ masterId: 'm', inviteeId: 'a', master: facts(), invitee } as never))).toEqual([]);
+  });
+});
+
+describe('R-MM-03/04/07: the invitee-side conditions — judged when the invitee accepts, named to it (issue 12 review items 1, 3)', () => {
+  it.each([
+    ['an unassociated account', facts(), []],
+    ['a member of any master', facts({ enterpriseMember: true, enterpriseAssociated: true }), ['already-member']],
+    ['another master', facts({ enterpriseMaster: true }), ['invitee-is-master']],
+    ["a partner's customer (R-MM-04: the master pays)", facts({ partnerAssociated: true }), ['partner-associated']],
+    ['a partner-program account', facts({ partnerProgram: true }), ['partner-program']],
+    ['a suspended account (R-MM-03: never disassociable)', facts({}, { suspended: true }), ['invitee-suspended']],
+    ['an account awaiting a payment method (R-MM-05)', facts({ awaitingPaymentMethod: true }), ['invitee-suspended']],
+  ] as const)('%s → %j', (_, invitee, expected) => {
+    expect(names(inviteeFailures({ invitee }))).toEqual(expected);
+  });
+
+  it("R-MM-04: at acceptance both sides are judged, the master's first", () => {
+    const failures = inviteFailures({
+      masterId: 'm',
+      inviteeId: 'a',
+      master: facts({}, { suspended: true }),
+      invitee: facts({ partnerProgram: true }),
+    });
+    expect(names(failures)).toEqual(['master-suspended', 'partner-program']);
   });
 });
 

@@ -1,0 +1,75 @@
+/**
+ * R-MM-07 (issue 12 review): a stale invitation holds neither a slot of its master's cap nor the invited account's
+ * one-open claim. Stale: past `expiresAt` (the scheduler has not reached it yet), or its master's or invitee's
+ * account is no longer open (closed, disabled). Ending one: expired when it lapsed, else canceled by the system
+ * (`invitation-canceled`, actor system) — in the handshake's move transaction, with the master's slot given back
+ * once and the accounts still open told.
+ */
+import { EDITABLE } from '../core/account-status.js';
+import { config } from '../core/config.js';
+import type { HandshakeRequest } from '../core/handshake/machine.js';
+import { type Moved, listHandshakes, moveHandshake } from '../core/handshake/store.js';
+import { publishNow } from '../core/notify/outbox.js';
+import { enterpriseLogWrites } from './association-log.js';
+import { expireLapsedInvitation, invitationEndNotices } from './expireInvitation.js';
+import { payloadOf } from './invitation.js';
+import { ENTERPRISE_INVITATION } from './kinds.js';
+import { openInvitationsReleaseIfEnabled } from './store.js';
+import { findAccount } from '../accounts/store.js';
+
+const SYSTEM = 'stale-invitation';
+
+export const lapsed = (request: HandshakeRequest, at: Date) => Date.parse(request.expiresAt) <= at.getTime();
+
+const isOpen = async (accountId: string) => EDITABLE.includes((await findAccount(accountId))?.status as never);
+
+/** Whether a pending invitation is stale at `at` (`known`: accounts known open, not read again). */
+export async function isStale(request: HandshakeRequest, at: Date, known: readonly string[] = []): Promise<boolean> {
+  if (lapsed(request, at)) return true;
+  const parties = [request.initiator.id, request.counterparty.id].filter((id) => !known.includes(id));
+  return (await Promise.all(parties.map(isOpen))).some((open) => !open);
+}
+
+/** The system withdraws an invitation of an account no longer open. */
+async function cancelStaleInvitation(request: HandshakeRequest, at: Date): Promise<Moved> {
+  const p = payloadOf(request);
+  const masterId = request.initiator.id;
+  const time = at.toISOString();
+  const notices = await invitationEndNotices(request, 'canceled', time, true);
+  const moved = await moveHandshake(request.id, { system: SYSTEM }, 'cancel', at, [
+    ...(await openInvitationsReleaseIfEnabled(masterId)),
+    ...enterpriseLogWrites(
+      {
+        masterAccountId: masterId,
+        memberAccountId: request.counterparty.id,
+        accountingMode: p.accountingMode,
+        permissions: p.permissions,
+        requestId: request.id,
+      },
+      { event: 'invitation-canceled', actor: { kind: 'system', id: SYSTEM }, time },
+    ),
+    ...notices.map((n) => n.write),
+  ]);
+  if (moved.ok) await publishNow(notices.map((n) => n.pending));
+  return moved;
+}
+
+/** Ends a stale invitation: expired when it lapsed, else canceled by the system. */
+export const endStaleInvitation = (request: HandshakeRequest, at: Date): Promise<Moved> =>
+  lapsed(request, at) ? expireLapsedInvitation(request, at) : cancelStaleInvitation(request, at);
+
+/**
+ * Ends the master's stale pending invitations (bounded: its newest `maxOpenInvitations` enterprise invitations);
+ * answers how many ended here.
+ */
+export async function endStaleInvitationsOf(masterId: string, at: Date): Promise<number> {
+  const limit = Math.min(config.enterprise.maxOpenInvitations, 100);
+  const { items } = await listHandshakes(masterId, ENTERPRISE_INVITATION.kind, { limit });
+  let ended = 0;
+  for (const request of items) {
+    if (request.state !== 'pending' || request.initiator.id !== masterId) continue;
+    if (!(await isStale(request, at, [masterId]))) continue;
+    if ((await endStaleInvitation(request, at)).ok) ended += 1;
+  }
+  return ended;
+}
