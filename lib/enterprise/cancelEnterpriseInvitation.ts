@@ -1,7 +1,6 @@
 /**
- * R-MM-07: only the master that sent an invitation cancels it (another account's invitation, or the invitee's
- * side of it: 404 — also for a caller that is no master: the look-up of the reference answers first, R-SEC-05),
- * while it is pending. One transaction: the move, the master's open-invitation slot given back,
+ * R-MM-07: only the master that sent an invitation cancels it, while it is pending: an account that is no master is
+ * refused 403 like on every master route; another master's invitation, or the invitee's side of it: 404 (R-SEC-05). One transaction: the move, the master's open-invitation slot given back,
  * `invitation-canceled` on both views, the audit trace and the notice to the invited account (R-MM-07). An
  * invitation that lapsed already (the scheduler has not reached it) is expired instead: 200 `{ status: 'expired' }`,
  * its slot given back (issue 12 review).
@@ -13,12 +12,13 @@ import { NotFound } from '../core/errors.js';
 import { decide } from '../core/handshake/machine.js';
 import { loadHandshakeOf, moveHandshake } from '../core/handshake/store.js';
 import { accountActor, enterpriseLogWrites } from './association-log.js';
-import { isInvitation, moveRefusal, payloadOf } from './invitation.js';
+import { isInvitation, moveRefusal, payloadOf, requireMaster } from './invitation.js';
 import { publishNow } from '../core/notify/outbox.js';
 import { expireLapsedInvitation, invitationEndNotices } from './expireInvitation.js';
 import { openInvitationsRelease } from './store.js';
 
 export async function cancelEnterpriseInvitation(caller: AccountCaller, input: { invitationId: string }) {
+  await requireMaster(caller);
   const request = await loadHandshakeOf(input.invitationId, caller.accountId);
   if (!isInvitation(request) || request.initiator.id !== caller.accountId) throw new NotFound();
   const at = now();

@@ -56,16 +56,18 @@ const request = (master: { token: string }, memberId: string) =>
 // the outbox after it (UpdateItem claim + DeleteItem + SNS.Publish per notice).
 const PINNED: Record<string, Record<string, number>> = {
   enableEnterpriseCenter: { 'DynamoDB.GetItem': 4, 'DynamoDB.BatchGetItem': 1, 'DynamoDB.TransactWriteItems': 1 },
+  // The invitee's facts are no longer read at invite time (review: judged at acceptance, told to the invitee only).
   inviteEnterpriseMember: {
     'DynamoDB.GetItem': 4,
-    'DynamoDB.BatchGetItem': 3,
+    'DynamoDB.BatchGetItem': 2,
     'DynamoDB.TransactWriteItems': 1,
     'DynamoDB.UpdateItem': 1,
     'DynamoDB.DeleteItem': 1,
     'SNS.Publish': 1,
   },
   listEnterpriseInvitations: { 'DynamoDB.GetItem': 3, 'DynamoDB.Query': 1, 'DynamoDB.BatchGetItem': 1 },
-  getMasterAccount: { 'DynamoDB.GetItem': 5, 'DynamoDB.BatchGetItem': 1, 'DynamoDB.Query': 1 },
+  // + the inviting master's account (an invitation of a master no longer open is not shown).
+  getMasterAccount: { 'DynamoDB.GetItem': 6, 'DynamoDB.BatchGetItem': 1, 'DynamoDB.Query': 1 },
   decideEnterpriseInvitation: {
     'DynamoDB.GetItem': 5,
     'DynamoDB.BatchGetItem': 2,
@@ -114,16 +116,24 @@ const PINNED: Record<string, Record<string, number>> = {
   listEnterpriseRecords: { 'DynamoDB.GetItem': 3, 'DynamoDB.Query': 1 },
   listMasterAccountRecords: { 'DynamoDB.GetItem': 2, 'DynamoDB.Query': 1 },
   // no notice
-  cancelEnterpriseInvitation: { 'DynamoDB.GetItem': 4, 'DynamoDB.TransactWriteItems': 1 },
-  // the plain sign-up's code attempt and transaction, plus the master's side
-  createEnterpriseMember: { 'DynamoDB.GetItem': 3, 'DynamoDB.BatchGetItem': 1, 'DynamoDB.UpdateItem': 1, 'DynamoDB.TransactWriteItems': 1 },
-  'scheduler: invitation expiry': {
-    'DynamoDB.Query': 4,
-    'DynamoDB.UpdateItem': 2,
-    'DynamoDB.GetItem': 3,
+  // The caller's Enterprise Center, the invitation, the invitee's account (told of the cancel: one notice).
+  cancelEnterpriseInvitation: {
+    'DynamoDB.GetItem': 7,
     'DynamoDB.TransactWriteItems': 1,
+    'DynamoDB.UpdateItem': 1,
     'DynamoDB.DeleteItem': 1,
     'SNS.Publish': 1,
+  },
+  // the plain sign-up's code attempt and transaction, plus the master's side
+  createEnterpriseMember: { 'DynamoDB.GetItem': 3, 'DynamoDB.BatchGetItem': 1, 'DynamoDB.UpdateItem': 1, 'DynamoDB.TransactWriteItems': 1 },
+  // Both parties told (the master and the invitee: two notices).
+  'scheduler: invitation expiry': {
+    'DynamoDB.Query': 4,
+    'DynamoDB.UpdateItem': 3,
+    'DynamoDB.GetItem': 5,
+    'DynamoDB.TransactWriteItems': 1,
+    'DynamoDB.DeleteItem': 2,
+    'SNS.Publish': 2,
   },
 };
 
