@@ -1,5 +1,5 @@
 import { httpHandler } from '../../lib/app/http.js';
-import { localRunSchedulerRoute } from '../../lib/local/routes.js';
+import { localRunSchedulerRoute } from '../../lib/local/scheduler-route.js';
 import { runScheduler } from '../../lib/app/scheduler.js';
 
 /** Runs the same work the scheduled function runs, once, now. */

@@ -12,6 +12,7 @@ import * as closure from '../closure/routes.js';
 import type { RouteSpec } from '../core/http/route.js';
 import * as huaweiId from '../huawei-id/routes.js';
 import * as local from '../local/routes.js';
+import * as localScheduler from '../local/scheduler-route.js';
 import * as materials from '../materials/routes.js';
 import * as meta from '../meta/routes.js';
 import * as partners from '../partners/routes.js';
@@ -45,6 +46,7 @@ import * as verification from '../verification/routes.js';
 export const routeModules: Record<string, Record<string, unknown>> = {
   meta,
   local,
+  localScheduler,
   verification,
   signUpRoute,
   accounts,

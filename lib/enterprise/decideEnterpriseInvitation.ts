@@ -9,6 +9,7 @@
  * Rejecting gives back the slot, logs and tells the master.
  */
 import { findAccount } from '../accounts/store.js';
+import { EDITABLE } from '../core/account-status.js';
 import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import type { AccountFacts } from '../core/checks/facts.js';
@@ -25,7 +26,14 @@ import { MEMBER_IMPACTS, type Permission } from './kinds.js';
 import type { MemberRow } from './model.js';
 import { enterpriseNotices } from './notices.js';
 import { inviteFailures, memberCapRefusal, notRequested } from './rules.js';
-import { accountActive, accountOpen, memberAssociateWrites, openInvitationsRelease, standingIs } from './store.js';
+import {
+  accountActive,
+  accountOpen,
+  memberAssociateWrites,
+  openInvitationsRelease,
+  openInvitationsReleaseIfEnabled,
+  standingIs,
+} from './store.js';
 
 export interface InvitationDecision {
   invitationId: string;
@@ -58,11 +66,13 @@ export async function decideEnterpriseInvitation(caller: AccountCaller, input: I
     const early = decide(request, { party: caller.accountId }, move, at);
     if (!early.ok) throw moveRefusal(early.reason);
     const time = at.toISOString();
-    const [master, masterFacts, memberFacts] = await Promise.all([
+    const [masterAccount, masterFacts, memberFacts] = await Promise.all([
       findAccount(masterId),
       input.accept ? loadFacts(masterId) : undefined,
       input.accept ? loadFacts(memberId) : undefined,
     ]);
+    // A closed or disabled master is told nothing (as on every end of an invitation).
+    const master = masterAccount && EDITABLE.includes(masterAccount.status) ? masterAccount : undefined;
     if (masterFacts && memberFacts) {
       const failures = inviteFailures({ masterId, inviteeId: memberId, master: masterFacts, invitee: memberFacts });
       if (failures.length) throw checkFailed(failures, 'The invitation cannot be accepted now.');
@@ -72,7 +82,7 @@ export async function decideEnterpriseInvitation(caller: AccountCaller, input: I
     const notices = enterpriseNotices(
       'enterprise-invitation-result',
       { memberAccountId: memberId, result: input.accept ? 'accepted' : 'rejected', at: time },
-      [master],
+      master ? [master] : [],
     );
     let extra: TransactItem[];
     if (input.accept) {
@@ -110,7 +120,8 @@ export async function decideEnterpriseInvitation(caller: AccountCaller, input: I
       ];
     } else {
       extra = [
-        openInvitationsRelease(masterId),
+        // A disabled master's Enterprise Center is gone: the invitee can still end the invitation.
+        ...(await openInvitationsReleaseIfEnabled(masterId)),
         ...enterpriseLogWrites({ ...ref, permissions: p.permissions }, { event: 'invitation-rejected', actor, time }),
         auditWrite({
           accountId: memberId,

@@ -10,6 +10,7 @@ import { config } from '../core/config.js';
 import type { HandshakeRequest } from '../core/handshake/machine.js';
 import { type Moved, listHandshakes, moveHandshake } from '../core/handshake/store.js';
 import { publishNow } from '../core/notify/outbox.js';
+import { ConditionFailed } from '../core/store/writes.js';
 import { enterpriseLogWrites } from './association-log.js';
 import { expireLapsedInvitation, invitationEndNotices } from './expireInvitation.js';
 import { payloadOf } from './invitation.js';
@@ -54,22 +55,42 @@ async function cancelStaleInvitation(request: HandshakeRequest, at: Date): Promi
   return moved;
 }
 
-/** Ends a stale invitation: expired when it lapsed, else canceled by the system. */
-export const endStaleInvitation = (request: HandshakeRequest, at: Date): Promise<Moved> =>
-  lapsed(request, at) ? expireLapsedInvitation(request, at) : cancelStaleInvitation(request, at);
+/**
+ * Ends a stale invitation: expired when it lapsed, else canceled by the system. Best effort on behalf of another
+ * request: a condition that failed meanwhile (the master's Enterprise Center just removed, the invitation just
+ * ended) is answered as not ended, never thrown into the caller's own error handling.
+ */
+export async function endStaleInvitation(request: HandshakeRequest, at: Date): Promise<Moved> {
+  try {
+    return await (lapsed(request, at) ? expireLapsedInvitation(request, at) : cancelStaleInvitation(request, at));
+  } catch (error) {
+    if (error instanceof ConditionFailed) return { ok: false, reason: 'not-pending' };
+    throw error;
+  }
+}
+
+/** Pages of the master's invitation list one sweep reads at most (ended and received ones share the list). */
+const SWEEP_PAGES = 10;
 
 /**
- * Ends the master's stale pending invitations (bounded: its newest `maxOpenInvitations` enterprise invitations);
- * answers how many ended here.
+ * Ends the master's stale pending invitations, newest first, page by page until every open one (`open`: the
+ * master's open-invitation count) was examined, at most SWEEP_PAGES pages; answers how many ended here.
  */
-export async function endStaleInvitationsOf(masterId: string, at: Date): Promise<number> {
+export async function endStaleInvitationsOf(masterId: string, at: Date, open = config.enterprise.maxOpenInvitations): Promise<number> {
   const limit = Math.min(config.enterprise.maxOpenInvitations, 100);
-  const { items } = await listHandshakes(masterId, ENTERPRISE_INVITATION.kind, { limit });
   let ended = 0;
-  for (const request of items) {
-    if (request.state !== 'pending' || request.initiator.id !== masterId) continue;
-    if (!(await isStale(request, at, [masterId]))) continue;
-    if ((await endStaleInvitation(request, at)).ok) ended += 1;
+  let examined = 0;
+  let cursor: string | undefined;
+  for (let page = 0; page < SWEEP_PAGES && examined < open; page += 1) {
+    const list = await listHandshakes(masterId, ENTERPRISE_INVITATION.kind, { limit, ...(cursor ? { cursor } : {}) });
+    for (const request of list.items) {
+      if (request.state !== 'pending' || request.initiator.id !== masterId) continue;
+      examined += 1;
+      if (!(await isStale(request, at, [masterId]))) continue;
+      if ((await endStaleInvitation(request, at)).ok) ended += 1;
+    }
+    if (!list.cursor) break;
+    cursor = list.cursor;
   }
   return ended;
 }
