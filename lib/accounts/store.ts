@@ -187,3 +187,20 @@ export async function markLocked(accountId: string, atIso: string): Promise<void
     ExpressionAttributeValues: { ':at': atIso },
   });
 }
+
+/**
+ * Holds only while the account's status is one of `statuses` (tag `account` unless given): another area's change
+ * that needs the account in use (an association, a membership) carries it in its transaction.
+ */
+export function accountStatusIs(accountId: string, statuses: readonly AccountStatus[], tag = 'account'): TransactItem {
+  const values = Object.fromEntries(statuses.map((status, i) => [`:s${i}`, status]));
+  return tagged(tag, {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.account(accountId),
+      ConditionExpression: `#status IN (${Object.keys(values).join(', ')})`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: values,
+    },
+  });
+}

@@ -6,7 +6,10 @@
  * items are tagged: 'profile', 'cap', 'member', 'pointer', 'account', 'facts', 'invitee-master'.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { accountStatusIs } from '../accounts/store.js';
+import { EDITABLE } from '../core/account-status.js';
 import { memberCountersAdd, memberFactsClear, memberFactsSet } from '../core/checks/store.js';
+export { standingIs } from '../core/checks/store.js';
 import * as keys from '../core/store/key-builders.js';
 import { decodeCursor, encodeCursor } from '../core/store/pagination.js';
 import { query } from '../core/store/patterns.js';
@@ -221,48 +224,11 @@ export async function listFormerWindows(masterId: string, memberId: string): Pro
 
 // ---- conditions on other items
 
-/** Holds only while the account is active ('account'). */
-export function accountActive(accountId: string, tag = 'account'): TransactItem {
-  return tagged(tag, {
-    ConditionCheck: {
-      TableName: TABLE(),
-      Key: keys.account(accountId),
-      ConditionExpression: '#status = :active',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':active': 'active' },
-    },
-  });
-}
+/** Holds only while the account is active ('account' unless tagged otherwise): accounts in use. */
+export const accountActive = (accountId: string, tag = 'account'): TransactItem => accountStatusIs(accountId, ['active'], tag);
 
-/** Holds only while the account is open (registered or active). */
-export function accountOpen(accountId: string, tag = 'account'): TransactItem {
-  return tagged(tag, {
-    ConditionCheck: {
-      TableName: TABLE(),
-      Key: keys.account(accountId),
-      ConditionExpression: '#status IN (:registered, :active)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':registered': 'registered', ':active': 'active' },
-    },
-  });
-}
-
-/** Holds only while the standing is the version judged (0: none recorded). */
-export function standingIs(accountId: string, version: number, tag = 'standing'): TransactItem {
-  return tagged(tag, {
-    ConditionCheck: {
-      TableName: TABLE(),
-      Key: keys.standing(accountId),
-      ...(version === 0
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: '#version = :v',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':v': version },
-          }),
-    },
-  });
-}
+/** Holds only while the account is open (registered or active; 'account' unless tagged otherwise). */
+export const accountOpen = (accountId: string, tag = 'account'): TransactItem => accountStatusIs(accountId, EDITABLE, tag);
 
 // ---- disassociation (issue 12, R-MM-02/03/05)
 

@@ -6,7 +6,10 @@
  * use case tells failures apart: 'partner', 'staff', 'invitation', 'quota', 'pointer', 'association'.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { associationFactsWrite, partnerProgramSet } from '../core/checks/store.js';
+import { associationFactsWrite, partnerProgramSet, standingIs as coreStandingIs } from '../core/checks/store.js';
+import { accountStatusIs } from '../accounts/store.js';
+import { EDITABLE } from '../core/account-status.js';
+
 import * as keys from '../core/store/key-builders.js';
 import { query } from '../core/store/patterns.js';
 import * as queries from '../core/store/queries.js';
@@ -149,48 +152,14 @@ export async function managerHasCustomers(partnerId: string, accountId: string):
   return (out.Items ?? []).length > 0;
 }
 
-/** Holds only while the account is active ('account'): staff and customers are accounts in use. */
-export function accountActive(accountId: string): TransactItem {
-  return tagged('account', {
-    ConditionCheck: {
-      TableName: TABLE(),
-      Key: keys.account(accountId),
-      ConditionExpression: '#status = :active',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':active': 'active' },
-    },
-  });
-}
+/** Holds only while the account is active ('account' unless tagged otherwise): accounts in use. */
+export const accountActive = (accountId: string, tag = 'account'): TransactItem => accountStatusIs(accountId, ['active'], tag);
 
 /** Holds only while the standing is the version judged ('facts'; 0: none recorded). */
-export function standingIs(accountId: string, version: number): TransactItem {
-  return tagged('facts', {
-    ConditionCheck: {
-      TableName: TABLE(),
-      Key: keys.standing(accountId),
-      ...(version === 0
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: '#version = :v',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':v': version },
-          }),
-    },
-  });
-}
+export const standingIs = (accountId: string, version: number): TransactItem => coreStandingIs(accountId, version, 'facts');
 
-/** Holds only while the account is open (registered or active: 'account'). */
-export function accountOpen(accountId: string): TransactItem {
-  return tagged('account', {
-    ConditionCheck: {
-      TableName: TABLE(),
-      Key: keys.account(accountId),
-      ConditionExpression: '#status IN (:registered, :active)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':registered': 'registered', ':active': 'active' },
-    },
-  });
-}
+/** Holds only while the account is open (registered or active; 'account' unless tagged otherwise). */
+export const accountOpen = (accountId: string, tag = 'account'): TransactItem => accountStatusIs(accountId, EDITABLE, tag);
 
 /** Holds only while the account is not a customer of the partner ('pointer'): staff are never its customers. */
 export function notCustomerOf(accountId: string, partnerId: string): TransactItem {

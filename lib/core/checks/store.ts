@@ -217,3 +217,23 @@ export function partnerProgramSet(accountId: string): TransactItem {
     },
   });
 }
+
+/**
+ * Holds only while the standing is the version judged (0: none recorded); `tag` names it in a ConditionFailed. A
+ * decision judged on the standing (a precondition, a check) commits on exactly the standing it judged.
+ */
+export function standingIs(accountId: string, version: number, tag = 'standing'): TransactItem {
+  return tagged(tag, {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.standing(accountId),
+      ...(version === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: '#version = :v',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':v': version },
+          }),
+    },
+  });
+}
