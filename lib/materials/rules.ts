@@ -3,13 +3,14 @@
  * size), and the bytes after it (magic number and real size), never trusting the declared name
  * (R-AI-07; R-RN-02 adds its purposes here).
  */
-export type FileType = 'pdf' | 'png' | 'jpg' | 'bmp' | 'doc' | 'docx' | 'odt';
+export type FileType = 'pdf' | 'png' | 'jpg' | 'bmp' | 'gif' | 'doc' | 'docx' | 'odt';
 
 export const CONTENT_TYPES: Record<FileType, string> = {
   pdf: 'application/pdf',
   png: 'image/png',
   jpg: 'image/jpeg',
   bmp: 'image/bmp',
+  gif: 'image/gif',
   doc: 'application/msword',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   odt: 'application/vnd.oasis.opendocument.text',
@@ -20,6 +21,11 @@ const MB = 1024 * 1024;
 export const MATERIAL_PURPOSES = {
   // R-AI-07: doc, docx, jpg, png, pdf, odt; at most 5 MB.
   'qualification-proof': { types: ['doc', 'docx', 'jpg', 'png', 'pdf', 'odt'] as FileType[], maxBytes: 5 * MB },
+  // R-RN-02 (API.md "Real-name authentication"): JPG/JPEG, BMP, PNG, PDF for an individual; no PDF for an enterprise;
+  // application forms and statements of commitment (R-RA-01..04) also as GIF; each at most 10 MB.
+  'real-name-individual': { types: ['jpg', 'bmp', 'png', 'pdf'] as FileType[], maxBytes: 10 * MB },
+  'real-name-enterprise': { types: ['jpg', 'bmp', 'png'] as FileType[], maxBytes: 10 * MB },
+  'reauth-form': { types: ['pdf', 'jpg', 'png', 'gif'] as FileType[], maxBytes: 10 * MB },
 } as const;
 
 export type MaterialPurpose = keyof typeof MATERIAL_PURPOSES;
@@ -30,6 +36,7 @@ const EXTENSIONS: Record<string, FileType> = {
   jpg: 'jpg',
   jpeg: 'jpg',
   bmp: 'bmp',
+  gif: 'gif',
   doc: 'doc',
   docx: 'docx',
   odt: 'odt',
@@ -69,6 +76,7 @@ export function sniff(head: Uint8Array): FileType | undefined {
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpg';
   if (startsWith(head, [0x42, 0x4d]) && head.length >= 6) return 'bmp';
+  if (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a') return 'gif';
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
     // ODF puts an uncompressed "mimetype" entry first (ODF 1.2 §3.3); anything else zipped is taken as OOXML.

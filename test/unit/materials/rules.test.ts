@@ -26,3 +26,32 @@ describe('material rules (pure)', () => {
     expect(contentProblem('qualification-proof', 'pdf', FILES.pdf, 6 * 1024 * 1024)).toMatch(/5 MB/);
   });
 });
+
+describe('real-name material purposes (R-RN-02)', () => {
+  const MB = 1024 * 1024;
+  const gif = new Uint8Array([...Buffer.from('GIF89a'), 1, 0, 1, 0, 0x80, 0, 0]);
+
+  it.each([
+    ['real-name-individual', 'page.jpeg', 'image/jpeg', 1000, []],
+    ['real-name-individual', 'page.bmp', 'image/bmp', 1000, []],
+    ['real-name-individual', 'page.pdf', 'application/pdf', 1000, []],
+    ['real-name-individual', 'page.gif', 'image/gif', 1000, ['contentType']],
+    ['real-name-individual', 'page.png', 'image/png', 11 * MB, ['sizeBytes']],
+    ['real-name-enterprise', 'licence.png', 'image/png', 10 * MB, []],
+    ['real-name-enterprise', 'licence.pdf', 'application/pdf', 1000, ['contentType']],
+    ['reauth-form', 'form.pdf', 'application/pdf', 1000, []],
+    ['reauth-form', 'statement.gif', 'image/gif', 1000, []],
+    ['reauth-form', 'statement.bmp', 'image/bmp', 1000, ['contentType']],
+    ['reauth-form', 'form.pdf', 'application/pdf', 10 * MB + 1, ['sizeBytes']],
+  ] as const)('R-RN-02: declaring a %s material %s (%s, %i bytes) → problems in %j', (purpose, name, type, size, fields) => {
+    expect(declarationProblems(purpose, name, type, size).map((p) => p.field)).toEqual(fields);
+  });
+
+  it('R-RN-02: the bytes decide: a renamed executable claiming to be a PNG is refused, a GIF is recognised, PDF bytes are no enterprise material', () => {
+    expect(contentProblem('real-name-individual', 'png', FILES.exe, FILES.exe.length)).toMatch(/not an allowed type/);
+    expect(sniff(gif)).toBe('gif');
+    expect(contentProblem('reauth-form', 'gif', gif, gif.length)).toBeUndefined();
+    expect(contentProblem('real-name-enterprise', 'png', FILES.pdf, FILES.pdf.length)).toMatch(/not an allowed type/);
+    expect(contentProblem('real-name-individual', 'pdf', FILES.pdf, 10 * MB + 1)).toMatch(/10 MB/);
+  });
+});
