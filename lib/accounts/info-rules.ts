@@ -1,5 +1,5 @@
 /** Pure rules of account information (R-AI-02, R-AI-04, R-AI-05, R-AI-06). */
-import { config } from '../core/config.js';
+import { tenantNameConfig } from '../core/config.js';
 import type { Failure } from '../core/errors.js';
 import { windowState } from '../core/quota/rolling-window.js';
 import type { AccountItem } from './account.js';
@@ -36,7 +36,7 @@ export function nameEditFailures(auth: AuthStatus): Failure[] {
 
 /** R-AI-02: tenant-name changes inside the rolling window, and what a new change would leave. */
 export function tenantNameQuota(changes: string[], at: Date): { recent: string[]; left: number; nextAllowedAt?: string } {
-  const { maxChanges, windowSeconds } = config.tenantName;
+  const { maxChanges, windowSeconds } = tenantNameConfig;
   const { recent, left, nextAllowedAt } = windowState(changes, at, { max: maxChanges, windowSeconds });
   return { recent, left, ...(nextAllowedAt ? { nextAllowedAt: nextAllowedAt.toISOString() } : {}) };
 }

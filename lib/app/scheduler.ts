@@ -1,15 +1,15 @@
 /**
  * The scheduled function's work: read what has come due in the sparse due-time index (never a Scan),
  * page by page, claim each item (conditional, so overlapping runs never process one twice) and hand it
- * to its processor. A run takes a new page only while more than `config.scheduler.stopMarginMs` of its
- * time remains (the Lambda's remaining time, or `config.scheduler.runBudgetMs` where there is no Lambda);
+ * to its processor. A run takes a new page only while more than `schedulerConfig.stopMarginMs` of its
+ * time remains (the Lambda's remaining time, or `schedulerConfig.runBudgetMs` where there is no Lambda);
  * what is left is due still and the next run picks it up. A failing item is logged and comes due again
  * when its lease ends.
  */
 import { processClosureTimer } from '../closure/timers.js';
 import { purgeAccountItems } from '../closure/purge.js';
 import { nowMs, now } from '../core/clock.js';
-import { config } from '../core/config.js';
+import { schedulerConfig } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import { HANDSHAKE_EXPIRY, expireHandshake } from '../core/handshake/store.js';
 import { retryOutboxItem } from '../core/notify/outbox.js';
@@ -65,7 +65,7 @@ const ownerOf = (item: DueItem) =>
 
 /** Where no Lambda tells the remaining time: the configured budget from the start of the run. */
 function budgetFromConfig(): () => number {
-  const deadline = nowMs() + config.scheduler.runBudgetMs;
+  const deadline = nowMs() + schedulerConfig.runBudgetMs;
   return () => deadline - nowMs();
 }
 
@@ -98,7 +98,7 @@ export async function runScheduler(options: SchedulerOptions = {}): Promise<Sche
   while (open.length > 0) {
     const next: typeof open = [];
     for (const cursor of open) {
-      if (remainingMs() < config.scheduler.stopMarginMs) return { processed, stoppedEarly: true, stats };
+      if (remainingMs() < schedulerConfig.stopMarginMs) return { processed, stoppedEarly: true, stats };
       const page = await readDuePage(cursor.shard, at, cursor.startKey, stats);
       for (const item of page.items) if (await processItem(item)) processed += 1;
       if (page.next) next.push({ shard: cursor.shard, startKey: page.next });

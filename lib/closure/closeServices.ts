@@ -9,7 +9,7 @@ import { auditWrite } from '../core/audit/audit.js';
 import { loadFacts, stillUnassociated } from '../core/checks/store.js';
 import type { AccountCaller } from '../core/caller.js';
 import { now } from '../core/clock.js';
-import { config } from '../core/config.js';
+import { closureConfig } from '../core/config.js';
 import { Conflict, NotFound, RuleViolation } from '../core/errors.js';
 import { publishNow } from '../core/notify/outbox.js';
 import { transact } from '../core/store/writes.js';
@@ -26,7 +26,7 @@ export async function closeServices(caller: AccountCaller, input: { checkId: str
   const at = now();
   // R-SEC-05: a checkId that is not this account's (latest) check answers as if it did not exist.
   if (!check || check.checkId !== checkId) throw new NotFound('No such closure check for this account; run the check again.');
-  if (check.usedAt || !check.passed || !isFresh(check.checkedAt, at, config.closure.checkFreshSeconds)) {
+  if (check.usedAt || !check.passed || !isFresh(check.checkedAt, at, closureConfig.checkFreshSeconds)) {
     throw new RuleViolation('CHECK_FAILED', 'Closing needs a passed closure check from the last 30 minutes.', [
       { condition: 'check-required', message: 'Run the closure check again (POST /v1/closure/checks) and proceed with its checkId.' },
     ]);
@@ -43,7 +43,7 @@ export async function closeServices(caller: AccountCaller, input: { checkId: str
     );
   }
   const closedAt = at.toISOString();
-  const times = closureTimes(at, config.closure.actionsAllowedAfterSeconds, config.closure.retentionSeconds);
+  const times = closureTimes(at, closureConfig.actionsAllowedAfterSeconds, closureConfig.retentionSeconds);
   const closure: Closure = { closedAt, ...times, reason: check.reason, checkId };
   const notices = await closureNotices(account, 'services-closed', { closedAt, ...times });
   await transact(

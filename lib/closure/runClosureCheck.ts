@@ -9,7 +9,7 @@ import { auditWrite } from '../core/audit/audit.js';
 import { loadFacts } from '../core/checks/store.js';
 import type { AccountCaller } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';
-import { config } from '../core/config.js';
+import { closureConfig } from '../core/config.js';
 import { newId } from '../core/crypto.js';
 import { InvalidCode, RuleViolation } from '../core/errors.js';
 import { publishNow } from '../core/notify/outbox.js';
@@ -59,7 +59,7 @@ export async function runClosureCheck(caller: AccountCaller, input: CheckInput):
     ? await closureNotices(account, 'closure-check-failed', { failures: failures.map((f) => `${f.condition} (${f.message})`).join('; ') })
     : await closureNotices(account, 'closure-check-passed', {
         checkedAt: result.checkedAt,
-        minutes: String(Math.round(config.closure.checkFreshSeconds / 60)),
+        minutes: String(Math.round(closureConfig.checkFreshSeconds / 60)),
       });
   await transact(
     [

@@ -1,13 +1,13 @@
 /**
  * Scheduler processors of the closure timers (R-CL-07, R-CL-09, R-CL-12). A timer acts only on the
  * closure that wrote it (same closedAt) and only while the account is still closed; otherwise it is
- * simply removed. A held account is looked at again `config.closure.holdRecheckSeconds` later. The
+ * simply removed. A held account is looked at again `closureConfig.holdRecheckSeconds` later. The
  * scheduler acts as the system caller `scheduler`.
  */
 import { findAccount } from '../accounts/store.js';
 import { systemCaller } from '../core/caller.js';
 import { addSeconds, now } from '../core/clock.js';
-import { config } from '../core/config.js';
+import { closureConfig } from '../core/config.js';
 import { publishNow } from '../core/notify/outbox.js';
 import { type DueItem, rearm } from '../core/store/due-queue.js';
 import { transact } from '../core/store/writes.js';
@@ -31,7 +31,7 @@ export async function processClosureTimer(item: DueItem): Promise<void> {
     return;
   }
   if (account.closureHold) {
-    await rearm(item, accountId, addSeconds(now(), config.closure.holdRecheckSeconds).toISOString());
+    await rearm(item, accountId, addSeconds(now(), closureConfig.holdRecheckSeconds).toISOString());
     return;
   }
   await disableAccount(systemCaller('scheduler', 'scheduler'), account);

@@ -50,6 +50,17 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/**
+ * Builds one settings block. The `@__PURE__` call lets esbuild drop a block no code in the bundle reads (its
+ * arithmetic and environment reads would otherwise keep an unused object literal).
+ */
+const block = <T>(make: () => T): T => make();
+
+/**
+ * The settings most bundles read. The blocks only some areas read are the separate consts after it, so
+ * esbuild leaves a block out of every bundle that does not read it (it cannot drop a property of one
+ * object). Each is a plain object built by `block` (side-effect free); tests may change its values at run time.
+ */
 export const config = {
   service: 'account-center',
   stage,
@@ -118,83 +129,107 @@ export const config = {
   // R-SEC-04; a running request's lease: what the invocation has left, within these bounds (issue 9 item 12b)
   idempotency: { ttlSeconds: DAY, minLeaseSeconds: 1, defaultLeaseSeconds: 30, maxLeaseSeconds: 15 * MINUTE },
 
-  tenantName: { maxChanges: 3, windowSeconds: 365 * DAY }, // R-AI-02 (rolling year *default*)
-  recipients: { maxPerAccount: 10 }, // R-PR-03 *default*
   audit: { retentionSeconds: 7 * 365 * DAY }, // R-AU-02 *default*
-
-  closure: {
-    actionsAllowedAfterSeconds: DAY, // R-CL-07
-    retentionSeconds: 90 * DAY, // R-CL-09
-    checkFreshSeconds: 30 * MINUTE, // R-CL-05 *default*
-    /** R-CL-12: a held account's 90-day timer looks again this much later. */
-    holdRecheckSeconds: DAY,
-  },
-
-  /** Partners (issue 11; "3 months" of R-PD-05/06 = 91 days). */
-  partners: {
-    invitationTtlSeconds: 30 * DAY, // R-PA-01 *default*
-    invitationsPerDay: 50, // per partner per UTC day, anti-abuse *default*
-    disassociationRequestTtlSeconds: 30 * DAY, // R-PD *default*
-    /** Issue 11 review finding 3: how long an account has to accept an invitation to a partner's staff. *default* */
-    membershipInvitationTtlSeconds: 7 * DAY,
-    /** Review 3 finding 5: invitations of one partner to one account's membership of its staff. *default* */
-    memberInvitesPerPair: { max: 3, windowSeconds: 30 * DAY },
-    customerRequestQuota: { max: 1, windowSeconds: 91 * DAY }, // R-PD-05
-    pairRequestQuota: { max: 3, windowSeconds: 91 * DAY }, // R-PD-06
-    /** Where an invitation link points; the token rides in the query. */
-    invitationBaseUrl: env.PARTNER_INVITATION_BASE_URL ?? 'https://account.example.com/partner-invitation',
-    /** R-PD-10: index rows one customer-list request reads at most (a page may then hold fewer than `limit`). */
-    customerListReadBudget: 1000,
-    /** R-PD-09: the oldest partner consent email a service ticket may carry (security review 1) *default*. */
-    ticketConsentMaxAgeSeconds: 30 * DAY,
-  },
-
-  /** Enterprise master and members (issue 12). */
-  enterprise: {
-    invitationTtlSeconds: 15 * DAY, // R-MM-07 *default*
-    /** *default*: the seeds give none; the same as invitations. */
-    disassociationRequestTtlSeconds: 15 * DAY,
-    /** Open invitations per master (the issue's cap) *default*. */
-    maxOpenInvitations: 50,
-    /** Re-invitations of one account by one master in a rolling window (anti-harassment) *default*. */
-    invitesPerPair: { max: 3, windowSeconds: 30 * DAY },
-    /** *default*: members per master; bounds the read of a master's unified members. */
-    maxMembers: 1000,
-  },
-
-  materials: {
-    /** A declared material not completed within this is dropped (its item's ttl). */
-    pendingTtlSeconds: DAY,
-    /** How long a presigned upload target is valid. */
-    uploadTtlSeconds: 15 * MINUTE,
-  },
-
-  scheduler: {
-    /** Timers are spread over this many shards of the sparse due-time index. */
-    dueShards: 4,
-    leaseSeconds: 5 * MINUTE,
-    /** Due items read per page (issue 10): a run works page by page and takes a new page only while time remains. */
-    pageSize: 25,
-    /** A run takes no new page when less than this remains of its time (the Lambda's, or `runBudgetMs` locally). */
-    stopMarginMs: 15_000,
-    /** The time a run may take where no Lambda context tells the remaining time (local runner, tests). */
-    runBudgetMs: 60_000,
-  },
-
-  /** Notices in the outbox (issue 9 item 13): retried with back-off, abandoned (and alarmed on) after this many attempts. */
-  outbox: {
-    maxAttempts: 12, // *default*: about 8 hours of retries with the back-off below
-    baseBackoffSeconds: 30,
-    maxBackoffSeconds: HOUR,
-    /** How long an abandoned item (content dropped, recipient hashed) is kept for inspection *default*. */
-    abandonedRetentionSeconds: 90 * DAY,
-  },
-
-  local: {
-    uploadsDir: env.LOCAL_UPLOADS_DIR ?? '.local/uploads',
-    baseUrl: env.LOCAL_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`,
-    messagesTtlSeconds: 7 * DAY,
-  },
 } as const;
+
+export const tenantNameConfig = /* @__PURE__ */ block(() => ({ maxChanges: 3, windowSeconds: 365 * DAY }) as const); // R-AI-02 (rolling year *default*)
+
+export const recipientsConfig = /* @__PURE__ */ block(() => ({ maxPerAccount: 10 }) as const); // R-PR-03 *default*
+
+export const closureConfig = /* @__PURE__ */ block(
+  () =>
+    ({
+      actionsAllowedAfterSeconds: DAY, // R-CL-07
+      retentionSeconds: 90 * DAY, // R-CL-09
+      checkFreshSeconds: 30 * MINUTE, // R-CL-05 *default*
+      /** R-CL-12: a held account's 90-day timer looks again this much later. */
+      holdRecheckSeconds: DAY,
+    }) as const,
+);
+
+/** Partners (issue 11; "3 months" of R-PD-05/06 = 91 days). */
+export const partnersConfig = /* @__PURE__ */ block(
+  () =>
+    ({
+      invitationTtlSeconds: 30 * DAY, // R-PA-01 *default*
+      invitationsPerDay: 50, // per partner per UTC day, anti-abuse *default*
+      disassociationRequestTtlSeconds: 30 * DAY, // R-PD *default*
+      /** Issue 11 review finding 3: how long an account has to accept an invitation to a partner's staff. *default* */
+      membershipInvitationTtlSeconds: 7 * DAY,
+      /** Review 3 finding 5: invitations of one partner to one account's membership of its staff. *default* */
+      memberInvitesPerPair: { max: 3, windowSeconds: 30 * DAY },
+      customerRequestQuota: { max: 1, windowSeconds: 91 * DAY }, // R-PD-05
+      pairRequestQuota: { max: 3, windowSeconds: 91 * DAY }, // R-PD-06
+      /** Where an invitation link points; the token rides in the query. */
+      invitationBaseUrl: env.PARTNER_INVITATION_BASE_URL ?? 'https://account.example.com/partner-invitation',
+      /** R-PD-10: index rows one customer-list request reads at most (a page may then hold fewer than `limit`). */
+      customerListReadBudget: 1000,
+      /** R-PD-09: the oldest partner consent email a service ticket may carry (security review 1) *default*. */
+      ticketConsentMaxAgeSeconds: 30 * DAY,
+    }) as const,
+);
+
+/** Enterprise master and members (issue 12). */
+export const enterpriseConfig = /* @__PURE__ */ block(
+  () =>
+    ({
+      invitationTtlSeconds: 15 * DAY, // R-MM-07 *default*
+      /** *default*: the seeds give none; the same as invitations. */
+      disassociationRequestTtlSeconds: 15 * DAY,
+      /** Open invitations per master (the issue's cap) *default*. */
+      maxOpenInvitations: 50,
+      /** Re-invitations of one account by one master in a rolling window (anti-harassment) *default*. */
+      invitesPerPair: { max: 3, windowSeconds: 30 * DAY },
+      /** *default*: members per master; bounds the read of a master's unified members. */
+      maxMembers: 1000,
+    }) as const,
+);
+
+export const materialsConfig = /* @__PURE__ */ block(
+  () =>
+    ({
+      /** A declared material not completed within this is dropped (its item's ttl). */
+      pendingTtlSeconds: DAY,
+      /** How long a presigned upload target is valid. */
+      uploadTtlSeconds: 15 * MINUTE,
+    }) as const,
+);
+
+export const schedulerConfig = /* @__PURE__ */ block(
+  () =>
+    ({
+      /** Timers are spread over this many shards of the sparse due-time index. */
+      dueShards: 4,
+      leaseSeconds: 5 * MINUTE,
+      /** Due items read per page (issue 10): a run works page by page and takes a new page only while time remains. */
+      pageSize: 25,
+      /** A run takes no new page when less than this remains of its time (the Lambda's, or `runBudgetMs` locally). */
+      stopMarginMs: 15_000,
+      /** The time a run may take where no Lambda context tells the remaining time (local runner, tests). */
+      runBudgetMs: 60_000,
+    }) as const,
+);
+
+/** Notices in the outbox (issue 9 item 13): retried with back-off, abandoned (and alarmed on) after this many attempts. */
+export const outboxConfig = /* @__PURE__ */ block(
+  () =>
+    ({
+      maxAttempts: 12, // *default*: about 8 hours of retries with the back-off below
+      baseBackoffSeconds: 30,
+      maxBackoffSeconds: HOUR,
+      /** How long an abandoned item (content dropped, recipient hashed) is kept for inspection *default*. */
+      abandonedRetentionSeconds: 90 * DAY,
+    }) as const,
+);
+
+/** The local stage's own settings (uploads, links, the message sink). */
+export const localConfig = /* @__PURE__ */ block(
+  () =>
+    ({
+      uploadsDir: env.LOCAL_UPLOADS_DIR ?? '.local/uploads',
+      baseUrl: env.LOCAL_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+      messagesTtlSeconds: 7 * DAY,
+    }) as const,
+);
 
 export const durations = { MINUTE, HOUR, DAY } as const;

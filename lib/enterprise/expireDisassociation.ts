@@ -1,5 +1,5 @@
 /**
- * R-MM-02: a member-disassociation request lapses after `config.enterprise.disassociationRequestTtlSeconds` (15 days
+ * R-MM-02: a member-disassociation request lapses after `enterpriseConfig.disassociationRequestTtlSeconds` (15 days
  * *default*) without an answer: the scheduler's `handshake-expiry` processor (lib/app/scheduler.ts) hands it here;
  * in one transaction it is expired, `disassociation-expired` logged on both views and both accounts told. The
  * association continues. A new request meeting a lapsed one the scheduler has not reached does the same first.

@@ -1,5 +1,5 @@
 /**
- * R-MM-07: an invitation lapses after `config.enterprise.invitationTtlSeconds` (15 days *default*) without an
+ * R-MM-07: an invitation lapses after `enterpriseConfig.invitationTtlSeconds` (15 days *default*) without an
  * answer: the scheduler's `handshake-expiry` processor (lib/app/scheduler.ts) hands it here; in one transaction it
  * is expired, the master's open-invitation slot given back, `invitation-expired` logged on both views and both
  * accounts told. Inviting the account again, the master's cap, and the master cancelling it meet a lapsed one the

@@ -7,8 +7,8 @@
  * Refused: a non-master (403); an unknown, closed or disabled account (404: account IDs are opaque random IDs, not
  * guessable); an open invitation to the account from any master (422 NOT_ALLOWED `invitation-pending`, R-MM-07; a
  * stale one — lapsed, or of an account no longer open — is ended first, ./stale-invitations.ts); more than
- * `config.enterprise.maxOpenInvitations` open invitations of the master (422 QUOTA_EXCEEDED `open-invitations`;
- * its stale ones are ended first, once); more than `config.enterprise.invitesPerPair` invitations of one account by
+ * `enterpriseConfig.maxOpenInvitations` open invitations of the master (422 QUOTA_EXCEEDED `open-invitations`;
+ * its stale ones are ended first, once); more than `enterpriseConfig.invitesPerPair` invitations of one account by
  * one master in the window (422 QUOTA_EXCEEDED `invitation-quota` with `nextPossibleAt`). One transaction: the
  * handshake and its open claim, the cap counter, the pair's quota window, the log (both views), the audit trace and
  * the notice to the invitee.
@@ -18,7 +18,7 @@ import { auditWrite } from '../core/audit/audit.js';
 import type { AccountCaller } from '../core/caller.js';
 import { loadFacts } from '../core/checks/store.js';
 import { now } from '../core/clock.js';
-import { config } from '../core/config.js';
+import { enterpriseConfig } from '../core/config.js';
 import { newId } from '../core/crypto.js';
 import { Conflict, NotFound, RuleViolation } from '../core/errors.js';
 import { createHandshake, openHandshakeBetween } from '../core/handshake/store.js';
@@ -55,7 +55,7 @@ const capRefusal = () =>
   new RuleViolation('QUOTA_EXCEEDED', 'Too many open invitations.', [
     {
       condition: 'open-invitations',
-      message: `At most ${config.enterprise.maxOpenInvitations} invitations may be open at once; cancel one or wait for answers.`,
+      message: `At most ${enterpriseConfig.maxOpenInvitations} invitations may be open at once; cancel one or wait for answers.`,
     },
   ]);
 
@@ -74,7 +74,7 @@ export async function inviteEnterpriseMember(
   if (invitee?.status !== 'active') throw new NotFound('No such account.');
   let swept = false;
   const payload: InvitationPayload = { accountingMode: input.accountingMode, permissions, enterpriseName: profile.enterpriseName };
-  const scope = { scope: inviteQuotaScope(masterId, memberId), limit: config.enterprise.invitesPerPair };
+  const scope = { scope: inviteQuotaScope(masterId, memberId), limit: enterpriseConfig.invitesPerPair };
   for (let attempt = 1; ; attempt += 1) {
     const at = now();
     const window = (await readQuotaWindows([scope]))[0] as QuotaWindow;
@@ -104,7 +104,7 @@ export async function inviteEnterpriseMember(
         },
         at,
         [
-          openInvitationsTake(masterId, config.enterprise.maxOpenInvitations),
+          openInvitationsTake(masterId, enterpriseConfig.maxOpenInvitations),
           quotaUseWrite(window, at, 'quota'),
           accountActive(memberId),
           ...enterpriseLogWrites(

@@ -1,5 +1,5 @@
 /** The two-party request kinds of the enterprise area (lib/core/handshake/machine.ts runs them), issue 12. */
-import { config } from '../core/config.js';
+import { enterpriseConfig } from '../core/config.js';
 import type { HandshakeKind } from '../core/handshake/machine.js';
 
 /**
@@ -10,7 +10,7 @@ export const ENTERPRISE_INVITATION: HandshakeKind = {
   kind: 'enterprise-invitation',
   roles: ['master', 'member'],
   initiators: ['master'],
-  expirySeconds: config.enterprise.invitationTtlSeconds,
+  expirySeconds: enterpriseConfig.invitationTtlSeconds,
   oneOpenPer: 'counterparty',
 };
 
@@ -19,7 +19,7 @@ export const ENTERPRISE_DISASSOCIATION: HandshakeKind = {
   kind: 'enterprise-disassociation',
   roles: ['master', 'member'],
   initiators: ['master'],
-  expirySeconds: config.enterprise.disassociationRequestTtlSeconds,
+  expirySeconds: enterpriseConfig.disassociationRequestTtlSeconds,
   oneOpenPer: 'pair',
 };
 

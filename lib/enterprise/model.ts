@@ -6,7 +6,7 @@ export interface EnterpriseProfile {
   masterAccountId: string;
   enterpriseName: string;
   enabledAt: string;
-  /** Pending invitations of this master (capped by config.enterprise.maxOpenInvitations). */
+  /** Pending invitations of this master (capped by enterpriseConfig.maxOpenInvitations). */
   openInvitations: number;
   version: number;
 }

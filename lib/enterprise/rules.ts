@@ -3,7 +3,7 @@
  * master may invite (R-MM-01, R-MM-04, R-MM-07), each condition named with what to do.
  */
 import { type Failure, RuleViolation } from '../core/errors.js';
-import { config } from '../core/config.js';
+import { enterpriseConfig } from '../core/config.js';
 import { type Condition, evaluate } from '../core/checks/conditions.js';
 import type { AccountFacts } from '../core/checks/facts.js';
 import type { Permission } from './kinds.js';
@@ -159,11 +159,11 @@ export const DISASSOCIATION_CONDITIONS: readonly Condition<DisassociationFacts, 
 export const disassociationFailures = (f: DisassociationFacts): Failure[] =>
   evaluate(DISASSOCIATION_CONDITIONS, f, ['disassociate'] as const).groups.flatMap((g) => g.failures);
 
-/** `config.enterprise.maxMembers` members already (tag `member-cap` of the counters' write). */
+/** `enterpriseConfig.maxMembers` members already (tag `member-cap` of the counters' write). */
 export const memberCapRefusal = () =>
   new RuleViolation('QUOTA_EXCEEDED', 'The master has the most members it may have.', [
     {
       condition: 'member-cap',
-      message: `A master may have at most ${config.enterprise.maxMembers} members; the master must disassociate one first.`,
+      message: `A master may have at most ${enterpriseConfig.maxMembers} members; the master must disassociate one first.`,
     },
   ]);

@@ -6,7 +6,7 @@
  * once and the accounts still open told.
  */
 import { EDITABLE } from '../core/account-status.js';
-import { config } from '../core/config.js';
+import { enterpriseConfig } from '../core/config.js';
 import type { HandshakeRequest } from '../core/handshake/machine.js';
 import { type Moved, listHandshakes, moveHandshake } from '../core/handshake/store.js';
 import { publishNow } from '../core/notify/outbox.js';
@@ -76,8 +76,8 @@ const SWEEP_PAGES = 10;
  * Ends the master's stale pending invitations, newest first, page by page until every open one (`open`: the
  * master's open-invitation count) was examined, at most SWEEP_PAGES pages; answers how many ended here.
  */
-export async function endStaleInvitationsOf(masterId: string, at: Date, open = config.enterprise.maxOpenInvitations): Promise<number> {
-  const limit = Math.min(config.enterprise.maxOpenInvitations, 100);
+export async function endStaleInvitationsOf(masterId: string, at: Date, open = enterpriseConfig.maxOpenInvitations): Promise<number> {
+  const limit = Math.min(enterpriseConfig.maxOpenInvitations, 100);
   let ended = 0;
   let examined = 0;
   let cursor: string | undefined;

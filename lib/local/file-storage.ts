@@ -6,7 +6,7 @@
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { addSeconds, now } from '../core/clock.js';
-import { config } from '../core/config.js';
+import { localConfig, materialsConfig } from '../core/config.js';
 import { keyedHash, safeEqual } from '../core/crypto.js';
 import type { MaterialStorage, UploadTarget } from '../materials/storage.js';
 
@@ -19,7 +19,7 @@ interface Grant {
 
 export const LOCAL_UPLOAD_CONTENT_TYPE = 'application/octet-stream';
 
-const root = () => resolve(config.local.uploadsDir);
+const root = () => resolve(localConfig.uploadsDir);
 const pathOf = (key: string) => join(root(), ...key.split('/').map((p) => p.replace(/[^A-Za-z0-9_.-]/g, '_')));
 
 export function grantToken(grant: Grant): string {
@@ -42,13 +42,13 @@ export async function storeUpload(grant: Grant, bytes: Buffer): Promise<void> {
 
 export class LocalFileStorage implements MaterialStorage {
   async uploadTarget(key: string, contentType: string, sizeBytes: number): Promise<UploadTarget> {
-    const expiresAt = addSeconds(now(), config.materials.uploadTtlSeconds).toISOString();
+    const expiresAt = addSeconds(now(), materialsConfig.uploadTtlSeconds).toISOString();
     const token = grantToken({ key, contentType, sizeBytes, expiresAt });
     // serverless-offline passes only application/octet-stream bodies through as bytes, hence this header
     // locally; the declared type is in the grant. Clients send `upload.headers` as given in every stage.
     return {
       method: 'PUT',
-      url: `${config.local.baseUrl}/local/uploads/${token}`,
+      url: `${localConfig.baseUrl}/local/uploads/${token}`,
       headers: { 'content-type': LOCAL_UPLOAD_CONTENT_TYPE },
       expiresAt,
     };

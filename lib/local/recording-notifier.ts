@@ -4,7 +4,7 @@
  */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { epochSeconds, nowIso } from '../core/clock.js';
-import { config } from '../core/config.js';
+import { localConfig } from '../core/config.js';
 import type { Message, Notifier } from '../core/notify/notifier.js';
 import * as keys from '../core/store/key-builders.js';
 import { INDEX, TABLE, db } from '../core/store/table.js';
@@ -37,7 +37,7 @@ export class RecordingNotifier implements Notifier {
           body: message.body,
           sentAt,
           messageId: message.messageId,
-          ttl: epochSeconds() + config.local.messagesTtlSeconds,
+          ttl: epochSeconds() + localConfig.messagesTtlSeconds,
         },
       }),
     );

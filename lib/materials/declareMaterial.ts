@@ -4,7 +4,7 @@
  */
 import type { AccountCaller } from '../core/caller.js';
 import { epochSeconds, nowIso } from '../core/clock.js';
-import { config } from '../core/config.js';
+import { materialsConfig } from '../core/config.js';
 import { newId } from '../core/crypto.js';
 import { ValidationFailed } from '../core/errors.js';
 import { type MaterialPurpose, declarationProblems, typeOfDeclaration } from './rules.js';
@@ -31,7 +31,7 @@ export async function declareMaterial(
     finalKey,
     status: 'awaiting-upload',
     createdAt: nowIso(),
-    ttl: epochSeconds() + config.materials.pendingTtlSeconds,
+    ttl: epochSeconds() + materialsConfig.pendingTtlSeconds,
   });
   return { materialId, upload };
 }

@@ -6,7 +6,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { addSeconds, now } from '../core/clock.js';
-import { config } from '../core/config.js';
+import { config, materialsConfig } from '../core/config.js';
 import type { MaterialStorage, UploadTarget } from './storage.js';
 
 /** SigV4's hash constructor (HMAC when given a secret), on node:crypto. */
@@ -60,7 +60,7 @@ export class S3Storage implements MaterialStorage {
     // The bucket encrypts by default; size and type are signed, so S3 refuses any other upload.
     const headers = { 'content-type': contentType, 'content-length': String(sizeBytes) };
     const signed = await signer().presign(this.request('PUT', key, headers), {
-      expiresIn: config.materials.uploadTtlSeconds,
+      expiresIn: materialsConfig.uploadTtlSeconds,
       signingDate: now(),
       signableHeaders: new Set(['content-type', 'content-length']),
     });
@@ -69,7 +69,7 @@ export class S3Storage implements MaterialStorage {
       method: 'PUT',
       url: `https://${this.host}${signed.path}?${query}`,
       headers,
-      expiresAt: addSeconds(now(), config.materials.uploadTtlSeconds).toISOString(),
+      expiresAt: addSeconds(now(), materialsConfig.uploadTtlSeconds).toISOString(),
     };
   }
 

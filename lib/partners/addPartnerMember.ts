@@ -8,7 +8,7 @@
  * (422 `partner-customer`). Logged `member-invited` in the partner's records.
  * Review 3 finding 1: a pending invitation of its own past its `expiresAt` (the scheduler not there yet) is expired
  * first, as the scheduler would (`expireLapsedMembership`), and the new one opened. Review 3 finding 5: one partner
- * invites one account at most `config.partners.memberInvitesPerPair` times in the window (3 per 30 days *default*;
+ * invites one account at most `partnersConfig.memberInvitesPerPair` times in the window (3 per 30 days *default*;
  * 422 QUOTA_EXCEEDED `invitation-quota` with `nextRequestPossibleAt`), counted in the invitation's transaction, so
  * its invite/cancel churn cannot bury another partner's invitation in the account's history. The quota is the
  * pair's: it tells the partner nothing about the account.
@@ -17,7 +17,7 @@ import { findAccount } from '../accounts/store.js';
 import type { AccountCaller } from '../core/caller.js';
 import { now } from '../core/clock.js';
 import { newId } from '../core/crypto.js';
-import { config } from '../core/config.js';
+import { partnersConfig } from '../core/config.js';
 import { Conflict, NotFound, RuleViolation } from '../core/errors.js';
 import type { HandshakeRequest } from '../core/handshake/machine.js';
 import { createHandshake, openHandshakeBetween } from '../core/handshake/store.js';
@@ -70,7 +70,7 @@ export async function addPartnerMember(caller: AccountCaller, input: { accountId
     accountId: input.accountId,
     role: input.role,
   };
-  const scope = { scope: memberInviteQuotaScope(staff.partnerId, input.accountId), limit: config.partners.memberInvitesPerPair };
+  const scope = { scope: memberInviteQuotaScope(staff.partnerId, input.accountId), limit: partnersConfig.memberInvitesPerPair };
   for (let attempt = 1; ; attempt += 1) {
     const at = now();
     const [open, windows] = await Promise.all([

@@ -1,13 +1,13 @@
 /**
  * R-PA-01: the partner administrator creates an invitation for a model. The token (link and QR payload) is shown
- * once; it expires after `config.partners.invitationTtlSeconds` (30 days *default*). Invitations are capped per
+ * once; it expires after `partnersConfig.invitationTtlSeconds` (30 days *default*). Invitations are capped per
  * partner per UTC day (anti-abuse): one conditional counter in the same transaction, so parallel requests never
  * pass the cap (429 with Retry-After until the next day). Logged on the partner's view (R-PD-07).
  */
 import { logWrites } from '../core/association-log/log.js';
 import type { AccountCaller } from '../core/caller.js';
 import { addSeconds, epochSeconds, now } from '../core/clock.js';
-import { config } from '../core/config.js';
+import { partnersConfig } from '../core/config.js';
 import { newId } from '../core/crypto.js';
 import { Conflict, RateLimited } from '../core/errors.js';
 import { transact } from '../core/store/writes.js';
@@ -31,12 +31,12 @@ export async function createPartnerInvitation(caller: AccountCaller, input: { mo
     model: input.model,
     secretHash,
     createdAt: at.toISOString(),
-    expiresAt: addSeconds(at, config.partners.invitationTtlSeconds).toISOString(),
+    expiresAt: addSeconds(at, partnersConfig.invitationTtlSeconds).toISOString(),
     createdBy: staff.accountId,
   };
   await transact(
     [
-      invitationDayCount(staff.partnerId, day, config.partners.invitationsPerDay, nextDay + DAY_SECONDS),
+      invitationDayCount(staff.partnerId, day, partnersConfig.invitationsPerDay, nextDay + DAY_SECONDS),
       invitationPut(invitation),
       staffStill(staff.accountId, staff),
       ...logWrites(

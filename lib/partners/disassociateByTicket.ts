@@ -7,7 +7,7 @@
  * quotas do not (the ticket is the way past them, R-PD-06). The association ends, the evidence is kept in the log
  * (`ticket-disassociated`), the customer's audit traces name the operator, and a request still open between the
  * pair is canceled by the operator — all in one transaction. Both sides are told. The consent must have been
- * received after the association began and be at most `config.partners.ticketConsentMaxAgeSeconds` old; a ticket
+ * received after the association began and be at most `partnersConfig.ticketConsentMaxAgeSeconds` old; a ticket
  * ID is used once (a claim item in the same transaction: a reused ticket is 409 STATE_CONFLICT).
  */
 import { associationLogWrites } from './association-log.js';
@@ -15,7 +15,7 @@ import { requireAccount } from '../accounts/store.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { type OperatorCaller, actorOf } from '../core/caller.js';
 import { now } from '../core/clock.js';
-import { config } from '../core/config.js';
+import { partnersConfig } from '../core/config.js';
 import { Conflict, NotFound, RuleViolation } from '../core/errors.js';
 import { moveHandshake } from '../core/handshake/store.js';
 import { publishNow } from '../core/notify/outbox.js';
@@ -49,7 +49,7 @@ export async function disassociateByTicket(caller: OperatorCaller, input: Ticket
       customerNames: namesOf(customer),
     },
     at,
-    { associatedAt: association.associatedAt, maxAgeSeconds: config.partners.ticketConsentMaxAgeSeconds },
+    { associatedAt: association.associatedAt, maxAgeSeconds: partnersConfig.ticketConsentMaxAgeSeconds },
   );
   if (consent.length) throw new RuleViolation('NOT_ALLOWED', "The partner's consent email does not qualify as evidence.", consent);
   const state = await loadDisassociationState(association, 'customer', at);

@@ -18,7 +18,7 @@ import { type HandshakeMove, type HandshakeRequest, type MoveRefusal, decide } f
 import { createHandshake, moveHandshake } from '../core/handshake/store.js';
 import { publishNow } from '../core/notify/outbox.js';
 import { type QuotaWindow, quotaState, quotaUseWrite, readQuotaWindows } from '../core/quota/store.js';
-import { config } from '../core/config.js';
+import { partnersConfig } from '../core/config.js';
 import { ConditionFailed, type TransactItem } from '../core/store/writes.js';
 import {
   type CheckAnswer,
@@ -61,8 +61,8 @@ export { partnerSide, resultNotices };
 
 /** The windows a side's request uses: the customer's own and the pair's (customer), the pair's (partner). */
 function quotaScopes(side: Side, a: Association) {
-  const pair = { scope: pairQuotaScope(a.partnerId, a.customerId), limit: config.partners.pairRequestQuota };
-  return side === 'customer' ? [{ scope: customerQuotaScope(a.customerId), limit: config.partners.customerRequestQuota }, pair] : [pair];
+  const pair = { scope: pairQuotaScope(a.partnerId, a.customerId), limit: partnersConfig.pairRequestQuota };
+  return side === 'customer' ? [{ scope: customerQuotaScope(a.customerId), limit: partnersConfig.customerRequestQuota }, pair] : [pair];
 }
 
 /** One read of everything a side's checks judge, at `at`. */

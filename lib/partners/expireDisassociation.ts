@@ -1,5 +1,5 @@
 /**
- * A pending disassociation request lapses after `config.partners.disassociationRequestTtlSeconds` (30 days
+ * A pending disassociation request lapses after `partnersConfig.disassociationRequestTtlSeconds` (30 days
  * *default*): the scheduler's `handshake-expiry` processor (lib/app/scheduler.ts) hands it here; it is expired with
  * `disassociation-expired` in the association log and both sides told, in one transaction. A new request between
  * the pair does the same first when it finds the lapsed one before the scheduler has run (`openDisassociation`).

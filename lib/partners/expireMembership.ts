@@ -1,5 +1,5 @@
 /**
- * A membership invitation lapses after `config.partners.membershipInvitationTtlSeconds` (7 days *default*): the
+ * A membership invitation lapses after `partnersConfig.membershipInvitationTtlSeconds` (7 days *default*): the
  * scheduler's `handshake-expiry` processor (lib/app/scheduler.ts) hands it here; it is expired with
  * `member-invitation-expired` in the partner's records, in one transaction. Nobody is told (the account's list of
  * invitations no longer shows it; the administrator sees the record). The administrator inviting the account again

@@ -2,7 +2,7 @@
  * Invitation tokens (R-PA-01): `<invitationId>.<32 random bytes, base64url>`. The ID finds the invitation; only a
  * keyed hash of the secret part is stored, and a presented secret is compared in constant time.
  */
-import { config } from '../core/config.js';
+import { partnersConfig } from '../core/config.js';
 import { keyedHash, randomToken, safeEqual } from '../core/crypto.js';
 
 const PURPOSE = 'partner-invitation';
@@ -22,4 +22,4 @@ export function secretMatches(secret: string, secretHash: string): boolean {
   return safeEqual(keyedHash(PURPOSE, secret), secretHash);
 }
 
-export const invitationUrl = (token: string): string => `${config.partners.invitationBaseUrl}?token=${encodeURIComponent(token)}`;
+export const invitationUrl = (token: string): string => `${partnersConfig.invitationBaseUrl}?token=${encodeURIComponent(token)}`;

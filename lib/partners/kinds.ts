@@ -1,5 +1,5 @@
 /** The two-party request kinds of the partners area (lib/core/handshake/machine.ts runs them). */
-import { config } from '../core/config.js';
+import { partnersConfig } from '../core/config.js';
 import type { HandshakeKind } from '../core/handshake/machine.js';
 
 /** R-PD-01..03: either side opens, the other decides; one open request per partner–customer pair. */
@@ -7,7 +7,7 @@ export const PARTNER_DISASSOCIATION: HandshakeKind = {
   kind: 'partner-disassociation',
   roles: ['customer', 'partner'],
   initiators: ['customer', 'partner'],
-  expirySeconds: config.partners.disassociationRequestTtlSeconds,
+  expirySeconds: partnersConfig.disassociationRequestTtlSeconds,
   oneOpenPer: 'pair',
 };
 
@@ -19,6 +19,6 @@ export const PARTNER_MEMBERSHIP: HandshakeKind = {
   kind: 'partner-membership',
   roles: ['partner', 'account'],
   initiators: ['partner'],
-  expirySeconds: config.partners.membershipInvitationTtlSeconds,
+  expirySeconds: partnersConfig.membershipInvitationTtlSeconds,
   oneOpenPer: 'pair',
 };

@@ -3,11 +3,11 @@
  * (lib/partners/customer-index.ts), never a Scan. One partition is read (the most selective filter); the other index
  * filters are judged on its rows; the page's customers are then read (association, account, standing) and the
  * billing filters (expenditure, resource expiry, budget usage) judged on them. A request reads at most
- * `config.partners.customerListReadBudget` rows, so a page may hold fewer than `limit` items and still have a cursor.
+ * `partnersConfig.customerListReadBudget` rows, so a page may hold fewer than `limit` items and still have a cursor.
  * Contact fields come from the account as it is now, masked. An account manager sees only its assigned customers.
  */
 import type { AccountCaller } from '../core/caller.js';
-import { config } from '../core/config.js';
+import { config, partnersConfig } from '../core/config.js';
 import { decodeCursor, encodeCursor } from '../core/store/pagination.js';
 import { maskedContactOf, mobileHashOf } from './customer-contact.js';
 import {
@@ -55,7 +55,7 @@ export async function listPartnerCustomers(caller: AccountCaller, q: CustomerLis
   } else {
     const page = await customerIndexPage(staff.partnerId, driver, {
       limit,
-      budget: config.partners.customerListReadBudget,
+      budget: partnersConfig.customerListReadBudget,
       startKey,
       match,
     });

@@ -9,7 +9,7 @@
  *             customer (account name: <customer>)."
  * An account's name is its tenant name or its login ID. Matching ignores case and runs of white space.
  * The email must have been received after the association began (an earlier one cannot be about this association:
- * a replayed consent) and be at most `maxAgeSeconds` old (`config.partners.ticketConsentMaxAgeSeconds`, 30 days
+ * a replayed consent) and be at most `maxAgeSeconds` old (`partnersConfig.ticketConsentMaxAgeSeconds`, 30 days
  * *default*) — security review 1 finding 4.
  */
 import type { Failure } from '../core/errors.js';

@@ -1,7 +1,7 @@
 /** Pure rules of message recipients (R-PR-03). */
 import { isE164, normalizeMobile } from '../core/contact/phone.js';
 import { normalizeEmail } from '../core/contact/email.js';
-import { config } from '../core/config.js';
+import { recipientsConfig } from '../core/config.js';
 import { RuleViolation, ValidationFailed } from '../core/errors.js';
 
 export interface RecipientInput {
@@ -32,7 +32,7 @@ export const closedOrFull = (adding: boolean) =>
     adding
       ? {
           condition: 'recipient-limit',
-          message: `At most ${config.recipients.maxPerAccount} recipients; delete one first (or the account is closed).`,
+          message: `At most ${recipientsConfig.maxPerAccount} recipients; delete one first (or the account is closed).`,
         }
       : { condition: 'services-closed', message: 'Restore cloud services first.' },
   ]);

@@ -5,7 +5,7 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { EDITABLE } from '../core/account-status.js';
-import { config } from '../core/config.js';
+import { recipientsConfig } from '../core/config.js';
 import * as keys from '../core/store/key-builders.js';
 import { query } from '../core/store/patterns.js';
 import * as queries from '../core/store/queries.js';
@@ -44,7 +44,7 @@ function accountGate(accountId: string, delta: number) {
       ExpressionAttributeValues: {
         ':delta': delta,
         ...Object.fromEntries(EDITABLE.map((s, i) => [`:s${i}`, s])),
-        ...(delta > 0 ? { ':max': config.recipients.maxPerAccount } : {}),
+        ...(delta > 0 ? { ':max': recipientsConfig.maxPerAccount } : {}),
       },
     },
   });

@@ -4,7 +4,7 @@
  * the pending request of a customer (R-PD-01, R-PD-04, R-PD-08, R-PD-09).
  */
 import { describe, expect, it } from 'vitest';
-import { config } from '../../lib/core/config.js';
+import { partnersConfig } from '../../lib/core/config.js';
 import { newId } from '../../lib/core/crypto.js';
 import { createHandshake, moveHandshake } from '../../lib/core/handshake/store.js';
 import type { WindowLimit } from '../../lib/core/quota/rolling-window.js';
@@ -99,7 +99,7 @@ describe('disassociation store contract (DynamoDB Local)', () => {
 
   it("R-PD-03 R-PD-06: a use in a customer's scope counts for that customer with any partner; a use in a pair's scope only for that pair (on DynamoDB Local)", async () => {
     const [c1, c2, p1, p2] = [newId('ac_'), newId('ac_'), newId('pt_'), newId('pt_')];
-    const { customerRequestQuota: own, pairRequestQuota: pairLimit } = config.partners;
+    const { customerRequestQuota: own, pairRequestQuota: pairLimit } = partnersConfig;
     const now = new Date();
     const [customerWindow, pairWindow] = await readQuotaWindows([
       { scope: customerQuotaScope(c1), limit: own },

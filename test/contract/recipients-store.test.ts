@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountItem } from '../../lib/accounts/account.js';
 import { accountCreate } from '../../lib/accounts/store.js';
 import { auditWrite } from '../../lib/core/audit/audit.js';
-import { config } from '../../lib/core/config.js';
+import { recipientsConfig } from '../../lib/core/config.js';
 import * as keys from '../../lib/core/store/key-builders.js';
 import { transact } from '../../lib/core/store/writes.js';
 import {
@@ -67,14 +67,14 @@ describe('recipients store', () => {
     expect(await findRecipient(a, r.recipientId)).toEqual(r);
   });
 
-  it(`R-PR-03: of ${config.recipients.maxPerAccount + 4} recipients added in parallel, exactly the limit (${config.recipients.maxPerAccount}) is stored`, async () => {
+  it(`R-PR-03: of ${recipientsConfig.maxPerAccount + 4} recipients added in parallel, exactly the limit (${recipientsConfig.maxPerAccount}) is stored`, async () => {
     const a = await account();
     const results = await Promise.all(
-      Array.from({ length: config.recipients.maxPerAccount + 4 }, (_, i) => commitAddRecipient(a, recipient(i), trace(a))),
+      Array.from({ length: recipientsConfig.maxPerAccount + 4 }, (_, i) => commitAddRecipient(a, recipient(i), trace(a))),
     );
-    expect(results.filter((r) => r === undefined)).toHaveLength(config.recipients.maxPerAccount);
+    expect(results.filter((r) => r === undefined)).toHaveLength(recipientsConfig.maxPerAccount);
     expect(results.filter((r) => r === 'closed-or-full')).toHaveLength(4);
-    expect(await listRecipientItems(a)).toHaveLength(config.recipients.maxPerAccount);
+    expect(await listRecipientItems(a)).toHaveLength(recipientsConfig.maxPerAccount);
   });
 
   it('R-PR-03: a recipient deleted by two requests at once is deleted once (the other is not found)', async () => {
@@ -88,8 +88,7 @@ describe('recipients store', () => {
     expect(results.filter((x) => x === undefined)).toHaveLength(1);
     expect(results.filter((x) => x === 'not-found')).toHaveLength(1);
     // The count went down once: the limit is still reachable exactly.
-    for (let i = 0; i < config.recipients.maxPerAccount; i += 1)
-      expect(await commitAddRecipient(a, recipient(i), trace(a))).toBeUndefined();
+    for (let i = 0; i < recipientsConfig.maxPerAccount; i += 1) expect(await commitAddRecipient(a, recipient(i), trace(a))).toBeUndefined();
     expect(await commitAddRecipient(a, recipient(99), trace(a))).toBe('closed-or-full');
   });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { config } from '../../lib/core/config.js';
+import { partnersConfig } from '../../lib/core/config.js';
 import { E2E_PASSWORD, codeFor, emailVerification, messages, sendCode, signUpOverHttp, uniqueE2eEmail } from '../support/e2e.js';
 import { call } from '../support/http.js';
 
@@ -120,7 +120,7 @@ describe('partners over HTTP on the local stage', () => {
     );
     expect(requested, 'the request in the records').toBeDefined();
     expect(after.body.nextRequestPossibleAt).toBe(
-      new Date(Date.parse(requested.time) + config.partners.customerRequestQuota.windowSeconds * 1000).toISOString(),
+      new Date(Date.parse(requested.time) + partnersConfig.customerRequestQuota.windowSeconds * 1000).toISOString(),
     );
     await advance(61); // the resend cooldown of the mobile's codes (R-VC)
     const again = await call('POST', '/v1/partner/disassociation-requests', {

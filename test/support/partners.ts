@@ -2,7 +2,7 @@
  * Issue 11: a partner and associated customers, quickly, for tests of every partners item — through the real use
  * cases over their handlers (enrollPartner, createPartnerInvitation, associatePartner, and for account managers
  * addPartnerMember + decidePartnerMembership: the invitation and the account's consent, issue 11 review finding 3).
- * Note the daily invitation cap (config.partners.invitationsPerDay) when one partner gets very many customers in one test.
+ * Note the daily invitation cap (partnersConfig.invitationsPerDay) when one partner gets very many customers in one test.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';

@@ -1,6 +1,6 @@
 /** The one facts loader per account (issue 10): standing and association facts in one consistent read. */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.js';
+import { enterpriseConfig } from '../config.js';
 import * as keys from '../store/key-builders.js';
 import { query } from '../store/patterns.js';
 import * as queries from '../store/queries.js';
@@ -51,7 +51,7 @@ const BATCH = 100;
 /**
  * R-PD-05: whether any unified-accounting member of the master has a valid service support plan: the master's
  * member rows (core reads the enterprise area's rows through the queries.* pattern, never its code) filtered to
- * unified accounting, then their standings. Bounded by config.enterprise.maxMembers.
+ * unified accounting, then their standings. Bounded by enterpriseConfig.maxMembers.
  */
 async function unifiedMembersServiceSupport(masterId: string): Promise<boolean> {
   const pattern = query(queries.enterpriseMembers, masterId);
@@ -71,7 +71,7 @@ async function unifiedMembersServiceSupport(masterId: string): Promise<boolean> 
     );
     for (const item of out.Items ?? []) memberIds.push(item.memberAccountId as string);
     startKey = out.LastEvaluatedKey;
-  } while (startKey && memberIds.length < config.enterprise.maxMembers);
+  } while (startKey && memberIds.length < enterpriseConfig.maxMembers);
   for (let i = 0; i < memberIds.length; i += BATCH) {
     const standings = await getMany(memberIds.slice(i, i + BATCH).map((id) => keys.standing(id)));
     if (standings.some((s) => (s.standing as Standing | undefined)?.serviceSupportPlan === true)) return true;
@@ -120,7 +120,7 @@ export function stillUnassociated(accountId: string): TransactItem {
 /**
  * A master's member counters change by `delta` for a member of `mode` (ADD: two members accepting at once never
  * lose a count). Never touches the fact item's other fields. One more member is refused at
- * `config.enterprise.maxMembers` (tag `member-cap`), also when two accept at once.
+ * `enterpriseConfig.maxMembers` (tag `member-cap`), also when two accept at once.
  */
 export function memberCountersAdd(masterId: string, mode: 'unified' | 'independent', delta: 1 | -1): TransactItem {
   const update = {
@@ -135,7 +135,7 @@ export function memberCountersAdd(masterId: string, mode: 'unified' | 'independe
     Update: {
       ...update,
       ConditionExpression: 'attribute_not_exists(enterpriseMembers) OR enterpriseMembers < :max',
-      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':max': config.enterprise.maxMembers },
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':max': enterpriseConfig.maxMembers },
     },
   });
 }

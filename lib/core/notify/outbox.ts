@@ -6,14 +6,14 @@
  *
  * Nothing vanishes silently (issue 9 item 13): a queued item has no TTL; a failure re-arms it with
  * exponential back-off; an error tied to the message (publish-errors.ts), or the last of
- * `config.outbox.maxAttempts`, moves it to the final `abandoned` state and writes one structured log line
+ * `outboxConfig.maxAttempts`, moves it to the final `abandoned` state and writes one structured log line
  * that is also a CloudWatch metric (`OutboxAbandoned`, embedded metric format). A stack-wide error (role,
  * topic, KMS key) is retried like a transient one but alarms at every attempt (`OutboxPublishFailing`).
  * An abandoned item is out of the due index and keeps only what an operator needs (kind, channel, IDs,
- * lastError, the recipient as a keyed hash: no body) for `config.outbox.abandonedRetentionSeconds`.
+ * lastError, the recipient as a keyed hash: no body) for `outboxConfig.abandonedRetentionSeconds`.
  */
 import { addSeconds, epochSeconds, now, nowIso, nowMs } from '../clock.js';
-import { config } from '../config.js';
+import { config, outboxConfig } from '../config.js';
 import { keyedHash } from '../crypto.js';
 import { logger } from '../logger.js';
 import { type DueItem, claim, rearm } from '../store/due-queue.js';
@@ -56,7 +56,7 @@ export function outboxEntry(message: Message): OutboxEntry {
 
 /** Seconds to wait before the next attempt after `attempts` failed ones. */
 export function backoffSeconds(attempts: number): number {
-  const { baseBackoffSeconds, maxBackoffSeconds } = config.outbox;
+  const { baseBackoffSeconds, maxBackoffSeconds } = outboxConfig;
   return Math.min(maxBackoffSeconds, baseBackoffSeconds * 2 ** Math.min(attempts, 16));
 }
 
@@ -99,7 +99,7 @@ async function abandon(
       ':attempts': attempts,
       ':error': error,
       ':kept': { messageId, kind, channel, language, to: abandonedRecipient(to) },
-      ':ttl': epochSeconds() + config.outbox.abandonedRetentionSeconds,
+      ':ttl': epochSeconds() + outboxConfig.abandonedRetentionSeconds,
     },
   }).catch((e) => {
     if (!(e instanceof ConditionFailed)) throw e;
@@ -118,7 +118,7 @@ async function publishClaimed(item: DueItem & { message: Message; attempts?: num
     const { messageId, channel } = item.message;
     if (kind === 'message') {
       await abandon(item, attempts, name, 'permanent-error');
-    } else if (attempts >= config.outbox.maxAttempts) {
+    } else if (attempts >= outboxConfig.maxAttempts) {
       await abandon(item, attempts, name, 'attempts-exhausted');
     } else {
       if (kind === 'stack')

@@ -7,7 +7,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addSeconds, now } from '../clock.js';
-import { config } from '../config.js';
+import { schedulerConfig } from '../config.js';
 import { dueAttributes, dueShardNumbers } from './keys.js';
 import { query } from './patterns.js';
 import * as queries from './queries.js';
@@ -35,13 +35,13 @@ export interface DuePage {
   next?: Record<string, unknown>;
 }
 
-/** One page (at most `config.scheduler.pageSize` items) of what is due now in one shard (the index projects all attributes). */
+/** One page (at most `schedulerConfig.pageSize` items) of what is due now in one shard (the index projects all attributes). */
 export async function readDuePage(shard: number, at: Date, startKey?: Record<string, unknown>, stats?: ReadStats): Promise<DuePage> {
   const page = await db().send(
     new QueryCommand({
       TableName: TABLE(),
       ...query(queries.due, String(shard), `${at.toISOString()}#\uffff`),
-      Limit: config.scheduler.pageSize,
+      Limit: schedulerConfig.pageSize,
       ...(startKey ? { ExclusiveStartKey: startKey } : {}),
     }),
   );
@@ -71,7 +71,7 @@ export async function readDue(at: Date, stats: ReadStats = { queries: 0, scanned
  * to `rearm`), or false when another run claimed (or finished) it first.
  */
 export async function claim(item: Pick<DueItem, 'pk' | 'sk' | 'dueSk'>, ownerId: string): Promise<string | false> {
-  const leaseUntil = addSeconds(now(), config.scheduler.leaseSeconds).toISOString();
+  const leaseUntil = addSeconds(now(), schedulerConfig.leaseSeconds).toISOString();
   const lease = dueAttributes(ownerId, leaseUntil, item.sk).dueSk;
   try {
     await update({

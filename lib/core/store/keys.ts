@@ -6,7 +6,7 @@
  * is the same namespace, for tests and scripts (test/unit/core/store/keys.test.ts checks the two lists).
  */
 import { createHash } from 'node:crypto';
-import { config } from '../config.js';
+import { schedulerConfig } from '../config.js';
 import * as keys from './key-builders.js';
 
 export type { ClaimKind, Key } from './patterns.js';
@@ -14,13 +14,13 @@ export * as keys from './key-builders.js';
 
 /** Shard of the sparse due-time index for an item; stable per owner so one owner's timers share a shard. */
 export function dueShard(ownerId: string): string {
-  const n = createHash('sha256').update(ownerId).digest().readUInt32BE(0) % config.scheduler.dueShards;
+  const n = createHash('sha256').update(ownerId).digest().readUInt32BE(0) % schedulerConfig.dueShards;
   return keys.duePartition(n);
 }
 
 /** The due index's shard numbers (a shard's partition is `keys.duePartition(n)`). */
 export function dueShardNumbers(): number[] {
-  return Array.from({ length: config.scheduler.dueShards }, (_, n) => n);
+  return Array.from({ length: schedulerConfig.dueShards }, (_, n) => n);
 }
 
 export function allDueShards(): string[] {

@@ -10,7 +10,7 @@ import { handler as tenantHandler } from '../../../functions/accounts/changeTena
 import { handler as typeHandler } from '../../../functions/accounts/changeAccountType.js';
 import { handler as declareHandler } from '../../../functions/materials/declareMaterial.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
-import { config } from '../../../lib/core/config.js';
+import { tenantNameConfig } from '../../../lib/core/config.js';
 import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 import { type Handler, invoke } from '../../support/http.js';
@@ -70,7 +70,7 @@ describe('tenant name', () => {
 
   it('R-AI-02 4 parallel renames with 1 change left: exactly 1 succeeds, the others 422 QUOTA_EXCEEDED', async () => {
     const { token } = await signUp();
-    for (let i = 0; i < config.tenantName.maxChanges - 1; i += 1) expect((await rename(token, uniqueName())).status).toBe(200);
+    for (let i = 0; i < tenantNameConfig.maxChanges - 1; i += 1) expect((await rename(token, uniqueName())).status).toBe(200);
     const results = await Promise.all(Array.from({ length: 4 }, () => rename(token, uniqueName())));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     const refused = results.filter((r) => r.status !== 200);
@@ -82,10 +82,10 @@ describe('tenant name', () => {
     const { token, email } = await signUp();
     for (let i = 0; i < 3; i += 1) expect((await rename(token, uniqueName())).status).toBe(200);
     expect((await rename(token, uniqueName())).status).toBe(422);
-    setClockOffset((config.tenantName.windowSeconds - 3600) * 1000);
+    setClockOffset((tenantNameConfig.windowSeconds - 3600) * 1000);
     const almost = (await login(email, PASSWORD, 'email', email)).body.token;
     expect((await rename(almost, uniqueName())).status).toBe(422);
-    setClockOffset((config.tenantName.windowSeconds + 60) * 1000);
+    setClockOffset((tenantNameConfig.windowSeconds + 60) * 1000);
     const later = (await login(email, PASSWORD, 'email', email)).body.token;
     const res = await rename(later, uniqueName());
     expect(res.status).toBe(200);

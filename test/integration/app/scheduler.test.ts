@@ -1,13 +1,13 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerDueProcessor, runScheduler } from '../../../lib/app/scheduler.js';
-import { config } from '../../../lib/core/config.js';
+import { schedulerConfig } from '../../../lib/core/config.js';
 import type { DueItem } from '../../../lib/core/store/due-queue.js';
 import { dueAttributes, dueShard } from '../../../lib/core/store/keys.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
 
 // Each test file has a table of its own: the due index holds only what these tests put in it.
-const scheduler = config.scheduler as { pageSize: number };
+const scheduler = schedulerConfig as { pageSize: number };
 const defaultPageSize = scheduler.pageSize;
 const PAGE = 3;
 const seen: string[] = [];
@@ -35,7 +35,7 @@ async function dueItems(name: string, count: number, shard = 'DUE#0'): Promise<s
 /** A remaining-time function that allows `pages` pages, then says the time is up. */
 function budgetFor(pages: number) {
   let asked = 0;
-  return () => (asked++ < pages ? config.scheduler.stopMarginMs + 1 : config.scheduler.stopMarginMs - 1);
+  return () => (asked++ < pages ? schedulerConfig.stopMarginMs + 1 : schedulerConfig.stopMarginMs - 1);
 }
 
 beforeEach(() => {
@@ -70,7 +70,7 @@ describe('the scheduler works page by page with a time budget (issue 10 item "sc
   });
 
   it('issue 10: without a Lambda context the run takes its budget from config (runBudgetMs)', async () => {
-    const budget = config.scheduler as { runBudgetMs: number };
+    const budget = schedulerConfig as { runBudgetMs: number };
     const saved = budget.runBudgetMs;
     budget.runBudgetMs = 0;
     try {

@@ -9,7 +9,7 @@ import { handler as addRecipientHandler } from '../../../functions/recipients/ad
 import { accountIdByClaim } from '../../../lib/accounts/store.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
 import { CONDITIONS, STANDING_FLAGS } from '../../../lib/closure/rules.js';
-import { config } from '../../../lib/core/config.js';
+import { closureConfig, schedulerConfig } from '../../../lib/core/config.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { runScheduler } from '../../../lib/app/scheduler.js';
 import * as keys from '../../../lib/core/store/key-builders.js';
@@ -96,7 +96,7 @@ describe('closing', () => {
   it('R-CL-05 a passed check goes stale after 30 minutes', async () => {
     const account = await activeAccount();
     const check = await runCheck(account);
-    setClockOffset((config.closure.checkFreshSeconds + 60) * 1000);
+    setClockOffset((closureConfig.checkFreshSeconds + 60) * 1000);
     expect((await close(account.token, check.body.checkId)).body.code).toBe('CHECK_FAILED');
   });
 
@@ -387,7 +387,7 @@ describe('scheduler', () => {
     );
     expect(notices.map((n) => n.length)).toEqual([1, 1, 1, 1]);
     expect(a.processed + b.processed).toBeGreaterThanOrEqual(4);
-    const left = await readDue(new Date(Date.now() + DAY + 1000 + config.scheduler.leaseSeconds * 1000 + 1000));
+    const left = await readDue(new Date(Date.now() + DAY + 1000 + schedulerConfig.leaseSeconds * 1000 + 1000));
     expect(left.filter((i) => i.dueKind === 'closure-24h' && accounts.some((acc) => i.accountId === acc.accountId))).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFacts } from '../../../lib/core/checks/store.js';
 import { setClockOffset } from '../../../lib/core/clock.js';
-import { config } from '../../../lib/core/config.js';
+import { enterpriseConfig } from '../../../lib/core/config.js';
 import { newId } from '../../../lib/core/crypto.js';
 import { loadHandshake } from '../../../lib/core/handshake/store.js';
 import { loadMemberOf, loadProfile } from '../../../lib/enterprise/store.js';
@@ -24,8 +24,8 @@ import { associatedCustomer, enrolledPartner } from '../../support/partners.js';
 const DAY = 86_400_000;
 const conditions = (body: { failures?: Array<{ condition: string }> }) => (body.failures ?? []).map((f) => f.condition);
 type Limits = { maxOpenInvitations: number; maxMembers: number };
-const before: Limits = { maxOpenInvitations: config.enterprise.maxOpenInvitations, maxMembers: config.enterprise.maxMembers };
-const setLimits = (l: Partial<Limits>) => Object.assign(config.enterprise as Limits, l);
+const before: Limits = { maxOpenInvitations: enterpriseConfig.maxOpenInvitations, maxMembers: enterpriseConfig.maxMembers };
+const setLimits = (l: Partial<Limits>) => Object.assign(enterpriseConfig as Limits, l);
 afterEach(() => {
   setClockOffset(0);
   setLimits(before);
@@ -185,7 +185,7 @@ describe('R-MM-08 and the member cap (issue 12 review, fix items 5 and 6)', () =
     expect(JSON.stringify(res.body)).toContain('grantPermissions.2');
   });
 
-  it('R-MM-06 (issue 12 maxMembers): an acceptance over config.enterprise.maxMembers is refused (422 QUOTA_EXCEEDED member-cap); nothing associated', async () => {
+  it('R-MM-06 (issue 12 maxMembers): an acceptance over enterpriseConfig.maxMembers is refused (422 QUOTA_EXCEEDED member-cap); nothing associated', async () => {
     setLimits({ maxMembers: 1 });
     const master = await enabledMaster();
     await acceptedMember(master);
@@ -201,7 +201,7 @@ describe('R-MM-08 and the member cap (issue 12 review, fix items 5 and 6)', () =
 });
 
 describe('R-MM-06: the member cap also holds for created members (issue 12 review, fix item 6)', () => {
-  it('R-MM-06 (issue 12 maxMembers): creating a member account over config.enterprise.maxMembers is refused (422 QUOTA_EXCEEDED member-cap); no account is created', async () => {
+  it('R-MM-06 (issue 12 maxMembers): creating a member account over enterpriseConfig.maxMembers is refused (422 QUOTA_EXCEEDED member-cap); no account is created', async () => {
     setLimits({ maxMembers: 1 });
     const master = await enabledMaster();
     expect((await createMember(master)).res.status).toBe(201);

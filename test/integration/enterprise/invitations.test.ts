@@ -9,7 +9,7 @@ import { runScheduler } from '../../../lib/app/scheduler.js';
 import { listLog } from '../../../lib/core/association-log/store.js';
 import { loadFacts } from '../../../lib/core/checks/store.js';
 import { clockOffset, setClockOffset } from '../../../lib/core/clock.js';
-import { config } from '../../../lib/core/config.js';
+import { enterpriseConfig } from '../../../lib/core/config.js';
 import { loadHandshake } from '../../../lib/core/handshake/store.js';
 import { masterView, memberView } from '../../../lib/enterprise/association-log.js';
 import { MEMBER_IMPACTS } from '../../../lib/enterprise/kinds.js';
@@ -24,10 +24,10 @@ const DAY = 86_400_000;
 const conditions = (body: { failures?: Array<{ condition: string }> }) => (body.failures ?? []).map((f) => f.condition);
 const events = async (view: string) => (await listLog(view, { limit: 100 })).items.map((e) => e.event);
 
-const capBefore = config.enterprise.maxOpenInvitations;
+const capBefore = enterpriseConfig.maxOpenInvitations;
 afterEach(() => {
   setClockOffset(0);
-  (config.enterprise as { maxOpenInvitations: number }).maxOpenInvitations = capBefore;
+  (enterpriseConfig as { maxOpenInvitations: number }).maxOpenInvitations = capBefore;
 });
 
 describe('R-MM-01: enabling Enterprise Center (issue 12)', () => {
@@ -143,7 +143,7 @@ describe('R-MM-06/07/08: invitations (issue 12)', () => {
   });
 
   it('R-MM-07 (issue 12 cap): open invitations per master are capped (422 QUOTA_EXCEEDED open-invitations); a canceled one gives its slot back', async () => {
-    (config.enterprise as { maxOpenInvitations: number }).maxOpenInvitations = 2;
+    (enterpriseConfig as { maxOpenInvitations: number }).maxOpenInvitations = 2;
     const master = await enabledMaster();
     const [x, y, z] = [await activeAccount(), await activeAccount(), await activeAccount()];
     const first = await invite(master, x);

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClockOffset } from '../../../lib/core/clock.js';
-import { config } from '../../../lib/core/config.js';
+import { enterpriseConfig } from '../../../lib/core/config.js';
 import { loadHandshake } from '../../../lib/core/handshake/store.js';
 import { loadProfile } from '../../../lib/enterprise/store.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
@@ -14,8 +14,8 @@ import { cancelInvitation, decide, enabledMaster, invite } from '../../support/e
 
 const HOUR = 3_600_000;
 type Limits = { maxOpenInvitations: number };
-const before: Limits = { maxOpenInvitations: config.enterprise.maxOpenInvitations };
-const setLimits = (l: Partial<Limits>) => Object.assign(config.enterprise as Limits, l);
+const before: Limits = { maxOpenInvitations: enterpriseConfig.maxOpenInvitations };
+const setLimits = (l: Partial<Limits>) => Object.assign(enterpriseConfig as Limits, l);
 afterEach(() => {
   setClockOffset(0);
   setLimits(before);

@@ -15,7 +15,7 @@ import { handler as revealHandler } from '../../../functions/partners/revealPart
 import { handler as tagsHandler } from '../../../functions/partners/setPartnerCustomerTags.js';
 import { findAccount } from '../../../lib/accounts/store.js';
 import { logWrites, pairViews } from '../../../lib/core/association-log/log.js';
-import { config } from '../../../lib/core/config.js';
+import { partnersConfig } from '../../../lib/core/config.js';
 import { newId } from '../../../lib/core/crypto.js';
 import { transact } from '../../../lib/core/store/writes.js';
 import { maskName } from '../../../lib/core/contact/mask.js';
@@ -210,9 +210,9 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-const budgetBefore = config.partners.customerListReadBudget;
+const budgetBefore = partnersConfig.customerListReadBudget;
 afterEach(() => {
-  (config.partners as { customerListReadBudget: number }).customerListReadBudget = budgetBefore;
+  (partnersConfig as { customerListReadBudget: number }).customerListReadBudget = budgetBefore;
 });
 
 const shown = (body: unknown) => (body as { items: Array<{ customerId: string }> }).items.map((i) => names[i.customerId] ?? i.customerId);
@@ -429,7 +429,7 @@ describe('the partner customer list (R-PD-10)', () => {
   });
 
   it('R-PD-10: a request reads a bounded number of index rows: a page may hold fewer items than the limit and still go on', async () => {
-    (config.partners as { customerListReadBudget: number }).customerListReadBudget = 2;
+    (partnersConfig as { customerListReadBudget: number }).customerListReadBudget = 2;
     const first = await list(partner.admin.token, { tag: 'gold', frozen: 'true', limit: '10' });
     expect(first.body).toMatchObject({ items: [] });
     expect((first.body as { nextCursor?: string }).nextCursor).toBeDefined();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { handler as partnerChecksHandler } from '../../../functions/partners/getCustomerDisassociationChecks.js';
-import { config } from '../../../lib/core/config.js';
+import { partnersConfig } from '../../../lib/core/config.js';
 import { loadHandshake } from '../../../lib/core/handshake/store.js';
 import { putStanding } from '../../support/closure.js';
 import {
@@ -35,7 +35,7 @@ describe('the partner runs the disassociation checks before confirming (seed 002
     const customer = await readyCustomer(partner, { currency: false });
     const clean = await partnerChecks(partner.admin, customer.accountId);
     expect(clean.status, JSON.stringify(clean.body)).toBe(200);
-    expect(clean.body).toEqual({ passed: true, failures: [], requestsLeft: config.partners.pairRequestQuota.max });
+    expect(clean.body).toEqual({ passed: true, failures: [], requestsLeft: partnersConfig.pairRequestQuota.max });
 
     await putStanding(customer.accountId, { manuallyFrozen: true, reservedInstances: true, overduePayments: true });
     const failing = await partnerChecks(partner.admin, customer.accountId);
@@ -75,7 +75,7 @@ describe('the partner runs the disassociation checks before confirming (seed 002
       passed: false,
       failures: [expect.objectContaining({ condition: 'request-quota' })],
       requestsLeft: 0,
-      nextRequestPossibleAt: new Date(Date.parse(firstAt) + config.partners.pairRequestQuota.windowSeconds * 1000).toISOString(),
+      nextRequestPossibleAt: new Date(Date.parse(firstAt) + partnersConfig.pairRequestQuota.windowSeconds * 1000).toISOString(),
     });
   });
 

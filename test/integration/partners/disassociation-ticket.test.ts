@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findAccount } from '../../../lib/accounts/store.js';
 import { listLog } from '../../../lib/core/association-log/store.js';
 import { clockOffset, nowIso, setClockOffset } from '../../../lib/core/clock.js';
-import { config } from '../../../lib/core/config.js';
+import { partnersConfig } from '../../../lib/core/config.js';
 import { associationFactsWrite, loadFacts } from '../../../lib/core/checks/store.js';
 import { loadHandshake } from '../../../lib/core/handshake/store.js';
 import { transact } from '../../../lib/core/store/writes.js';
@@ -158,8 +158,8 @@ describe('service-ticket path (R-PD-09)', () => {
     expect(await loadCustomerPartner(customer.accountId)).toBeDefined();
   });
 
-  it('R-PD-09: a consent email older than config.partners.ticketConsentMaxAgeSeconds (30 days default) is refused (consent-too-old)', async () => {
-    expect(config.partners.ticketConsentMaxAgeSeconds).toBe(30 * 86_400);
+  it('R-PD-09: a consent email older than partnersConfig.ticketConsentMaxAgeSeconds (30 days default) is refused (consent-too-old)', async () => {
+    expect(partnersConfig.ticketConsentMaxAgeSeconds).toBe(30 * 86_400);
     const partner = await enrolledPartner();
     const customer = await readyCustomer(partner);
     const receivedAt = new Date(Date.parse(customer.association.associatedAt) + 60_000).toISOString();

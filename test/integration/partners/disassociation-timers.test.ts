@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runScheduler } from '../../../lib/app/scheduler.js';
 import { clockOffset, setClockOffset } from '../../../lib/core/clock.js';
-import { config } from '../../../lib/core/config.js';
+import { partnersConfig } from '../../../lib/core/config.js';
 import { loadHandshake } from '../../../lib/core/handshake/store.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { pendingDisassociation } from '../../../lib/partners/disassociation-store.js';
@@ -28,7 +28,7 @@ afterEach(() => setClockOffset(0));
 
 describe('a pending request lapses after 30 days (issue 11 item "expiry", R-PD-01, R-PD-04)', () => {
   it('issue 11: the scheduler expires the request at its expiresAt (not before), logs disassociation-expired and tells both sides', async () => {
-    expect(config.partners.disassociationRequestTtlSeconds).toBe(30 * 86_400);
+    expect(partnersConfig.disassociationRequestTtlSeconds).toBe(30 * 86_400);
     const partner = await enrolledPartner();
     const customer = await readyCustomer(partner);
     const res = await customerRequest(customer);

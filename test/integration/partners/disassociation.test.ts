@@ -10,7 +10,7 @@ import { transact } from '../../../lib/core/store/writes.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
 import { customerQuotaScope, pairQuotaScope, pendingDisassociation } from '../../../lib/partners/disassociation-store.js';
 import { readQuotaWindows } from '../../../lib/core/quota/store.js';
-import { config } from '../../../lib/core/config.js';
+import { partnersConfig } from '../../../lib/core/config.js';
 import { loadCustomerPartner } from '../../../lib/partners/store.js';
 import { putStanding } from '../../support/closure.js';
 import {
@@ -329,7 +329,7 @@ describe('verification protection (R-PD-08)', () => {
 /** The uses the pair's quota window holds (R-PD-06). */
 async function quotaUses(customer: { accountId: string }, partner: { partnerId: string }): Promise<number> {
   const [pair] = await readQuotaWindows([
-    { scope: pairQuotaScope(partner.partnerId, customer.accountId), limit: config.partners.pairRequestQuota },
+    { scope: pairQuotaScope(partner.partnerId, customer.accountId), limit: partnersConfig.pairRequestQuota },
   ]);
   return pair!.uses.length;
 }
@@ -346,7 +346,7 @@ describe('quota races on DynamoDB Local (R-PD-03, R-PD-06)', () => {
     const loser = results.find((r) => r.status === 422)!;
     const lostTo = loser.body.failures.map((f: { condition: string }) => f.condition);
     expect(lostTo.includes('request-quota') || lostTo.includes('request-pending'), JSON.stringify(loser.body)).toBe(true);
-    const [own] = await readQuotaWindows([{ scope: customerQuotaScope(customer.accountId), limit: config.partners.customerRequestQuota }]);
+    const [own] = await readQuotaWindows([{ scope: customerQuotaScope(customer.accountId), limit: partnersConfig.customerRequestQuota }]);
     expect(own!.uses).toHaveLength(1);
     const winner = results.find((r) => r.status === 201)!;
     expect((await partnerDecides(partner.admin, winner.body.requestId, { agree: false })).status).toBe(200);

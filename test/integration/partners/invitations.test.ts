@@ -9,7 +9,7 @@ import { handler as createInvitation } from '../../../functions/partners/createP
 import { handler as revokeInvitation } from '../../../functions/partners/revokePartnerInvitation.js';
 import { listLog } from '../../../lib/core/association-log/store.js';
 import { nowIso, setClockOffset } from '../../../lib/core/clock.js';
-import { config } from '../../../lib/core/config.js';
+import { partnersConfig } from '../../../lib/core/config.js';
 import { keyedHash } from '../../../lib/core/crypto.js';
 import * as keys from '../../../lib/core/store/key-builders.js';
 import { TABLE, db } from '../../../lib/core/store/table.js';
@@ -41,7 +41,7 @@ describe('partner invitations (issue 11, R-PA-01)', () => {
       const { invitationId, token, url, qrPayload, expiresAt } = res.body;
       expect(res.body.model).toBe(model);
       expect(token).toMatch(new RegExp(`^${invitationId}\\.[A-Za-z0-9_-]{43}$`));
-      expect(url).toBe(`${config.partners.invitationBaseUrl}?token=${encodeURIComponent(token)}`);
+      expect(url).toBe(`${partnersConfig.invitationBaseUrl}?token=${encodeURIComponent(token)}`);
       expect(qrPayload).toBe(url);
       expect(Date.parse(expiresAt) - Date.parse(nowIso())).toBeGreaterThan(30 * DAY - 60_000);
       expect(Date.parse(expiresAt) - Date.parse(nowIso())).toBeLessThanOrEqual(30 * DAY);
@@ -62,7 +62,7 @@ describe('partner invitations (issue 11, R-PA-01)', () => {
     await db().send(
       new PutCommand({
         TableName: TABLE(),
-        Item: { ...keys.rateWindow('partner-invitations', partner.partnerId, day), n: config.partners.invitationsPerDay - 1 },
+        Item: { ...keys.rateWindow('partner-invitations', partner.partnerId, day), n: partnersConfig.invitationsPerDay - 1 },
       }),
     );
     const results = await Promise.all([create(partner.admin.token), create(partner.admin.token)]);

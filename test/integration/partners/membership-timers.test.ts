@@ -1,6 +1,6 @@
 /**
  * Issue 11 review finding 3 (R-PD-04): a membership invitation lapses after 7 days (*default*,
- * config.partners.membershipInvitationTtlSeconds) through the scheduler's `handshake-expiry` processor
+ * partnersConfig.membershipInvitationTtlSeconds) through the scheduler's `handshake-expiry` processor
  * (kind `partner-membership`): expired, `member-invitation-expired` in the partner's records, nothing else changes.
  * This file moves the test clock, so it has a table of its own.
  */
@@ -10,7 +10,7 @@ import { runScheduler } from '../../../lib/app/scheduler.js';
 import { listLog } from '../../../lib/core/association-log/store.js';
 import { loadFacts } from '../../../lib/core/checks/store.js';
 import { clockOffset, now, setClockOffset } from '../../../lib/core/clock.js';
-import { config } from '../../../lib/core/config.js';
+import { partnersConfig } from '../../../lib/core/config.js';
 import { loadHandshake } from '../../../lib/core/handshake/store.js';
 import { loadStaffRole } from '../../../lib/partners/store.js';
 import { activeAccount } from '../../support/closure.js';
@@ -32,7 +32,7 @@ afterEach(() => setClockOffset(0));
 
 describe('a membership invitation lapses (issue 11 review finding 3, R-PD-04)', () => {
   it('R-PD-04: the scheduler expires a pending invitation at its expiresAt (7 days, not before), logs member-invitation-expired; it can no longer be accepted and the partner may invite again', async () => {
-    expect(config.partners.membershipInvitationTtlSeconds).toBe(7 * 86_400);
+    expect(partnersConfig.membershipInvitationTtlSeconds).toBe(7 * 86_400);
     const partner = await enrolledPartner();
     const account = await activeAccount();
     const invited = await inviteMember(partner, account.accountId);
@@ -116,7 +116,7 @@ describe('a membership invitation lapses (issue 11 review finding 3, R-PD-04)', 
 
 describe('one partner cannot churn invitations to one account (review 3 finding 5, R-PD-04)', () => {
   it("R-PD-04 (review 3 finding 5): a partner may invite the same account 3 times per 30 days (*default*); the 4th is refused 422 QUOTA_EXCEEDED (invitation-quota, nextRequestPossibleAt) and another partner's pending invitation stays listed for the account", async () => {
-    expect(config.partners.memberInvitesPerPair).toEqual({ max: 3, windowSeconds: 30 * 86_400 });
+    expect(partnersConfig.memberInvitesPerPair).toEqual({ max: 3, windowSeconds: 30 * 86_400 });
     const [churner, honest] = [await enrolledPartner(), await enrolledPartner()];
     const account = await activeAccount();
     const real = await inviteMember(honest, account.accountId);

@@ -4,7 +4,7 @@ import { handler as addHandler } from '../../../functions/recipients/addRecipien
 import { handler as deleteHandler } from '../../../functions/recipients/deleteRecipient.js';
 import { handler as editHandler } from '../../../functions/recipients/editRecipient.js';
 import { handler as listHandler } from '../../../functions/recipients/listRecipients.js';
-import { config } from '../../../lib/core/config.js';
+import { recipientsConfig } from '../../../lib/core/config.js';
 import { invoke } from '../../support/http.js';
 import { bearer, signUp } from '../../support/identity.js';
 
@@ -50,10 +50,10 @@ describe('message recipients', () => {
   it('R-PR-03 at most 10 per account, even when added in parallel', async () => {
     const { token } = await signUp();
     const results = await Promise.all(Array.from({ length: 13 }, (_, i) => add(token, recipient(i))));
-    expect(results.filter((r) => r.status === 201)).toHaveLength(config.recipients.maxPerAccount);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(recipientsConfig.maxPerAccount);
     // Issue 9: every request beyond the cap is refused with the quota code (not a vacuous `every` over a possibly empty list).
     expect(results.filter((r) => r.status !== 201).map((r) => [r.status, r.body.code])).toEqual(
-      Array.from({ length: 13 - config.recipients.maxPerAccount }, () => [422, 'QUOTA_EXCEEDED']),
+      Array.from({ length: 13 - recipientsConfig.maxPerAccount }, () => [422, 'QUOTA_EXCEEDED']),
     );
     expect((await invoke(listHandler, { method: 'GET', path: '/v1/account/recipients', headers: bearer(token) })).body.items).toHaveLength(
       10,

@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { epochSeconds, setClockOffset } from '../../../../lib/core/clock.js';
-import { config } from '../../../../lib/core/config.js';
+import { outboxConfig } from '../../../../lib/core/config.js';
 import { logger } from '../../../../lib/core/logger.js';
 import { TABLE, db } from '../../../../lib/core/store/table.js';
 import { useNotifier } from '../../../../lib/core/notify/notifier.js';
@@ -71,7 +71,7 @@ function expectAbandonedContentDropped(item: Record<string, any>, recipient: str
   expect(item.message.to).toBe(abandonedRecipient(recipient));
   expect(JSON.stringify(item)).not.toContain(recipient);
   expect(item.message).toMatchObject({ messageId: expect.any(String), kind: 'services-closed', channel: 'email' });
-  const retention = config.outbox.abandonedRetentionSeconds;
+  const retention = outboxConfig.abandonedRetentionSeconds;
   expect(retention).toBeGreaterThanOrEqual(30 * 86_400);
   expect(item.ttl).toBeGreaterThanOrEqual(epochSeconds() + retention - 60);
   expect(item.ttl).toBeLessThanOrEqual(epochSeconds() + retention + 60);
@@ -126,7 +126,7 @@ describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
     const mine = async () => (await outboxItems('services-closed')).find((i) => i.message.messageId === messageId)!;
     let offset = 0;
     let previousDue = '';
-    for (let attempt = 1; attempt < config.outbox.maxAttempts; attempt += 1) {
+    for (let attempt = 1; attempt < outboxConfig.maxAttempts; attempt += 1) {
       const item = await mine();
       expect(item.attempts).toBe(attempt);
       expect(item).not.toHaveProperty('ttl');
@@ -144,9 +144,9 @@ describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
       setClockOffset(offset);
       await runScheduler();
     }
-    expect(closedNotices()).toHaveLength(config.outbox.maxAttempts);
+    expect(closedNotices()).toHaveLength(outboxConfig.maxAttempts);
     const last = await mine();
-    expect(last).toMatchObject({ outboxState: 'abandoned', attempts: config.outbox.maxAttempts, lastError: 'ThrottledException' });
+    expect(last).toMatchObject({ outboxState: 'abandoned', attempts: outboxConfig.maxAttempts, lastError: 'ThrottledException' });
     for (const gone of ['duePk', 'dueSk']) expect(last).not.toHaveProperty(gone);
     expectAbandonedContentDropped(last, account.email);
     expect(logged.mock.calls.find((c) => c[0] === 'notice abandoned')?.[1]).toMatchObject({
@@ -156,7 +156,7 @@ describe('outbox: nothing vanishes silently (issue 9 item 13)', () => {
 
     setClockOffset(offset + 7 * 86_400_000);
     await runScheduler();
-    expect(closedNotices()).toHaveLength(config.outbox.maxAttempts);
+    expect(closedNotices()).toHaveLength(outboxConfig.maxAttempts);
     logged.mockRestore();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { config } from '../../../../lib/core/config.js';
+import { schedulerConfig } from '../../../../lib/core/config.js';
 import { allDueShards, dueAttributes, dueShard } from '../../../../lib/core/store/keys.js';
 import * as keys from '../../../../lib/core/store/key-builders.js';
 import { patterns, query } from '../../../../lib/core/store/patterns.js';
@@ -15,7 +15,7 @@ describe('key builders', () => {
     const shard = dueShard('acc-1');
     expect(allDueShards()).toContain(shard);
     expect(dueShard('acc-1')).toBe(shard);
-    expect(allDueShards()).toHaveLength(config.scheduler.dueShards);
+    expect(allDueShards()).toHaveLength(schedulerConfig.dueShards);
   });
 
   it('due sort keys order by due time first', () => {
