@@ -80,9 +80,12 @@ export const config = {
   /** Key for HMACs of codes, tokens and cursors. Deployed stages get it from Secrets Manager (required there). */
   hmacSecret: checked.hmacSecret,
   logLevel: env.LOG_LEVEL ?? 'INFO',
-  /** Where uploaded materials live: 's3' in deployed stages, 'local' files in the local stage and tests. */
-  storage: (env.STORAGE ?? (env.MATERIALS_BUCKET ? 's3' : 'local')) as 's3' | 'local',
+  /** Where uploaded materials live: 's3' in every stage (locally s3rver); 'local' files only when STORAGE=local. */
+  storage: (env.STORAGE || 's3') as 's3' | 'local',
   materialsBucket: env.MATERIALS_BUCKET ?? '',
+  /** An S3-compatible endpoint (s3rver in the local stage and tests; refused when deployed) and path-style URLs. */
+  s3Endpoint: env.S3_ENDPOINT || undefined,
+  s3PathStyle: env.S3_FORCE_PATH_STYLE === 'true',
 
   http: {
     /** Browser origins allowed by CORS (issue 9 item 4): localhost only in the local stage, never `*` when deployed. */

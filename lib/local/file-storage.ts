@@ -1,5 +1,5 @@
 /**
- * Local stage / tests: materials on the filesystem (.local/uploads). The upload target is the
+ * Local stage / tests, only with STORAGE=local (the default is S3 on s3rver): materials on the filesystem (.local/uploads). The upload target is the
  * local-only route PUT /local/uploads/{token}; the token is an HMAC-signed grant for one key, type and
  * exact size, like a presigned URL.
  */

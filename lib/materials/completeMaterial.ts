@@ -1,6 +1,6 @@
 /**
  * Completing a material (R-AI-07): reads the first bytes and the real size and accepts the file only if
- * its content is an allowed type and the declared one.
+ * it has the declared size and its content is an allowed type and the declared one.
  */
 import type { AccountCaller } from '../core/caller.js';
 import { nowIso } from '../core/clock.js';
@@ -29,7 +29,11 @@ export async function completeMaterial(caller: AccountCaller, input: { materialI
       { condition: 'upload-missing', message: 'Upload the file to the target from POST /v1/materials, then complete again.' },
     ]);
   }
-  const problem = contentProblem(item.purpose as MaterialPurpose, item.declaredType as FileType, stored.head, stored.size);
+  // S3 refuses another size (it is signed); the emulator does not, so the size is checked here too, in every stage.
+  const problem =
+    stored.size !== item.sizeBytes
+      ? 'The file is not the declared size.'
+      : contentProblem(item.purpose as MaterialPurpose, item.declaredType as FileType, stored.head, stored.size);
   await storage.remove(item.objectKey);
   if (problem) {
     await storage.remove(item.finalKey);

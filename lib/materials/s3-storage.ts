@@ -42,16 +42,28 @@ function signer(): SignatureV4 {
   });
 }
 
+/** Virtual-hosted on AWS; an endpoint override (S3_ENDPOINT, s3rver locally) and path-style URLs when configured. */
+function origin(): { protocol: string; host: string; prefix: string } {
+  const bucket = config.materialsBucket;
+  const endpoint = config.s3Endpoint ? new URL(config.s3Endpoint) : new URL(`https://s3.${config.region}.amazonaws.com`);
+  return config.s3PathStyle
+    ? { protocol: endpoint.protocol, host: endpoint.host, prefix: `/${bucket}` }
+    : { protocol: endpoint.protocol, host: `${bucket}.${endpoint.host}`, prefix: '' };
+}
+
 export class S3Storage implements MaterialStorage {
-  private readonly host = `${config.materialsBucket}.s3.${config.region}.amazonaws.com`;
+  private readonly at = origin();
+  private readonly base = `${this.at.protocol}//${this.at.host}`;
 
   private request(method: string, key: string, headers: Record<string, string> = {}) {
+    const [hostname, port] = this.at.host.split(':');
     return {
       method,
-      protocol: 'https:',
-      hostname: this.host,
-      path: `/${key.split('/').map(encodeURIComponent).join('/')}`,
-      headers: { host: this.host, ...headers },
+      protocol: this.at.protocol,
+      hostname: hostname ?? '',
+      ...(port ? { port: Number(port) } : {}),
+      path: `${this.at.prefix}/${key.split('/').map(encodeURIComponent).join('/')}`,
+      headers: { host: this.at.host, ...headers },
       query: {},
     };
   }
@@ -67,7 +79,7 @@ export class S3Storage implements MaterialStorage {
     const query = new URLSearchParams(signed.query as Record<string, string>).toString();
     return {
       method: 'PUT',
-      url: `https://${this.host}${signed.path}?${query}`,
+      url: `${this.base}${signed.path}?${query}`,
       headers,
       expiresAt: addSeconds(now(), materialsConfig.uploadTtlSeconds).toISOString(),
     };
@@ -78,7 +90,7 @@ export class S3Storage implements MaterialStorage {
       this.request('GET', key, { range: `bytes=0-${bytes - 1}`, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }),
       { signingDate: now() },
     );
-    const res = await fetch(`https://${this.host}${signed.path}`, { headers: signed.headers as Record<string, string> });
+    const res = await fetch(`${this.base}${signed.path}`, { headers: signed.headers as Record<string, string> });
     if (res.status === 404 || res.status === 403) return undefined;
     if (!res.ok) throw new Error(`S3 GET failed: ${res.status}`);
     const size = Number(res.headers.get('content-range')?.split('/')[1] ?? res.headers.get('content-length') ?? 0);
@@ -91,13 +103,13 @@ export class S3Storage implements MaterialStorage {
       this.request('PUT', toKey, { 'x-amz-copy-source': source, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }),
       { signingDate: now() },
     );
-    const res = await fetch(`https://${this.host}${signed.path}`, { method: 'PUT', headers: signed.headers as Record<string, string> });
+    const res = await fetch(`${this.base}${signed.path}`, { method: 'PUT', headers: signed.headers as Record<string, string> });
     if (!res.ok) throw new Error(`S3 copy failed: ${res.status}`);
   }
 
   async remove(key: string): Promise<void> {
     const signed = await signer().sign(this.request('DELETE', key, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), { signingDate: now() });
-    const res = await fetch(`https://${this.host}${signed.path}`, { method: 'DELETE', headers: signed.headers as Record<string, string> });
+    const res = await fetch(`${this.base}${signed.path}`, { method: 'DELETE', headers: signed.headers as Record<string, string> });
     if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE failed: ${res.status}`);
   }
 }

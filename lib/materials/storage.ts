@@ -1,6 +1,7 @@
 /**
- * Where uploaded materials live (R-RN-08: privately, never listed). Port with two adapters: S3 (deployed; presigned PUT with the size and type signed, so S3 refuses anything else) and
- * the local filesystem (local stage and tests; uploads go to PUT /local/uploads/{token}).
+ * Where uploaded materials live (R-RN-08: privately, never listed). Port with two adapters: S3 (every stage: AWS when
+ * deployed, s3rver in the local stage and tests; presigned PUT with the size and type signed, so S3 refuses anything else)
+ * and the local filesystem (only with STORAGE=local; uploads go to PUT /local/uploads/{token}).
  */
 import { config } from '../core/config.js';
 import { S3Storage } from './s3-storage.js';

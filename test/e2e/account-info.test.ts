@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FILES } from '../support/files.js';
 import { codeFor, sendCode, signUpOverHttp, uniqueE2eEmail } from '../support/e2e.js';
-import { call, send } from '../support/http.js';
+import { apiUrl, call } from '../support/http.js';
+import { putToTarget } from '../support/upload.js';
 
 describe('account information over HTTP on the local stage', () => {
   it('R-AI-08 R-AU-01 R-AU-03 R-SEC-05 change the service mobile with two codes, then find changePhone in the audit traces', async () => {
@@ -30,14 +31,16 @@ describe('account information over HTTP on the local stage', () => {
     expect(otherTraces.body.items).toEqual([]);
   });
 
-  it('R-AI-07 a qualification proof uploads as raw bytes through the presigned-style target and passes the content check', async () => {
+  it('R-AI-07 a qualification proof uploads as raw bytes through the presigned target on s3rver and passes the content check (issue 13 item 1)', async () => {
     const { token } = await signUpOverHttp(uniqueE2eEmail('upload'));
     const declared = await call('POST', '/v1/materials', {
       token,
       body: { purpose: 'qualification-proof', fileName: 'scan.png', contentType: 'image/png', sizeBytes: FILES.png.length },
     });
     expect(declared.status, JSON.stringify(declared.body)).toBe(201);
-    const uploaded = await send('PUT', declared.body.upload.url, { headers: declared.body.upload.headers, body: FILES.png });
+    // The target is the S3 emulator, not the API: no contract check on its answer.
+    expect(new URL(declared.body.upload.url).origin).not.toBe(new URL(apiUrl()).origin);
+    const uploaded = await putToTarget(declared.body.upload, FILES.png);
     expect(uploaded.status, uploaded.text).toBe(200);
     const done = await call('POST', `/v1/materials/${declared.body.materialId}/complete`, { token });
     expect(done.body).toMatchObject({ status: 'verified', fileType: 'png' });

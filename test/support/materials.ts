@@ -1,11 +1,11 @@
-/** In-process drivers for materials: declare, upload to the local target, complete. */
+/** In-process drivers for materials: declare, upload to the presigned target on s3rver, complete. */
 import { expect } from 'vitest';
-import { handler as uploadHandler } from '../../functions/local/localUpload.js';
 import { handler as completeHandler } from '../../functions/materials/completeMaterial.js';
 import { handler as declareHandler } from '../../functions/materials/declareMaterial.js';
 import { FILES } from './files.js';
 import { invoke } from './http.js';
 import { bearer } from './identity.js';
+import { putToTarget } from './upload.js';
 
 /** A verified `qualification-proof` PNG of the account holding `token`; returns its materialId. */
 export async function verifiedMaterial(token: string): Promise<string> {
@@ -17,15 +17,7 @@ export async function verifiedMaterial(token: string): Promise<string> {
   });
   expect(declared.status, JSON.stringify(declared.body)).toBe(201);
   const target = declared.body.upload as { url: string; headers: Record<string, string> };
-  const uploadToken = new URL(target.url).pathname.split('/').pop()!;
-  const uploaded = await invoke(uploadHandler, {
-    method: 'PUT',
-    path: `/local/uploads/${uploadToken}`,
-    pathParameters: { token: uploadToken },
-    headers: target.headers,
-    body: FILES.png.toString('base64'),
-    isBase64Encoded: true,
-  });
+  const uploaded = await putToTarget(target, FILES.png);
   expect(uploaded.status).toBe(200);
   const materialId = declared.body.materialId as string;
   const done = await invoke(completeHandler, {

@@ -16,8 +16,8 @@ process.env.NOTIFIER = 'local';
 process.env.OPERATOR_KEYS ??= JSON.stringify({ test: createHash('sha256').update('test-operator-key').digest('hex') });
 process.env.HMAC_SECRET = 'test-hmac-secret';
 process.env.AWS_REGION = 'us-east-1';
-process.env.AWS_ACCESS_KEY_ID = 'local';
-process.env.AWS_SECRET_ACCESS_KEY = 'local';
+// The materials bucket on the run's s3rver, through the real S3 adapter (and s3rver's credentials).
+Object.assign(process.env, inject('s3Env'));
 process.env.NOTICES_TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:account-center-test-notices';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'SILENT';
 process.env.POWERTOOLS_DEV = 'false';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { handler as getAccountHandler } from '../../../functions/accounts/getAccount.js';
 import { handler as taxHandler } from '../../../functions/accounts/changeTaxInfo.js';
-import { handler as uploadHandler } from '../../../functions/local/localUpload.js';
 import { handler as completeHandler } from '../../../functions/materials/completeMaterial.js';
 import { handler as declareHandler } from '../../../functions/materials/declareMaterial.js';
 import { FILES } from '../../support/files.js';
 import { invoke } from '../../support/http.js';
+import { putToTarget } from '../../support/upload.js';
 import { bearer, signUp } from '../../support/identity.js';
 
 async function declare(token: string, fileName: string, contentType: string, sizeBytes: number) {
@@ -16,17 +16,7 @@ async function declare(token: string, fileName: string, contentType: string, siz
     body: { purpose: 'qualification-proof', fileName, contentType, sizeBytes },
   });
 }
-async function upload(target: { url: string; headers: Record<string, string> }, bytes: Buffer) {
-  const token = new URL(target.url).pathname.split('/').pop()!;
-  return invoke(uploadHandler, {
-    method: 'PUT',
-    path: `/local/uploads/${token}`,
-    pathParameters: { token },
-    headers: target.headers,
-    body: bytes.toString('base64'),
-    isBase64Encoded: true,
-  });
-}
+const upload = putToTarget;
 const useAsProof = (token: string, materialId: string) =>
   invoke(taxHandler, {
     method: 'PUT',
@@ -67,14 +57,23 @@ describe('qualification proof upload', () => {
     expect(tax.status).toBe(422);
   });
 
-  it('R-AI-07 the upload target takes exactly the declared size and type; completing before uploading says so', async () => {
+  it('R-AI-07 completing before uploading says so; declarations outside the rules are refused', async () => {
     const { token } = await signUp();
     const declared = await declare(token, 'scan.png', 'image/png', FILES.png.length);
-    expect((await upload(declared.body.upload, Buffer.concat([FILES.png, Buffer.alloc(10)]))).status).toBe(413);
-    expect((await upload({ ...declared.body.upload, headers: { 'content-type': 'application/pdf' } }, FILES.png)).status).toBe(403);
     expect((await complete(token, declared.body.materialId)).body.code).toBe('UPLOAD_MISSING');
     expect((await declare(token, 'virus.exe', 'application/octet-stream', 100)).status).toBe(400);
     expect((await declare(token, 'huge.pdf', 'application/pdf', 6 * 1024 * 1024)).status).toBe(400);
+  });
+
+  it('R-AI-07 the byte check at complete holds where the signature is not checked (s3rver): another size is refused (issue 13 item 1)', async () => {
+    const { token } = await signUp();
+    const declared = await declare(token, 'scan.png', 'image/png', FILES.png.length);
+    const longer = Buffer.concat([FILES.png, Buffer.alloc(10)]);
+    const ignoringSignature = { 'content-type': 'image/png', 'content-length': String(longer.length) };
+    expect((await upload(declared.body.upload, longer, ignoringSignature)).status).toBe(200);
+    const done = await complete(token, declared.body.materialId);
+    expect(done.status).toBe(422);
+    expect(done.body.code).toBe('MATERIAL_INVALID');
   });
 
   it('R-SEC-05 R-RN-08 another account cannot complete or use a material: 404 both (issue 9 item 8)', async () => {

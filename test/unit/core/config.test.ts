@@ -67,6 +67,7 @@ describe('configuration is checked at cold start and fails closed outside the lo
     // A deployed function's environment: no local emulators (which a deployed stage refuses).
     delete process.env.DYNAMODB_ENDPOINT;
     delete process.env.NOTIFIER;
+    delete process.env.S3_ENDPOINT;
     vi.resetModules();
     await expect(import('../../../lib/core/config.js')).rejects.toThrow(/HMAC_SECRET/);
     process.env.HMAC_SECRET = SECRET;
@@ -138,12 +139,13 @@ describe('cold start refuses values that only look configured (issue 9 item 10)'
     ['NOTIFIER=local in a deployed stage', { ...deployed, NOTIFIER: 'local' }, /NOTIFIER/],
     ['STORAGE=local in a deployed stage', { ...deployed, STORAGE: 'local' }, /STORAGE/],
     ['a DYNAMODB_ENDPOINT in a deployed stage', { ...deployed, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }, /DYNAMODB_ENDPOINT/],
+    ['an S3_ENDPOINT (s3rver) in a deployed stage (issue 13 item 1)', { ...deployed, S3_ENDPOINT: 'http://127.0.0.1:4568' }, /S3_ENDPOINT/],
   ])('issue 9 item 10: a stage with %s throws at cold start', (_name, env, message) => {
     expect(() => checkEnv(env)).toThrow(message);
   });
 
   it.each([
-    ['the deployed values', { ...deployed, NOTIFIER: 'sns', STORAGE: 's3', DYNAMODB_ENDPOINT: '' }],
+    ['the deployed values', { ...deployed, NOTIFIER: 'sns', STORAGE: 's3', DYNAMODB_ENDPOINT: '', S3_ENDPOINT: '' }],
     [
       'the local emulators in the test stage',
       { STAGE: 'test', HMAC_SECRET: 'test-hmac-secret', NOTIFIER: 'local', STORAGE: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' },
@@ -152,6 +154,7 @@ describe('cold start refuses values that only look configured (issue 9 item 10)'
       'the local emulators in the local stage',
       { STAGE: 'local', NOTIFIER: 'local', STORAGE: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' },
     ],
+    ['s3rver in the local stage', { STAGE: 'local', STORAGE: 's3', S3_ENDPOINT: 'http://127.0.0.1:4568' }],
   ])('issue 9 item 10: %s start', (_name, env) => {
     expect(() => checkEnv(env)).not.toThrow();
   });

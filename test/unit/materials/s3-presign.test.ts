@@ -1,27 +1,61 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { config } from '../../../lib/core/config.js';
 import { S3Storage } from '../../../lib/materials/s3-storage.js';
 
+type S3Config = { materialsBucket: string; s3Endpoint: string | undefined; s3PathStyle: boolean };
+const s3Config = config as unknown as S3Config;
+
 describe('S3 presigned upload', () => {
-  const bucket = config.materialsBucket;
+  const saved: S3Config = { materialsBucket: config.materialsBucket, s3Endpoint: config.s3Endpoint, s3PathStyle: config.s3PathStyle };
   beforeAll(() => {
-    (config as { materialsBucket: string }).materialsBucket = 'materials-bucket';
     process.env.AWS_SESSION_TOKEN = 'session-token';
   });
+  afterEach(() => {
+    vi.useRealTimers();
+    Object.assign(s3Config, saved);
+  });
   afterAll(() => {
-    (config as { materialsBucket: string }).materialsBucket = bucket;
     delete process.env.AWS_SESSION_TOKEN;
   });
 
-  it('R-AI-07 R-RN-08 the URL signs the exact size and content type, expires in 15 minutes, and names a private key', async () => {
-    const target = await new S3Storage().uploadTarget('materials/ac_1/mt_1', 'application/pdf', 1234);
-    const url = new URL(target.url);
-    expect(url.host).toBe(`materials-bucket.s3.${config.region}.amazonaws.com`);
-    expect(url.pathname).toBe('/materials/ac_1/mt_1');
-    expect(url.searchParams.get('X-Amz-Expires')).toBe('900');
-    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
-    expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
-    expect(url.searchParams.get('X-Amz-Security-Token')).toBe('session-token');
-    expect(target.headers).toEqual({ 'content-type': 'application/pdf', 'content-length': '1234' });
+  it.each([
+    {
+      stage: 'deployed (virtual-hosted on AWS)',
+      s3: { materialsBucket: 'materials-bucket', s3Endpoint: undefined, s3PathStyle: false },
+      origin: `https://materials-bucket.s3.${config.region}.amazonaws.com`,
+      path: '/materials/ac_1/mt_1',
+    },
+    {
+      stage: 'local stage and tests (s3rver, path-style; issue 13 item 1)',
+      s3: { materialsBucket: 'local-bucket', s3Endpoint: 'http://127.0.0.1:4568', s3PathStyle: true },
+      origin: 'http://127.0.0.1:4568',
+      path: '/local-bucket/materials/ac_1/mt_1',
+    },
+  ])(
+    'R-AI-07 R-RN-08 $stage: the URL signs the exact size and content type, expires in 15 minutes, and names a private key',
+    async ({ s3, origin, path }) => {
+      Object.assign(s3Config, s3);
+      const target = await new S3Storage().uploadTarget('materials/ac_1/mt_1', 'application/pdf', 1234);
+      const url = new URL(target.url);
+      expect(url.origin).toBe(origin);
+      expect(url.pathname).toBe(path);
+      expect(url.searchParams.get('X-Amz-Expires')).toBe('900');
+      expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
+      expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+      expect(url.searchParams.get('X-Amz-Security-Token')).toBe('session-token');
+      expect(target.headers).toEqual({ 'content-type': 'application/pdf', 'content-length': '1234' });
+    },
+  );
+
+  it('R-AI-07 R-RN-08 the signature binds the length and the type: another size or type is another signature, so S3 refuses it (issue 13 item 1)', async () => {
+    Object.assign(s3Config, { materialsBucket: 'materials-bucket', s3Endpoint: undefined, s3PathStyle: false });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-02T10:00:00Z'));
+    const signature = async (type: string, size: number) =>
+      new URL((await new S3Storage().uploadTarget('uploads/ac_1/mt_1', type, size)).url).searchParams.get('X-Amz-Signature');
+    const signed = await signature('image/png', 1234);
+    expect(await signature('image/png', 1234)).toBe(signed);
+    expect(await signature('image/png', 1235)).not.toBe(signed);
+    expect(await signature('application/pdf', 1234)).not.toBe(signed);
   });
 });
