@@ -83,9 +83,6 @@ export const config = {
   /** Where uploaded materials live: 's3' in every stage (locally s3rver); 'local' files only when STORAGE=local. */
   storage: (env.STORAGE || 's3') as 's3' | 'local',
   materialsBucket: env.MATERIALS_BUCKET ?? '',
-  /** An S3-compatible endpoint (s3rver in the local stage and tests; refused when deployed) and path-style URLs. */
-  s3Endpoint: env.S3_ENDPOINT || undefined,
-  s3PathStyle: env.S3_FORCE_PATH_STYLE === 'true',
 
   http: {
     /** Browser origins allowed by CORS (issue 9 item 4): localhost only in the local stage, never `*` when deployed. */
@@ -195,6 +192,9 @@ export const materialsConfig = /* @__PURE__ */ block(
       pendingTtlSeconds: DAY,
       /** How long a presigned upload target is valid. */
       uploadTtlSeconds: 15 * MINUTE,
+      /** An S3-compatible endpoint (s3rver in the local stage and tests; refused when deployed) and path-style URLs. */
+      s3Endpoint: (env.S3_ENDPOINT || undefined) as string | undefined,
+      s3PathStyle: env.S3_FORCE_PATH_STYLE === 'true',
     }) as const,
 );
 

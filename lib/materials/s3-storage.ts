@@ -45,8 +45,8 @@ function signer(): SignatureV4 {
 /** Virtual-hosted on AWS; an endpoint override (S3_ENDPOINT, s3rver locally) and path-style URLs when configured. */
 function origin(): { protocol: string; host: string; prefix: string } {
   const bucket = config.materialsBucket;
-  const endpoint = config.s3Endpoint ? new URL(config.s3Endpoint) : new URL(`https://s3.${config.region}.amazonaws.com`);
-  return config.s3PathStyle
+  const endpoint = materialsConfig.s3Endpoint ? new URL(materialsConfig.s3Endpoint) : new URL(`https://s3.${config.region}.amazonaws.com`);
+  return materialsConfig.s3PathStyle
     ? { protocol: endpoint.protocol, host: endpoint.host, prefix: `/${bucket}` }
     : { protocol: endpoint.protocol, host: `${bucket}.${endpoint.host}`, prefix: '' };
 }

@@ -1,18 +1,26 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { config } from '../../../lib/core/config.js';
+import { config, materialsConfig } from '../../../lib/core/config.js';
 import { S3Storage } from '../../../lib/materials/s3-storage.js';
 
 type S3Config = { materialsBucket: string; s3Endpoint: string | undefined; s3PathStyle: boolean };
-const s3Config = config as unknown as S3Config;
+/** The bucket is a core setting, the endpoint and the URL style the materials block's. */
+const setS3 = ({ materialsBucket, ...endpoint }: S3Config) => {
+  Object.assign(config as unknown as { materialsBucket: string }, { materialsBucket });
+  Object.assign(materialsConfig as unknown as Omit<S3Config, 'materialsBucket'>, endpoint);
+};
 
 describe('S3 presigned upload', () => {
-  const saved: S3Config = { materialsBucket: config.materialsBucket, s3Endpoint: config.s3Endpoint, s3PathStyle: config.s3PathStyle };
+  const saved: S3Config = {
+    materialsBucket: config.materialsBucket,
+    s3Endpoint: materialsConfig.s3Endpoint,
+    s3PathStyle: materialsConfig.s3PathStyle,
+  };
   beforeAll(() => {
     process.env.AWS_SESSION_TOKEN = 'session-token';
   });
   afterEach(() => {
     vi.useRealTimers();
-    Object.assign(s3Config, saved);
+    setS3(saved);
   });
   afterAll(() => {
     delete process.env.AWS_SESSION_TOKEN;
@@ -34,7 +42,7 @@ describe('S3 presigned upload', () => {
   ])(
     'R-AI-07 R-RN-08 $stage: the URL signs the exact size and content type, expires in 15 minutes, and names a private key',
     async ({ s3, origin, path }) => {
-      Object.assign(s3Config, s3);
+      setS3(s3);
       const target = await new S3Storage().uploadTarget('materials/ac_1/mt_1', 'application/pdf', 1234);
       const url = new URL(target.url);
       expect(url.origin).toBe(origin);
@@ -48,7 +56,7 @@ describe('S3 presigned upload', () => {
   );
 
   it('R-AI-07 R-RN-08 the signature binds the length and the type: another size or type is another signature, so S3 refuses it (issue 13 item 1)', async () => {
-    Object.assign(s3Config, { materialsBucket: 'materials-bucket', s3Endpoint: undefined, s3PathStyle: false });
+    setS3({ materialsBucket: 'materials-bucket', s3Endpoint: undefined, s3PathStyle: false });
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-03-02T10:00:00Z'));
     const signature = async (type: string, size: number) =>
