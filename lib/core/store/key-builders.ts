@@ -92,3 +92,9 @@ export const enterpriseFormerMember = (masterId: string, memberId: string, assoc
   pk: enterprisePartition(masterId),
   sk: `FORMER#${memberId}#${associatedIso}`,
 });
+
+// Real-name (issue 13): one counter per certificate (or registration) number's keyed hash and kind (R-RN-04).
+export const realNameCertificate = (kind: string, numberHash: string): Key => ({
+  pk: `REALNAME_CERT#${kind}#${numberHash}`,
+  sk: 'COUNT',
+});

@@ -313,6 +313,13 @@ export const patterns = {
     get: k.quotaWindow,
     shown: ['<scope>'],
   },
+  realNameCertificate: {
+    doc: 'the accounts one certificate (registration) number authenticates, by its keyed hash and kind: a count and the account IDs (R-RN-04, issue 13)',
+    index: 'table',
+    keys: { realNameCertificate: k.realNameCertificate },
+    get: k.realNameCertificate,
+    shown: ['<individual|enterprise>', '<keyed hash>'],
+  },
   enterpriseProfile: {
     doc: "an enterprise master's profile (Enterprise Center enabled; open invitations counter, issue 12)",
     index: 'table',
