@@ -1,6 +1,7 @@
 /** The account item and pure helpers on it. Reads and writes live in ./store.ts. */
 import type { AccountStatus } from '../core/account-status.js';
 import { Conflict } from '../core/errors.js';
+import type { NoticeTarget } from '../core/notify/notice.js';
 import type { Channel } from '../core/notify/notifier.js';
 
 export interface Preferences {
@@ -46,6 +47,16 @@ export interface AccountItem {
 /** Where a code for the account goes on a channel: the service contact first, then the HUAWEI ID one. */
 export function contactFor(account: AccountItem, channel: Channel): string | undefined {
   return channel === 'email' ? (account.serviceEmail ?? account.email) : (account.serviceMobile ?? account.mobile);
+}
+
+/** Where an account reads notices from other areas (partners, enterprise): its service email first, in its language and time zone. */
+export function noticeTarget(account: AccountItem): NoticeTarget {
+  return {
+    channel: 'email',
+    to: account.serviceEmail ?? account.email,
+    language: account.preferences?.messageLanguage ?? 'en',
+    ...(account.preferences?.timeZone ? { timeZone: account.preferences.timeZone } : {}),
+  };
 }
 
 export function channelsOf(account: AccountItem): Channel[] {

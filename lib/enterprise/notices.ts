@@ -4,8 +4,8 @@
  * rejected, expired) to both. Through the outbox in the transaction of the change, at each account's notice
  * address (service email, else the HUAWEI ID email), in its language and time zone.
  */
-import type { AccountItem } from '../accounts/account.js';
-import { type NoticeTarget, messageFor } from '../core/notify/notice.js';
+import { type AccountItem, noticeTarget } from '../accounts/account.js';
+import { messageFor } from '../core/notify/notice.js';
 import { type OutboxEntry, outboxEntry } from '../core/notify/outbox.js';
 import { addTemplates } from '../core/notify/templates.js';
 
@@ -66,16 +66,6 @@ export type EnterpriseNotice =
   | 'enterprise-invitation-ended'
   | 'enterprise-disassociation-requested'
   | 'enterprise-disassociation-result';
-
-/** Where an account reads notices: its service email first, in its language and time zone. */
-export function noticeTarget(account: AccountItem): NoticeTarget {
-  return {
-    channel: 'email',
-    to: account.serviceEmail ?? account.email,
-    language: account.preferences?.messageLanguage ?? 'en',
-    ...(account.preferences?.timeZone ? { timeZone: account.preferences.timeZone } : {}),
-  };
-}
 
 /** One outbox entry per account told (an account that no longer exists is skipped). */
 export function enterpriseNotices(

@@ -3,7 +3,7 @@ import type { AccountItem } from '../accounts/account.js';
 import { messageFor } from '../core/notify/notice.js';
 import { type OutboxEntry, outboxEntry } from '../core/notify/outbox.js';
 import { addTemplates } from '../core/notify/templates.js';
-import { noticeTarget } from './notices.js';
+import { noticeTarget } from '../accounts/account.js';
 
 addTemplates('enterprise-permissions-changed', {
   en: (v) => ({

@@ -4,8 +4,8 @@
  * The customer is told at its notice address (service email, else the HUAWEI ID email); the partner at its
  * administrator account's.
  */
-import type { AccountItem } from '../accounts/account.js';
-import { type NoticeTarget, messageFor } from '../core/notify/notice.js';
+import { type AccountItem, noticeTarget } from '../accounts/account.js';
+import { messageFor } from '../core/notify/notice.js';
 import { type OutboxEntry, outboxEntry } from '../core/notify/outbox.js';
 import { addTemplates } from '../core/notify/templates.js';
 
@@ -41,16 +41,6 @@ addTemplates('partner-disassociated-by-ticket', {
 });
 
 export type DisassociationNotice = 'partner-disassociation-requested' | 'partner-disassociation-result' | 'partner-disassociated-by-ticket';
-
-/** Where an account reads notices: its service email first, in its language and time zone. */
-export function noticeTarget(account: AccountItem): NoticeTarget {
-  return {
-    channel: 'email',
-    to: account.serviceEmail ?? account.email,
-    language: account.preferences?.messageLanguage ?? 'en',
-    ...(account.preferences?.timeZone ? { timeZone: account.preferences.timeZone } : {}),
-  };
-}
 
 /** One outbox entry per account told (an account that no longer exists is skipped). */
 export function disassociationNotices(

@@ -13,7 +13,7 @@ import { newId } from '../../../lib/core/crypto.js';
 import { loadHandshake } from '../../../lib/core/handshake/store.js';
 import { loadMemberOf, loadProfile } from '../../../lib/enterprise/store.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
-import { activeAccount, close, putStanding, runCheck } from '../../support/closure.js';
+import { activeAccount, closeAccount, putStanding } from '../../support/closure.js';
 import { freshToken } from '../../support/disassociation.js';
 import { acceptedMember, cancelInvitation, decide, enabledMaster, invite } from '../../support/enterprise.js';
 import { createMember } from '../../support/enterprise-disassociation.js';
@@ -30,14 +30,6 @@ afterEach(() => {
   setClockOffset(0);
   setLimits(before);
 });
-
-/** The account closes itself (its closure check passes: no association). */
-async function closeAccount(account: { token: string; email: string }) {
-  const check = await runCheck(account);
-  expect(check.body.passed, JSON.stringify(check.body)).toBe(true);
-  const closed = await close(account.token, check.body.checkId as string);
-  expect(closed.status, JSON.stringify(closed.body)).toBe(200);
-}
 
 describe('R-MM-01/R-MM-04: the master learns nothing about an arbitrary account at invitation (issue 12 review, fix item 1)', () => {
   it('R-MM-04: a partner customer, another master and another master’s member are invited (201); the invitee conditions are named to the invitee when it accepts', async () => {

@@ -8,7 +8,7 @@ import { enterpriseConfig } from '../../../lib/core/config.js';
 import { loadHandshake } from '../../../lib/core/handshake/store.js';
 import { loadProfile } from '../../../lib/enterprise/store.js';
 import { listRecordedMessages } from '../../../lib/local/recording-notifier.js';
-import { activeAccount, close, disable, runCheck } from '../../support/closure.js';
+import { activeAccount, closeAccount, disable } from '../../support/closure.js';
 import { freshToken } from '../../support/disassociation.js';
 import { cancelInvitation, decide, enabledMaster, invite } from '../../support/enterprise.js';
 
@@ -20,13 +20,6 @@ afterEach(() => {
   setClockOffset(0);
   setLimits(before);
 });
-
-async function closeAccount(account: { token: string; email: string }) {
-  const check = await runCheck(account);
-  expect(check.body.passed, JSON.stringify(check.body)).toBe(true);
-  const closed = await close(account.token, check.body.checkId as string);
-  expect(closed.status, JSON.stringify(closed.body)).toBe(200);
-}
 
 describe('the invitee decides an invitation of a master no longer open (issue 12 final review)', () => {
   it('R-MM-07: rejecting an invitation of a CLOSED master tells the closed master nothing as every other end of an invitation', async () => {
