@@ -198,6 +198,26 @@ export const materialsConfig = /* @__PURE__ */ block(
     }) as const,
 );
 
+/** Real-name authentication (issue 13, R-RN-03): the review SLA, the holidays it skips, the operators' channel. */
+export const realNameConfig = /* @__PURE__ */ block(
+  () =>
+    ({
+      /** R-RN-03: the review is due within this many working days. */
+      reviewWorkingDays: 3,
+      /** Public holidays (ISO dates) the due date skips besides weekends; env REALNAME_HOLIDAYS (comma list) *default*. */
+      holidays: (env.REALNAME_HOLIDAYS ?? '2026-12-25,2026-12-26,2027-01-01,2027-12-25,2027-12-26,2028-01-01')
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean) as readonly string[],
+      /** Where overdue reviews are announced *default*. */
+      operatorsEmail: env.REALNAME_OPERATORS_EMAIL ?? 'realname-review@operators.example.com',
+      /** How long an operator's presigned read link to a material lives *default*. */
+      readLinkSeconds: 300,
+      /** The fixed list of rejection reason codes (the issue's list plus `other`). */
+      rejectReasons: ['document-unreadable', 'name-mismatch', 'certificate-expired', 'country-mismatch', 'other'] as const,
+    }) as const,
+);
+
 export const schedulerConfig = /* @__PURE__ */ block(
   () =>
     ({

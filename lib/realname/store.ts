@@ -5,10 +5,23 @@
  * yet, so racing approvals for the last slot give exactly one. Numbers are stored only as keyed hashes.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { AccountItem } from '../accounts/account.js';
+import { accountUpdate } from '../accounts/store.js';
+import { EDITABLE } from '../core/account-status.js';
 import { keyedHash } from '../core/crypto.js';
 import * as keys from '../core/store/key-builders.js';
+import type { Key } from '../core/store/keys.js';
+import { dueAttributes } from '../core/store/keys.js';
 import { TABLE, db } from '../core/store/table.js';
 import { type TransactItem, tagged } from '../core/store/writes.js';
+import {
+  type QueueRow,
+  REVIEW_DUE_KIND,
+  type RealNameApplication,
+  type RealNamePending,
+  type RealNameState,
+  isFirstAuthentication,
+} from './model.js';
 
 export type CertificateKind = 'individual' | 'enterprise';
 
@@ -63,5 +76,136 @@ export function certificateRelease(kind: CertificateKind, numberHash: string, ac
       ExpressionAttributeNames: { '#count': 'count' },
       ExpressionAttributeValues: { ':minus': -1, ':account': new Set([accountId]), ':id': accountId },
     },
+  });
+}
+
+// ---- applications (issue 13): the seams the operator review, re-authentication and lifecycle build on
+
+export const applicationKey = (applicationId: string): Key => keys.realNameApplication(applicationId);
+
+/** The application by ID (any account's: customer use cases compare `accountId` and answer 404 for another's). */
+export async function loadApplication(applicationId: string): Promise<RealNameApplication | undefined> {
+  const out = await db().send(new GetCommand({ TableName: TABLE(), Key: applicationKey(applicationId), ConsistentRead: true }));
+  return out.Item as RealNameApplication | undefined;
+}
+
+/** The account's real-name state (an empty one, version 0, when it never had a decision). */
+export async function realNameState(accountId: string): Promise<RealNameState> {
+  const out = await db().send(new GetCommand({ TableName: TABLE(), Key: keys.realNameState(accountId), ConsistentRead: true }));
+  return (out.Item as RealNameState | undefined) ?? { accountId, version: 0 };
+}
+export const loadRealNameState = realNameState;
+
+/** The keys of the application's two queue rows (pending, overdue) and its review timer. */
+export function queueRowKeys(app: Pick<RealNameApplication, 'applicationId' | 'submittedAt' | 'reviewDueBy'>) {
+  return {
+    pending: keys.realNameQueueRow('pending', app.submittedAt, app.applicationId),
+    overdue: keys.realNameQueueRow('overdue', app.reviewDueBy, app.applicationId),
+    due: keys.realNameReviewDue(app.applicationId),
+  };
+}
+
+/** A queue row of the application (`pending` or `overdue`). */
+export function queueRow(queue: 'pending' | 'overdue', app: RealNameApplication): QueueRow {
+  const key = queueRowKeys(app)[queue];
+  return {
+    ...key,
+    applicationId: app.applicationId,
+    accountId: app.accountId,
+    kind: app.kind,
+    submittedAt: app.submittedAt,
+    reviewDueBy: app.reviewDueBy,
+    ...(app.overdue || queue === 'overdue' ? { overdue: true as const } : {}),
+  };
+}
+
+/** The application's review timer on the due index, due at `reviewDueBy` (processor `realname-review-due`). */
+export function reviewDueItem(app: Pick<RealNameApplication, 'applicationId' | 'accountId' | 'reviewDueBy'>) {
+  const key = keys.realNameReviewDue(app.applicationId);
+  return {
+    ...key,
+    ...dueAttributes(app.accountId, app.reviewDueBy, app.applicationId),
+    dueKind: REVIEW_DUE_KIND,
+    applicationId: app.applicationId,
+    accountId: app.accountId,
+  };
+}
+
+/**
+ * Every write of a submission (first authentication and re-authentication alike), for one transaction: the
+ * application (new: tag `application`), the pending queue row, the review timer, the per-account index row, and on
+ * the account item (tag `account`) the one-pending pointer `realNamePending`, conditioned on there being none, on the
+ * account being open for changes and on the type and authentication status read; a first authentication also moves
+ * `authStatus` to `pending` (a re-authentication leaves it `authenticated`, R-RA-05).
+ */
+export function submitWrites(app: RealNameApplication, account: AccountItem): TransactItem[] {
+  const pending: RealNamePending = { applicationId: app.applicationId, submittedAt: app.submittedAt, reviewDueBy: app.reviewDueBy };
+  return [
+    tagged('application', {
+      Put: { TableName: TABLE(), Item: app, ConditionExpression: 'attribute_not_exists(pk)' },
+    }),
+    { Put: { TableName: TABLE(), Item: queueRow('pending', app) } },
+    { Put: { TableName: TABLE(), Item: reviewDueItem(app) } },
+    {
+      Put: {
+        TableName: TABLE(),
+        Item: {
+          ...keys.realNameAppIndex(app.accountId, app.applicationId),
+          applicationId: app.applicationId,
+          kind: app.kind,
+          submittedAt: app.submittedAt,
+        },
+      },
+    },
+    accountUpdate(
+      account,
+      { realNamePending: pending, ...(isFirstAuthentication(app.kind) ? { authStatus: 'pending' } : {}) },
+      { read: ['accountType', 'authStatus', 'countryRegion'], expectStatus: EDITABLE, condition: 'attribute_not_exists(realNamePending)' },
+    ),
+  ];
+}
+
+/**
+ * The writes that end a pending application without a decision (withdrawal; the lifecycle hook at disable): the
+ * application `withdrawn` (tag `application`, condition: still pending), the queue rows and the timer deleted, and
+ * on the account item (tag `account`, unless `account` is false: a disabled account's item is replaced anyway) the
+ * pointer removed and, for a first authentication, `authStatus` back to `unauthenticated`.
+ */
+export function withdrawWrites(app: RealNameApplication, atIso: string, account: { accountId: string } | false): TransactItem[] {
+  const rows = queueRowKeys(app);
+  const items: TransactItem[] = [
+    tagged('application', {
+      Update: {
+        TableName: TABLE(),
+        Key: applicationKey(app.applicationId),
+        UpdateExpression: 'SET #status = :withdrawn, withdrawnAt = :at, version = version + :one',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':pending': 'pending', ':at': atIso, ':one': 1 },
+      },
+    }),
+    ...queueRowDeletes(app),
+    { Delete: { TableName: TABLE(), Key: rows.due } },
+  ];
+  if (account) items.push(pendingPointerRemove(account.accountId, app));
+  return items;
+}
+
+/** Deletes both queue rows of the application (a missing one is no error). */
+export function queueRowDeletes(app: RealNameApplication): TransactItem[] {
+  const rows = queueRowKeys(app);
+  return [{ Delete: { TableName: TABLE(), Key: rows.pending } }, { Delete: { TableName: TABLE(), Key: rows.overdue } }];
+}
+
+/**
+ * On the account item (tag `account`): removes `realNamePending` if it still names this application; for a first
+ * authentication also `authStatus` pending → unauthenticated (withdrawal; a rejection of a first authentication).
+ */
+export function pendingPointerRemove(accountId: string, app: Pick<RealNameApplication, 'applicationId' | 'kind'>): TransactItem {
+  return accountUpdate({ accountId, version: 0 }, isFirstAuthentication(app.kind) ? { authStatus: 'unauthenticated' } : {}, {
+    read: [],
+    remove: ['realNamePending'],
+    condition: 'realNamePending.applicationId = :appId',
+    values: { ':appId': app.applicationId },
   });
 }

@@ -84,6 +84,12 @@ export const TRACE_NAMES = [
   'requestMemberDisassociation',
   'cancelMemberDisassociation',
   'decideMemberDisassociation',
+
+  // real-name authentication (issue 13): on the applicant's traces; an operator's action carries actor operator:<id>
+  'submitRealNameApplication',
+  'withdrawRealNameApplication',
+  'decideRealNameApplication',
+  'viewRealNameApplication',
 ] as const;
 
 export type TraceName = (typeof TRACE_NAMES)[number];

@@ -94,6 +94,23 @@ export const enterpriseFormerMember = (masterId: string, memberId: string, assoc
 });
 
 // Real-name (issue 13): one counter per certificate (or registration) number's keyed hash and kind (R-RN-04).
+/** Issue 13: a real-name application (outside any account partition). */
+export const realNameApplication = (applicationId: string): Key => ({ pk: `REALNAME_APP#${applicationId}`, sk: 'APP' });
+/** Issue 13: the application's review timer on the due index (kind `realname-review-due`). */
+export const realNameReviewDue = (applicationId: string): Key => ({ pk: `REALNAME_APP#${applicationId}`, sk: 'DUE' });
+/** Issue 13: the account's real-name state (current approved authentication, last decision). */
+export const realNameState = (accountId: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: 'REALNAME' });
+/** Issue 13: the per-account index row of one application (the purge sees it as an item of the partition). */
+export const realNameAppIndex = (accountId: string, applicationId: string): Key => ({
+  pk: `ACCOUNT#${accountId}`,
+  sk: `REALNAME_APP#${applicationId}`,
+});
+/** Issue 13: the operators' queues: `pending` (by submission time) and `overdue` (by due time). */
+export const realNameQueuePartition = (queue: 'pending' | 'overdue') => `REALNAME_QUEUE#${queue}`;
+export const realNameQueueRow = (queue: 'pending' | 'overdue', sortTimeIso: string, applicationId: string): Key => ({
+  pk: realNameQueuePartition(queue),
+  sk: `${sortTimeIso}#${applicationId}`,
+});
 export const realNameCertificate = (kind: string, numberHash: string): Key => ({
   pk: `REALNAME_CERT#${kind}#${numberHash}`,
   sk: 'COUNT',

@@ -75,3 +75,15 @@ export const enterpriseFormerWindowsCondition = (masterId: string, memberId: str
   sk: { beginsWith: `FORMER#${memberId}#` },
 });
 export const enterpriseFormerWindows = { index: 'table' as const, condition: enterpriseFormerWindowsCondition };
+/** Issue 13: an operators' queue of real-name applications (`pending` by submission time, `overdue` by due time), oldest first. */
+export const realNameQueueCondition = (queue: string, fromIso = ''): KeyCondition => ({
+  pk: k.realNameQueuePartition(queue as 'pending' | 'overdue'),
+  sk: { beginsWith: fromIso },
+});
+export const realNameQueue = { index: 'table' as const, condition: realNameQueueCondition };
+/** Issue 13: the per-account index rows of an account's real-name applications. */
+export const realNameApplicationsOfAccountCondition = (accountId: string): KeyCondition => ({
+  pk: k.accountPartition(accountId),
+  sk: { beginsWith: 'REALNAME_APP#' },
+});
+export const realNameApplicationsOfAccount = { index: 'table' as const, condition: realNameApplicationsOfAccountCondition };
