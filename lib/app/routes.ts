@@ -37,6 +37,8 @@ import * as createEnterpriseMemberRoutes from '../enterprise/create-member-route
 import * as enterpriseListRoutes from '../enterprise/enterprise-lists-route.js';
 import * as masterAccountRoutes from '../enterprise/master-account-route.js';
 import * as enterpriseMemberRoutes from '../enterprise/members-route.js';
+import * as realNameApplicationRoutes from '../realname/applications-route.js';
+import * as realNameRoutes from '../realname/real-name-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
 import * as sessions from '../sessions/routes.js';
@@ -81,6 +83,9 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   masterAccountRoutes,
   enterpriseMemberRoutes,
   enterpriseListRoutes,
+
+  realNameApplicationRoutes,
+  realNameRoutes,
 };
 
 const isRoute = (value: unknown): value is RouteSpec =>

@@ -1,0 +1,120 @@
+/**
+ * Issue 13: real-name applications for tests, through the real handlers — verified materials uploaded to the
+ * presigned target on s3rver, application bodies with unique numbers, submit / view / withdraw.
+ */
+import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import { handler as completeHandler } from '../../functions/materials/completeMaterial.js';
+import { handler as declareHandler } from '../../functions/materials/declareMaterial.js';
+import { handler as getHandler } from '../../functions/realname/getRealName.js';
+import { handler as submitHandler } from '../../functions/realname/submitRealNameApplication.js';
+import { handler as withdrawHandler } from '../../functions/realname/withdrawRealNameApplication.js';
+import { FILES } from './files.js';
+import { invoke } from './http.js';
+import { bearer } from './identity.js';
+import { putToTarget } from './upload.js';
+
+export { OPS } from './partners.js';
+
+type Session = { token: string };
+export type Purpose = 'real-name-individual' | 'real-name-enterprise' | 'reauth-form';
+export type Fixture = 'png' | 'jpg' | 'pdf' | 'bmp';
+
+const CONTENT_TYPE: Record<Fixture, string> = { png: 'image/png', jpg: 'image/jpeg', pdf: 'application/pdf', bmp: 'image/bmp' };
+
+/** Declares, uploads (presigned target on s3rver) and completes a material of `purpose`; returns its materialId. */
+export async function verifiedMaterial(session: Session, purpose: Purpose, fixture: Fixture = 'png'): Promise<string> {
+  const bytes = FILES[fixture];
+  const declared = await invoke(declareHandler, {
+    method: 'POST',
+    path: '/v1/materials',
+    headers: bearer(session.token),
+    body: { purpose, fileName: `scan.${fixture}`, contentType: CONTENT_TYPE[fixture], sizeBytes: bytes.length },
+  });
+  expect(declared.status, JSON.stringify(declared.body)).toBe(201);
+  const uploaded = await putToTarget(declared.body.upload as { url: string; headers: Record<string, string> }, bytes);
+  expect(uploaded.status).toBe(200);
+  const materialId = declared.body.materialId as string;
+  const done = await invoke(completeHandler, {
+    method: 'POST',
+    path: `/v1/materials/${materialId}/complete`,
+    pathParameters: { materialId },
+    headers: bearer(session.token),
+  });
+  expect(done.status, JSON.stringify(done.body)).toBe(200);
+  return materialId;
+}
+
+/** A certificate number nobody else uses (so R-RN-04's counter never interferes between tests). */
+export const uniqueNumber = (prefix = 'C') => `${prefix}${randomBytes(6).toString('hex').toUpperCase()}`;
+
+/** An individual application body (country DE like the test accounts); materials must be given or added. */
+export function individualApplication(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'individual',
+    certificateType: 'passport',
+    fullName: 'Li Lei',
+    certificateNumber: uniqueNumber('P'),
+    issuingCountry: 'DE',
+    ...overrides,
+  };
+}
+
+/** An enterprise application body (registered in DE). */
+export function enterpriseApplication(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'enterprise',
+    countryRegion: 'DE',
+    registeredAddress: '1 Example Street, Berlin',
+    enterpriseName: `Example GmbH ${randomBytes(3).toString('hex')}`,
+    registrationNumber: uniqueNumber('HRB'),
+    ...overrides,
+  };
+}
+
+/** Verified materials for the slots of a first authentication of `kind`. */
+export async function materialsFor(session: Session, kind: 'individual' | 'enterprise'): Promise<Record<string, string>> {
+  if (kind === 'individual') {
+    const [certificatePage, holdingPhoto] = await Promise.all([
+      verifiedMaterial(session, 'real-name-individual', 'png'),
+      verifiedMaterial(session, 'real-name-individual', 'jpg'),
+    ]);
+    return { certificatePage, holdingPhoto };
+  }
+  return { certificate: await verifiedMaterial(session, 'real-name-enterprise', 'png') };
+}
+
+/** POST /v1/real-name/applications (the raw answer). */
+export function apply(session: Session, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return invoke(submitHandler, {
+    method: 'POST',
+    path: '/v1/real-name/applications',
+    headers: { ...bearer(session.token), ...headers },
+    body,
+  });
+}
+
+/** A pending application of `kind` with fresh materials; returns the answer's body. */
+export async function applied(session: Session, kind: 'individual' | 'enterprise' = 'individual', overrides: Record<string, unknown> = {}) {
+  const materials = await materialsFor(session, kind);
+  const body =
+    kind === 'individual' ? individualApplication({ materials, ...overrides }) : enterpriseApplication({ materials, ...overrides });
+  const res = await apply(session, body);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { ...(res.body as { applicationId: string; status: string; reviewDueBy: string }), body };
+}
+
+/** GET /v1/real-name (the raw answer). */
+export function realName(session: Session) {
+  return invoke(getHandler, { method: 'GET', path: '/v1/real-name', headers: bearer(session.token) });
+}
+
+/** DELETE /v1/real-name/applications/{id} (the raw answer). */
+export function withdraw(session: Session, applicationId: string) {
+  return invoke(withdrawHandler, {
+    method: 'DELETE',
+    path: `/v1/real-name/applications/${applicationId}`,
+    pathParameters: { applicationId },
+    headers: bearer(session.token),
+  });
+}
