@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { isoTime } from '../core/http/schemas.js';
-import { enterpriseApplication, individualApplication, opaqueId } from './schemas.js';
+import { enterpriseApplication, individualApplication, opaqueId } from './fields-route.js';
 
 export const submitRealNameApplicationRoute = defineRoute({
   operationId: 'submitRealNameApplication',

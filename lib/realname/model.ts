@@ -95,7 +95,7 @@ export interface ApprovedAuth {
   submittedAt: string;
 }
 
-/** The account's real-name state item (`ACCOUNT#<id>` / `REALNAME`). */
+/** The account's real-name state item (keys.realNameState). */
 export interface RealNameState {
   accountId: string;
   current?: ApprovedAuth;

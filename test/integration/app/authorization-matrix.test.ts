@@ -51,6 +51,7 @@ import { handler as entRecordsHandler } from '../../../functions/enterprise/list
 import { handler as entMemberRecordsHandler } from '../../../functions/enterprise/listMasterAccountRecords.js';
 import { acceptedMember, enabledMaster, invite } from '../../support/enterprise.js';
 import { pendingDisassociation } from '../../support/enterprise-views.js';
+import { applied } from '../../support/realname.js';
 
 import { newId } from '../../../lib/core/crypto.js';
 import { createHandshake } from '../../../lib/core/handshake/store.js';
@@ -222,6 +223,8 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   'cursor:listEnterpriseMembers': (w) => w.extra.entMembersCursor!,
   'cursor:listEnterpriseRecords': (w) => w.extra.entRecordsCursor!,
   'cursor:listMasterAccountRecords': (w) => w.extra.entMemberRecordsCursor!,
+  // Issue 13: the owner's pending real-name application.
+  applicationId: (w) => w.extra.applicationId!,
 };
 
 /**
@@ -346,6 +349,12 @@ async function snapshot(world: World) {
         async (id) => (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.handshake(id), ConsistentRead: true }))).Item,
       ),
     ),
+    // Issue 13: the owner's pending real-name application (its index row and pointer are in the owner's partition).
+    realNameApplication: (
+      await db().send(
+        new GetCommand({ TableName: TABLE(), Key: keys.realNameApplication(world.fixtures.applicationId!), ConsistentRead: true }),
+      )
+    ).Item,
     memberPointer: (
       await db().send(new GetCommand({ TableName: TABLE(), Key: keys.memberMaster(world.fixtures.memberId!), ConsistentRead: true }))
     ).Item,
@@ -441,6 +450,8 @@ beforeAll(async () => {
     entRecordsCursor: await cursorOf(entRecordsHandler, '/v1/enterprise/records', entMaster.token),
     entMemberRecordsCursor: await cursorOf(entMemberRecordsHandler, '/v1/master-account/records', entMember.token),
   });
+  // Issue 13: the owner's pending real-name application.
+  Object.assign(extra, { applicationId: (await applied(owner, 'individual')).applicationId });
   const otherMaster = await enabledMaster();
   intruderMaster = otherMaster;
   intruderMember = (await acceptedMember(otherMaster)).member;

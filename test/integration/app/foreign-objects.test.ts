@@ -22,6 +22,7 @@ import { pendingDisassociation } from '../../support/enterprise-views.js';
 import { type Handler, invoke } from '../../support/http.js';
 import { bearer, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
+import { applied, withdraw } from '../../support/realname.js';
 
 const challengeAttempts = async (challengeId: string) =>
   (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.challenge(challengeId), ConsistentRead: true }))).Item?.attempts;
@@ -226,5 +227,26 @@ describe('issue 12: every enterprise route as an intruder (R-SEC-05, R-MM-01/02/
     expect((await loadHandshake(w.invitationId))?.state).toBe('pending');
     expect((await loadHandshake(w.requestId))?.state).toBe('pending');
     expect(await loadMember(w.master.accountId, w.member.accountId)).toMatchObject({ permissions: ['view-bills'], version: 1 });
+  });
+});
+
+describe('issue 13: real-name applications of another account (R-SEC-05)', () => {
+  it("R-SEC-05 withdrawing another account's pending application answers 404 like an unknown one, and changes nothing", async () => {
+    const [owner, other] = await Promise.all([activeAccount(), activeAccount()]);
+    const { applicationId } = await applied(owner, 'individual');
+    const read = async () => ({
+      application: (
+        await db().send(new GetCommand({ TableName: TABLE(), Key: keys.realNameApplication(applicationId), ConsistentRead: true }))
+      ).Item,
+      account: (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(owner.accountId), ConsistentRead: true }))).Item,
+    });
+    const before = await read();
+    const foreign = await withdraw(other, applicationId);
+    const unknown = await withdraw(other, `${applicationId.slice(0, -6)}zzzzzz`);
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect(foreign.body.detail).toBe(unknown.body.detail);
+    expect(JSON.stringify(foreign.body)).not.toContain(owner.accountId);
+    expect(await read()).toEqual(before);
   });
 });

@@ -186,7 +186,8 @@ describe('submitRealNameApplication (issue 13 item 1)', () => {
     expect(conditions(second.body)).toEqual(['application-pending']);
 
     const racer = await activeAccount();
-    const [a, b] = await Promise.all([materialsFor(racer, 'individual'), materialsFor(racer, 'enterprise')]);
+    const a = await materialsFor(racer, 'individual');
+    const b = await materialsFor(racer, 'enterprise');
     const answers = await Promise.all([
       apply(racer, individualApplication({ materials: a })),
       apply(racer, enterpriseApplication({ materials: b })),

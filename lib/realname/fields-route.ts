@@ -1,4 +1,4 @@
-/** Field types of the real-name routes (issue 13). */
+/** Field types of the real-name routes (issue 13), for the route specs only. */
 import * as z from 'zod/mini';
 import { countryRegion } from '../accounts/schemas.js';
 import { text } from '../core/http/schemas.js';
