@@ -64,3 +64,12 @@ describe('issue 10 (bundle budget): a key builder only in the bundles that use i
     expect(text.includes('PROFILE')).toBe(true);
   });
 });
+
+describe('issue 13 item 5 (bundle budget): disableServices carries only its own route spec', () => {
+  it('its prod bundle has lib/closure/disable-route.ts and none of the other closure route specs (headroom for the real-name hook)', async () => {
+    const { emitted, text } = await bundle('functions/closure/disableServices.ts');
+    expect(emitted).toContain('lib/closure/disable-route.ts');
+    expect(emitted).not.toContain('lib/closure/routes.ts');
+    for (const path of ['/v1/closure/checks', '/v1/closure/restore', '/standing']) expect(text.includes(path), path).toBe(false);
+  });
+});
