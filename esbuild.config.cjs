@@ -20,10 +20,10 @@ const stageOf = (serverless) => {
   }
 };
 
-// Local-only adapters (the message recorder, file storage, the test clock) are imported statically by their
-// ports (lib/core/notify/notifier.ts, lib/materials/storage.ts, the handlers). Outside the local stage config.ts never
+// Local-only adapters (the message recorder, the test clock) are imported statically by their
+// ports (lib/core/notify/notifier.ts, the handlers). Outside the local stage config.ts never
 // chooses them, so deployed bundles get stubs with the same exports that throw (lib/local/stubs/).
-const LOCAL_ONLY = ['recording-notifier', 'file-storage', 'test-clock'];
+const LOCAL_ONLY = ['recording-notifier', 'test-clock'];
 const localOnlyStubs = {
   name: 'local-only-stubs',
   setup(build) {
@@ -38,7 +38,7 @@ const localOnlyStubs = {
 };
 
 // lib/app/local.ts hands the local stage's adapters to their ports; a deployed stage never chooses them
-// (config-env.ts refuses NOTIFIER/STORAGE=local there), so its bundles get an empty module instead and a port asked
+// (config-env.ts refuses NOTIFIER=local there), so its bundles get an empty module instead and a port asked
 // for a local adapter throws "No local … is registered" (measured: -0.5 KB on every function).
 const noLocalRegistration = {
   name: 'no-local-registration',

@@ -2,7 +2,7 @@
  * Cold-start check of the environment (issue 9 item 10): a deployed stage without its secret or with a
  * wildcard CORS origin refuses to start, instead of HMACing with '' or reflecting every origin. Only the
  * local stage has built-in values; the test stage must be given its secret. A deployed stage refuses the
- * local emulators (NOTIFIER=local, STORAGE=local, DYNAMODB_ENDPOINT, S3_ENDPOINT). Errors name the variable,
+ * local emulators (NOTIFIER=local, DYNAMODB_ENDPOINT, S3_ENDPOINT). Errors name the variable,
  * never its value.
  */
 import * as z from 'zod/mini';
@@ -54,7 +54,6 @@ export function checkEnv(env: Record<string, string | undefined>): CheckedEnv {
     ...(deployed
       ? {
           NOTIFIER: deployedOnly('sns'),
-          STORAGE: deployedOnly('s3'),
           DYNAMODB_ENDPOINT: deployedOnly(),
           S3_ENDPOINT: deployedOnly(),
           // Deployed bundles carry no IMDS region lookup (esbuild.config.cjs), which `auto` would need off Lambda.
@@ -66,7 +65,6 @@ export function checkEnv(env: Record<string, string | undefined>): CheckedEnv {
     HMAC_SECRET: env.HMAC_SECRET || undefined,
     CORS_ORIGINS: env.CORS_ORIGINS || undefined,
     NOTIFIER: env.NOTIFIER || undefined,
-    STORAGE: env.STORAGE || undefined,
     DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT || undefined,
     S3_ENDPOINT: env.S3_ENDPOINT || undefined,
     AWS_DEFAULTS_MODE: env.AWS_DEFAULTS_MODE || undefined,

@@ -80,8 +80,6 @@ export const config = {
   /** Key for HMACs of codes, tokens and cursors. Deployed stages get it from Secrets Manager (required there). */
   hmacSecret: checked.hmacSecret,
   logLevel: env.LOG_LEVEL ?? 'INFO',
-  /** Where uploaded materials live: 's3' in every stage (locally s3rver); 'local' files only when STORAGE=local. */
-  storage: (env.STORAGE || 's3') as 's3' | 'local',
   materialsBucket: env.MATERIALS_BUCKET ?? '',
 
   http: {
@@ -245,11 +243,10 @@ export const outboxConfig = /* @__PURE__ */ block(
     }) as const,
 );
 
-/** The local stage's own settings (uploads, links, the message sink). */
+/** The local stage's own settings (links, the message sink). */
 export const localConfig = /* @__PURE__ */ block(
   () =>
     ({
-      uploadsDir: env.LOCAL_UPLOADS_DIR ?? '.local/uploads',
       baseUrl: env.LOCAL_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`,
       messagesTtlSeconds: 7 * DAY,
     }) as const,

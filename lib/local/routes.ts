@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../core/http/route.js';
 import { isoTime, text } from '../core/http/schemas.js';
-import { LOCAL_UPLOAD_CONTENT_TYPE } from './file-storage.js';
 
 export const localListMessagesRoute = defineRoute({
   operationId: 'localListMessages',
@@ -54,18 +53,4 @@ export const localAdvanceClockRoute = defineRoute({
   localOnly: true,
   body: z.strictObject({ advanceSeconds: z.number().check(z.int(), z.minimum(-10 * 365 * 86400), z.maximum(10 * 365 * 86400)) }),
   success: { status: 200, description: 'New test time', schema: clockAnswer },
-});
-
-export const localUploadRoute = defineRoute({
-  operationId: 'localUpload',
-  method: 'PUT',
-  path: '/local/uploads/{token}',
-  summary: 'The local stand-in for a presigned S3 upload (local stage only)',
-  tags: ['local'],
-  auth: 'none',
-  localOnly: true,
-  params: z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(2048)) }),
-  rawBody: { contentType: LOCAL_UPLOAD_CONTENT_TYPE, description: 'The file, exactly as many bytes as declared' },
-  success: { status: 200, description: 'Stored', schema: z.object({ sizeBytes: z.number().check(z.int()) }) },
-  errors: [403, 413],
 });

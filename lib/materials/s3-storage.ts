@@ -1,5 +1,5 @@
 /**
- * S3 adapter without the S3 client: the three calls it needs (presigned PUT, ranged GET, DELETE) are
+ * S3 adapter without the S3 client: the calls it needs (presigned PUT and GET, ranged GET, copy, DELETE) are
  * signed with SigV4 from @smithy/signature-v4 and sent with fetch. Measured reason: @aws-sdk/client-s3
  * would push this function's bundle past the 400 KB budget.
  */
@@ -7,7 +7,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { addSeconds, now } from '../core/clock.js';
 import { config, materialsConfig } from '../core/config.js';
-import type { MaterialStorage, UploadTarget } from './storage.js';
+import type { MaterialStorage, ReadLink, UploadTarget } from './storage.js';
 
 /** SigV4's hash constructor (HMAC when given a secret), on node:crypto. */
 type Data = string | ArrayBuffer | ArrayBufferView;
@@ -83,6 +83,14 @@ export class S3Storage implements MaterialStorage {
       headers,
       expiresAt: addSeconds(now(), materialsConfig.uploadTtlSeconds).toISOString(),
     };
+  }
+
+  /** R-RN-08: a presigned GET valid for `ttlSeconds`; the object stays private (no ACL, no public URL). */
+  async readLink(key: string, ttlSeconds: number): Promise<ReadLink> {
+    const at = now();
+    const signed = await signer().presign(this.request('GET', key), { expiresIn: ttlSeconds, signingDate: at });
+    const query = new URLSearchParams(signed.query as Record<string, string>).toString();
+    return { url: `${this.base}${signed.path}?${query}`, expiresAt: addSeconds(at, ttlSeconds).toISOString() };
   }
 
   async head(key: string, bytes: number): Promise<{ head: Uint8Array; size: number } | undefined> {

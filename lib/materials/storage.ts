@@ -1,9 +1,8 @@
 /**
- * Where uploaded materials live (R-RN-08: privately, never listed). Port with two adapters: S3 (every stage: AWS when
- * deployed, s3rver in the local stage and tests; presigned PUT with the size and type signed, so S3 refuses anything else)
- * and the local filesystem (only with STORAGE=local; uploads go to PUT /local/uploads/{token}).
+ * Where uploaded materials live (R-RN-08: privately, never listed, read only through short-lived links). One adapter,
+ * S3, in every stage: AWS when deployed, s3rver in the local stage and tests (presigned PUT with the size and type
+ * signed, so S3 refuses anything else; presigned GET for reading).
  */
-import { config } from '../core/config.js';
 import { S3Storage } from './s3-storage.js';
 
 export interface UploadTarget {
@@ -21,22 +20,18 @@ export interface MaterialStorage {
   /** Copies an uploaded object to a key the client cannot write (what is checked is what is kept). */
   promote(fromKey: string, toKey: string): Promise<void>;
   remove(key: string): Promise<void>;
+  /** A presigned GET of `key` valid for `ttlSeconds` (R-RN-08: the only way anyone reads the bytes). */
+  readLink(key: string, ttlSeconds: number): Promise<ReadLink>;
+}
+
+export interface ReadLink {
+  url: string;
+  expiresAt: string;
 }
 
 let chosen: MaterialStorage | undefined;
-let localAdapter: (() => MaterialStorage) | undefined;
-
-/** The composition root hands over the local stage's adapter (lib/app/local.ts). */
-export function registerLocalStorage(make: () => MaterialStorage): void {
-  localAdapter = make;
-}
-
-function local(): MaterialStorage {
-  if (!localAdapter) throw new Error('No local material storage is registered (import lib/app/local.ts).');
-  return localAdapter();
-}
 
 export function materialStorage(): MaterialStorage {
-  chosen ??= config.storage === 's3' ? new S3Storage() : local();
+  chosen ??= new S3Storage();
   return chosen;
 }

@@ -43,5 +43,5 @@ export async function startS3Local(options: { port: number; directory: string; b
 
 /** The environment that points the S3 adapter at a running s3rver. */
 export function s3Env(s3: RunningS3): Record<string, string> {
-  return { STORAGE: 's3', MATERIALS_BUCKET: s3.bucket, S3_ENDPOINT: s3.endpoint, S3_FORCE_PATH_STYLE: 'true', ...S3RVER_CREDENTIALS };
+  return { MATERIALS_BUCKET: s3.bucket, S3_ENDPOINT: s3.endpoint, S3_FORCE_PATH_STYLE: 'true', ...S3RVER_CREDENTIALS };
 }

@@ -18,4 +18,5 @@ export const FILES = {
   ]),
   bmp: Buffer.concat([Buffer.from('BM'), Buffer.alloc(120, 6)]),
   exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(120, 7)]),
+  gif: Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(120, 8)]),
 };

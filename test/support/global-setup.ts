@@ -14,7 +14,7 @@ import { s3Env, startS3Local } from '../../scripts/lib/s3-local.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
-    /** STORAGE, MATERIALS_BUCKET, S3_ENDPOINT, S3_FORCE_PATH_STYLE and s3rver's credentials. */
+    /** MATERIALS_BUCKET, S3_ENDPOINT, S3_FORCE_PATH_STYLE and s3rver's credentials. */
     s3Env: Record<string, string>;
     apiUrl: string;
   }

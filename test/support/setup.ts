@@ -3,8 +3,6 @@
  * of this file's own, so files can run in parallel without seeing each other's items.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, inject } from 'vitest';
 import { ensureTable } from '../../scripts/lib/dynamodb-local.js';
 
@@ -22,7 +20,6 @@ process.env.NOTICES_TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:account-cent
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'SILENT';
 process.env.POWERTOOLS_DEV = 'false';
 process.env.TABLE_NAME = `test-${randomBytes(6).toString('hex')}`;
-process.env.LOCAL_UPLOADS_DIR = join(tmpdir(), 'account-center-test-uploads');
 
 await ensureTable(endpoint, process.env.TABLE_NAME);
 // The local adapters, as the composition root hands them to their ports; in beforeAll, so a test file

@@ -5,10 +5,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import * as realFiles from '../../../lib/local/file-storage.js';
 import * as realRecorder from '../../../lib/local/recording-notifier.js';
 import * as realClock from '../../../lib/local/test-clock.js';
-import * as stubFiles from '../../../lib/local/stubs/file-storage.js';
 import * as stubRecorder from '../../../lib/local/stubs/recording-notifier.js';
 import * as stubClock from '../../../lib/local/stubs/test-clock.js';
 import { allRoutes } from '../../../lib/app/routes.js';
@@ -20,12 +18,11 @@ import { apiEvent, lambdaContext } from '../../support/http.js';
 /** Strings only the real local-only modules contain (property reads and literals survive minification). */
 const LOCAL_ONLY_MARKERS = {
   'recording-notifier': '.messagesTtlSeconds',
-  'file-storage': '"local-upload"',
   'test-clock': '.offsetMs',
 };
 
 describe('bundle budget (issue 9, i9-size): local-only adapters stay out of deployed bundles', () => {
-  // disableServices uses all three ports (notifier, material storage, the HTTP test-clock middleware);
+  // disableServices uses both ports (notifier, the HTTP test-clock middleware; material storage is S3 in every stage);
   // schedulerTick reads the test clock outside middy.
   it.each(['functions/closure/disableServices.ts', 'functions/scheduler/tick.ts'])(
     '%s: a prod build has none of them, a local build has them all',
@@ -44,13 +41,11 @@ describe('bundle budget (issue 9, i9-size): local-only adapters stay out of depl
 
   it('each stub exports exactly the names of the module it stands in for', () => {
     expect(Object.keys(stubRecorder).sort()).toEqual(Object.keys(realRecorder).sort());
-    expect(Object.keys(stubFiles).sort()).toEqual(Object.keys(realFiles).sort());
     expect(Object.keys(stubClock).sort()).toEqual(Object.keys(realClock).sort());
   });
 
   it('a stub throws if a deployed stage ever reached a local-only adapter', async () => {
     await expect(new stubRecorder.RecordingNotifier().send()).rejects.toThrow(/local-only/);
-    expect(() => new stubFiles.LocalFileStorage()).toThrow(/local-only/);
     await expect(stubClock.advanceTestClock(1)).rejects.toThrow(/local-only/);
   });
 });

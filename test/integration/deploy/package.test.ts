@@ -111,8 +111,9 @@ describe('deployable package for a non-local stage', () => {
     for (const file of bundles) expect(statSync(file).size / 1024, file).toBeLessThanOrEqual(BUNDLE_BUDGET_KB);
   });
 
-  it('bundle budget (issue 9, i9-size): no deployed bundle carries a local-only adapter (recorder, file storage, test clock)', () => {
+  it('bundle budget (issue 9, i9-size): no deployed bundle carries a local-only adapter (recorder, test clock) nor the removed upload stand-in', () => {
     // Strings only the real modules contain; test/integration/deploy/bundle-stubs.test.ts shows a local build has them.
+    // "local-upload" was the removed filesystem adapter's grant (issue 13): it must not come back.
     const markers = ['.messagesTtlSeconds', '"local-upload"', '.offsetMs'];
     const bundles = bundlesIn(join(workFolder, '.build'));
     expect(bundles.length).toBeGreaterThan(0);
@@ -133,5 +134,29 @@ describe('deployable package for a non-local stage', () => {
       expect(fn.Properties.Environment.Variables.CORS_ORIGINS, name).toBe(DEPLOYED_ORIGINS.join(','));
     }
     expect(JSON.stringify(api.CorsConfiguration)).not.toContain('*');
+  });
+
+  it('R-RN-08: the materials bucket is private (every public access blocked, owner-enforced, encrypted) and takes cross-origin PUT/POST only from the configured origins (issue 13 item 2)', () => {
+    const bucket = template.Resources.MaterialsBucket.Properties;
+    expect(template.Resources.MaterialsBucket.Type).toBe('AWS::S3::Bucket');
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+    expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toMatch(
+      /^(AES256|aws:kms)$/,
+    );
+    expect(bucket.AccessControl).toBeUndefined();
+    expect(bucket.WebsiteConfiguration).toBeUndefined();
+    expect(bucket.CorsConfiguration.CorsRules).toEqual([expect.objectContaining({ AllowedOrigins: DEPLOYED_ORIGINS })]);
+    expect(bucket.CorsConfiguration.CorsRules[0].AllowedMethods.sort()).toEqual(['POST', 'PUT']);
+    // No bucket policy opens it to anyone: the presigned GET links are the only way to the bytes.
+    const policies = resources().filter(
+      ([, r]) => r.Type === 'AWS::S3::BucketPolicy' && JSON.stringify(r.Properties.Bucket).includes('MaterialsBucket'),
+    );
+    expect(policies).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ describe('issue 10 (bundle budget): the SDK call counter only where the bench an
 describe('issue 10 (bundle budget): no local adapter registration in deployed bundles', () => {
   it('a prod bundle carries neither lib/app/local.ts nor the adapter stubs it would register; a local build has the registration', async () => {
     const { emitted } = await bundle('functions/closure/disableServices.ts');
-    const registered = ['lib/app/local.ts', 'lib/local/stubs/recording-notifier.ts', 'lib/local/stubs/file-storage.ts'];
+    const registered = ['lib/app/local.ts', 'lib/local/stubs/recording-notifier.ts'];
     expect(emitted.filter((m) => registered.includes(m))).toEqual([]);
     const local = await bundle('functions/closure/disableServices.ts', 'local');
     expect(local.emitted).toContain('lib/app/local.ts');
@@ -62,5 +62,14 @@ describe('issue 10 (bundle budget): a key builder only in the bundles that use i
     const { text } = await bundle('functions/accounts/getAccount.ts');
     expect(text.includes('HANDSHAKE#OPEN')).toBe(false);
     expect(text.includes('PROFILE')).toBe(true);
+  });
+});
+
+describe('issue 13 item 5 (bundle budget): disableServices carries only its own route spec', () => {
+  it('its prod bundle has lib/closure/disable-route.ts and none of the other closure route specs (headroom for the real-name hook)', async () => {
+    const { emitted, text } = await bundle('functions/closure/disableServices.ts');
+    expect(emitted).toContain('lib/closure/disable-route.ts');
+    expect(emitted).not.toContain('lib/closure/routes.ts');
+    for (const path of ['/v1/closure/checks', '/v1/closure/restore', '/standing']) expect(text.includes(path), path).toBe(false);
   });
 });

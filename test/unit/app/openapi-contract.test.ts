@@ -172,8 +172,8 @@ describe('issue 9 item 18: headers, servers, security, license, local routes', (
     expect(missing).toEqual([]);
   });
 
-  it('/local/scheduler/run declares `stats`; PUT /local/uploads/{token} declares its byte body', () => {
+  it('/local/scheduler/run declares `stats`; no local upload stand-in is left (issue 13: uploads go to S3 / s3rver)', () => {
     expect(byId('localRunScheduler').op.responses['200'].content['application/json'].schema.properties.stats).toBeDefined();
-    expect(Object.keys(byId('localUpload').op.requestBody.content)).toEqual(['application/octet-stream']);
+    expect(operations.find((o) => o.op.operationId === 'localUpload')).toBeUndefined();
   });
 });

@@ -21,7 +21,7 @@ const exported = Object.entries(routeModules).flatMap(([module, exports]) =>
 );
 
 /** Operations without a use case of their own: the local stage's test tools and the document itself. */
-const NO_USE_CASE = new Set(['getOpenApi', 'localAdvanceClock', 'localGetClock', 'localListMessages', 'localRunScheduler', 'localUpload']);
+const NO_USE_CASE = new Set(['getOpenApi', 'localAdvanceClock', 'localGetClock', 'localListMessages', 'localRunScheduler']);
 
 describe('one name per operation (issue 10)', () => {
   it.each(exported.map((e) => [e.route.operationId, e]))('%s: the route constant is <operationId>Route', (_id, e) => {

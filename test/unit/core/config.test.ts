@@ -137,7 +137,6 @@ describe('cold start refuses values that only look configured (issue 9 item 10)'
       /HMAC_SECRET/,
     ],
     ['NOTIFIER=local in a deployed stage', { ...deployed, NOTIFIER: 'local' }, /NOTIFIER/],
-    ['STORAGE=local in a deployed stage', { ...deployed, STORAGE: 'local' }, /STORAGE/],
     ['a DYNAMODB_ENDPOINT in a deployed stage', { ...deployed, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }, /DYNAMODB_ENDPOINT/],
     ['an S3_ENDPOINT (s3rver) in a deployed stage (issue 13 item 1)', { ...deployed, S3_ENDPOINT: 'http://127.0.0.1:4568' }, /S3_ENDPOINT/],
   ])('issue 9 item 10: a stage with %s throws at cold start', (_name, env, message) => {
@@ -145,16 +144,13 @@ describe('cold start refuses values that only look configured (issue 9 item 10)'
   });
 
   it.each([
-    ['the deployed values', { ...deployed, NOTIFIER: 'sns', STORAGE: 's3', DYNAMODB_ENDPOINT: '', S3_ENDPOINT: '' }],
+    ['the deployed values', { ...deployed, NOTIFIER: 'sns', DYNAMODB_ENDPOINT: '', S3_ENDPOINT: '' }],
     [
       'the local emulators in the test stage',
-      { STAGE: 'test', HMAC_SECRET: 'test-hmac-secret', NOTIFIER: 'local', STORAGE: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' },
+      { STAGE: 'test', HMAC_SECRET: 'test-hmac-secret', NOTIFIER: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' },
     ],
-    [
-      'the local emulators in the local stage',
-      { STAGE: 'local', NOTIFIER: 'local', STORAGE: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' },
-    ],
-    ['s3rver in the local stage', { STAGE: 'local', STORAGE: 's3', S3_ENDPOINT: 'http://127.0.0.1:4568' }],
+    ['the local emulators in the local stage', { STAGE: 'local', NOTIFIER: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }],
+    ['s3rver in the local stage', { STAGE: 'local', S3_ENDPOINT: 'http://127.0.0.1:4568' }],
   ])('issue 9 item 10: %s start', (_name, env) => {
     expect(() => checkEnv(env)).not.toThrow();
   });

@@ -66,4 +66,28 @@ describe('S3 presigned upload', () => {
     expect(await signature('image/png', 1235)).not.toBe(signed);
     expect(await signature('application/pdf', 1234)).not.toBe(signed);
   });
+
+  it.each([
+    { stage: 'deployed', s3: { materialsBucket: 'materials-bucket', s3Endpoint: undefined, s3PathStyle: false }, ttl: 300 },
+    { stage: 'local (s3rver)', s3: { materialsBucket: 'local-bucket', s3Endpoint: 'http://127.0.0.1:4568', s3PathStyle: true }, ttl: 60 },
+  ])(
+    'R-RN-08 $stage: a read link is a presigned GET that expires after the TTL, signed at the clock time, with no ACL or public form (issue 13)',
+    async ({ s3, ttl }) => {
+      setS3(s3);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-03-02T10:00:00Z'));
+      const link = await new S3Storage().readLink('materials/ac_1/mt_1', ttl);
+      const url = new URL(link.url);
+      expect(url.pathname.endsWith('/materials/ac_1/mt_1')).toBe(true);
+      expect(url.searchParams.get('X-Amz-Expires')).toBe(String(ttl));
+      expect(url.searchParams.get('X-Amz-Date')).toBe('20260302T100000Z');
+      expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('host');
+      expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+      expect(link.expiresAt).toBe(new Date(Date.parse('2026-03-02T10:00:00Z') + ttl * 1000).toISOString());
+      // Private object, private link: nothing asks S3 for a public ACL or an unsigned URL.
+      expect([...url.searchParams.keys()].filter((k) => /acl/i.test(k))).toEqual([]);
+      expect(url.search).not.toMatch(/public-read/);
+      expect(url.searchParams.get('X-Amz-Credential')).toMatch(/\/s3\/aws4_request$/);
+    },
+  );
 });
