@@ -19,6 +19,8 @@ import { expireInvitation } from '../enterprise/expireInvitation.js';
 import { expireMemberDisassociation } from '../enterprise/expireDisassociation.js';
 import { expireDisassociation } from '../partners/expireDisassociation.js';
 import { expireMembership } from '../partners/expireMembership.js';
+import { REVIEW_DUE_KIND } from '../realname/model.js';
+import { processReviewDue } from '../realname/review-due.js';
 import './lifecycle.js';
 
 export interface SchedulerResult {
@@ -53,6 +55,8 @@ const processors: Record<string, Processor> = {
   'closure-90d': processClosureTimer,
   purge: purgeAccountItems,
   [HANDSHAKE_EXPIRY]: expireRequest,
+  // Issue 13 item 8 (R-RN-03): a real-name review past its due date is marked overdue and the operators told.
+  [REVIEW_DUE_KIND]: processReviewDue,
 };
 
 /** Adds the processor of a kind of due item (the composition root's own kinds are above; tests add theirs). */

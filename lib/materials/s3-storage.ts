@@ -27,6 +27,9 @@ class NodeSha256 {
   }
 }
 
+/** Attempts of an idempotent DELETE answered 5xx. */
+const DELETE_ATTEMPTS = 4;
+
 function signer(): SignatureV4 {
   return new SignatureV4({
     service: 's3',
@@ -115,9 +118,22 @@ export class S3Storage implements MaterialStorage {
     if (!res.ok) throw new Error(`S3 copy failed: ${res.status}`);
   }
 
+  /**
+   * DELETE is idempotent: a 5xx (S3's InternalError / SlowDown, which S3 asks clients to retry; s3rver answers 500
+   * to concurrent DELETEs now and then) is retried a few times, as the AWS SDK's standard retry would.
+   */
   async remove(key: string): Promise<void> {
-    const signed = await signer().sign(this.request('DELETE', key, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), { signingDate: now() });
-    const res = await fetch(`${this.base}${signed.path}`, { method: 'DELETE', headers: signed.headers as Record<string, string> });
-    if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE failed: ${res.status}`);
+    let status = 0;
+    for (let attempt = 0; attempt < DELETE_ATTEMPTS; attempt += 1) {
+      const signed = await signer().sign(this.request('DELETE', key, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), {
+        signingDate: now(),
+      });
+      const res = await fetch(`${this.base}${signed.path}`, { method: 'DELETE', headers: signed.headers as Record<string, string> });
+      if (res.ok || res.status === 404) return;
+      status = res.status;
+      if (status < 500) break;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    }
+    throw new Error(`S3 DELETE failed: ${status}`);
   }
 }

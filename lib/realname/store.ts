@@ -4,7 +4,7 @@
  * counter item per number's keyed hash and kind, `ADD` conditioned on the count and on the account not being counted
  * yet, so racing approvals for the last slot give exactly one. Numbers are stored only as keyed hashes.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountItem } from '../accounts/account.js';
 import { accountUpdate } from '../accounts/store.js';
 import { EDITABLE } from '../core/account-status.js';
@@ -12,6 +12,8 @@ import { keyedHash } from '../core/crypto.js';
 import * as keys from '../core/store/key-builders.js';
 import type { Key } from '../core/store/keys.js';
 import { dueAttributes } from '../core/store/keys.js';
+import { query } from '../core/store/patterns.js';
+import * as queries from '../core/store/queries.js';
 import { TABLE, db } from '../core/store/table.js';
 import { type TransactItem, tagged } from '../core/store/writes.js';
 import {
@@ -208,4 +210,30 @@ export function pendingPointerRemove(accountId: string, app: Pick<RealNameApplic
     condition: 'realNamePending.applicationId = :appId',
     values: { ':appId': app.applicationId },
   });
+}
+
+// ---- the operators' queue (issue 13 item 5)
+
+/**
+ * One Query of a queue partition, oldest first (`pending` by submission, `overdue` by due time); `withoutOverdue`
+ * leaves out the rows already marked overdue (the second phase of an overdue-first list).
+ */
+export async function queueQuery(
+  queue: 'pending' | 'overdue',
+  page: { limit: number; startKey?: Record<string, unknown>; withoutOverdue?: boolean },
+): Promise<{ rows: QueueRow[]; lastKey?: Record<string, unknown> }> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: TABLE(),
+      ...query(queries.realNameQueue, queue),
+      ...(page.withoutOverdue
+        ? { FilterExpression: 'attribute_not_exists(#overdue)', ExpressionAttributeNames: { '#overdue': 'overdue' } }
+        : {}),
+      ScanIndexForward: true,
+      Limit: page.limit,
+      ConsistentRead: true,
+      ...(page.startKey ? { ExclusiveStartKey: page.startKey } : {}),
+    }),
+  );
+  return { rows: (out.Items ?? []) as QueueRow[], ...(out.LastEvaluatedKey ? { lastKey: out.LastEvaluatedKey } : {}) };
 }

@@ -52,6 +52,7 @@ import { handler as entMemberRecordsHandler } from '../../../functions/enterpris
 import { acceptedMember, enabledMaster, invite } from '../../support/enterprise.js';
 import { pendingDisassociation } from '../../support/enterprise-views.js';
 import { applied } from '../../support/realname.js';
+import { opsQueue } from '../../support/realname-ops.js';
 
 import { newId } from '../../../lib/core/crypto.js';
 import { createHandshake } from '../../../lib/core/handshake/store.js';
@@ -223,6 +224,7 @@ const FIXTURES: Record<string, (w: Omit<World, 'fixtures' | 'markers'> & { extra
   'cursor:listEnterpriseMembers': (w) => w.extra.entMembersCursor!,
   'cursor:listEnterpriseRecords': (w) => w.extra.entRecordsCursor!,
   'cursor:listMasterAccountRecords': (w) => w.extra.entMemberRecordsCursor!,
+  'cursor:listRealNameApplications': (w) => w.extra.realNameQueueCursor!,
   // Issue 13: the owner's pending real-name application.
   applicationId: (w) => w.extra.applicationId!,
 };
@@ -452,6 +454,11 @@ beforeAll(async () => {
   });
   // Issue 13: the owner's pending real-name application.
   Object.assign(extra, { applicationId: (await applied(owner, 'individual')).applicationId });
+  // Issue 13 item 5: a position in the operators' review queue (a second application makes a second page).
+  await applied(await activeAccount(), 'enterprise');
+  const queuePage = await opsQueue({ status: 'pending', limit: '1' });
+  expect(queuePage.body.nextCursor, JSON.stringify(queuePage.body)).toEqual(expect.any(String));
+  Object.assign(extra, { realNameQueueCursor: queuePage.body.nextCursor as string });
   const otherMaster = await enabledMaster();
   intruderMaster = otherMaster;
   intruderMember = (await acceptedMember(otherMaster)).member;

@@ -1,0 +1,82 @@
+/**
+ * Issue 13 item 5 (R-RN-03): the operators' review queue, read from the queue partitions (Query, never Scan).
+ * `pending`: oldest submission first; `overdue`: past their due date, oldest due first; `pending` with
+ * `overdueFirst`: the overdue rows first, then the pending rows not overdue (the cursor remembers the phase).
+ * Cursors are opaque and bound to the list asked (lib/core/store/pagination.ts).
+ */
+import type { OperatorCaller } from '../core/caller.js';
+import { ValidationFailed } from '../core/errors.js';
+import { decodeCursor, encodeCursor } from '../core/store/pagination.js';
+import type { QueueRow } from './model.js';
+import { queueQuery } from './store.js';
+
+export interface ListInput {
+  status?: 'pending' | 'overdue';
+  overdueFirst?: 'true' | 'false';
+  limit?: number;
+  cursor?: string;
+}
+
+type Phase = 'pending' | 'overdue' | 'rest';
+const PHASES: readonly Phase[] = ['pending', 'overdue', 'rest'];
+/** Queries one page may take while skipping overdue rows of the pending partition (phase `rest`). */
+const MAX_QUERIES = 10;
+
+export async function listRealNameApplications(_caller: OperatorCaller, input: ListInput) {
+  const status = input.status ?? 'pending';
+  const overdueFirst = status === 'pending' && input.overdueFirst === 'true';
+  const limit = Math.min(Math.max(input.limit ?? 20, 1), 100);
+  const scope = `realname-queue:${status}:${overdueFirst}`;
+  const start = decodeCursor(scope, input.cursor);
+  let phase: Phase = status === 'overdue' || overdueFirst ? 'overdue' : 'pending';
+  let startKey: Record<string, unknown> | undefined;
+  if (start) {
+    if (!PHASES.includes(start.phase as Phase)) throw new ValidationFailed([{ path: 'query.cursor', message: 'Invalid cursor.' }]);
+    phase = start.phase as Phase;
+    startKey = start.key as Record<string, unknown> | undefined;
+  }
+  const items: QueueRow[] = [];
+  let next: { phase: Phase; key?: Record<string, unknown> } | undefined;
+  for (let queried = 0; ; queried += 1) {
+    if (queried >= MAX_QUERIES) {
+      next = { phase, ...(startKey ? { key: startKey } : {}) };
+      break;
+    }
+    const out = await queueQuery(phase === 'overdue' ? 'overdue' : 'pending', {
+      limit: limit - items.length,
+      startKey,
+      withoutOverdue: phase === 'rest',
+    });
+    items.push(...out.rows);
+    startKey = out.lastKey;
+    if (startKey) {
+      if (items.length >= limit) {
+        next = { phase, key: startKey };
+        break;
+      }
+      continue;
+    }
+    // This partition is done: an overdue-first list goes on with the pending rows that are not overdue.
+    if (phase === 'overdue' && overdueFirst) {
+      phase = 'rest';
+      if (items.length >= limit) {
+        next = { phase };
+        break;
+      }
+      continue;
+    }
+    break;
+  }
+  const nextCursor = next ? encodeCursor(scope, next) : undefined;
+  return {
+    items: items.map((r) => ({
+      applicationId: r.applicationId,
+      accountId: r.accountId,
+      kind: r.kind,
+      submittedAt: r.submittedAt,
+      reviewDueBy: r.reviewDueBy,
+      overdue: r.overdue === true,
+    })),
+    ...(nextCursor ? { nextCursor } : {}),
+  };
+}
