@@ -115,9 +115,16 @@ export class S3Storage implements MaterialStorage {
     if (!res.ok) throw new Error(`S3 copy failed: ${res.status}`);
   }
 
+  /** Deletes the object; a 5xx (S3's 500/503 SlowDown, s3rver's concurrent-delete 500) is tried again twice. */
   async remove(key: string): Promise<void> {
-    const signed = await signer().sign(this.request('DELETE', key, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), { signingDate: now() });
-    const res = await fetch(`${this.base}${signed.path}`, { method: 'DELETE', headers: signed.headers as Record<string, string> });
-    if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE failed: ${res.status}`);
+    for (let attempt = 1; ; attempt += 1) {
+      const signed = await signer().sign(this.request('DELETE', key, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), {
+        signingDate: now(),
+      });
+      const res = await fetch(`${this.base}${signed.path}`, { method: 'DELETE', headers: signed.headers as Record<string, string> });
+      if (res.ok || res.status === 404) return;
+      if (res.status < 500 || attempt >= 3) throw new Error(`S3 DELETE failed: ${res.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
   }
 }
