@@ -8,5 +8,7 @@ import { closureLifecycle } from '../closure/lifecycle.js';
 import { registerLifecycle } from '../core/lifecycle.js';
 import { enterpriseLifecycle } from '../enterprise/lifecycle.js';
 import { materialsLifecycle } from '../materials/lifecycle.js';
+import { realnameLifecycle } from '../realname/lifecycle.js';
 
-for (const hook of [accountsLifecycle, closureLifecycle, materialsLifecycle, enterpriseLifecycle]) registerLifecycle(hook);
+for (const hook of [accountsLifecycle, closureLifecycle, materialsLifecycle, enterpriseLifecycle, realnameLifecycle])
+  registerLifecycle(hook);

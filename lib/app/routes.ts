@@ -40,6 +40,7 @@ import * as enterpriseMemberRoutes from '../enterprise/members-route.js';
 import * as realNameApplicationRoutes from '../realname/applications-route.js';
 import * as realNameRoutes from '../realname/real-name-route.js';
 import * as realNameOpsRoutes from '../realname/ops-route.js';
+import * as realNameReauthRoutes from '../realname/reauth-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
 import * as sessions from '../sessions/routes.js';
@@ -88,6 +89,7 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   realNameApplicationRoutes,
   realNameRoutes,
   realNameOpsRoutes,
+  realNameReauthRoutes,
 };
 
 const isRoute = (value: unknown): value is RouteSpec =>

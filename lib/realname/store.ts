@@ -4,10 +4,11 @@
  * counter item per number's keyed hash and kind, `ADD` conditioned on the count and on the account not being counted
  * yet, so racing approvals for the last slot give exactly one. Numbers are stored only as keyed hashes.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountItem } from '../accounts/account.js';
 import { accountUpdate } from '../accounts/store.js';
 import { EDITABLE } from '../core/account-status.js';
+import { nowIso } from '../core/clock.js';
 import { keyedHash } from '../core/crypto.js';
 import * as keys from '../core/store/key-builders.js';
 import type { Key } from '../core/store/keys.js';
@@ -236,4 +237,26 @@ export async function queueQuery(
     }),
   );
   return { rows: (out.Items ?? []) as QueueRow[], ...(out.LastEvaluatedKey ? { lastKey: out.LastEvaluatedKey } : {}) };
+}
+
+/**
+ * The purge (issue 13 item 9, R-CL-11): the application of the account loses its personal details (details,
+ * materials, the form, the reasons' notes and material IDs) and keeps the retained record (IDs, kind, status, times,
+ * the decision's status, time, operator and reason codes).
+ */
+export async function redactApplication(accountId: string, applicationId: string): Promise<void> {
+  const key = applicationKey(applicationId);
+  const { Item } = await db().send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }));
+  const app = Item as RealNameApplication | undefined;
+  if (!app || app.accountId !== accountId) return;
+  const reasons = app.decision?.reasons?.map((r) => ({ code: r.code }));
+  await db().send(
+    new UpdateCommand({
+      TableName: TABLE(),
+      Key: key,
+      UpdateExpression: `SET purgedAt = :at${reasons ? ', decision.reasons = :reasons' : ''} REMOVE details, materials, applicationForm`,
+      ConditionExpression: 'accountId = :account',
+      ExpressionAttributeValues: { ':at': nowIso(), ':account': accountId, ...(reasons ? { ':reasons': reasons } : {}) },
+    }),
+  );
 }

@@ -11,7 +11,7 @@ import type { AccountCaller } from '../core/caller.js';
 import { realNameConfig } from '../core/config.js';
 import { Conflict, RuleViolation } from '../core/errors.js';
 import { addWorkingDays } from '../core/working-days.js';
-import { ConditionFailed, transact } from '../core/store/writes.js';
+import { ConditionFailed, type TransactItem, transact } from '../core/store/writes.js';
 import { loadMaterial } from '../materials/store.js';
 import type { RealNameApplication } from './model.js';
 import { type MaterialSlotProblem, materialFailures, materialSlotProblem, submissionFailures } from './rules.js';
@@ -61,7 +61,8 @@ export const pendingRefusal = () =>
   );
 
 /**
- * Commits the submission (the application and its rows, the account's pointer, the audit trace) in one transaction.
+ * Commits the submission (the application and its rows, the account's pointer, the audit trace, `extra` conditions)
+ * in one transaction.
  * Returns false when the account changed after it was read (the caller judges again on a fresh read); throws
  * `application-pending` when another submission won the one-pending pointer.
  */
@@ -70,10 +71,12 @@ export async function commitSubmission(
   app: RealNameApplication,
   account: AccountItem,
   traceName: TraceName,
+  extra: TransactItem[] = [],
 ): Promise<boolean> {
   try {
     await transact([
       ...submitWrites(app, account),
+      ...extra,
       auditWrite({
         accountId: account.accountId,
         traceName,
@@ -87,6 +90,8 @@ export async function commitSubmission(
     ]);
     return true;
   } catch (error) {
+    // `extra` (e.g. the standing judged, tag `standing`) changed meanwhile: judge again on a fresh read.
+    if (error instanceof ConditionFailed && error.failed('standing')) return false;
     if (!(error instanceof ConditionFailed) || !error.failed('account')) throw error;
     const fresh = await loadAccount(account.accountId);
     if (fresh.realNamePending) throw pendingRefusal();

@@ -9,6 +9,14 @@ import { handler as declareHandler } from '../../functions/materials/declareMate
 import { handler as getHandler } from '../../functions/realname/getRealName.js';
 import { handler as submitHandler } from '../../functions/realname/submitRealNameApplication.js';
 import { handler as withdrawHandler } from '../../functions/realname/withdrawRealNameApplication.js';
+import { handler as reauthHandler } from '../../functions/realname/submitReauthentication.js';
+import { nowIso } from '../../lib/core/clock.js';
+import * as keys from '../../lib/core/store/key-builders.js';
+import { TABLE } from '../../lib/core/store/table.js';
+import { transact } from '../../lib/core/store/writes.js';
+import { last4 } from '../../lib/realname/model.js';
+import { REAUTH_SPECS, type ReauthKind } from '../../lib/realname/reauth-rules.js';
+import { certificateClaim, certificateNumberHash } from '../../lib/realname/store.js';
 import { FILES } from './files.js';
 import { invoke } from './http.js';
 import { bearer } from './identity.js';
@@ -18,9 +26,15 @@ export { OPS } from './partners.js';
 
 type Session = { token: string };
 export type Purpose = 'real-name-individual' | 'real-name-enterprise' | 'reauth-form';
-export type Fixture = 'png' | 'jpg' | 'pdf' | 'bmp';
+export type Fixture = 'png' | 'jpg' | 'pdf' | 'bmp' | 'gif';
 
-const CONTENT_TYPE: Record<Fixture, string> = { png: 'image/png', jpg: 'image/jpeg', pdf: 'application/pdf', bmp: 'image/bmp' };
+const CONTENT_TYPE: Record<Fixture, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  pdf: 'application/pdf',
+  bmp: 'image/bmp',
+  gif: 'image/gif',
+};
 
 /** Declares, uploads (presigned target on s3rver) and completes a material of `purpose`; returns its materialId. */
 export async function verifiedMaterial(session: Session, purpose: Purpose, fixture: Fixture = 'png'): Promise<string> {
@@ -116,4 +130,84 @@ export function withdraw(session: Session, applicationId: string) {
     pathParameters: { applicationId },
     headers: bearer(session.token),
   });
+}
+
+/**
+ * TEST FIXTURE (the decision is not on this branch): puts the account into the authenticated state an approval
+ * leaves — the REALNAME state `current`, the account item's authStatus / accountType / name / realNameCertificate,
+ * and its slot on the certificate counter (R-RN-04). Numbers are given raw and stored as keyed hash + last 4.
+ */
+export async function authenticatedAs(
+  accountId: string,
+  kind: 'individual' | 'enterprise',
+  given: { name?: string; number?: string; countryRegion?: string } = {},
+) {
+  const number = given.number ?? uniqueNumber(kind === 'individual' ? 'P' : 'HRB');
+  const name = given.name ?? (kind === 'individual' ? 'Li Lei' : `Example GmbH ${randomBytes(3).toString('hex')}`);
+  const hash = certificateNumberHash(kind, number);
+  const details =
+    kind === 'individual'
+      ? {
+          certificateType: 'passport' as const,
+          fullName: name,
+          issuingCountry: given.countryRegion ?? 'DE',
+          certificateNumberHash: hash,
+          certificateNumberLast4: last4(number),
+        }
+      : {
+          countryRegion: given.countryRegion ?? 'DE',
+          registeredAddress: '1 Example Street, Berlin',
+          enterpriseName: name,
+          registrationNumberHash: hash,
+          registrationNumberLast4: last4(number),
+        };
+  const at = nowIso();
+  await transact([
+    {
+      Put: {
+        TableName: TABLE(),
+        Item: {
+          ...keys.realNameState(accountId),
+          accountId,
+          current: { kind, details, applicationId: `ra_fixture_${randomBytes(4).toString('hex')}`, approvedAt: at, submittedAt: at },
+          ...(kind === 'enterprise' ? { firstEnterpriseAuthAt: at } : {}),
+          version: 1,
+        },
+      },
+    },
+    {
+      Update: {
+        TableName: TABLE(),
+        Key: keys.account(accountId),
+        UpdateExpression: `SET authStatus = :auth, accountType = :type, #name = :name, realNameCertificate = :cert, version = version + :one REMOVE #other`,
+        ExpressionAttributeNames: {
+          '#name': kind === 'individual' ? 'fullName' : 'enterpriseName',
+          '#other': kind === 'individual' ? 'enterpriseName' : 'fullName',
+        },
+        ExpressionAttributeValues: { ':auth': 'authenticated', ':type': kind, ':name': name, ':cert': { kind, hash }, ':one': 1 },
+      },
+    },
+    certificateClaim(kind, hash, accountId),
+  ]);
+  return { number, name, hash, details };
+}
+
+/** POST /v1/real-name/reauthentications (the raw answer). */
+export function reauthenticate(session: Session, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return invoke(reauthHandler, {
+    method: 'POST',
+    path: '/v1/real-name/reauthentications',
+    headers: { ...bearer(session.token), ...headers },
+    body,
+  });
+}
+
+/** Verified materials for every slot of a re-authentication kind (optional ones included), and its form. */
+export async function reauthMaterialsFor(session: Session, kind: ReauthKind, formFixture: Fixture = 'pdf') {
+  const materials: Record<string, string> = {};
+  // One after the other (s3rver, see materialsFor).
+  for (const s of REAUTH_SPECS[kind].slots)
+    materials[s.slot] = await verifiedMaterial(session, s.purpose, s.purpose === 'reauth-form' ? 'pdf' : 'png');
+  const applicationForm = await verifiedMaterial(session, 'reauth-form', formFixture);
+  return { materials, applicationForm };
 }

@@ -283,6 +283,16 @@ const SAMPLE_BODIES: Record<string, (f: Record<string, string>) => unknown> = {
     verification: { challengeId: '', code: f.code },
     accountingMode: 'unified',
   }),
+  // Issue 13: the owner's material (any purpose) in every slot of an owner change; the intruder gets no owner data.
+  submitReauthentication: (f) => ({
+    kind: 'individual-owner',
+    certificateType: 'passport',
+    fullName: 'Intruder',
+    certificateNumber: 'P1234567',
+    issuingCountry: 'DE',
+    materials: { certificatePage: f.materialId, holdingPhoto: f.materialId, previousOwnerCertificate: f.materialId },
+    applicationForm: f.materialId,
+  }),
 };
 
 function setAt(target: Record<string, unknown>, path: Path, value: string) {

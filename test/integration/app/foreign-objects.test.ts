@@ -22,7 +22,7 @@ import { pendingDisassociation } from '../../support/enterprise-views.js';
 import { type Handler, invoke } from '../../support/http.js';
 import { bearer, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
-import { applied, withdraw } from '../../support/realname.js';
+import { applied, authenticatedAs, reauthMaterialsFor, reauthenticate, withdraw } from '../../support/realname.js';
 
 const challengeAttempts = async (challengeId: string) =>
   (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.challenge(challengeId), ConsistentRead: true }))).Item?.attempts;
@@ -246,6 +246,39 @@ describe('issue 13: real-name applications of another account (R-SEC-05)', () =>
     expect([foreign.status, foreign.body.code]).toEqual([404, 'NOT_FOUND']);
     expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
     expect(foreign.body.detail).toBe(unknown.body.detail);
+    expect(JSON.stringify(foreign.body)).not.toContain(owner.accountId);
+    expect(await read()).toEqual(before);
+  });
+
+  it("R-SEC-05 R-RA-01: a re-authentication naming another account's materials is refused exactly like unknown IDs, slot by slot, and changes nothing", async () => {
+    const [owner, other] = await Promise.all([activeAccount(), activeAccount()]);
+    await authenticatedAs(other.accountId, 'individual');
+    const { materials, applicationForm } = await reauthMaterialsFor(owner, 'individual-owner');
+    const body = {
+      kind: 'individual-owner',
+      certificateType: 'passport',
+      fullName: 'Intruder',
+      certificateNumber: 'P7654321',
+      issuingCountry: 'DE',
+    };
+    const unknownId = (id: string) => `${id.slice(0, -6)}zzzzzz`;
+    const read = async () =>
+      (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(owner.accountId), ConsistentRead: true }))).Item;
+    const before = await read();
+    const foreign = await reauthenticate(other, { ...body, materials, applicationForm });
+    const unknown = await reauthenticate(other, {
+      ...body,
+      materials: Object.fromEntries(Object.entries(materials).map(([slot, id]) => [slot, unknownId(id)])),
+      applicationForm: unknownId(applicationForm),
+    });
+    expect([foreign.status, foreign.body.code], JSON.stringify(foreign.body)).toEqual([422, 'MATERIAL_INVALID']);
+    expect(foreign.body.failures).toEqual(unknown.body.failures);
+    expect((foreign.body.failures as Array<{ slot: string }>).map((f) => f.slot).sort()).toEqual([
+      'applicationForm',
+      'certificatePage',
+      'holdingPhoto',
+      'previousOwnerCertificate',
+    ]);
     expect(JSON.stringify(foreign.body)).not.toContain(owner.accountId);
     expect(await read()).toEqual(before);
   });

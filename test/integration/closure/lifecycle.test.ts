@@ -18,7 +18,7 @@ const purged: Array<{ accountId: string; items: PurgedItem[] }> = [];
 const marker = (accountId: string) => ({ pk: `TEST#LIFECYCLE#${accountId}`, sk: 'RELEASED' });
 
 /** The areas lib/app/lifecycle.ts registers (loaded here through runScheduler). */
-const COMPOSITION_ROOT_AREAS = ['accounts', 'closure', 'enterprise', 'materials'];
+const COMPOSITION_ROOT_AREAS = ['accounts', 'closure', 'enterprise', 'materials', 'realname'];
 
 // The test area is registered for each test of this block only and unregistered after it, so it never stands in
 // for the composition root's hooks (nor keeps the "no hooks registered" guard quiet) in any other test.
