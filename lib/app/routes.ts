@@ -39,6 +39,7 @@ import * as masterAccountRoutes from '../enterprise/master-account-route.js';
 import * as enterpriseMemberRoutes from '../enterprise/members-route.js';
 import * as realNameApplicationRoutes from '../realname/applications-route.js';
 import * as realNameRoutes from '../realname/real-name-route.js';
+import * as realNameDecisionRoutes from '../realname/decision-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
 import * as sessions from '../sessions/routes.js';
@@ -86,6 +87,7 @@ export const routeModules: Record<string, Record<string, unknown>> = {
 
   realNameApplicationRoutes,
   realNameRoutes,
+  realNameDecisionRoutes,
 };
 
 const isRoute = (value: unknown): value is RouteSpec =>
