@@ -37,7 +37,8 @@ const get = async (key: { pk: string; sk: string }) =>
 describe('decideRealNameApplication (issue 13 item 7)', () => {
   it('R-RN-03 R-AI-05 R-AI-06: an approval authenticates the account, fixes its type and names, is audited with the operator and told to the applicant', async () => {
     const account = await activeAccount();
-    const { applicationId, body } = await applied(account, 'individual', { fullName: 'Wang Fang' });
+    const { applicationId, body: sent } = await applied(account, 'individual', { fullName: 'Wang Fang' });
+    const body = sent as Record<string, unknown>;
     const res = await approve(applicationId);
     expect(res.body).toEqual({ applicationId, status: 'approved' });
 
@@ -98,7 +99,7 @@ describe('decideRealNameApplication (issue 13 item 7)', () => {
   it('R-RN-03: a rejection names the refused material; the applicant resubmits replacing only that one (the refused one is refused, the others reused)', async () => {
     const account = await activeAccount();
     const { applicationId, body } = await applied(account, 'individual');
-    const materials = body.materials as { certificatePage: string; holdingPhoto: string };
+    const materials = (body as Record<string, unknown>).materials as { certificatePage: string; holdingPhoto: string };
     const res = await decideApplication(applicationId, {
       approve: false,
       reasons: [
