@@ -70,7 +70,8 @@ export const certificateLimit = (kind: 'individual' | 'enterprise') =>
   ]);
 
 function stateWrite(accountId: string, read: RealNameState, plan: DecisionPlan): TransactItem {
-  const item: Record<string, unknown> = { ...keys.realNameState(accountId), accountId, version: read.version + 1 };
+  // Fields of the state this decision does not own are kept as read (the write is conditioned on the version read).
+  const item: Record<string, unknown> = { ...read, ...keys.realNameState(accountId), accountId, version: read.version + 1 };
   for (const [field, value] of Object.entries(plan.state)) if (value !== undefined) item[field] = value;
   return tagged('state', {
     Put: {

@@ -34,12 +34,23 @@ describe('R-RN-04: accounts per certificate number, at approval (issue 13 item 7
     expectRefused(fourth);
     expect(fourth.body.failures[0].message).toMatch(/at most 3 accounts/);
     expect((await loadApplication(apps[3]!.applicationId))!.status).toBe('pending');
-    expect((await findAccount(accounts[3]!.accountId))!).toMatchObject({ authStatus: 'pending', realNamePending: { applicationId: apps[3]!.applicationId } });
+    expect((await findAccount(accounts[3]!.accountId))!).toMatchObject({
+      authStatus: 'pending',
+      realNamePending: { applicationId: apps[3]!.applicationId },
+    });
     const cert = await loadCertificate('individual', personDetails(number).certificateNumberHash);
     expect(cert.count).toBe(3);
-    expect(cert.accounts).toEqual(accounts.slice(0, 3).map((a) => a.accountId).sort());
+    expect(cert.accounts).toEqual(
+      accounts
+        .slice(0, 3)
+        .map((a) => a.accountId)
+        .sort(),
+    );
     // It can still be rejected.
-    const rejected = await decideApplication(apps[3]!.applicationId, { approve: false, reasons: [{ code: 'other', note: 'Number used by 3 accounts.' }] });
+    const rejected = await decideApplication(apps[3]!.applicationId, {
+      approve: false,
+      reasons: [{ code: 'other', note: 'Number used by 3 accounts.' }],
+    });
     expect(rejected.status).toBe(200);
   });
 

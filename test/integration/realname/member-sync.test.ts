@@ -40,44 +40,54 @@ async function memberOf(master: { token: string }, name: string) {
 }
 
 describe('R-RN-07: master→member synchronization on the master’s first enterprise authentication (Table 4-1)', () => {
-  it.each(TABLE_4_1)('R-RN-07 Table 4-1 case $no: member $memberName (authenticated: $memberAuthenticated), master first authenticated as $approvedName → synchronized: $synchronized', async (c) => {
-    const tag = newId().slice(-6);
-    const names = { A: `Alpha ${tag} GmbH`, B: `Beta ${tag} GmbH` };
-    const master = await enabledMaster({ enterpriseName: names.A });
-    const member = await memberOf(master, names[c.memberName]);
-    const memberNumber = uniqueNumber('HRB');
-    if (c.memberAuthenticated) {
-      const own = await storedApplication(member.accountId, 'enterprise', firmDetails(memberNumber, names[c.memberName]));
-      await approve(own.applicationId);
-    }
-    const before = await realNameState(member.accountId);
-
-    const masterNumber = uniqueNumber('HRB');
-    const firm = firmDetails(masterNumber, names[c.approvedName]);
-    const app = await storedApplication(master.accountId, 'enterprise', firm);
-    await approve(app.applicationId);
-    expect((await realNameState(master.accountId)).firstEnterpriseAuthAt).toBeDefined();
-
-    const after = await realNameState(member.accountId);
-    const account = (await findAccount(member.accountId))!;
-    const onMaster = (await loadCertificate('enterprise', firm.registrationNumberHash)).accounts;
-    if (c.synchronized) {
-      expect(after.current).toMatchObject({ kind: 'enterprise', details: firm, applicationId: app.applicationId, syncedFromAccountId: master.accountId });
-      expect(account).toMatchObject({ accountType: 'enterprise', enterpriseName: names[c.approvedName], authStatus: 'authenticated' });
-      expect(onMaster).toEqual([master.accountId, member.accountId].sort());
-      const trace = (await tracesOf(member.accountId)).find((t) => t.changes?.some((ch: { field: string }) => ch.field === 'realNameSynchronizedFrom'));
-      expect(trace?.actor).toBe('operator:test');
+  it.each(TABLE_4_1)(
+    'R-RN-07 Table 4-1 case $no: member $memberName (authenticated: $memberAuthenticated), master first authenticated as $approvedName → synchronized: $synchronized',
+    async (c) => {
+      const tag = newId().slice(-6);
+      const names = { A: `Alpha ${tag} GmbH`, B: `Beta ${tag} GmbH` };
+      const master = await enabledMaster({ enterpriseName: names.A });
+      const member = await memberOf(master, names[c.memberName]);
+      const memberNumber = uniqueNumber('HRB');
       if (c.memberAuthenticated) {
-        // Case 3: the member's own number no longer counts it.
-        expect((await loadCertificate('enterprise', firmDetails(memberNumber, '').registrationNumberHash)).accounts).toEqual([]);
+        const own = await storedApplication(member.accountId, 'enterprise', firmDetails(memberNumber, names[c.memberName]));
+        await approve(own.applicationId);
       }
-    } else {
-      expect(after.current).toEqual(before.current);
-      expect(account.enterpriseName).toBe(names[c.memberName]);
-      expect(account.authStatus).toBe(c.memberAuthenticated ? 'authenticated' : 'unauthenticated');
-      expect(onMaster).toEqual([master.accountId]);
-    }
-  });
+      const before = await realNameState(member.accountId);
+
+      const masterNumber = uniqueNumber('HRB');
+      const firm = firmDetails(masterNumber, names[c.approvedName]);
+      const app = await storedApplication(master.accountId, 'enterprise', firm);
+      await approve(app.applicationId);
+      expect((await realNameState(master.accountId)).firstEnterpriseAuthAt).toBeDefined();
+
+      const after = await realNameState(member.accountId);
+      const account = (await findAccount(member.accountId))!;
+      const onMaster = (await loadCertificate('enterprise', firm.registrationNumberHash)).accounts;
+      if (c.synchronized) {
+        expect(after.current).toMatchObject({
+          kind: 'enterprise',
+          details: firm,
+          applicationId: app.applicationId,
+          syncedFromAccountId: master.accountId,
+        });
+        expect(account).toMatchObject({ accountType: 'enterprise', enterpriseName: names[c.approvedName], authStatus: 'authenticated' });
+        expect(onMaster).toEqual([master.accountId, member.accountId].sort());
+        const trace = (await tracesOf(member.accountId)).find((t) =>
+          t.changes?.some((ch: { field: string }) => ch.field === 'realNameSynchronizedFrom'),
+        );
+        expect(trace?.actor).toBe('operator:test');
+        if (c.memberAuthenticated) {
+          // Case 3: the member's own number no longer counts it.
+          expect((await loadCertificate('enterprise', firmDetails(memberNumber, '').registrationNumberHash)).accounts).toEqual([]);
+        }
+      } else {
+        expect(after.current).toEqual(before.current);
+        expect(account.enterpriseName).toBe(names[c.memberName]);
+        expect(account.authStatus).toBe(c.memberAuthenticated ? 'authenticated' : 'unauthenticated');
+        expect(onMaster).toEqual([master.accountId]);
+      }
+    },
+  );
 
   it('R-RN-07: only the FIRST enterprise authentication synchronizes (a later member is not touched by a re-approval of another kind)', async () => {
     const tag = newId().slice(-6);
@@ -87,7 +97,13 @@ describe('R-RN-07: master→member synchronization on the master’s first enter
     const late = await memberOf(master, `Gamma ${tag}`);
     // An enterprise-name change keeps the number; the late member was not on the master's authentication: untouched.
     const current = (await realNameState(master.accountId)).current!;
-    const rename = await storedApplication(master.accountId, 'enterprise-name', { ...current.details, enterpriseName: `Gamma ${tag} Renamed` } as never, { certificate: 'mt_c' }, 'mt_form');
+    const rename = await storedApplication(
+      master.accountId,
+      'enterprise-name',
+      { ...current.details, enterpriseName: `Gamma ${tag} Renamed` } as never,
+      { certificate: 'mt_c' },
+      'mt_form',
+    );
     await approve(rename.applicationId);
     expect((await realNameState(late.accountId)).current).toBeUndefined();
   });
@@ -114,6 +130,8 @@ describe('R-RA-06: a master’s enterprise re-authentication is synchronized to 
     expect((await findAccount(shared.accountId))!.enterpriseName).toBe(`Zeta ${tag} AG`);
     expect((await realNameState(own.accountId)).current?.details).toEqual(ownFirm);
     expect((await loadCertificate('enterprise', oldFirm.registrationNumberHash)).accounts).toEqual([]);
-    expect((await loadCertificate('enterprise', newFirm.registrationNumberHash)).accounts).toEqual([master.accountId, shared.accountId].sort());
+    expect((await loadCertificate('enterprise', newFirm.registrationNumberHash)).accounts).toEqual(
+      [master.accountId, shared.accountId].sort(),
+    );
   });
 });
