@@ -41,6 +41,7 @@ import * as realNameApplicationRoutes from '../realname/applications-route.js';
 import * as realNameRoutes from '../realname/real-name-route.js';
 import * as realNameOpsRoutes from '../realname/ops-route.js';
 import * as realNameReauthRoutes from '../realname/reauth-route.js';
+import * as realNameDecisionRoutes from '../realname/decision-route.js';
 import * as preferences from '../preferences/routes.js';
 import * as recipients from '../recipients/routes.js';
 import * as sessions from '../sessions/routes.js';
@@ -90,6 +91,7 @@ export const routeModules: Record<string, Record<string, unknown>> = {
   realNameRoutes,
   realNameOpsRoutes,
   realNameReauthRoutes,
+  realNameDecisionRoutes,
 };
 
 const isRoute = (value: unknown): value is RouteSpec =>

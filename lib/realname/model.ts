@@ -53,6 +53,14 @@ export interface EnterpriseDetails {
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 
 export type ReasonCode = 'document-unreadable' | 'name-mismatch' | 'certificate-expired' | 'country-mismatch' | 'other';
+/** The fixed list of rejection reasons (issue 13; also realNameConfig.rejectReasons). */
+export const REASON_CODES = [
+  'document-unreadable',
+  'name-mismatch',
+  'certificate-expired',
+  'country-mismatch',
+  'other',
+] as const satisfies readonly ReasonCode[];
 
 export interface Reason {
   code: ReasonCode;
@@ -93,6 +101,8 @@ export interface ApprovedAuth {
   applicationId: string;
   approvedAt: string;
   submittedAt: string;
+  /** R-RN-07 / R-RA-06: a member's authentication synchronized from its enterprise master's. */
+  syncedFromAccountId?: string;
 }
 
 /** The account's real-name state item (keys.realNameState). */

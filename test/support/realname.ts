@@ -6,23 +6,34 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { handler as completeHandler } from '../../functions/materials/completeMaterial.js';
 import { handler as declareHandler } from '../../functions/materials/declareMaterial.js';
+import { handler as decideHandler } from '../../functions/realname/decideRealNameApplication.js';
 import { handler as getHandler } from '../../functions/realname/getRealName.js';
 import { handler as submitHandler } from '../../functions/realname/submitRealNameApplication.js';
-import { handler as withdrawHandler } from '../../functions/realname/withdrawRealNameApplication.js';
 import { handler as reauthHandler } from '../../functions/realname/submitReauthentication.js';
-import { nowIso } from '../../lib/core/clock.js';
+import { handler as withdrawHandler } from '../../functions/realname/withdrawRealNameApplication.js';
+import { loadAccount } from '../../lib/accounts/store.js';
+import { now, nowIso } from '../../lib/core/clock.js';
+import { newId } from '../../lib/core/crypto.js';
 import * as keys from '../../lib/core/store/key-builders.js';
 import { TABLE } from '../../lib/core/store/table.js';
 import { transact } from '../../lib/core/store/writes.js';
-import { last4 } from '../../lib/realname/model.js';
+import {
+  type ApplicationKind,
+  type EnterpriseDetails,
+  type IndividualDetails,
+  type RealNameApplication,
+  last4,
+} from '../../lib/realname/model.js';
 import { REAUTH_SPECS, type ReauthKind } from '../../lib/realname/reauth-rules.js';
-import { certificateClaim, certificateNumberHash } from '../../lib/realname/store.js';
+import { certificateClaim, certificateNumberHash, submitWrites } from '../../lib/realname/store.js';
+import { reviewDueBy } from '../../lib/realname/submission.js';
 import { FILES } from './files.js';
 import { invoke } from './http.js';
 import { bearer } from './identity.js';
 import { putToTarget } from './upload.js';
 
 export { OPS } from './partners.js';
+const OPS_HEADERS = { 'x-operator-key': 'test-operator-key' };
 
 type Session = { token: string };
 export type Purpose = 'real-name-individual' | 'real-name-enterprise' | 'reauth-form';
@@ -210,4 +221,74 @@ export async function reauthMaterialsFor(session: Session, kind: ReauthKind, for
     materials[s.slot] = await verifiedMaterial(session, s.purpose, s.purpose === 'reauth-form' ? 'pdf' : 'png');
   const applicationForm = await verifiedMaterial(session, 'reauth-form', formFixture);
   return { materials, applicationForm };
+}
+/** POST /v1/ops/real-name/applications/{id}/decision as the test operator (the raw answer). */
+export function decideApplication(applicationId: string, body: Record<string, unknown>) {
+  return invoke(decideHandler, {
+    method: 'POST',
+    path: `/v1/ops/real-name/applications/${applicationId}/decision`,
+    pathParameters: { applicationId },
+    headers: OPS_HEADERS,
+    body,
+  });
+}
+
+/** Approves the application; expects 200. */
+export async function approve(applicationId: string) {
+  const res = await decideApplication(applicationId, { approve: true });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res;
+}
+
+/** Individual details with the number's keyed hash (for applications written through the store). */
+export function personDetails(number: string, fullName = 'Li Lei'): IndividualDetails {
+  return {
+    certificateType: 'passport',
+    fullName,
+    issuingCountry: 'DE',
+    certificateNumberHash: certificateNumberHash('individual', number),
+    certificateNumberLast4: last4(number),
+  };
+}
+
+/** Enterprise details with the number's keyed hash. */
+export function firmDetails(number: string, enterpriseName: string): EnterpriseDetails {
+  return {
+    countryRegion: 'DE',
+    registeredAddress: '1 Example Street, Berlin',
+    enterpriseName,
+    registrationNumberHash: certificateNumberHash('enterprise', number),
+    registrationNumberLast4: last4(number),
+  };
+}
+
+/**
+ * A pending application of any of the six kinds written through the foundation's submit writes (no uploads: the
+ * decision does not read the materials) — quick, and the way to get re-authentication kinds before their route.
+ */
+export async function storedApplication(
+  accountId: string,
+  kind: ApplicationKind,
+  details: IndividualDetails | EnterpriseDetails,
+  materials: Record<string, string> = { certificate: newId('mt_') },
+  applicationForm?: string,
+): Promise<RealNameApplication> {
+  const account = await loadAccount(accountId);
+  const at = now();
+  const applicationId = newId('ra_');
+  const app: RealNameApplication = {
+    ...keys.realNameApplication(applicationId),
+    applicationId,
+    accountId,
+    kind,
+    status: 'pending',
+    submittedAt: at.toISOString(),
+    reviewDueBy: reviewDueBy(at),
+    details,
+    materials,
+    ...(applicationForm ? { applicationForm } : {}),
+    version: 1,
+  };
+  await transact(submitWrites(app, account));
+  return app;
 }

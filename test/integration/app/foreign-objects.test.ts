@@ -22,7 +22,16 @@ import { pendingDisassociation } from '../../support/enterprise-views.js';
 import { type Handler, invoke } from '../../support/http.js';
 import { bearer, verificationFor } from '../../support/identity.js';
 import { verifiedMaterial } from '../../support/materials.js';
-import { applied, authenticatedAs, reauthMaterialsFor, reauthenticate, withdraw } from '../../support/realname.js';
+import {
+  applied,
+  authenticatedAs,
+  decideApplication,
+  verifiedMaterial as realNameMaterial,
+  reauthMaterialsFor,
+  reauthenticate,
+  withdraw,
+} from '../../support/realname.js';
+import { handler as decideRealNameHandler } from '../../../functions/realname/decideRealNameApplication.js';
 
 const challengeAttempts = async (challengeId: string) =>
   (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.challenge(challengeId), ConsistentRead: true }))).Item?.attempts;
@@ -280,6 +289,38 @@ describe('issue 13: real-name applications of another account (R-SEC-05)', () =>
       'previousOwnerCertificate',
     ]);
     expect(JSON.stringify(foreign.body)).not.toContain(owner.accountId);
+    expect(await read()).toEqual(before);
+  });
+});
+
+describe('issue 13 item 7: the operator decision route and objects of another account (R-SEC-05)', () => {
+  it("R-SEC-05 a customer cannot decide an application (its own included: 401), and an operator's reason cannot name another account's material (400); nothing changes", async () => {
+    const [owner, other] = await Promise.all([activeAccount(), activeAccount()]);
+    const { applicationId } = await applied(owner, 'individual');
+    const othersMaterial = await realNameMaterial(other, 'real-name-individual');
+    const read = async () => ({
+      application: (
+        await db().send(new GetCommand({ TableName: TABLE(), Key: keys.realNameApplication(applicationId), ConsistentRead: true }))
+      ).Item,
+      account: (await db().send(new GetCommand({ TableName: TABLE(), Key: keys.account(owner.accountId), ConsistentRead: true }))).Item,
+    });
+    const before = await read();
+    for (const session of [owner, other]) {
+      const res = await invoke(decideRealNameHandler, {
+        method: 'POST',
+        path: `/v1/ops/real-name/applications/${applicationId}/decision`,
+        pathParameters: { applicationId },
+        headers: bearer(session.token),
+        body: { approve: true },
+      });
+      expect(res.status).toBe(401);
+    }
+    const foreign = await decideApplication(applicationId, {
+      approve: false,
+      reasons: [{ code: 'document-unreadable', materialId: othersMaterial }],
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.reasons.0.materialId']);
     expect(await read()).toEqual(before);
   });
 });
