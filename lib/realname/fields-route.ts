@@ -13,8 +13,8 @@ export const materialId = opaqueId;
 export const certificateNumber = z
   .string()
   .check(
-    z.refine(
-      (n) => /^[A-Za-z0-9][A-Za-z0-9 -]{2,63}$/.test(n) && n.replace(/[\s-]+/g, '').length >= 6,
+    z.regex(
+      /^(?=(?:[ -]*[A-Za-z0-9]){6})[A-Za-z0-9][A-Za-z0-9 -]{2,63}$/,
       'Letters, digits, spaces and hyphens, up to 64 characters, with at least 6 letters or digits.',
     ),
   );
