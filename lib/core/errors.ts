@@ -22,7 +22,6 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
-  | 'SIZE_MISMATCH'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | ConflictCode
@@ -140,13 +139,6 @@ export class UnsupportedMediaType extends DomainError {
 }
 
 /** Anything that is not a DomainError is this, with no internal detail. */
-/** The local stand-in for S3 got a body of another size than the grant (local stage only). */
-export class SizeMismatch extends DomainError {
-  constructor(expected: number) {
-    super('SIZE_MISMATCH', `The grant is for exactly ${expected} bytes.`);
-  }
-}
-
 export class Internal extends DomainError {
   constructor() {
     super('INTERNAL', 'Something went wrong on our side.');

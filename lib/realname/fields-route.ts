@@ -6,10 +6,18 @@ import { CERTIFICATE_TYPES } from './model.js';
 
 export const opaqueId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'An ID.'));
 export const materialId = opaqueId;
-/** A certificate or registration number as printed: letters, digits, spaces and hyphens (stored as a keyed hash). */
+/**
+ * A certificate or registration number as printed: letters, digits, spaces and hyphens (stored as a keyed hash + the
+ * last 4 characters), at least 6 letters or digits, so the kept last 4 never are the whole number.
+ */
 export const certificateNumber = z
   .string()
-  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,63}$/, 'Letters, digits, spaces and hyphens, 3 to 64 characters.'));
+  .check(
+    z.regex(
+      /^(?=(?:[ -]*[A-Za-z0-9]){6})[A-Za-z0-9][A-Za-z0-9 -]{2,63}$/,
+      'Letters, digits, spaces and hyphens, up to 64 characters, with at least 6 letters or digits.',
+    ),
+  );
 
 export const individualFields = {
   certificateType: z.enum(CERTIFICATE_TYPES),

@@ -137,13 +137,16 @@ export const REVIEW_DUE_KIND = 'realname-review-due';
 
 export const isIndividualDetails = (d: IndividualDetails | EnterpriseDetails): d is IndividualDetails => 'certificateType' in d;
 
-/** The last 4 characters of a number as shown (normalised like the hash: no spaces or hyphens, upper case). */
+/**
+ * The last 4 characters of a number as shown (normalised like the hash: no spaces or hyphens, upper case); empty
+ * when the number has no more than 4 (they would be the whole number; the routes require at least 6).
+ */
 export function last4(number: string): string {
-  return number
+  const normalised = number
     .normalize('NFKC')
     .replace(/[\s-]+/g, '')
-    .toUpperCase()
-    .slice(-4);
+    .toUpperCase();
+  return normalised.length > 4 ? normalised.slice(-4) : '';
 }
 
 /** The details as customers and operators see them: names and last 4 characters, never the hashes. */

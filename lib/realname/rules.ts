@@ -20,6 +20,8 @@ export interface SubmissionFacts {
   accountCountry: string;
   /** The certificate's issuing country (individual) or the enterprise's registered country/region. */
   certificateCountry: string;
+  /** The individual certificate's type (R-RN-01: a driver licence only when not issued in the Chinese mainland). */
+  certificateType?: string;
 }
 
 type Group = 'submission';
@@ -58,6 +60,13 @@ export const SUBMISSION_CONDITIONS: readonly Condition<SubmissionFacts, Group>[]
     fails: (f) => f.authKind === 'individual' && f.accountType === 'enterprise',
     message: 'An enterprise account cannot become an individual one (R-AI-05); apply as an enterprise.',
   },
+  {
+    condition: 'chinese-driver-license',
+    group: 'submission',
+    fails: (f) => f.authKind === 'individual' && f.certificateType === 'driver-license' && f.certificateCountry === 'CN',
+    message:
+      'A driver licence issued in the Chinese mainland is not accepted (R-RN-01: non-Chinese driver licences only); apply with an ID card or a passport.',
+  },
 ];
 
 /** The failed submission conditions (empty: the application may be submitted). */
@@ -69,8 +78,11 @@ export function submissionFailures(facts: SubmissionFacts): Failure[] {
 export interface MaterialSlotProblem {
   slot: string;
   materialId: string;
-  /** missing: not the caller's or never uploaded; unverified; wrong-purpose; wrong-type; refused: refused by the last rejection. */
-  problem: 'missing' | 'unverified' | 'wrong-purpose' | 'wrong-type' | 'refused';
+  /**
+   * missing: not the caller's or never uploaded; unverified; wrong-purpose; wrong-type; refused: refused by the last
+   * rejection; repeated: the material already fills an earlier slot of the application.
+   */
+  problem: 'missing' | 'unverified' | 'wrong-purpose' | 'wrong-type' | 'refused' | 'repeated';
 }
 
 export interface SlotMaterial {
@@ -106,6 +118,7 @@ const SLOT_MESSAGES: Record<MaterialSlotProblem['problem'], string> = {
   'wrong-purpose': 'The material was uploaded for another purpose: upload it again with the purpose this slot needs.',
   'wrong-type': 'This slot needs another file type: upload the file in one of the accepted types.',
   refused: 'The last review refused this material: upload a new one.',
+  repeated: 'The same material already fills another slot: each slot needs its own file.',
 };
 
 /** The failures a `material-invalid` refusal lists: one per bad slot, naming it. */

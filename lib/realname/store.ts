@@ -141,9 +141,12 @@ export function reviewDueItem(app: Pick<RealNameApplication, 'applicationId' | '
  * account being open for changes and on the type and authentication status read; a first authentication also moves
  * `authStatus` to `pending` (a re-authentication leaves it `authenticated`, R-RA-05).
  */
-export function submitWrites(app: RealNameApplication, account: AccountItem): TransactItem[] {
+export function submitWrites(app: RealNameApplication, account: AccountItem, hold: SubmissionHold = {}): TransactItem[] {
   const pending: RealNamePending = { applicationId: app.applicationId, submittedAt: app.submittedAt, reviewDueBy: app.reviewDueBy };
+  const first = isFirstAuthentication(app.kind);
   return [
+    ...(hold.state ? [realNameStateIs(app.accountId, hold.state.version)] : []),
+    ...(hold.notPartnerProgram ? [notPartnerProgram(app.accountId)] : []),
     tagged('application', {
       Put: { TableName: TABLE(), Item: app, ConditionExpression: 'attribute_not_exists(pk)' },
     }),
@@ -162,10 +165,51 @@ export function submitWrites(app: RealNameApplication, account: AccountItem): Tr
     },
     accountUpdate(
       account,
-      { realNamePending: pending, ...(isFirstAuthentication(app.kind) ? { authStatus: 'pending' } : {}) },
-      { read: ['accountType', 'authStatus', 'countryRegion'], expectStatus: EDITABLE, condition: 'attribute_not_exists(realNamePending)' },
+      { realNamePending: pending, ...(first ? { authStatus: 'pending' } : {}) },
+      {
+        read: ['accountType', 'authStatus', 'countryRegion'],
+        expectStatus: EDITABLE,
+        // A first authentication only of an unauthenticated account (R-AI-05/06: never back from authenticated).
+        condition: first
+          ? 'attribute_not_exists(realNamePending) AND (attribute_not_exists(authStatus) OR authStatus = :unauthenticated)'
+          : 'attribute_not_exists(realNamePending)',
+        ...(first ? { values: { ':unauthenticated': 'unauthenticated' } } : {}),
+      },
     ),
   ];
+}
+
+/** What a submission was judged on, held by its transaction (a change meanwhile fails it: the caller judges again). */
+export interface SubmissionHold {
+  /** The REALNAME state item as read (`current`, `rejectedMaterialIds`): tag `realname-state`. */
+  state?: Pick<RealNameState, 'version'>;
+  /** R-RN-05: the account is not in a partner program (individual authentication): tag `partner-program`. */
+  notPartnerProgram?: boolean;
+}
+
+/** Holds only while the account's REALNAME state item is the version read (0: none, or never versioned). */
+export function realNameStateIs(accountId: string, version: number): TransactItem {
+  return tagged('realname-state', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.realNameState(accountId),
+      ConditionExpression: version ? '#version = :version' : 'attribute_not_exists(#version) OR #version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': version ?? 0 },
+    },
+  });
+}
+
+/** R-RN-05: holds only while the account's facts do not say it joined a partner program. */
+export function notPartnerProgram(accountId: string): TransactItem {
+  return tagged('partner-program', {
+    ConditionCheck: {
+      TableName: TABLE(),
+      Key: keys.accountFacts(accountId),
+      ConditionExpression: 'attribute_not_exists(partnerProgram) OR partnerProgram = :no',
+      ExpressionAttributeValues: { ':no': false },
+    },
+  });
 }
 
 /**

@@ -15,7 +15,7 @@ import { ConditionFailed, type TransactItem, transact } from '../core/store/writ
 import { loadMaterial } from '../materials/store.js';
 import type { RealNameApplication } from './model.js';
 import { type MaterialSlotProblem, materialFailures, materialSlotProblem, submissionFailures } from './rules.js';
-import { submitWrites } from './store.js';
+import { type SubmissionHold, submitWrites } from './store.js';
 
 export interface SlotSpec {
   slot: string;
@@ -33,7 +33,14 @@ export async function requireUsableMaterials(
 ): Promise<void> {
   const found = await Promise.all(slots.map((s) => loadMaterial(accountId, s.materialId)));
   const problems = slots
-    .map((s, i) => materialSlotProblem(s.slot, s.materialId, found[i], { purpose: s.purpose, fileTypes: s.fileTypes, refused }))
+    .map(
+      (s, i) =>
+        materialSlotProblem(s.slot, s.materialId, found[i], { purpose: s.purpose, fileTypes: s.fileTypes, refused }) ??
+        // R-RN-01: each slot is its own evidence; one file in two slots fails the later slot.
+        (slots.slice(0, i).some((earlier) => earlier.materialId === s.materialId)
+          ? { slot: s.slot, materialId: s.materialId, problem: 'repeated' as const }
+          : undefined),
+    )
     .filter((p): p is MaterialSlotProblem => p !== undefined);
   if (problems.length) {
     throw new RuleViolation('MATERIAL_INVALID', 'Some materials cannot be used for this application.', materialFailures(problems));
@@ -72,10 +79,11 @@ export async function commitSubmission(
   account: AccountItem,
   traceName: TraceName,
   extra: TransactItem[] = [],
+  hold: SubmissionHold = {},
 ): Promise<boolean> {
   try {
     await transact([
-      ...submitWrites(app, account),
+      ...submitWrites(app, account, hold),
       ...extra,
       auditWrite({
         accountId: account.accountId,
@@ -90,9 +98,11 @@ export async function commitSubmission(
     ]);
     return true;
   } catch (error) {
-    // `extra` (e.g. the standing judged, tag `standing`) changed meanwhile: judge again on a fresh read.
-    if (error instanceof ConditionFailed && error.failed('standing')) return false;
-    if (!(error instanceof ConditionFailed) || !error.failed('account')) throw error;
+    if (!(error instanceof ConditionFailed)) throw error;
+    // What the submission was judged on (the standing in `extra`, the real-name state, the partner program) changed
+    // meanwhile: judge again on fresh reads.
+    if (error.failed('standing') || error.failed('realname-state') || error.failed('partner-program')) return false;
+    if (!error.failed('account')) throw error;
     const fresh = await loadAccount(account.accountId);
     if (fresh.realNamePending) throw pendingRefusal();
     return false;

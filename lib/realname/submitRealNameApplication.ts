@@ -65,12 +65,13 @@ export async function submitRealNameApplication(caller: AccountCaller, input: Su
     const [account, state, facts] = await Promise.all([loadAccount(accountId), realNameState(accountId), loadFacts(accountId)]);
     const failures = submissionFailures({
       authKind: input.kind,
-      authenticated: state.current !== undefined,
+      authenticated: state.current !== undefined || account.authStatus === 'authenticated',
       pending: account.realNamePending !== undefined,
       partnerProgram: facts.associations.partnerProgram,
       accountType: account.accountType,
       accountCountry: account.countryRegion,
       certificateCountry: input.kind === 'individual' ? input.issuingCountry : input.countryRegion,
+      certificateType: input.kind === 'individual' ? input.certificateType : undefined,
     });
     if (failures.length) throw new RuleViolation('NOT_ALLOWED', 'The real-name application cannot be submitted.', failures);
     await requireUsableMaterials(accountId, slotsOf(input), state.rejectedMaterialIds ?? []);
@@ -89,7 +90,9 @@ export async function submitRealNameApplication(caller: AccountCaller, input: Su
       materials: { ...input.materials },
       version: 1,
     };
-    if (await commitSubmission(caller, app, account, 'submitRealNameApplication')) {
+    // Held by the transaction: the state judged (authenticated, refused materials) and, for an individual, R-RN-05.
+    const hold = { state, notPartnerProgram: input.kind === 'individual' };
+    if (await commitSubmission(caller, app, account, 'submitRealNameApplication', [], hold)) {
       return { applicationId, status: 'pending' as const, reviewDueBy: app.reviewDueBy };
     }
   }

@@ -19,6 +19,7 @@ import {
   type IndividualDetails,
   type RealNameApplication,
   type RealNameState,
+  authKindOf,
   isIndividualDetails,
   last4,
 } from './model.js';
@@ -131,8 +132,10 @@ export async function submitReauthentication(caller: AccountCaller, input: Reaut
       applicationForm: input.applicationForm,
       version: 1,
     };
-    // The standing judged (arrears, KooGallery seller) holds until the commit.
-    if (await commitSubmission(caller, app, account, spec.traceName, [standingIs(accountId, facts.standingVersion)])) {
+    // What was judged holds until the commit: the standing (arrears, KooGallery seller), the authentication in force
+    // (the real-name state as read) and, for an individual result, that the account is not in a partner program.
+    const hold = { state, notPartnerProgram: authKindOf(input.kind) === 'individual' };
+    if (await commitSubmission(caller, app, account, spec.traceName, [standingIs(accountId, facts.standingVersion)], hold)) {
       return { applicationId, status: 'pending' as const, reviewDueBy: app.reviewDueBy };
     }
   }

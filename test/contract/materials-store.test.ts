@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../lib/core/crypto.js';
 import { ConditionFailed } from '../../lib/core/store/writes.js';
-import { type MaterialItem, createMaterial, loadMaterial, markRejected, markVerified } from '../../lib/materials/store.js';
+import { type MaterialItem, claimForCheck, createMaterial, loadMaterial, markRejected, markVerified } from '../../lib/materials/store.js';
 
 const account = () => newId('ac_');
 const material = (materialId = newId('mt_')): MaterialItem => ({
@@ -39,23 +39,32 @@ describe('materials store contract (R-AI-07, R-SEC-05)', () => {
     expect((await loadMaterial(a, m.materialId))!.sizeBytes).toBe(10);
   });
 
-  it('R-AI-07: a material is accepted at most once when two completions race', async () => {
+  it('R-AI-07: a material is claimed by one completion at most when completions race, and accepted once', async () => {
     const a = account();
     const m = material();
     await createMaterial(a, m);
-    const outcomes = await Promise.all([1, 2, 3].map(() => outcome(markVerified(a, m.materialId, verified))));
-    expect(outcomes.sort()).toEqual(['ok', 'refused', 'refused']);
+    const at = '2026-11-24T10:00:00.000Z';
+    const stale = '2026-11-24T09:59:00.000Z';
+    const claims = await Promise.all(['c1', 'c2', 'c3'].map((c) => claimForCheck(a, m.materialId, c, at, stale)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const outcomes = await Promise.all(['c1', 'c2', 'c3'].map((c) => outcome(markVerified(a, m.materialId, verified, c))));
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+    expect(outcomes[claims.indexOf(true)]).toBe('ok');
     expect(await loadMaterial(a, m.materialId)).toMatchObject({ status: 'verified', fileType: 'pdf' });
   });
 
   it.each([
-    { case: 'a refused material', prepare: (a: string, id: string) => markRejected(a, id) },
-    { case: 'an accepted material', prepare: (a: string, id: string) => markVerified(a, id, verified) },
-  ])('R-AI-07: $case cannot be accepted again', async ({ prepare }) => {
+    { case: 'a refused material', prepare: (a: string, id: string) => markRejected(a, id, 'c1') },
+    { case: 'an accepted material', prepare: (a: string, id: string) => markVerified(a, id, verified, 'c1') },
+  ])('R-AI-07: $case cannot be accepted again, nor refused (a verified file never turns rejected)', async ({ prepare }) => {
     const a = account();
     const m = material();
     await createMaterial(a, m);
+    const at = '2026-11-24T10:00:00.000Z';
+    expect(await claimForCheck(a, m.materialId, 'c1', at, at)).toBe(true);
     await prepare(a, m.materialId);
-    expect(await outcome(markVerified(a, m.materialId, verified))).toBe('refused');
+    expect(await outcome(markVerified(a, m.materialId, verified, 'c1'))).toBe('refused');
+    expect(await outcome(markRejected(a, m.materialId, 'c1'))).toBe('refused');
+    expect(await claimForCheck(a, m.materialId, 'c2', at, at)).toBe(false);
   });
 });

@@ -25,6 +25,17 @@ describe('real-name submission conditions (issue 13 item 1)', () => {
     ['R-RN-06: an individual certificate issued elsewhere is refused', { certificateCountry: 'FR' }, ['country-mismatch']],
     ['R-RN-06: an enterprise registered elsewhere is refused', { authKind: 'enterprise', certificateCountry: 'FR' }, ['country-mismatch']],
     [
+      'R-RN-01: a driver licence issued in the Chinese mainland is refused',
+      { certificateType: 'driver-license', accountCountry: 'CN', certificateCountry: 'CN' },
+      ['chinese-driver-license'],
+    ],
+    ['R-RN-01: a driver licence issued elsewhere is accepted', { certificateType: 'driver-license' }, []],
+    [
+      'R-RN-01: a passport issued in the Chinese mainland is accepted',
+      { certificateType: 'passport', accountCountry: 'CN', certificateCountry: 'CN' },
+      [],
+    ],
+    [
       'every failed condition is listed',
       { authenticated: true, pending: true, partnerProgram: true, certificateCountry: 'FR', accountType: 'enterprise' },
       ['already-authenticated', 'application-pending', 'partner-program', 'country-mismatch', 'account-type'],
