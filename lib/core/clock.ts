@@ -34,6 +34,14 @@ export function clockOffset(): number {
   return offsetMs;
 }
 
+/**
+ * The system time without the local stage's offset, for a signature another system checks against its own clock
+ * (S3's SigV4 request time and presigned expiry): the test clock moves business time, not S3's. Never for decisions.
+ */
+export function wallClock(): Date {
+  return new Date(Date.now());
+}
+
 /** The system time without the local stage's offset: for log lines only, never for decisions. */
 export function wallClockIso(): string {
   return new Date().toISOString();

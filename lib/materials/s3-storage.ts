@@ -5,7 +5,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { addSeconds, now } from '../core/clock.js';
+import { addSeconds, wallClock } from '../core/clock.js';
 import { config, materialsConfig } from '../core/config.js';
 import type { MaterialStorage, ReadLink, UploadTarget } from './storage.js';
 
@@ -76,7 +76,7 @@ export class S3Storage implements MaterialStorage {
     const headers = { 'content-type': contentType, 'content-length': String(sizeBytes) };
     const signed = await signer().presign(this.request('PUT', key, headers), {
       expiresIn: materialsConfig.uploadTtlSeconds,
-      signingDate: now(),
+      signingDate: wallClock(),
       signableHeaders: new Set(['content-type', 'content-length']),
     });
     const query = new URLSearchParams(signed.query as Record<string, string>).toString();
@@ -84,13 +84,13 @@ export class S3Storage implements MaterialStorage {
       method: 'PUT',
       url: `${this.base}${signed.path}?${query}`,
       headers,
-      expiresAt: addSeconds(now(), materialsConfig.uploadTtlSeconds).toISOString(),
+      expiresAt: addSeconds(wallClock(), materialsConfig.uploadTtlSeconds).toISOString(),
     };
   }
 
   /** R-RN-08: a presigned GET valid for `ttlSeconds`; the object stays private (no ACL, no public URL). */
   async readLink(key: string, ttlSeconds: number): Promise<ReadLink> {
-    const at = now();
+    const at = wallClock();
     const signed = await signer().presign(this.request('GET', key), { expiresIn: ttlSeconds, signingDate: at });
     const query = new URLSearchParams(signed.query as Record<string, string>).toString();
     return { url: `${this.base}${signed.path}?${query}`, expiresAt: addSeconds(at, ttlSeconds).toISOString() };
@@ -99,7 +99,7 @@ export class S3Storage implements MaterialStorage {
   async head(key: string, bytes: number): Promise<{ head: Uint8Array; size: number } | undefined> {
     const signed = await signer().sign(
       this.request('GET', key, { range: `bytes=0-${bytes - 1}`, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }),
-      { signingDate: now() },
+      { signingDate: wallClock() },
     );
     const res = await fetch(`${this.base}${signed.path}`, { headers: signed.headers as Record<string, string> });
     if (res.status === 404 || res.status === 403) return undefined;
@@ -112,7 +112,7 @@ export class S3Storage implements MaterialStorage {
     const source = `/${config.materialsBucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`;
     const signed = await signer().sign(
       this.request('PUT', toKey, { 'x-amz-copy-source': source, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }),
-      { signingDate: now() },
+      { signingDate: wallClock() },
     );
     const res = await fetch(`${this.base}${signed.path}`, { method: 'PUT', headers: signed.headers as Record<string, string> });
     if (!res.ok) throw new Error(`S3 copy failed: ${res.status}`);
@@ -126,7 +126,7 @@ export class S3Storage implements MaterialStorage {
     let status = 0;
     for (let attempt = 0; attempt < DELETE_ATTEMPTS; attempt += 1) {
       const signed = await signer().sign(this.request('DELETE', key, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), {
-        signingDate: now(),
+        signingDate: wallClock(),
       });
       const res = await fetch(`${this.base}${signed.path}`, { method: 'DELETE', headers: signed.headers as Record<string, string> });
       if (res.ok || res.status === 404) return;
