@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { messages, signUpOverHttp, uniqueE2eEmail } from '../support/e2e.js';
 import { FILES } from '../support/files.js';
 import { call } from '../support/http.js';
-import { putToTarget } from '../support/upload.js';
+import { putToTarget, readFromLink } from '../support/upload.js';
 
 const OPS = { 'x-operator-key': 'local-operator-key' };
 type Fixture = 'png' | 'jpg' | 'pdf';
@@ -143,6 +143,7 @@ describe('real-name authentication, review and re-authentication over HTTP on th
 
   it('R-RN-08 R-RN-01: the operator opens the application; short-lived read links serve the uploaded bytes; numbers show their last 4 only', async () => {
     const opened = await call('GET', `/v1/ops/real-name/applications/${firstId}`, { headers: OPS });
+    const stageNow = (await call('GET', '/local/clock')).body.now as string; // read after: links expire ≤ 300 s from it
     expect(opened.status, JSON.stringify(opened.body)).toBe(200);
     expect(opened.body).toMatchObject({ applicationId: firstId, accountId: applicant.accountId, status: 'pending' });
     expect(opened.body.details).toMatchObject({ fullName: 'Li Lei', certificateNumberLast4: number.slice(-4) });
@@ -160,10 +161,12 @@ describe('real-name authentication, review and re-authentication over HTTP on th
     ] as const) {
       const m = bySlot.get(slot)!;
       expect(m.materialId).toBe(materials[slot]);
-      expect(Date.parse(m.readUrlExpiresAt) - Date.now()).toBeLessThanOrEqual(300_000 + 60_000);
-      const read = await fetch(m.readUrl);
+      // Short-lived: 300 s (realNameConfig.readLinkSeconds) from the stage's own clock.
+      expect(Date.parse(m.readUrlExpiresAt) - Date.parse(stageNow)).toBeLessThanOrEqual(300_000);
+      expect(Date.parse(m.readUrlExpiresAt)).toBeGreaterThan(Date.parse(stageNow));
+      const read = await readFromLink(m.readUrl);
       expect(read.status).toBe(200);
-      expect(Buffer.from(await read.arrayBuffer()).equals(FILES[fixture])).toBe(true);
+      expect(read.bytes.equals(FILES[fixture])).toBe(true);
     }
   });
 
@@ -331,7 +334,7 @@ describe('real-name authentication, review and re-authentication over HTTP on th
     expect(await kinds(applicant.email)).toContain('realname-approved');
   });
 
-  it('R-RA-01 R-AU-02: the audit records — the owner change (changeIndividualAuthInfo), the submissions, and the decisions by "operator" with no operator ID', async () => {
+  it('R-RA-01 R-AU-01 R-AU-02: the audit records — the owner change (changeIndividualAuthInfo), the submissions, and the decisions by "operator" with no operator ID', async () => {
     const traces = async (traceName: string) => {
       const res = await call('GET', `/v1/audit/traces?traceName=${traceName}&limit=50`, { token: applicant.token });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
