@@ -6,12 +6,21 @@
  * deployed stage and is counted as such. Issue 11: then one run of every partners operation under its operationId
  * (scripts/lib/bench-partners.ts; the counts test/integration/partners/*sdk-calls*.test.ts pin). Issue 12: then every
  * enterprise operation (scripts/lib/bench-enterprise.ts; the counts test/integration/enterprise/sdk-calls.test.ts pins).
+ * Issue 13: then every real-name operation (scripts/lib/bench-realname.ts, on an s3rver of its own; the counts
+ * test/integration/realname/sdk-calls.test.ts pins).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort, startDynamoDbLocal, ensureTable } from './lib/dynamodb-local.js';
 import { excludeHashing, excludeSdkSends, p50 } from './lib/overhead.js';
+import { s3Env, startS3Local } from './lib/s3-local.js';
 
 const dynamo = await startDynamoDbLocal({ port: await freePort() });
+// Issue 13: the real-name part uploads materials through the presigned target, as the tests do (s3rver).
+const s3Dir = mkdtempSync(join(tmpdir(), 'bench-s3-'));
+const s3 = await startS3Local({ port: await freePort(), directory: s3Dir });
 Object.assign(process.env, {
   // The test stage: DynamoDB Local is an emulator, which a deployed stage refuses at cold start (issue 9 item 10).
   STAGE: 'test',
@@ -25,6 +34,8 @@ Object.assign(process.env, {
   LOG_LEVEL: 'SILENT',
   // Operator routes (issue 11: enrollPartner, disassociateByTicket): one operator whose key the partners part sends.
   OPERATOR_KEYS: JSON.stringify({ bench: createHash('sha256').update('bench-operator-key').digest('hex') }),
+  // The materials bucket on s3rver (its one key pair; DynamoDB Local takes any).
+  ...s3Env(s3),
 });
 await ensureTable(dynamo.endpoint, 'bench-operations');
 
@@ -260,6 +271,9 @@ Object.assign(operations, await benchPartners(call as import('./lib/bench-partne
 // Issue 12: one run of every enterprise operation (scripts/lib/bench-enterprise.ts), also before the scheduler's timers.
 const { benchEnterprise } = await import('./lib/bench-enterprise.js');
 Object.assign(operations, await benchEnterprise(call as import('./lib/bench-partners.js').Call, counted, codeFor));
+// Issue 13: one run of every real-name operation and the overdue marking (scripts/lib/bench-realname.ts).
+const { benchRealName } = await import('./lib/bench-realname.js');
+Object.assign(operations, await benchRealName(call as import('./lib/bench-partners.js').Call, counted, codeFor));
 
 // Scheduler: 10 due timers among 1 000, then among 100 000 timers that are not due yet.
 const { BatchWriteCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
@@ -360,4 +374,6 @@ const scheduler = {
 };
 
 await dynamo.stop();
+await s3.stop();
+rmSync(s3Dir, { recursive: true, force: true });
 process.stdout.write(JSON.stringify({ operations, loginSecondStep: { medianMs, runs: runs.length }, enumerationTiming, scheduler }));

@@ -7,3 +7,9 @@ export async function putToTarget(target: { url: string; headers: Record<string,
   const res = await fetch(target.url, { method: 'PUT', headers, body: bytes });
   return { status: res.status, text: await res.text() };
 }
+
+/** The reader's half of a presigned read link (an operator's browser opening `readUrl`): GET it, the bytes back. */
+export async function readFromLink(url: string) {
+  const res = await fetch(url);
+  return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
+}

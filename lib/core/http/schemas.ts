@@ -22,7 +22,8 @@ export const problem = z
     detail: z.string(),
     code: z.string().check(z.meta({ description: 'Stable UPPER_SNAKE identifier' })),
     errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
-    failures: z.optional(z.array(z.object({ condition: z.string(), message: z.string() }))),
+    // Issue 13 (R-RN-02): a `material-invalid` failure names the application's slot whose material cannot be used.
+    failures: z.optional(z.array(z.object({ condition: z.string(), message: z.string(), slot: z.optional(z.string()) }))),
     retryAfter: z.optional(z.number().check(z.int())),
     // Visible quotas (issue 11, R-PD-03/06): a refused request says how many are left and when the next is possible.
     requestsLeft: z.optional(z.number().check(z.int())),
