@@ -131,6 +131,8 @@ export interface QueueRow extends Key {
   submittedAt: string;
   reviewDueBy: string;
   overdue?: true;
+  /** When the scheduler marked it overdue (an overdue-first walk tells rows marked before it from rows marked during it). */
+  overdueAt?: string;
 }
 
 export const REVIEW_DUE_KIND = 'realname-review-due';

@@ -109,7 +109,7 @@ export function queueRowKeys(app: Pick<RealNameApplication, 'applicationId' | 's
 }
 
 /** A queue row of the application (`pending` or `overdue`). */
-export function queueRow(queue: 'pending' | 'overdue', app: RealNameApplication): QueueRow {
+export function queueRow(queue: 'pending' | 'overdue', app: RealNameApplication & { overdueAt?: string }): QueueRow {
   const key = queueRowKeys(app)[queue];
   return {
     ...key,
@@ -119,6 +119,7 @@ export function queueRow(queue: 'pending' | 'overdue', app: RealNameApplication)
     submittedAt: app.submittedAt,
     reviewDueBy: app.reviewDueBy,
     ...(app.overdue || queue === 'overdue' ? { overdue: true as const } : {}),
+    ...(app.overdueAt ? { overdueAt: app.overdueAt } : {}),
   };
 }
 
@@ -260,19 +261,36 @@ export function pendingPointerRemove(accountId: string, app: Pick<RealNameApplic
 // ---- the operators' queue (issue 13 item 5)
 
 /**
- * One Query of a queue partition, oldest first (`pending` by submission, `overdue` by due time); `withoutOverdue`
- * leaves out the rows already marked overdue (the second phase of an overdue-first list).
+ * One Query of a queue partition, oldest first (`pending` by submission, `overdue` by due time). `markedBefore` /
+ * `notMarkedBefore` (an ISO time, the start of an overdue-first walk) split the rows by when the scheduler marked
+ * them overdue: the first phase of the walk lists the overdue rows marked before the walk started, the second the
+ * pending rows not overdue or marked since (issue 13 review R2: a row that comes due mid-walk is listed once, in the
+ * second phase, flagged overdue). Rows marked before `overdueAt` was recorded count as marked before any walk.
  */
 export async function queueQuery(
   queue: 'pending' | 'overdue',
-  page: { limit: number; startKey?: Record<string, unknown>; withoutOverdue?: boolean },
+  page: { limit: number; startKey?: Record<string, unknown>; markedBefore?: string; notMarkedBefore?: string },
 ): Promise<{ rows: QueueRow[]; lastKey?: Record<string, unknown> }> {
+  const filter =
+    page.notMarkedBefore !== undefined
+      ? { expression: 'attribute_not_exists(#overdue) OR #overdueAt >= :walkStart', walkStart: page.notMarkedBefore }
+      : page.markedBefore !== undefined
+        ? { expression: 'attribute_not_exists(#overdueAt) OR #overdueAt < :walkStart', walkStart: page.markedBefore }
+        : undefined;
+  const keyQuery = query(queries.realNameQueue, queue);
   const out = await db().send(
     new QueryCommand({
       TableName: TABLE(),
-      ...query(queries.realNameQueue, queue),
-      ...(page.withoutOverdue
-        ? { FilterExpression: 'attribute_not_exists(#overdue)', ExpressionAttributeNames: { '#overdue': 'overdue' } }
+      ...keyQuery,
+      ...(filter
+        ? {
+            FilterExpression: filter.expression,
+            ExpressionAttributeNames: {
+              '#overdueAt': 'overdueAt',
+              ...(filter.expression.includes('#overdue)') ? { '#overdue': 'overdue' } : {}),
+            },
+            ExpressionAttributeValues: { ...keyQuery.ExpressionAttributeValues, ':walkStart': filter.walkStart },
+          }
         : {}),
       ScanIndexForward: true,
       Limit: page.limit,
