@@ -27,6 +27,7 @@ import { accountUpdate } from '../accounts/store.js';
 import { loadProfile, profileNameSet } from '../enterprise/store.js';
 import { PARTNER_PROGRAM_AT_DECISION, type DecisionPlan, approvalFailures, decisionPlan } from './decision-rules.js';
 import { enterpriseInvitationOpen } from './enterprise-ties.js';
+import { logger } from '../core/logger.js';
 import { synchronizeMembers } from './member-sync.js';
 import {
   type EnterpriseDetails,
@@ -44,6 +45,8 @@ import {
   certificateClaim,
   certificateRelease,
   loadApplication,
+  memberSyncDueDelete,
+  memberSyncDueItem,
   notPartnerProgram,
   queueRowKeys,
   realNameState,
@@ -175,6 +178,10 @@ export async function decideRealNameApplication(caller: OperatorCaller, input: D
       operatorId: caller.operatorId,
       at,
     });
+    // R-RN-07 (review R2 item 9): a master's (an account with an Enterprise Center profile) member sync is a due row
+    // until done, so a function dying after the commit leaves it to the scheduler.
+    const durableSync = plan.sync !== undefined && profile !== undefined;
+    if (durableSync && plan.sync) held.push(memberSyncDueItem(app, { ...plan.sync }, at));
     const slots = slotsOfApplication(app);
     const name = isIndividualDetails(app.details) ? app.details.fullName : app.details.enterpriseName;
     const notice = input.approve
@@ -221,7 +228,15 @@ export async function decideRealNameApplication(caller: OperatorCaller, input: D
       continue; // overdue marking, a changed account or state: judge again on a fresh read
     }
     await publishNow([notice.pending]);
-    if (plan.sync && plan.state.current) await synchronizeMembers(caller, app.accountId, plan.state.current, plan.sync);
+    if (plan.sync && plan.state.current) {
+      try {
+        const results = await synchronizeMembers(caller, app.accountId, plan.state.current, plan.sync);
+        if (durableSync && !results.some((r) => r.failed)) await memberSyncDueDelete(app.applicationId);
+      } catch (error) {
+        // The approval stands; the due row (if any) makes the scheduler finish the sync.
+        logger.warn('real-name member sync left to the scheduler', { applicationId: app.applicationId, error: (error as Error).name });
+      }
+    }
     return { applicationId: app.applicationId, status: plan.decision.status };
   }
   throw new Conflict('STATE_CONFLICT', 'The application or its account kept changing; try again.');

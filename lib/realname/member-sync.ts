@@ -42,17 +42,25 @@ export function memberSynchronizes(sync: MemberSync, member: { enterpriseName?: 
   });
 }
 
+/**
+ * Every member of the master, one after another. `failed` marks a member whose transaction failed for another
+ * reason than a condition (to try again: the caller keeps the due row); `synchronized` is true for a member
+ * synchronized now or already from this application (idempotent: a second run writes nothing twice).
+ */
 export async function synchronizeMembers(caller: OperatorCaller, masterId: string, approved: ApprovedAuth, sync: MemberSync) {
   let cursor: string | undefined;
-  const results: Array<{ memberId: string; synchronized: boolean }> = [];
+  const results: Array<{ memberId: string; synchronized: boolean; failed?: true }> = [];
   do {
     const page = await listMembers(masterId, { limit: 100, ...(cursor ? { cursor } : {}) });
     for (const row of page.items) {
-      const synchronized = await synchronizeMember(caller, masterId, row.memberAccountId, approved, sync).catch((error: Error) => {
-        logger.warn('real-name member sync failed', { memberId: row.memberAccountId, error: error.name });
-        return false;
-      });
-      results.push({ memberId: row.memberAccountId, synchronized });
+      const result = await synchronizeMember(caller, masterId, row.memberAccountId, approved, sync).then(
+        (synchronized) => ({ synchronized }),
+        (error: Error) => {
+          logger.warn('real-name member sync failed', { memberId: row.memberAccountId, error: error.name });
+          return { synchronized: false, failed: true as const };
+        },
+      );
+      results.push({ memberId: row.memberAccountId, ...result });
     }
     cursor = page.cursor;
   } while (cursor);
@@ -67,6 +75,8 @@ async function synchronizeMember(
   sync: MemberSync,
 ): Promise<boolean> {
   const [member, state, profile] = await Promise.all([loadAccount(memberId), realNameState(memberId), loadProfile(memberId)]);
+  // Already synchronized from this application (a sync run again by the scheduler): nothing to write.
+  if (state.current?.applicationId === approved.applicationId) return true;
   if (!memberSynchronizes(sync, { enterpriseName: member.enterpriseName, current: state.current })) return false;
   const approvedDetails = approved.details as EnterpriseDetails;
   if (member.countryRegion !== approvedDetails.countryRegion) {

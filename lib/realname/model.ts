@@ -136,6 +136,8 @@ export interface QueueRow extends Key {
 }
 
 export const REVIEW_DUE_KIND = 'realname-review-due';
+/** R-RN-07: the master→member sync of an approval, until every member is done (issue 13 review R2 item 9). */
+export const MEMBER_SYNC_DUE_KIND = 'realname-member-sync';
 
 export const isIndividualDetails = (d: IndividualDetails | EnterpriseDetails): d is IndividualDetails => 'certificateType' in d;
 

@@ -4,7 +4,7 @@
  * counter item per number's keyed hash and kind, `ADD` conditioned on the count and on the account not being counted
  * yet, so racing approvals for the last slot give exactly one. Numbers are stored only as keyed hashes.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountItem } from '../accounts/account.js';
 import { accountUpdate } from '../accounts/store.js';
 import { EDITABLE } from '../core/account-status.js';
@@ -18,6 +18,7 @@ import * as queries from '../core/store/queries.js';
 import { TABLE, db } from '../core/store/table.js';
 import { type TransactItem, tagged } from '../core/store/writes.js';
 import {
+  MEMBER_SYNC_DUE_KIND,
   type QueueRow,
   REVIEW_DUE_KIND,
   type RealNameApplication,
@@ -133,6 +134,36 @@ export function reviewDueItem(app: Pick<RealNameApplication, 'applicationId' | '
     applicationId: app.applicationId,
     accountId: app.accountId,
   };
+}
+
+/**
+ * R-RN-07 (issue 13 review R2 item 9): the master→member sync of an approval as a due row, due `atIso` (now), put
+ * by the decision transaction and deleted once every member is done; the scheduler runs a row left behind
+ * (./member-sync-due.ts). It carries what the sync needs besides the application: the mode (enterprise names only).
+ */
+export function memberSyncDueItem(
+  app: Pick<RealNameApplication, 'applicationId' | 'accountId'>,
+  sync: Record<string, unknown>,
+  atIso: string,
+): TransactItem {
+  return {
+    Put: {
+      TableName: TABLE(),
+      Item: {
+        ...keys.realNameMemberSyncDue(app.applicationId),
+        ...dueAttributes(app.accountId, atIso, app.applicationId),
+        dueKind: MEMBER_SYNC_DUE_KIND,
+        applicationId: app.applicationId,
+        accountId: app.accountId,
+        sync,
+      },
+    },
+  };
+}
+
+/** The member sync of the application is done: its due row goes. */
+export async function memberSyncDueDelete(applicationId: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: TABLE(), Key: keys.realNameMemberSyncDue(applicationId) }));
 }
 
 /**
