@@ -19,7 +19,8 @@ import { expireInvitation } from '../enterprise/expireInvitation.js';
 import { expireMemberDisassociation } from '../enterprise/expireDisassociation.js';
 import { expireDisassociation } from '../partners/expireDisassociation.js';
 import { expireMembership } from '../partners/expireMembership.js';
-import { REVIEW_DUE_KIND } from '../realname/model.js';
+import { processMemberSyncDue } from '../realname/member-sync-due.js';
+import { MEMBER_SYNC_DUE_KIND, REVIEW_DUE_KIND } from '../realname/model.js';
 import { processReviewDue } from '../realname/review-due.js';
 import './lifecycle.js';
 
@@ -57,6 +58,8 @@ const processors: Record<string, Processor> = {
   [HANDSHAKE_EXPIRY]: expireRequest,
   // Issue 13 item 8 (R-RN-03): a real-name review past its due date is marked overdue and the operators told.
   [REVIEW_DUE_KIND]: processReviewDue,
+  // Issue 13 review R2 item 9 (R-RN-07): a master→member sync left behind after an approval is finished.
+  [MEMBER_SYNC_DUE_KIND]: processMemberSyncDue,
 };
 
 /** Adds the processor of a kind of due item (the composition root's own kinds are above; tests add theirs). */

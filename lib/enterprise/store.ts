@@ -80,6 +80,23 @@ export async function openInvitationsReleaseIfEnabled(masterId: string): Promise
   return (await getItem(keys.enterpriseProfile(masterId))) ? [openInvitationsRelease(masterId)] : [];
 }
 
+/**
+ * The master's enterprise name on its profile ('profile': the profile exists). Written by the area that approves a
+ * real-name authentication (the authenticated name is the account's enterprise name, R-AI-06); this area imports
+ * nothing of it.
+ */
+export function profileNameSet(masterId: string, name: string): TransactItem {
+  return tagged('profile', {
+    Update: {
+      TableName: TABLE(),
+      Key: keys.enterpriseProfile(masterId),
+      UpdateExpression: 'SET enterpriseName = :name',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':name': name },
+    },
+  });
+}
+
 /** Holds only while the master has Enterprise Center ('profile'). */
 export function profileExists(masterId: string): TransactItem {
   return tagged('profile', {

@@ -25,7 +25,7 @@ export const MATERIAL_PURPOSES = {
   // application forms and statements of commitment (R-RA-01..04) also as GIF; each at most 10 MB.
   'real-name-individual': { types: ['jpg', 'bmp', 'png', 'pdf'] as FileType[], maxBytes: 10 * MB },
   'real-name-enterprise': { types: ['jpg', 'bmp', 'png'] as FileType[], maxBytes: 10 * MB },
-  'reauth-form': { types: ['pdf', 'jpg', 'png', 'gif'] as FileType[], maxBytes: 10 * MB },
+  'reauth-form': { types: ['pdf', 'jpg', 'bmp', 'png', 'gif'] as FileType[], maxBytes: 10 * MB },
 } as const;
 
 export type MaterialPurpose = keyof typeof MATERIAL_PURPOSES;

@@ -6,20 +6,38 @@
  * certificate slot claimed / released (R-RN-04: a full number → 422 `certificate-limit`, the application stays
  * pending), both queue rows and the review timer deleted, the audit trace on the applicant's traces with the
  * operator, the notice to the applicant. After an approval, the master→member sync (./member-sync.ts).
+ * Issue 13 review R2, judged again at an approval: R-RN-05 (an individual result: the account is not in a partner
+ * program, held by the transaction), R-RA-06 (a re-authentication: no open enterprise invitation; read, not held —
+ * an invitation sent between this read and the commit is not seen), R-RA-03 (an entity change: not a KooGallery
+ * seller, the standing version judged held). An approved enterprise name also goes to the account's Enterprise
+ * Center profile when it has one (read here; a profile enabled between the read and the commit takes the name the
+ * account had when enabling).
  */
 import { loadAccount } from '../accounts/store.js';
 import { auditWrite } from '../core/audit/audit.js';
 import { type OperatorCaller, actorOf } from '../core/caller.js';
-import { nowIso } from '../core/clock.js';
+import { loadFacts, standingIs } from '../core/checks/store.js';
+import { now } from '../core/clock.js';
 import { Conflict, type FieldError, NotFound, RuleViolation, ValidationFailed } from '../core/errors.js';
 import { publishNow } from '../core/notify/outbox.js';
 import * as keys from '../core/store/key-builders.js';
 import { TABLE } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, tagged, transact } from '../core/store/writes.js';
 import { accountUpdate } from '../accounts/store.js';
-import { type DecisionPlan, decisionPlan } from './decision-rules.js';
+import { loadProfile, profileNameSet } from '../enterprise/store.js';
+import { PARTNER_PROGRAM_AT_DECISION, type DecisionPlan, approvalFailures, decisionPlan } from './decision-rules.js';
+import { enterpriseInvitationOpen } from './enterprise-ties.js';
+import { logger } from '../core/logger.js';
 import { synchronizeMembers } from './member-sync.js';
-import { type RealNameApplication, type RealNameState, type Reason, isIndividualDetails } from './model.js';
+import {
+  type EnterpriseDetails,
+  type RealNameApplication,
+  type RealNameState,
+  type Reason,
+  authKindOf,
+  isFirstAuthentication,
+  isIndividualDetails,
+} from './model.js';
 import { realNameNotice } from './notices.js';
 import {
   ACCOUNTS_PER_CERTIFICATE,
@@ -27,6 +45,9 @@ import {
   certificateClaim,
   certificateRelease,
   loadApplication,
+  memberSyncDueDelete,
+  memberSyncDueItem,
+  notPartnerProgram,
   queueRowKeys,
   realNameState,
 } from './store.js';
@@ -125,8 +146,29 @@ export async function decideRealNameApplication(caller: OperatorCaller, input: D
     const errors = decisionInputErrors(app, input);
     if (errors.length) throw new ValidationFailed(errors);
     if (app.status !== 'pending') throw notPending();
-    const [account, state] = await Promise.all([loadAccount(app.accountId), realNameState(app.accountId)]);
-    const at = nowIso();
+    const time = now();
+    const at = time.toISOString();
+    const authKind = authKindOf(app.kind);
+    // Issue 13 review R2: what an approval judges again (reads only what the kind needs; a rejection reads nothing more).
+    const [account, state, facts, invitationOpen, profile] = await Promise.all([
+      loadAccount(app.accountId),
+      realNameState(app.accountId),
+      input.approve && app.kind === 'enterprise-entity' ? loadFacts(app.accountId) : undefined,
+      input.approve && !isFirstAuthentication(app.kind) ? enterpriseInvitationOpen(app.accountId, time) : false,
+      input.approve && authKind === 'enterprise' ? loadProfile(app.accountId) : undefined,
+    ]);
+    if (input.approve) {
+      const failures = approvalFailures({ kind: app.kind, kooGallerySeller: facts?.standing.kooGallerySeller === true, invitationOpen });
+      if (failures.length) throw new RuleViolation('NOT_ALLOWED', 'The application cannot be approved now.', failures);
+    }
+    const held: TransactItem[] = input.approve
+      ? [
+          ...(authKind === 'individual' ? [notPartnerProgram(app.accountId)] : []),
+          ...(facts ? [standingIs(app.accountId, facts.standingVersion)] : []),
+          // The approved (authenticated) enterprise name is the one Enterprise Center shows (R-AI-06, R-RA-04).
+          ...(profile ? [profileNameSet(app.accountId, (app.details as EnterpriseDetails).enterpriseName)] : []),
+        ]
+      : [];
     const plan = decisionPlan({
       app,
       account,
@@ -136,6 +178,10 @@ export async function decideRealNameApplication(caller: OperatorCaller, input: D
       operatorId: caller.operatorId,
       at,
     });
+    // R-RN-07 (review R2 item 9): a master's (an account with an Enterprise Center profile) member sync is a due row
+    // until done, so a function dying after the commit leaves it to the scheduler.
+    const durableSync = plan.sync !== undefined && profile !== undefined;
+    if (durableSync && plan.sync) held.push(memberSyncDueItem(app, { ...plan.sync }, at));
     const slots = slotsOfApplication(app);
     const name = isIndividualDetails(app.details) ? app.details.fullName : app.details.enterpriseName;
     const notice = input.approve
@@ -155,6 +201,7 @@ export async function decideRealNameApplication(caller: OperatorCaller, input: D
     try {
       await transact([
         ...decisionWrites(app, state, plan),
+        ...held,
         auditWrite({
           accountId: app.accountId,
           traceName: 'decideRealNameApplication',
@@ -174,12 +221,22 @@ export async function decideRealNameApplication(caller: OperatorCaller, input: D
     } catch (error) {
       if (!(error instanceof ConditionFailed)) throw error;
       if (error.failed('certificate') && plan.claim) throw certificateLimit(plan.claim.kind);
+      if (error.failed('partner-program'))
+        throw new RuleViolation('NOT_ALLOWED', 'The application cannot be approved now.', [PARTNER_PROGRAM_AT_DECISION]);
       const fresh = await loadApplication(app.applicationId);
       if (fresh?.status !== 'pending') throw notPending();
       continue; // overdue marking, a changed account or state: judge again on a fresh read
     }
     await publishNow([notice.pending]);
-    if (plan.sync && plan.state.current) await synchronizeMembers(caller, app.accountId, plan.state.current, plan.sync);
+    if (plan.sync && plan.state.current) {
+      try {
+        const results = await synchronizeMembers(caller, app.accountId, plan.state.current, plan.sync);
+        if (durableSync && !results.some((r) => r.failed)) await memberSyncDueDelete(app.applicationId);
+      } catch (error) {
+        // The approval stands; the due row (if any) makes the scheduler finish the sync.
+        logger.warn('real-name member sync left to the scheduler', { applicationId: app.applicationId, error: (error as Error).name });
+      }
+    }
     return { applicationId: app.applicationId, status: plan.decision.status };
   }
   throw new Conflict('STATE_CONFLICT', 'The application or its account kept changing; try again.');

@@ -9,6 +9,7 @@
  *   authentication's account goes back to unauthenticated; a re-authentication leaves the old authentication in
  *   force (R-RA-05).
  */
+import type { Failure } from '../core/errors.js';
 import type { CertificateKind } from './store.js';
 import {
   type ApprovedAuth,
@@ -164,4 +165,43 @@ export function memberSyncPlan(
     ...(keepsNumber ? {} : { claim: next }),
     ...(previous && !keepsNumber ? { release: previous } : {}),
   };
+}
+
+/** What an approval is judged on again at the decision (facts that may have changed while the application waited). */
+export interface ApprovalFacts {
+  kind: RealNameApplication['kind'];
+  /** R-RA-03: the account is a KooGallery seller now (judged for `enterprise-entity` only). */
+  kooGallerySeller: boolean;
+  /** R-RA-06: the account has an unaccepted, unexpired enterprise invitation (judged for re-authentications only). */
+  invitationOpen: boolean;
+}
+
+/** R-RN-05 at the decision (the partner-program fact is held by the decision transaction, tag `partner-program`). */
+export const PARTNER_PROGRAM_AT_DECISION: Failure = {
+  condition: 'partner-program',
+  message:
+    'The account joined a partner program while the application waited (R-RN-05: only enterprise authentication then): reject it (reason other, with a note) so the customer applies as an enterprise.',
+};
+
+/**
+ * Issue 13 review R2: the conditions of a re-authentication that may stop holding after the submission, judged again
+ * when an operator approves (a rejection is always possible). Arrears after the submission are NOT a refusal: from
+ * the submission time on the new owner / entity takes the bills over (R-RA-05), so arrears incurred while it waits
+ * are the new entity's to pay.
+ */
+export function approvalFailures(f: ApprovalFacts): Failure[] {
+  const failures: Failure[] = [];
+  if (f.kind === 'enterprise-entity' && f.kooGallerySeller)
+    failures.push({
+      condition: 'koogallery-seller',
+      message:
+        'The account became a KooGallery seller while the entity change waited (R-RA-03: refused for KooGallery sellers): reject the application.',
+    });
+  if (!isFirstAuthentication(f.kind) && f.invitationOpen)
+    failures.push({
+      condition: 'enterprise-invitation-open',
+      message:
+        'The account has an enterprise invitation waiting for an answer (R-RA-06): approve once it is accepted, rejected, canceled or expired, or reject the application.',
+    });
+  return failures;
 }

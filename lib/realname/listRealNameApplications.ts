@@ -1,10 +1,13 @@
 /**
  * Issue 13 item 5 (R-RN-03): the operators' review queue, read from the queue partitions (Query, never Scan).
  * `pending`: oldest submission first; `overdue`: past their due date, oldest due first; `pending` with
- * `overdueFirst`: the overdue rows first, then the pending rows not overdue (the cursor remembers the phase).
+ * `overdueFirst`: the overdue rows first, then the pending rows not overdue (the cursor remembers the phase and the
+ * walk's start: rows marked overdue before it are the first phase, rows marked since are listed, flagged overdue, in
+ * the second — each row once per walk, none skipped; issue 13 review R2).
  * Cursors are opaque and bound to the list asked (lib/core/store/pagination.ts).
  */
 import type { OperatorCaller } from '../core/caller.js';
+import { nowIso } from '../core/clock.js';
 import { ValidationFailed } from '../core/errors.js';
 import { decodeCursor, encodeCursor } from '../core/store/pagination.js';
 import type { QueueRow } from './model.js';
@@ -30,28 +33,31 @@ export async function listRealNameApplications(_caller: OperatorCaller, input: L
   const start = decodeCursor(scope, input.cursor);
   let phase: Phase = status === 'overdue' || overdueFirst ? 'overdue' : 'pending';
   let startKey: Record<string, unknown> | undefined;
+  let walkStart = nowIso();
   if (start) {
     if (!PHASES.includes(start.phase as Phase)) throw new ValidationFailed([{ path: 'query.cursor', message: 'Invalid cursor.' }]);
     phase = start.phase as Phase;
     startKey = start.key as Record<string, unknown> | undefined;
+    if (typeof start.walkStart === 'string') walkStart = start.walkStart;
   }
+  const walk = overdueFirst ? { walkStart } : {};
   const items: QueueRow[] = [];
-  let next: { phase: Phase; key?: Record<string, unknown> } | undefined;
+  let next: { phase: Phase; key?: Record<string, unknown>; walkStart?: string } | undefined;
   for (let queried = 0; ; queried += 1) {
     if (queried >= MAX_QUERIES) {
-      next = { phase, ...(startKey ? { key: startKey } : {}) };
+      next = { phase, ...(startKey ? { key: startKey } : {}), ...walk };
       break;
     }
     const out = await queueQuery(phase === 'overdue' ? 'overdue' : 'pending', {
       limit: limit - items.length,
       startKey,
-      withoutOverdue: phase === 'rest',
+      ...(overdueFirst ? (phase === 'rest' ? { notMarkedBefore: walkStart } : { markedBefore: walkStart }) : {}),
     });
     items.push(...out.rows);
     startKey = out.lastKey;
     if (startKey) {
       if (items.length >= limit) {
-        next = { phase, key: startKey };
+        next = { phase, key: startKey, ...walk };
         break;
       }
       continue;
@@ -60,7 +66,7 @@ export async function listRealNameApplications(_caller: OperatorCaller, input: L
     if (phase === 'overdue' && overdueFirst) {
       phase = 'rest';
       if (items.length >= limit) {
-        next = { phase };
+        next = { phase, ...walk };
         break;
       }
       continue;

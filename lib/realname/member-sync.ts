@@ -6,6 +6,10 @@
  * the registration number — R-RN-04's 6 per number — and, if it was authenticated on another number, that slot
  * released), audited on the member's traces with the operator and told to the member. A member whose slot is
  * refused, whose own application is pending, or that changed meanwhile is simply not synchronized (logged).
+ * R-RN-06: an authentication's country is the account's registration country (which never changes), so a member
+ * registered in another country/region than the approved enterprise is not synchronized either (logged, no PII):
+ * it could never have obtained that authentication itself. A synchronized member with an Enterprise Center profile
+ * of its own gets the approved name there too.
  */
 import { loadAccount } from '../accounts/store.js';
 import { accountUpdate } from '../accounts/store.js';
@@ -17,7 +21,7 @@ import { publishNow } from '../core/notify/outbox.js';
 import * as keys from '../core/store/key-builders.js';
 import { TABLE } from '../core/store/table.js';
 import { ConditionFailed, type TransactItem, tagged, transact } from '../core/store/writes.js';
-import { listMembers } from '../enterprise/store.js';
+import { listMembers, loadProfile, profileNameSet } from '../enterprise/store.js';
 import { type MemberSync, certificateOf, memberSyncPlan } from './decision-rules.js';
 import type { ApprovedAuth, EnterpriseDetails } from './model.js';
 import { realNameNotice } from './notices.js';
@@ -38,17 +42,25 @@ export function memberSynchronizes(sync: MemberSync, member: { enterpriseName?: 
   });
 }
 
+/**
+ * Every member of the master, one after another. `failed` marks a member whose transaction failed for another
+ * reason than a condition (to try again: the caller keeps the due row); `synchronized` is true for a member
+ * synchronized now or already from this application (idempotent: a second run writes nothing twice).
+ */
 export async function synchronizeMembers(caller: OperatorCaller, masterId: string, approved: ApprovedAuth, sync: MemberSync) {
   let cursor: string | undefined;
-  const results: Array<{ memberId: string; synchronized: boolean }> = [];
+  const results: Array<{ memberId: string; synchronized: boolean; failed?: true }> = [];
   do {
     const page = await listMembers(masterId, { limit: 100, ...(cursor ? { cursor } : {}) });
     for (const row of page.items) {
-      const synchronized = await synchronizeMember(caller, masterId, row.memberAccountId, approved, sync).catch((error: Error) => {
-        logger.warn('real-name member sync failed', { memberId: row.memberAccountId, error: error.name });
-        return false;
-      });
-      results.push({ memberId: row.memberAccountId, synchronized });
+      const result = await synchronizeMember(caller, masterId, row.memberAccountId, approved, sync).then(
+        (synchronized) => ({ synchronized }),
+        (error: Error) => {
+          logger.warn('real-name member sync failed', { memberId: row.memberAccountId, error: error.name });
+          return { synchronized: false, failed: true as const };
+        },
+      );
+      results.push({ memberId: row.memberAccountId, ...result });
     }
     cursor = page.cursor;
   } while (cursor);
@@ -62,8 +74,16 @@ async function synchronizeMember(
   approved: ApprovedAuth,
   sync: MemberSync,
 ): Promise<boolean> {
-  const [member, state] = await Promise.all([loadAccount(memberId), realNameState(memberId)]);
+  const [member, state, profile] = await Promise.all([loadAccount(memberId), realNameState(memberId), loadProfile(memberId)]);
+  // Already synchronized from this application (a sync run again by the scheduler): nothing to write.
+  if (state.current?.applicationId === approved.applicationId) return true;
   if (!memberSynchronizes(sync, { enterpriseName: member.enterpriseName, current: state.current })) return false;
+  const approvedDetails = approved.details as EnterpriseDetails;
+  if (member.countryRegion !== approvedDetails.countryRegion) {
+    // R-RN-06: the enterprise's registered country must be the member's own registration country.
+    logger.info('real-name member sync skipped: the member is registered in another country/region (R-RN-06)', { memberId });
+    return false;
+  }
   if (member.realNamePending) {
     logger.info('real-name member sync skipped: an application of the member is pending', { memberId });
     return false;
@@ -77,7 +97,7 @@ async function synchronizeMember(
     current: plan.current,
     version: state.version + 1,
   };
-  const notice = realNameNotice('realname-synchronized', { name: (approved.details as EnterpriseDetails).enterpriseName, at }, member);
+  const notice = realNameNotice('realname-synchronized', { name: approvedDetails.enterpriseName, at }, member);
   const writes: TransactItem[] = [
     accountUpdate(member, plan.accountSet, {
       read: ['accountType', 'authStatus', 'enterpriseName'],
@@ -94,6 +114,7 @@ async function synchronizeMember(
     }),
     ...(plan.claim ? [certificateClaim(plan.claim.kind, plan.claim.hash, memberId)] : []),
     ...(plan.release ? [tagged('certificate-release', certificateRelease(plan.release.kind, plan.release.hash, memberId))] : []),
+    ...(profile ? [profileNameSet(memberId, approvedDetails.enterpriseName)] : []),
     auditWrite({
       accountId: memberId,
       traceName: 'decideRealNameApplication',

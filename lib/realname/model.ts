@@ -131,9 +131,13 @@ export interface QueueRow extends Key {
   submittedAt: string;
   reviewDueBy: string;
   overdue?: true;
+  /** When the scheduler marked it overdue (an overdue-first walk tells rows marked before it from rows marked during it). */
+  overdueAt?: string;
 }
 
 export const REVIEW_DUE_KIND = 'realname-review-due';
+/** R-RN-07: the master→member sync of an approval, until every member is done (issue 13 review R2 item 9). */
+export const MEMBER_SYNC_DUE_KIND = 'realname-member-sync';
 
 export const isIndividualDetails = (d: IndividualDetails | EnterpriseDetails): d is IndividualDetails => 'certificateType' in d;
 

@@ -35,7 +35,9 @@ export async function processReviewDue(item: DueItem): Promise<'overdue' | 'noth
     });
     return 'nothing';
   }
-  const marked: RealNameApplication = { ...app, overdue: true };
+  const at = nowIso();
+  // Both queue rows carry when they were marked (an overdue-first walk started before lists it in its second phase).
+  const marked: RealNameApplication & { overdueAt: string } = { ...app, overdue: true, overdueAt: at };
   const notice = reviewOverdueNotice(app);
   try {
     await transact([
@@ -46,7 +48,7 @@ export async function processReviewDue(item: DueItem): Promise<'overdue' | 'noth
           UpdateExpression: 'SET overdue = :true, overdueAt = :at, version = version + :one',
           ConditionExpression: '#status = :pending AND attribute_not_exists(overdue)',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':true': true, ':at': nowIso(), ':one': 1, ':pending': 'pending' },
+          ExpressionAttributeValues: { ':true': true, ':at': at, ':one': 1, ':pending': 'pending' },
         },
       }),
       { Put: { TableName: TABLE(), Item: queueRow('overdue', marked) } },

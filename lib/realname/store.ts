@@ -4,7 +4,7 @@
  * counter item per number's keyed hash and kind, `ADD` conditioned on the count and on the account not being counted
  * yet, so racing approvals for the last slot give exactly one. Numbers are stored only as keyed hashes.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountItem } from '../accounts/account.js';
 import { accountUpdate } from '../accounts/store.js';
 import { EDITABLE } from '../core/account-status.js';
@@ -18,6 +18,7 @@ import * as queries from '../core/store/queries.js';
 import { TABLE, db } from '../core/store/table.js';
 import { type TransactItem, tagged } from '../core/store/writes.js';
 import {
+  MEMBER_SYNC_DUE_KIND,
   type QueueRow,
   REVIEW_DUE_KIND,
   type RealNameApplication,
@@ -109,7 +110,7 @@ export function queueRowKeys(app: Pick<RealNameApplication, 'applicationId' | 's
 }
 
 /** A queue row of the application (`pending` or `overdue`). */
-export function queueRow(queue: 'pending' | 'overdue', app: RealNameApplication): QueueRow {
+export function queueRow(queue: 'pending' | 'overdue', app: RealNameApplication & { overdueAt?: string }): QueueRow {
   const key = queueRowKeys(app)[queue];
   return {
     ...key,
@@ -119,6 +120,7 @@ export function queueRow(queue: 'pending' | 'overdue', app: RealNameApplication)
     submittedAt: app.submittedAt,
     reviewDueBy: app.reviewDueBy,
     ...(app.overdue || queue === 'overdue' ? { overdue: true as const } : {}),
+    ...(app.overdueAt ? { overdueAt: app.overdueAt } : {}),
   };
 }
 
@@ -132,6 +134,36 @@ export function reviewDueItem(app: Pick<RealNameApplication, 'applicationId' | '
     applicationId: app.applicationId,
     accountId: app.accountId,
   };
+}
+
+/**
+ * R-RN-07 (issue 13 review R2 item 9): the master→member sync of an approval as a due row, due `atIso` (now), put
+ * by the decision transaction and deleted once every member is done; the scheduler runs a row left behind
+ * (./member-sync-due.ts). It carries what the sync needs besides the application: the mode (enterprise names only).
+ */
+export function memberSyncDueItem(
+  app: Pick<RealNameApplication, 'applicationId' | 'accountId'>,
+  sync: Record<string, unknown>,
+  atIso: string,
+): TransactItem {
+  return {
+    Put: {
+      TableName: TABLE(),
+      Item: {
+        ...keys.realNameMemberSyncDue(app.applicationId),
+        ...dueAttributes(app.accountId, atIso, app.applicationId),
+        dueKind: MEMBER_SYNC_DUE_KIND,
+        applicationId: app.applicationId,
+        accountId: app.accountId,
+        sync,
+      },
+    },
+  };
+}
+
+/** The member sync of the application is done: its due row goes. */
+export async function memberSyncDueDelete(applicationId: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: TABLE(), Key: keys.realNameMemberSyncDue(applicationId) }));
 }
 
 /**
@@ -260,19 +292,36 @@ export function pendingPointerRemove(accountId: string, app: Pick<RealNameApplic
 // ---- the operators' queue (issue 13 item 5)
 
 /**
- * One Query of a queue partition, oldest first (`pending` by submission, `overdue` by due time); `withoutOverdue`
- * leaves out the rows already marked overdue (the second phase of an overdue-first list).
+ * One Query of a queue partition, oldest first (`pending` by submission, `overdue` by due time). `markedBefore` /
+ * `notMarkedBefore` (an ISO time, the start of an overdue-first walk) split the rows by when the scheduler marked
+ * them overdue: the first phase of the walk lists the overdue rows marked before the walk started, the second the
+ * pending rows not overdue or marked since (issue 13 review R2: a row that comes due mid-walk is listed once, in the
+ * second phase, flagged overdue). Rows marked before `overdueAt` was recorded count as marked before any walk.
  */
 export async function queueQuery(
   queue: 'pending' | 'overdue',
-  page: { limit: number; startKey?: Record<string, unknown>; withoutOverdue?: boolean },
+  page: { limit: number; startKey?: Record<string, unknown>; markedBefore?: string; notMarkedBefore?: string },
 ): Promise<{ rows: QueueRow[]; lastKey?: Record<string, unknown> }> {
+  const filter =
+    page.notMarkedBefore !== undefined
+      ? { expression: 'attribute_not_exists(#overdue) OR #overdueAt >= :walkStart', walkStart: page.notMarkedBefore }
+      : page.markedBefore !== undefined
+        ? { expression: 'attribute_not_exists(#overdueAt) OR #overdueAt < :walkStart', walkStart: page.markedBefore }
+        : undefined;
+  const keyQuery = query(queries.realNameQueue, queue);
   const out = await db().send(
     new QueryCommand({
       TableName: TABLE(),
-      ...query(queries.realNameQueue, queue),
-      ...(page.withoutOverdue
-        ? { FilterExpression: 'attribute_not_exists(#overdue)', ExpressionAttributeNames: { '#overdue': 'overdue' } }
+      ...keyQuery,
+      ...(filter
+        ? {
+            FilterExpression: filter.expression,
+            ExpressionAttributeNames: {
+              '#overdueAt': 'overdueAt',
+              ...(filter.expression.includes('#overdue)') ? { '#overdue': 'overdue' } : {}),
+            },
+            ExpressionAttributeValues: { ...keyQuery.ExpressionAttributeValues, ':walkStart': filter.walkStart },
+          }
         : {}),
       ScanIndexForward: true,
       Limit: page.limit,

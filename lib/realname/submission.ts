@@ -13,9 +13,9 @@ import { Conflict, RuleViolation } from '../core/errors.js';
 import { addWorkingDays } from '../core/working-days.js';
 import { ConditionFailed, type TransactItem, transact } from '../core/store/writes.js';
 import { loadMaterial } from '../materials/store.js';
-import type { RealNameApplication } from './model.js';
+import { type EnterpriseDetails, type IndividualDetails, type RealNameApplication, last4 } from './model.js';
 import { type MaterialSlotProblem, materialFailures, materialSlotProblem, submissionFailures } from './rules.js';
-import { type SubmissionHold, submitWrites } from './store.js';
+import { type SubmissionHold, certificateNumberHash, submitWrites } from './store.js';
 
 export interface SlotSpec {
   slot: string;
@@ -110,3 +110,29 @@ export async function commitSubmission(
 }
 
 export const staleSubmission = () => new Conflict('STATE_CONFLICT', 'The account changed meanwhile; try again.');
+
+/** The fields of an individual's certificate / an enterprise's registration as submitted (raw number included). */
+export type IndividualFields = Pick<IndividualDetails, 'certificateType' | 'fullName' | 'issuingCountry'> & { certificateNumber: string };
+export type EnterpriseFields = Pick<EnterpriseDetails, 'countryRegion' | 'registeredAddress' | 'enterpriseName'> & {
+  registrationNumber: string;
+};
+
+/** The details stored from the submitted fields: the number only as its keyed hash and last 4 characters. */
+export function detailsOf(fields: IndividualFields | EnterpriseFields): IndividualDetails | EnterpriseDetails {
+  if ('certificateNumber' in fields) {
+    return {
+      certificateType: fields.certificateType,
+      fullName: fields.fullName,
+      issuingCountry: fields.issuingCountry,
+      certificateNumberHash: certificateNumberHash('individual', fields.certificateNumber),
+      certificateNumberLast4: last4(fields.certificateNumber),
+    };
+  }
+  return {
+    countryRegion: fields.countryRegion,
+    registeredAddress: fields.registeredAddress,
+    enterpriseName: fields.enterpriseName,
+    registrationNumberHash: certificateNumberHash('enterprise', fields.registrationNumber),
+    registrationNumberLast4: last4(fields.registrationNumber),
+  };
+}

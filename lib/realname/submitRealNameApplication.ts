@@ -12,10 +12,10 @@ import { now } from '../core/clock.js';
 import { newId } from '../core/crypto.js';
 import { RuleViolation } from '../core/errors.js';
 import * as keys from '../core/store/key-builders.js';
-import { type EnterpriseDetails, type IndividualDetails, type RealNameApplication, last4 } from './model.js';
+import type { IndividualDetails, RealNameApplication } from './model.js';
 import { submissionFailures } from './rules.js';
-import { certificateNumberHash, realNameState } from './store.js';
-import { type SlotSpec, commitSubmission, requireUsableMaterials, reviewDueBy, staleSubmission } from './submission.js';
+import { realNameState } from './store.js';
+import { type SlotSpec, commitSubmission, detailsOf, requireUsableMaterials, reviewDueBy, staleSubmission } from './submission.js';
 
 export type SubmitInput =
   | {
@@ -34,25 +34,6 @@ export type SubmitInput =
       registrationNumber: string;
       materials: { certificate: string };
     };
-
-function detailsOf(input: SubmitInput): IndividualDetails | EnterpriseDetails {
-  if (input.kind === 'individual') {
-    return {
-      certificateType: input.certificateType,
-      fullName: input.fullName,
-      issuingCountry: input.issuingCountry,
-      certificateNumberHash: certificateNumberHash('individual', input.certificateNumber),
-      certificateNumberLast4: last4(input.certificateNumber),
-    };
-  }
-  return {
-    countryRegion: input.countryRegion,
-    registeredAddress: input.registeredAddress,
-    enterpriseName: input.enterpriseName,
-    registrationNumberHash: certificateNumberHash('enterprise', input.registrationNumber),
-    registrationNumberLast4: last4(input.registrationNumber),
-  };
-}
 
 function slotsOf(input: SubmitInput): SlotSpec[] {
   const purpose = input.kind === 'individual' ? 'real-name-individual' : 'real-name-enterprise';

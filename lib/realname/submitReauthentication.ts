@@ -14,18 +14,10 @@ import { newId } from '../core/crypto.js';
 import { RuleViolation } from '../core/errors.js';
 import * as keys from '../core/store/key-builders.js';
 import { enterpriseInvitationOpen } from './enterprise-ties.js';
-import {
-  type EnterpriseDetails,
-  type IndividualDetails,
-  type RealNameApplication,
-  type RealNameState,
-  authKindOf,
-  isIndividualDetails,
-  last4,
-} from './model.js';
+import { type IndividualDetails, type RealNameApplication, type RealNameState, authKindOf, isIndividualDetails } from './model.js';
 import { REAUTH_SPECS, type ReauthKind, reauthFailures } from './reauth-rules.js';
-import { certificateNumberHash, realNameState } from './store.js';
-import { type SlotSpec, commitSubmission, requireUsableMaterials, reviewDueBy, staleSubmission } from './submission.js';
+import { realNameState } from './store.js';
+import { type SlotSpec, commitSubmission, detailsOf, requireUsableMaterials, reviewDueBy, staleSubmission } from './submission.js';
 
 interface IndividualFields {
   certificateType: IndividualDetails['certificateType'];
@@ -44,25 +36,6 @@ export type ReauthInput = (
   | ({ kind: 'individual-owner' } & IndividualFields)
   | ({ kind: Exclude<ReauthKind, 'individual-owner'> } & EnterpriseFields)
 ) & { materials: Record<string, string | undefined>; applicationForm: string };
-
-function detailsOf(input: ReauthInput): IndividualDetails | EnterpriseDetails {
-  if (input.kind === 'individual-owner') {
-    return {
-      certificateType: input.certificateType,
-      fullName: input.fullName,
-      issuingCountry: input.issuingCountry,
-      certificateNumberHash: certificateNumberHash('individual', input.certificateNumber),
-      certificateNumberLast4: last4(input.certificateNumber),
-    };
-  }
-  return {
-    countryRegion: input.countryRegion,
-    registeredAddress: input.registeredAddress,
-    enterpriseName: input.enterpriseName,
-    registrationNumberHash: certificateNumberHash('enterprise', input.registrationNumber),
-    registrationNumberLast4: last4(input.registrationNumber),
-  };
-}
 
 /** The material slots given, with their purposes, and the form. */
 function slotsOf(input: ReauthInput): { slots: SlotSpec[]; materials: Record<string, string> } {

@@ -98,6 +98,8 @@ export const enterpriseFormerMember = (masterId: string, memberId: string, assoc
 export const realNameApplication = (applicationId: string): Key => ({ pk: `REALNAME_APP#${applicationId}`, sk: 'APP' });
 /** Issue 13: the application's review timer on the due index (kind `realname-review-due`). */
 export const realNameReviewDue = (applicationId: string): Key => ({ pk: `REALNAME_APP#${applicationId}`, sk: 'DUE' });
+/** Issue 13 (R-RN-07): the master→member sync still to finish after an approval (due index, kind `realname-member-sync`). */
+export const realNameMemberSyncDue = (applicationId: string): Key => ({ pk: `REALNAME_APP#${applicationId}`, sk: 'MEMBER_SYNC' });
 /** Issue 13: the account's real-name state (current approved authentication, last decision). */
 export const realNameState = (accountId: string): Key => ({ pk: `ACCOUNT#${accountId}`, sk: 'REALNAME' });
 /** Issue 13: the per-account index row of one application (the purge sees it as an item of the partition). */

@@ -321,9 +321,13 @@ export const patterns = {
     shown: ['<individual|enterprise>', '<keyed hash>'],
   },
   realNameApplication: {
-    doc: 'a real-name application (issue 13): kind, status, details with certificate numbers as keyed hash + last 4, material IDs, decision; and its review timer (sk DUE, on the due index)',
+    doc: 'a real-name application (issue 13): kind, status, details with certificate numbers as keyed hash + last 4, material IDs, decision; its review timer (sk DUE) and the member sync left to do after its approval (sk MEMBER_SYNC), both on the due index',
     index: 'table',
-    keys: { realNameApplication: k.realNameApplication, realNameReviewDue: k.realNameReviewDue },
+    keys: {
+      realNameApplication: k.realNameApplication,
+      realNameReviewDue: k.realNameReviewDue,
+      realNameMemberSyncDue: k.realNameMemberSyncDue,
+    },
     get: k.realNameApplication,
     shown: ['<application id>'],
   },

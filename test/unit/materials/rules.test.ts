@@ -41,7 +41,9 @@ describe('real-name material purposes (R-RN-02)', () => {
     ['real-name-enterprise', 'licence.pdf', 'application/pdf', 1000, ['contentType']],
     ['reauth-form', 'form.pdf', 'application/pdf', 1000, []],
     ['reauth-form', 'statement.gif', 'image/gif', 1000, []],
-    ['reauth-form', 'statement.bmp', 'image/bmp', 1000, ['contentType']],
+    // R-RA-04 (issue 13 review R2 item 7): the statement of commitment may be BMP.
+    ['reauth-form', 'statement.bmp', 'image/bmp', 1000, []],
+    ['reauth-form', 'statement.webp', 'image/webp', 1000, ['contentType']],
     ['reauth-form', 'form.pdf', 'application/pdf', 10 * MB + 1, ['sizeBytes']],
   ] as const)('R-RN-02: declaring a %s material %s (%s, %i bytes) → problems in %j', (purpose, name, type, size, fields) => {
     expect(declarationProblems(purpose, name, type, size).map((p) => p.field)).toEqual(fields);
