@@ -5,6 +5,7 @@
  */
 import { config } from '../core/config.js';
 import { makeHttpHandler } from '../core/http/handler.js';
+import { idempotency } from '../core/http/middlewares/idempotency.js';
 import { authFor, closedAccountGuard } from './http/authenticate.js';
 import { testClock } from './http/test-clock.js';
 import './local.js';
@@ -13,4 +14,5 @@ export const httpHandler = makeHttpHandler({
   before: () => (config.testClock ? [testClock()] : []),
   auth: authFor,
   guard: (spec) => (spec.auth === 'session' ? [closedAccountGuard(spec.method, spec.allowedWhenClosed ?? false)] : []),
+  idempotency,
 });

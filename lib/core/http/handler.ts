@@ -14,7 +14,6 @@ import { state } from './context.js';
 import { noStore } from './middlewares/cache-control.js';
 import { cors } from './middlewares/cors.js';
 import { earlyReturnCleanup } from './middlewares/early-return.js';
-import { idempotency } from './middlewares/idempotency.js';
 import { problemJson } from './middlewares/problem-json.js';
 import { requestContext } from './middlewares/request-context.js';
 import { securityHeaders } from './middlewares/security-headers.js';
@@ -32,6 +31,11 @@ export interface EdgeParts {
   auth: (auth: Auth) => Mw[];
   /** Refuses what the caller's account may not do now (e.g. mutations of a closed account). */
   guard: (spec: RouteSpec) => Mw[];
+  /**
+   * Idempotency-Key handling for the routes that declare it (`spec.idempotent`). The product edge supplies it; an
+   * edge without it (the local stage's tools) carries none of its code and refuses to serve an idempotent route.
+   */
+  idempotency?: (operationId: string) => Mw;
 }
 
 export type HttpHandlerFactory = <Spec extends RouteSpec>(
@@ -82,7 +86,10 @@ function build<Spec extends RouteSpec>(
   for (const mw of parts.before()) stack.use(mw);
   for (const mw of parts.auth(spec.auth)) stack.use(mw);
   for (const mw of parts.guard(spec)) stack.use(mw);
-  if (spec.idempotent) stack.use(idempotency(spec.operationId));
+  if (spec.idempotent) {
+    if (!parts.idempotency) throw new Error(`${spec.operationId} declares idempotency but its edge has none.`);
+    stack.use(parts.idempotency(spec.operationId));
+  }
   if (spec.body) stack.use(httpJsonBodyParser());
   stack.use(validateRequest(spec));
   return stack as unknown as HttpLambda;

@@ -73,3 +73,12 @@ describe('issue 13 item 5 (bundle budget): disableServices carries only its own 
     for (const path of ['/v1/closure/checks', '/v1/closure/restore', '/standing']) expect(text.includes(path), path).toBe(false);
   });
 });
+
+describe('issue 13 (bundle budget): the local scheduler trigger is served by the local tools edge', () => {
+  it('its local bundle carries the scheduler but neither the idempotency middleware nor session authentication', async () => {
+    const { emitted } = await bundle('functions/local/localRunScheduler.ts', 'local');
+    expect(emitted).toContain('lib/app/scheduler.ts');
+    expect(emitted).not.toContain('lib/core/http/middlewares/idempotency.ts');
+    expect(emitted).not.toContain('lib/sessions/authenticateSession.ts');
+  });
+});
