@@ -9,7 +9,9 @@
  * Issue 13 review R2, judged again at an approval: R-RN-05 (an individual result: the account is not in a partner
  * program, held by the transaction), R-RA-06 (a re-authentication: no open enterprise invitation; read, not held —
  * an invitation sent between this read and the commit is not seen), R-RA-03 (an entity change: not a KooGallery
- * seller, the standing version judged held). An approved enterprise name also goes to the account's Enterprise
+ * seller, the standing version judged held). Review R3, R-RA-06 again for a re-authentication: the account's
+ * authentication in force is not its master's (the account's facts and the master's state read, not held — a member
+ * joining between this read and the commit is not seen). An approved enterprise name also goes to the account's Enterprise
  * Center profile when it has one (read here; a profile enabled between the read and the commit takes the name the
  * account had when enabling).
  */
@@ -26,7 +28,7 @@ import { ConditionFailed, type TransactItem, tagged, transact } from '../core/st
 import { accountUpdate } from '../accounts/store.js';
 import { loadProfile, profileNameSet } from '../enterprise/store.js';
 import { PARTNER_PROGRAM_AT_DECISION, type DecisionPlan, approvalFailures, decisionPlan } from './decision-rules.js';
-import { enterpriseInvitationOpen } from './enterprise-ties.js';
+import { enterpriseInvitationOpen, sharesMasterAuthentication } from './enterprise-ties.js';
 import { logger } from '../core/logger.js';
 import { synchronizeMembers } from './member-sync.js';
 import {
@@ -153,18 +155,23 @@ export async function decideRealNameApplication(caller: OperatorCaller, input: D
     const [account, state, facts, invitationOpen, profile] = await Promise.all([
       loadAccount(app.accountId),
       realNameState(app.accountId),
-      input.approve && app.kind === 'enterprise-entity' ? loadFacts(app.accountId) : undefined,
+      input.approve && !isFirstAuthentication(app.kind) ? loadFacts(app.accountId) : undefined,
       input.approve && !isFirstAuthentication(app.kind) ? enterpriseInvitationOpen(app.accountId, time) : false,
       input.approve && authKind === 'enterprise' ? loadProfile(app.accountId) : undefined,
     ]);
     if (input.approve) {
-      const failures = approvalFailures({ kind: app.kind, kooGallerySeller: facts?.standing.kooGallerySeller === true, invitationOpen });
+      const failures = approvalFailures({
+        kind: app.kind,
+        kooGallerySeller: facts?.standing.kooGallerySeller === true,
+        invitationOpen,
+        sharesMasterAuthentication: facts ? await sharesMasterAuthentication(state, facts.masterAccountId) : false,
+      });
       if (failures.length) throw new RuleViolation('NOT_ALLOWED', 'The application cannot be approved now.', failures);
     }
     const held: TransactItem[] = input.approve
       ? [
           ...(authKind === 'individual' ? [notPartnerProgram(app.accountId)] : []),
-          ...(facts ? [standingIs(app.accountId, facts.standingVersion)] : []),
+          ...(facts && app.kind === 'enterprise-entity' ? [standingIs(app.accountId, facts.standingVersion)] : []),
           // The approved (authenticated) enterprise name is the one Enterprise Center shows (R-AI-06, R-RA-04).
           ...(profile ? [profileNameSet(app.accountId, (app.details as EnterpriseDetails).enterpriseName)] : []),
         ]

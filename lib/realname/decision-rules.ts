@@ -174,6 +174,11 @@ export interface ApprovalFacts {
   kooGallerySeller: boolean;
   /** R-RA-06: the account has an unaccepted, unexpired enterprise invitation (judged for re-authentications only). */
   invitationOpen: boolean;
+  /**
+   * R-RA-06 (review R3): the account's authentication in force is its master's (same registration number; judged for
+   * re-authentications only). Joining a master knows nothing of a pending application, so it is judged again here.
+   */
+  sharesMasterAuthentication: boolean;
 }
 
 /** R-RN-05 at the decision (the partner-program fact is held by the decision transaction, tag `partner-program`). */
@@ -202,6 +207,12 @@ export function approvalFailures(f: ApprovalFacts): Failure[] {
       condition: 'enterprise-invitation-open',
       message:
         'The account has an enterprise invitation waiting for an answer (R-RA-06): approve once it is accepted, rejected, canceled or expired, or reject the application.',
+    });
+  if (!isFirstAuthentication(f.kind) && f.sharesMasterAuthentication)
+    failures.push({
+      condition: 'master-reauthenticates',
+      message:
+        "The account joined a master authenticated with the same enterprise while the application waited (R-RA-06: only the master can re-authenticate, and the change syncs to the member): reject the application, or approve it once the account is no longer the master's member.",
     });
   return failures;
 }

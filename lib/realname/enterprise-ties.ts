@@ -1,12 +1,15 @@
 /**
  * R-RA-06 (issue 13 item 2): what re-authentication reads of the enterprise area, through its read functions and the
  * handshake store (lib/enterprise never imports this area): whether the account has an enterprise invitation open
- * (unaccepted and unexpired) as the inviting master or as the invited account.
+ * (unaccepted and unexpired) as the inviting master or as the invited account; whether a member's authentication in
+ * force is its master's (judged at the submission and again at the approval, review R3).
  */
 import type { HandshakeRequest } from '../core/handshake/machine.js';
 import { listHandshakes, openHandshakeBetween } from '../core/handshake/store.js';
 import { ENTERPRISE_INVITATION } from '../enterprise/kinds.js';
 import { loadProfile } from '../enterprise/store.js';
+import { type RealNameState, isIndividualDetails } from './model.js';
+import { realNameState } from './store.js';
 
 const open = (r: HandshakeRequest | undefined, atIso: string) => r?.state === 'pending' && r.expiresAt > atIso;
 
@@ -28,4 +31,19 @@ export async function enterpriseInvitationOpen(accountId: string, at: Date): Pro
     cursor = page.cursor;
   } while (cursor);
   return false;
+}
+
+/**
+ * R-RA-06: the member's authentication in force is its master's enterprise authentication (same registration number):
+ * only the master can re-authenticate, and the change syncs to the member. One GetItem (the master's real-name state),
+ * only for an enterprise-authenticated account with a master.
+ */
+export async function sharesMasterAuthentication(
+  state: Pick<RealNameState, 'current'>,
+  masterAccountId: string | undefined,
+): Promise<boolean> {
+  const mine = state.current?.details;
+  if (!masterAccountId || !mine || isIndividualDetails(mine)) return false;
+  const master = (await realNameState(masterAccountId)).current?.details;
+  return master !== undefined && !isIndividualDetails(master) && master.registrationNumberHash === mine.registrationNumberHash;
 }

@@ -2,12 +2,16 @@
  * Issue 13 item 5 (R-RN-03): the operators' review queue, read from the queue partitions (Query, never Scan).
  * `pending`: oldest submission first; `overdue`: past their due date, oldest due first; `pending` with
  * `overdueFirst`: the overdue rows first, then the pending rows not overdue (the cursor remembers the phase and the
- * walk's start: rows marked overdue before it are the first phase, rows marked since are listed, flagged overdue, in
- * the second — each row once per walk, none skipped; issue 13 review R2).
+ * walk's start; issue 13 review R2). Both phases split on the walk's start less the scheduler's lease (review R3): the
+ * scheduler stamps `overdueAt` before its transaction commits, on another function's clock, and a claim holds at most
+ * a lease, so a mark stamped up to a lease before the walk may become visible only after the first phase passed its
+ * row. Rows marked before the split are the first phase; rows marked since (even those already visible when the walk
+ * started) are listed, flagged overdue, in the second — each row once per walk, none skipped.
  * Cursors are opaque and bound to the list asked (lib/core/store/pagination.ts).
  */
 import type { OperatorCaller } from '../core/caller.js';
-import { nowIso } from '../core/clock.js';
+import { addSeconds, nowIso } from '../core/clock.js';
+import { schedulerConfig } from '../core/config.js';
 import { ValidationFailed } from '../core/errors.js';
 import { decodeCursor, encodeCursor } from '../core/store/pagination.js';
 import type { QueueRow } from './model.js';
@@ -41,6 +45,8 @@ export async function listRealNameApplications(_caller: OperatorCaller, input: L
     if (typeof start.walkStart === 'string') walkStart = start.walkStart;
   }
   const walk = overdueFirst ? { walkStart } : {};
+  // Review R3: a mark stamped up to a lease before the walk may commit after the first phase passed its row.
+  const split = addSeconds(new Date(walkStart), -schedulerConfig.leaseSeconds).toISOString();
   const items: QueueRow[] = [];
   let next: { phase: Phase; key?: Record<string, unknown>; walkStart?: string } | undefined;
   for (let queried = 0; ; queried += 1) {
@@ -51,7 +57,7 @@ export async function listRealNameApplications(_caller: OperatorCaller, input: L
     const out = await queueQuery(phase === 'overdue' ? 'overdue' : 'pending', {
       limit: limit - items.length,
       startKey,
-      ...(overdueFirst ? (phase === 'rest' ? { notMarkedBefore: walkStart } : { markedBefore: walkStart }) : {}),
+      ...(overdueFirst ? (phase === 'rest' ? { notMarkedBefore: split } : { markedBefore: split }) : {}),
     });
     items.push(...out.rows);
     startKey = out.lastKey;

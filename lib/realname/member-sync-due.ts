@@ -4,14 +4,15 @@
  * it when every member is done. A row still there (the function died, or a member's write failed for another reason
  * than a condition) is run here by the scheduler, the same sync again (idempotent: members already synchronized
  * from the application are skipped); the row goes once every member is done, otherwise it comes due again when the
- * scheduler's lease ends. Registered in lib/app/scheduler.ts.
+ * scheduler's lease ends. A row whose application is no longer the master's authentication in force (review R3) is
+ * deleted without syncing. Registered in lib/app/scheduler.ts.
  */
 import type { OperatorCaller } from '../core/caller.js';
 import type { DueItem } from '../core/store/due-queue.js';
 import type { MemberSync } from './decision-rules.js';
 import { synchronizeMembers } from './member-sync.js';
 import { type ApprovedAuth, authKindOf } from './model.js';
-import { loadApplication, memberSyncDueDelete } from './store.js';
+import { loadApplication, memberSyncDueDelete, realNameState } from './store.js';
 
 /** The approved authentication an approved application gave (what `current` was set to at the decision). */
 export function approvedAuthOf(app: NonNullable<Awaited<ReturnType<typeof loadApplication>>>): ApprovedAuth | undefined {
@@ -29,7 +30,11 @@ export async function processMemberSyncDue(item: DueItem): Promise<'synchronized
   const applicationId = item.applicationId as string;
   const app = await loadApplication(applicationId);
   const approved = app ? approvedAuthOf(app) : undefined;
-  if (!app || !approved) {
+  // Issue 13 review R3: only the master's authentication in force is synchronized. An application superseded by a
+  // later approval (or a master disabled / purged, the application redacted) leaves nothing to do: the later
+  // approval syncs what is in force.
+  const inForce = app && approved ? (await realNameState(app.accountId)).current?.applicationId === app.applicationId : false;
+  if (!app || !approved || !inForce) {
     await memberSyncDueDelete(applicationId);
     return 'nothing';
   }

@@ -293,7 +293,7 @@ export function pendingPointerRemove(accountId: string, app: Pick<RealNameApplic
 
 /**
  * One Query of a queue partition, oldest first (`pending` by submission, `overdue` by due time). `markedBefore` /
- * `notMarkedBefore` (an ISO time, the start of an overdue-first walk) split the rows by when the scheduler marked
+ * `notMarkedBefore` (an ISO time: the start of an overdue-first walk less the scheduler's lease, review R3) split the rows by when the scheduler marked
  * them overdue: the first phase of the walk lists the overdue rows marked before the walk started, the second the
  * pending rows not overdue or marked since (issue 13 review R2: a row that comes due mid-walk is listed once, in the
  * second phase, flagged overdue). Rows marked before `overdueAt` was recorded count as marked before any walk.

@@ -13,8 +13,8 @@ import { now } from '../core/clock.js';
 import { newId } from '../core/crypto.js';
 import { RuleViolation } from '../core/errors.js';
 import * as keys from '../core/store/key-builders.js';
-import { enterpriseInvitationOpen } from './enterprise-ties.js';
-import { type IndividualDetails, type RealNameApplication, type RealNameState, authKindOf, isIndividualDetails } from './model.js';
+import { enterpriseInvitationOpen, sharesMasterAuthentication } from './enterprise-ties.js';
+import { type IndividualDetails, type RealNameApplication, authKindOf, isIndividualDetails } from './model.js';
 import { REAUTH_SPECS, type ReauthKind, reauthFailures } from './reauth-rules.js';
 import { realNameState } from './store.js';
 import { type SlotSpec, commitSubmission, detailsOf, requireUsableMaterials, reviewDueBy, staleSubmission } from './submission.js';
@@ -51,14 +51,6 @@ function slotsOf(input: ReauthInput): { slots: SlotSpec[]; materials: Record<str
   };
 }
 
-/** R-RA-06: the member's authentication in force is its master's enterprise authentication (same registration number). */
-async function sharesMaster(state: RealNameState, masterAccountId: string | undefined): Promise<boolean> {
-  const mine = state.current?.details;
-  if (!masterAccountId || !mine || isIndividualDetails(mine)) return false;
-  const master = (await realNameState(masterAccountId)).current?.details;
-  return master !== undefined && !isIndividualDetails(master) && master.registrationNumberHash === mine.registrationNumberHash;
-}
-
 export async function submitReauthentication(caller: AccountCaller, input: ReauthInput) {
   const accountId = caller.accountId;
   const spec = REAUTH_SPECS[input.kind];
@@ -85,7 +77,7 @@ export async function submitReauthentication(caller: AccountCaller, input: Reaut
       sameRegistrationNumber: !isIndividualDetails(details) && currentEnterprise?.registrationNumberHash === details.registrationNumberHash,
       sameEnterpriseName: !isIndividualDetails(details) && currentEnterprise?.enterpriseName === details.enterpriseName,
       invitationOpen,
-      sharesMasterAuthentication: await sharesMaster(state, facts.masterAccountId),
+      sharesMasterAuthentication: await sharesMasterAuthentication(state, facts.masterAccountId),
     });
     if (failures.length) throw new RuleViolation('NOT_ALLOWED', 'The re-authentication cannot be submitted.', failures);
     const { slots, materials } = slotsOf(input);

@@ -3,7 +3,7 @@
  * R-RN-04, R-AI-05, R-AI-06, R-RA-01..05).
  */
 import { describe, expect, it } from 'vitest';
-import { decisionPlan, memberSyncPlan } from '../../../lib/realname/decision-rules.js';
+import { approvalFailures, decisionPlan, memberSyncPlan } from '../../../lib/realname/decision-rules.js';
 import type { ApplicationKind, ApprovedAuth, EnterpriseDetails, IndividualDetails } from '../../../lib/realname/model.js';
 
 const person = (hash: string, fullName = 'Li Lei'): IndividualDetails => ({
@@ -221,5 +221,24 @@ describe('decisionPlan: six kinds × approve / reject (issue 13 item 7)', () => 
     const same = memberSyncPlan(master, { current: approved(firm('E9')) }, 'ac_m');
     expect([same.claim, same.release]).toEqual([undefined, undefined]);
     expect(same.current.syncedFromAccountId).toBe('ac_m');
+  });
+});
+
+describe('approvalFailures: R-RA-06 master-reauthenticates judged again at the approval (review R3)', () => {
+  const kinds: ApplicationKind[] = [
+    'individual',
+    'enterprise',
+    'individual-owner',
+    'individual-to-enterprise',
+    'enterprise-entity',
+    'enterprise-name',
+  ];
+  it.each(kinds)('R-RA-06: %s — a member sharing its master’s authentication is refused for re-authentications only', (kind) => {
+    const conditions = approvalFailures({ kind, kooGallerySeller: false, invitationOpen: false, sharesMasterAuthentication: true }).map(
+      (f) => f.condition,
+    );
+    const first = kind === 'individual' || kind === 'enterprise';
+    expect(conditions).toEqual(first ? [] : ['master-reauthenticates']);
+    expect(approvalFailures({ kind, kooGallerySeller: false, invitationOpen: false, sharesMasterAuthentication: false })).toEqual([]);
   });
 });
