@@ -3,7 +3,8 @@
  * built from the route specs (lib/app/routes.ts) by buildOpenApi (zod-openapi), so no function bundles zod-openapi
  * or zod's JSON Schema code (issue 10, bundle budget). It holds the local stage's document (every route) and what a
  * deployed stage leaves out (the local-only operations) and shows instead (its tags); lib/app/openapi-document.ts
- * applies that at run time. test/unit/app/openapi-generated.test.ts fails when the file is stale.
+ * applies that at run time. It also writes lib/app/route-table.generated.json (methods and paths for the default
+ * route). test/unit/app/openapi-generated.test.ts fails when either file is stale.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,17 @@ export function openApiArtifact(): string {
   return `${JSON.stringify(artifact, null, 2)}\n`;
 }
 
+/**
+ * The text of lib/app/route-table.generated.json: each route's method and path (and whether it is local-only), all the
+ * default route needs to answer 404 or 405 — so its function does not bundle every route spec and its schemas
+ * (issue 13, import-ratio budget).
+ */
+export function routeTableArtifact(): string {
+  const table = allRoutes.map((r) => ({ method: r.method, path: r.path, ...(r.localOnly ? { localOnly: true } : {}) }));
+  return `${JSON.stringify(table, null, 2)}\n`;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(join(root, 'lib', 'app', 'openapi.generated.json'), openApiArtifact());
+  writeFileSync(join(root, 'lib', 'app', 'route-table.generated.json'), routeTableArtifact());
 }

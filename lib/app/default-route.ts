@@ -23,7 +23,12 @@ export const defaultRoute = defineRoute({
 const pattern = (path: string) => new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
 
 /** Throws the problem for `method path`: 405 with the path's methods, or 404. */
-export function unmatched(routes: RouteSpec[], method: string, path: string, includeLocal = config.isLocal): never {
+export function unmatched(
+  routes: ReadonlyArray<Pick<RouteSpec, 'method' | 'path' | 'localOnly'>>,
+  method: string,
+  path: string,
+  includeLocal = config.isLocal,
+): never {
   const allowed = routes
     .filter((r) => (includeLocal || !r.localOnly) && pattern(r.path).test(path))
     .map((r) => r.method)

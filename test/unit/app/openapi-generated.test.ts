@@ -9,11 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../../lib/app/openapi-document.js';
 import { allRoutes } from '../../../lib/app/routes.js';
 import { buildOpenApi } from '../../../lib/core/http/openapi.js';
-import { openApiArtifact } from '../../../scripts/openapi.js';
+import { openApiArtifact, routeTableArtifact } from '../../../scripts/openapi.js';
 
 describe('issue 10: the OpenAPI document is generated at build time from the route specs', () => {
   it('lib/app/openapi.generated.json is what scripts/openapi.ts makes from the route specs (run `npx tsx scripts/openapi.ts`)', () => {
     expect(readFileSync('lib/app/openapi.generated.json', 'utf8') === openApiArtifact(), 'run `npx tsx scripts/openapi.ts`').toBe(true);
+  });
+
+  it("lib/app/route-table.generated.json (what the default route judges 404/405 on) is every route spec's method and path (issue 13)", () => {
+    expect(readFileSync('lib/app/route-table.generated.json', 'utf8') === routeTableArtifact(), 'run `npx tsx scripts/openapi.ts`').toBe(
+      true,
+    );
   });
 
   it.each([
