@@ -60,6 +60,14 @@ describe('real-name authentication, review and re-authentication over HTTP on th
   let ownerChangeId: string;
   let materials: { certificatePage: string; holdingPhoto: string };
   const number = uniqueNumber('P');
+  /** The applicant's individual details (every submission of the story names the same person and number). */
+  const liLei = () => ({
+    kind: 'individual',
+    certificateType: 'passport',
+    fullName: 'Li Lei',
+    certificateNumber: number,
+    issuingCountry: 'DE',
+  });
 
   it('R-RN-01 R-RN-02: materials upload through the presigned target on s3rver and the individual application is pending with its review due date', async () => {
     // Another customer applies first (the queue's order is checked against it).
@@ -90,14 +98,7 @@ describe('real-name authentication, review and re-authentication over HTTP on th
     };
     const applied = await call('POST', '/v1/real-name/applications', {
       token: applicant.token,
-      body: {
-        kind: 'individual',
-        certificateType: 'passport',
-        fullName: 'Li Lei',
-        certificateNumber: number,
-        issuingCountry: 'DE',
-        materials,
-      },
+      body: { ...liLei(), materials },
     });
     expect(applied.status, JSON.stringify(applied.body)).toBe(201);
     expect(applied.body).toMatchObject({ status: 'pending', reviewDueBy: expect.any(String) });
@@ -105,14 +106,7 @@ describe('real-name authentication, review and re-authentication over HTTP on th
     // One pending application at a time.
     const twice = await call('POST', '/v1/real-name/applications', {
       token: applicant.token,
-      body: {
-        kind: 'individual',
-        certificateType: 'passport',
-        fullName: 'Li Lei',
-        certificateNumber: number,
-        issuingCountry: 'DE',
-        materials,
-      },
+      body: { ...liLei(), materials },
     });
     expect(twice.status).toBe(422);
     expect(conditions(twice.body)).toContain('application-pending');
@@ -198,7 +192,7 @@ describe('real-name authentication, review and re-authentication over HTTP on th
   });
 
   it('R-RN-03: the resubmission must replace the refused material (422 naming its slot) and may reuse the others', async () => {
-    const body = { kind: 'individual', certificateType: 'passport', fullName: 'Li Lei', certificateNumber: number, issuingCountry: 'DE' };
+    const body = liLei();
     const reused = await call('POST', '/v1/real-name/applications', { token: applicant.token, body: { ...body, materials } });
     expect(reused.status, JSON.stringify(reused.body)).toBe(422);
     expect(reused.body.code).toBe('MATERIAL_INVALID');
@@ -239,14 +233,7 @@ describe('real-name authentication, review and re-authentication over HTTP on th
     // A first application is no longer possible: re-authentication is the way.
     const reapply = await call('POST', '/v1/real-name/applications', {
       token: applicant.token,
-      body: {
-        kind: 'individual',
-        certificateType: 'passport',
-        fullName: 'Li Lei',
-        certificateNumber: number,
-        issuingCountry: 'DE',
-        materials,
-      },
+      body: { ...liLei(), materials },
     });
     expect(reapply.status).toBe(422);
     expect(conditions(reapply.body)).toContain('already-authenticated');

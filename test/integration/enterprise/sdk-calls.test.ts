@@ -4,7 +4,7 @@
  * each operationId). The session check is included (2 GetItem on every session route). SNS publishes are counted by
  * a notifier stub, as the bench counts them. A change that adds a round trip fails here first.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler as cancelDisassociationHandler } from '../../../functions/enterprise/cancelMemberDisassociation.js';
 import { handler as createMemberHandler } from '../../../functions/enterprise/createEnterpriseMember.js';
 import { handler as decideDisassociationHandler } from '../../../functions/enterprise/decideMemberDisassociation.js';
@@ -18,29 +18,13 @@ import { handler as requestDisassociationHandler } from '../../../functions/ente
 import { handler as permissionsHandler } from '../../../functions/enterprise/setMasterPermissions.js';
 import { runScheduler } from '../../../lib/app/scheduler.js';
 import { clockOffset, setClockOffset } from '../../../lib/core/clock.js';
-import { type Message, useNotifier } from '../../../lib/core/notify/notifier.js';
-import { resetSdkCalls, sdkCallCounts } from '../../../lib/core/sdk-calls.js';
 import { activeAccount } from '../../support/closure.js';
 import { cancelInvitation, decide, enable, invite, setAccountType } from '../../support/enterprise.js';
 import { invoke } from '../../support/http.js';
+import { sdkCallCounter } from '../../support/sdk-call-counter.js';
 import { PASSWORD, bearer, uniqueEmail, verificationFor } from '../../support/identity.js';
 
-const sent: Message[] = [];
-afterEach(() => {
-  useNotifier(undefined);
-  setClockOffset(0);
-});
-
-async function counted(fn: () => Promise<{ status: number; body: any }>) {
-  useNotifier({ send: async (m) => void sent.push(m) });
-  const before = sent.length;
-  resetSdkCalls();
-  const res = await fn();
-  expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
-  const calls = { ...sdkCallCounts(), ...(sent.length > before ? { 'SNS.Publish': sent.length - before } : {}) };
-  useNotifier(undefined);
-  return { body: res.body, calls };
-}
+const { counted, callsOf } = sdkCallCounter();
 
 const get = (handler: Parameters<typeof invoke>[0], path: string, token: string, pathParameters?: Record<string, string>) =>
   invoke(handler, { method: 'GET', path, headers: bearer(token), ...(pathParameters ? { pathParameters } : {}) });
@@ -223,12 +207,9 @@ describe('SDK calls per enterprise operation (issue 12)', () => {
     // R-MM-07: an invitation left pending lapses at the scheduler's run after 15 days; the master is told.
     expect((await invite(master, other)).status).toBe(201);
     setClockOffset(clockOffset() + 16 * 86_400_000);
-    useNotifier({ send: async (m) => void sent.push(m) });
-    const before = sent.length;
-    resetSdkCalls();
-    const expiry = await runScheduler();
+    const { result: expiry, calls: schedulerCalls } = await callsOf(() => runScheduler());
     expect(expiry.processed).toBe(1);
-    got['scheduler: invitation expiry'] = { ...sdkCallCounts(), ...(sent.length > before ? { 'SNS.Publish': sent.length - before } : {}) };
+    got['scheduler: invitation expiry'] = schedulerCalls;
     expect(got).toEqual(PINNED);
   });
 });

@@ -5,15 +5,14 @@
  * route). SNS publishes are counted by a notifier stub, as the bench counts them. The S3 adapter signs and fetches
  * itself (read links are presigned locally): no S3 call is counted. A change that adds a round trip fails here first.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler as getApplicationHandler } from '../../../functions/realname/getRealNameApplication.js';
 import { handler as listHandler } from '../../../functions/realname/listRealNameApplications.js';
 import { runScheduler } from '../../../lib/app/scheduler.js';
 import { clockOffset, setClockOffset } from '../../../lib/core/clock.js';
-import { type Message, useNotifier } from '../../../lib/core/notify/notifier.js';
-import { resetSdkCalls, sdkCallCounts } from '../../../lib/core/sdk-calls.js';
 import { activeAccount } from '../../support/closure.js';
 import { invoke } from '../../support/http.js';
+import { sdkCallCounter } from '../../support/sdk-call-counter.js';
 import {
   OPS,
   apply,
@@ -26,22 +25,7 @@ import {
   withdraw,
 } from '../../support/realname.js';
 
-const sent: Message[] = [];
-afterEach(() => {
-  useNotifier(undefined);
-  setClockOffset(0);
-});
-
-async function counted(fn: () => Promise<{ status: number; body: any }>) {
-  useNotifier({ send: async (m) => void sent.push(m) });
-  const before = sent.length;
-  resetSdkCalls();
-  const res = await fn();
-  expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
-  const calls = { ...sdkCallCounts(), ...(sent.length > before ? { 'SNS.Publish': sent.length - before } : {}) };
-  useNotifier(undefined);
-  return { body: res.body, calls };
-}
+const { counted, callsOf } = sdkCallCounter();
 
 // Every customer route reads the edge's session (GetItem ×2); operator routes read none. Writes are one transaction;
 // each notice is published from the outbox after it (UpdateItem claim + DeleteItem + SNS.Publish per notice).
@@ -114,14 +98,8 @@ describe('SDK calls per real-name operation (issue 13)', () => {
     const lateMaterials = await materialsFor(late, 'individual');
     expect((await apply(late, individualApplication({ fullName: 'Zhang Wei', materials: lateMaterials }))).status).toBe(201);
     setClockOffset(clockOffset() + 8 * 86_400_000);
-    useNotifier({ send: async (m) => void sent.push(m) });
-    const before = sent.length;
-    resetSdkCalls();
-    const run = await runScheduler();
-    got['scheduler: real-name review overdue'] = {
-      ...sdkCallCounts(),
-      ...(sent.length > before ? { 'SNS.Publish': sent.length - before } : {}),
-    };
+    const { result: run, calls: schedulerCalls } = await callsOf(() => runScheduler());
+    got['scheduler: real-name review overdue'] = schedulerCalls;
     expect(run.processed).toBe(1);
     expect(got).toEqual(PINNED);
   });
